@@ -1,0 +1,37 @@
+/**
+ * An error whose message is safe to show a user as it is. Edges map `code` to an exit code or an
+ * HTTP status; anything that is not a DocketError is a bug and is reported as such.
+ */
+export class DocketError extends Error {
+  constructor(
+    readonly code: "bad_input" | "not_found" | "forbidden" | "unauthorized" | "conflict",
+    message: string,
+  ) {
+    super(message);
+    this.name = "DocketError";
+  }
+}
+
+/** A transcript that cannot be read: names the file, the line (1-based) and the problem. */
+export class TranscriptError extends DocketError {
+  constructor(
+    readonly file: string,
+    readonly line: number | null,
+    readonly problem: string,
+  ) {
+    super("bad_input", `${file}${line === null ? "" : `:${line}`}: ${problem}`);
+    this.name = "TranscriptError";
+  }
+}
+
+/** A template that does not validate: names the file and the field path. */
+export class TemplateError extends DocketError {
+  constructor(
+    readonly file: string,
+    readonly field: string,
+    readonly problem: string,
+  ) {
+    super("bad_input", `${file}: ${field ? `${field}: ` : ""}${problem}`);
+    this.name = "TemplateError";
+  }
+}

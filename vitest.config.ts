@@ -1,0 +1,14 @@
+import { defineConfig } from "vitest/config";
+
+// CI asks for a JSON report beside the console output, so it can print its own plain summary line.
+const jsonReport = process.env.VITEST_JSON_REPORT;
+
+export default defineConfig({
+  test: {
+    include: ["src/**/*.test.ts", "scripts/**/*.test.ts", "test/**/*.test.ts"],
+    environment: "node",
+    testTimeout: 20_000,
+    reporters: jsonReport ? ["default", "json"] : ["default"],
+    outputFile: jsonReport ? { json: jsonReport } : undefined,
+  },
+});
