@@ -1,0 +1,172 @@
+#!/usr/bin/env node
+import { basename } from "node:path";
+import { parseArgs } from "node:util";
+import { DocketError } from "../core/errors.js";
+import { extractItems, toContract } from "../core/extraction/extract-items.js";
+import { suggestTemplate } from "../core/extraction/suggest-template.js";
+import { renderNotesMarkdown } from "../core/notes/render-markdown.js";
+import { notesToJson } from "../core/notes/notes-json.js";
+import type { Template } from "../core/template/template.js";
+import { parseTranscript } from "../core/transcript/parse-transcript.js";
+import { builtinTemplatesDir, loadTemplates } from "../files/templates.js";
+import { readTranscriptFile } from "../files/transcript-file.js";
+
+const HELP: Record<string, string> = {
+  main: `Usage: docket <command> [options]
+
+Commands:
+  extract FILE       Read a transcript and print the meeting's notes (or the items as JSON)
+  templates          List the meeting templates
+  templates show ID  Print one template
+  demo               Extract the bundled Engineering Leadership Sync recording and print its notes
+
+Options:
+  --templates DIR    Also load your own templates (*.json) from DIR (or set DOCKET_TEMPLATES)
+  -h, --help         Show help for a command
+
+Run "docket <command> --help" for a command's options.`,
+  extract: `Usage: docket extract FILE [--date YYYY-MM-DD] [--template ID] [--json | --notes-json]
+
+Reads a transcript (WebVTT, SRT, "Name: text" lines, Otter text, Whisper/OpenAI, Deepgram, AssemblyAI or
+Google Meet JSON; the format is detected) and fills the meeting template.
+
+Options:
+  --date YYYY-MM-DD  The meeting date, for "by Friday" and the like (default: the date in the file, else today)
+  --template ID      The template to fill (default: the one the transcript fits best; see "docket templates")
+  --title TEXT       The meeting title in the notes (default: the template's name)
+  --json             Print the items as JSON: {"items":[…],"metrics":[…]}
+  --notes-json       Print the filled template as JSON
+  --templates DIR    Also load templates from DIR`,
+  templates: `Usage: docket templates [show ID] [--json] [--templates DIR]
+
+Lists the meeting templates, or prints one ("show ID") as Markdown or, with --json, as JSON.`,
+  demo: `Usage: docket demo
+
+Extracts the bundled Engineering Leadership Sync recording and prints the filled notes.`,
+};
+
+class UsageError extends Error {}
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      help: { type: "boolean", short: "h" },
+      date: { type: "string" },
+      template: { type: "string" },
+      title: { type: "string" },
+      json: { type: "boolean" },
+      "notes-json": { type: "boolean" },
+      templates: { type: "string" },
+    },
+  });
+  const [command, ...rest] = positionals;
+  if (!command || (values.help && !(command in HELP))) {
+    process.stdout.write(`${HELP.main}\n`);
+    return command || values.help ? 0 : 2;
+  }
+  if (values.help) {
+    process.stdout.write(`${HELP[command]}\n`);
+    return 0;
+  }
+  const userDir = values.templates ?? (process.env.DOCKET_TEMPLATES || undefined);
+  const templates = await loadTemplates({ builtinDir: builtinTemplatesDir(), userDir });
+
+  switch (command) {
+    case "extract": {
+      const file = rest[0];
+      if (!file) throw new UsageError("extract needs a transcript FILE");
+      if (values.date !== undefined && !isIsoDate(values.date))
+        throw new UsageError(`--date must be YYYY-MM-DD; got "${values.date}"`);
+      if (values.json && values["notes-json"]) throw new UsageError("choose one of --json and --notes-json");
+      const output = await extract(file, templates, values);
+      process.stdout.write(output);
+      return 0;
+    }
+    case "demo": {
+      const file = new URL("../../examples/eng-leadership-sync.vtt", import.meta.url).pathname;
+      process.stdout.write(await extract(file, templates, { template: "engineering-leadership-sync" }));
+      return 0;
+    }
+    case "templates": {
+      if (rest[0] === "show") {
+        const template = templates.get(rest[1] ?? "");
+        if (!template) throw new UsageError(`no template "${rest[1] ?? ""}"; try: ${[...templates.keys()].join(", ")}`);
+        process.stdout.write(
+          values.json
+            ? `${JSON.stringify(template, null, 2)}\n`
+            : renderNotesMarkdown({ template, meeting: emptyMeeting(template), items: [], metrics: [] }),
+        );
+        return 0;
+      }
+      if (rest.length) throw new UsageError(`unknown templates command "${rest[0]}"`);
+      for (const t of templates.values()) {
+        process.stdout.write(`${t.id.padEnd(32)} ${t.name} — ${t.durationMinutes} min, ${t.cadence}\n`);
+      }
+      return 0;
+    }
+    default:
+      throw new UsageError(`unknown command "${command}"`);
+  }
+}
+
+interface ExtractFlags {
+  date?: string;
+  template?: string;
+  title?: string;
+  json?: boolean;
+  "notes-json"?: boolean;
+}
+
+async function extract(file: string, templates: Map<string, Template>, flags: ExtractFlags): Promise<string> {
+  const text = await readTranscriptFile(file);
+  const transcript = parseTranscript(text, basename(file));
+  let templateId = flags.template;
+  if (templateId === undefined) {
+    templateId = suggestTemplate(transcript.segments, [...templates.values()], "team-sync");
+    if (!flags.json) process.stderr.write(`docket: using template "${templateId}" (choose one with --template)\n`);
+  }
+  const template = templates.get(templateId);
+  if (!template) throw new UsageError(`no template "${templateId}"; try: ${[...templates.keys()].join(", ")}`);
+  // The clock is read here, at the edge: the engine only ever sees the date it is given.
+  const meetingDate = flags.date ?? transcript.date ?? new Date().toISOString().slice(0, 10);
+  const extraction = extractItems(transcript.segments, { template, meetingDate });
+  if (flags.json) return `${JSON.stringify(toContract(extraction), null, 2)}\n`;
+  const speakers = [...new Set(transcript.segments.map((s) => s.speaker).filter((s): s is string => s !== null))];
+  const notes = {
+    template,
+    meeting: { title: flags.title ?? template.name, date: meetingDate, facilitator: null, attendees: speakers },
+    items: extraction.items,
+    metrics: extraction.metrics,
+  };
+  if (flags["notes-json"]) return `${JSON.stringify(notesToJson(notes), null, 2)}\n`;
+  return renderNotesMarkdown(notes);
+}
+
+function emptyMeeting(template: Template) {
+  return { title: template.name, date: null, facilitator: null, attendees: [] };
+}
+
+function isIsoDate(s: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`));
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof UsageError || (error instanceof Error && "code" in error && error.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION")) {
+      process.stderr.write(`docket: ${error.message}\nRun "docket --help" for usage.\n`);
+      process.exitCode = 2;
+    } else if (error instanceof DocketError) {
+      process.stderr.write(`docket: ${error.message}\n`);
+      process.exitCode = 1;
+    } else {
+      process.stderr.write(`docket: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 70;
+    }
+  },
+);

@@ -1,0 +1,113 @@
+/**
+ * The language the engine listens for, kept apart from the logic that uses it. Patterns run on the
+ * lower-cased, filler-free, digit-normalised sentence (see text.ts), so they need not list "um" or "twenty".
+ */
+
+/** First-person commitments: "I'll…", "let me…", "I can take…". Group 1 is the rest of the clause. */
+export const SELF_COMMITMENT =
+  /\b(?:i'll|i will|i'm going to|i am going to|i'm gonna|i can|i could|let me|i need to|i have to|i've got to|i gotta|i'm happy to|i'd be happy to|i'm planning to|i plan to|i'm on|i volunteer to|i'll go ahead and|leave (?:it|that|this) with me and i'll|i'll make sure to|i'll make sure)\b(?! not\b)\s*(.*)$/;
+
+/** What follows "I'll…"/"let me…" when it is talk about the meeting itself, not a task. */
+export const NOT_A_TASK =
+  /^(?:just )?(?:hope|wish|present|let (?:\w+ )*(?:speak|go|talk|present|start|finish|continue|explain)|suggest|propose|recommend|ask|mention|point out|argue|disagree|object|interrupt|think|guess|say|admit|bet|tell you|be honest|be quick|be brief|see|agree|mean|suppose|imagine|assume|remember|understand|hear|notice|feel|believe|love|like|want|start with|start by|start off|begin|kick off|go first|go next|go|pass|stop|leave it there|hand (?:it )?(?:over|back)|share my screen|share (?:the|my) screen|show you|explain|try (?:and|to) explain|walk you through|talk about|speak to|read|give you (?:a|an|the) (?:quick |brief )?(?:update|overview|summary|rundown)|answer|repeat|be there|keep it short|wrap up|do (?:a|the) (?:quick )?(?:intro|introduction|recap)|introduce|just|also|probably|definitely|still|only|not|never|always|actually|really|get (?:to|into) (?:that|it)|come back to|jump in|add (?:to that|one thing)|double-check that i|check if (?:everyone|you)|make this quick|put it this way|play devil's advocate|take (?:a|that) question|be|do my best|try my best)\b/;
+
+/** "I'll do that", "I can take it", "on it": accepting the task just asked, without restating it. */
+export const ACCEPTANCE =
+  /^(?:(?:yes|yeah|yep|sure|ok|okay|absolutely|definitely|of course|no problem|happy to|can do)[,.!]?\s*)*(?:i'll|i will|i can|i could|let me|i'm happy to|happy to)?\s*(?:do|take|handle|own|grab|cover|chase|pick up|sort|look into|follow up on|get)?\s*(?:it|that|this|this one|that one|those|them|that on)?\s*(?:on)?[.!]?$|^(?:(?:yes|yeah|yep|sure|ok|okay)[,.!]?\s*)*(?:on it|will do|can do|sure thing|consider it done|leave it with me|i've got it|i got it|i got this|i've got this|i'm on it|happy to|no problem|absolutely|of course|you got it|yes,? i can|yes,? i will)\b/;
+
+/** "Priya, can you…" (group 1 the name, group 2 the task). Runs on the case-kept text. */
+export const NAMED_REQUEST =
+  /(?:^|[,.;]\s*|\b(?:so|and|okay|ok|then)\s+)([A-Z][a-z]+(?:-[A-Z][a-z]+)?)[,:]?\s+(?:can|could|would|will) you(?: please)?(?: be able to)?\s+(.*)$/;
+/** "…, can you look at it, Kenji?" */
+export const TRAILING_NAME = /,\s*([A-Z][a-z]+)\s*[?.!]*$/;
+/** "Can you…", "could you please…" with the addressee found from context. */
+export const YOU_REQUEST = /\b(?:(?:can|could|will) you(?: please)?(?: be able to)?|would you (?:please|mind))\s+(.*)$/;
+/** "You'll be working on…", "you need to…": tasks handed to "you". */
+export const YOU_ASSIGNMENT =
+  /\b(?:you'll|you will|you're going to|you're gonna|you are going to|you need to|you have to|you should|you're to)\s+(?:be\s+)?(.*)$/;
+/** Verbs of deliverable work: "I can…" or "I need to…" is only a commitment when it promises one of these. */
+export const DELIVERABLE =
+  /\b(?:send|share|draft|write|prepare|put together|set up|schedule|book|update|review|check|confirm|follow up|reach out|ping|email|call|ask|talk to|speak to|sync with|coordinate|file|create|build|fix|investigate|look into|dig into|find out|figure out|post|publish|circulate|document|own|take|handle|run|organi[sz]e|align|contact|get back|loop in|compile|pull|order|buy|test|deploy|ship|implement|finali[sz]e|finish|complete|submit|bring|research|look at|work on|get|make|do|chase|escalate|flag|write up|put|add|cover|pair|start|kick off|raise|propose|evaluate|analy[sz]e|measure|benchmark|estimate|scope|plan|design|mock up|prototype|assess|verify|validate|audit|clean up|migrate|rerun|re-run|redo|talk with)\b/;
+
+/** Talk about running the meeting itself, wherever it stands in a clause. */
+export const MEETING_TALK =
+  /\b(?:wrap (?:it |this |things )?up|minutes left|\d+ minutes|next slide|my screen|move on|the next agenda item|this call|hear me|see my screen|go back to the slide)\b/;
+
+/** What follows "can you…" when it is about the call itself. */
+export const NOT_A_REQUEST =
+  /^(?:hear|see|repeat|say that|say again|explain|elaborate|clarify|remind me|tell me|tell us|go back|speak up|mute|unmute|imagine|believe|think|guess|confirm you can|give me a second|hold on|just|still)\b/;
+/** "Priya to execute", "Darius will align…", "Marisol's going to…" (group 1 the name, group 2 the task). */
+export const NAMED_ASSIGNMENT =
+  /\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:'s| is)? (?:to|will|is going to|going to|is gonna|gonna|needs to|has to|should|can|'ll|owns|takes|is on|is taking|will take|will own|to own|to take)\s+(.*)$/;
+/** "Action item: …", "AI for Wen: …", "to-do: …" */
+export const ACTION_MARKER =
+  /\b(?:action item|action|todo|to-do|follow-up|follow up)(?: item)?(?: for ([A-Za-z]+))?\s*[:\-–—]\s*(.*)$/i;
+/** "Someone should…", "somebody needs to…": a task with no owner yet. */
+export const UNOWNED_TASK =
+  /\b(?:someone|somebody|anyone|one of us)\s+(?:should|needs to|need to|has to|must|ought to|could|will need to|gotta)\s+(.*)$/;
+
+/** Decided in so many words. */
+export const DECISION =
+  /\b(?:we(?:'ve| have)? (?:just )?decided|(?:the|our|final) decision is|decision(?: is)?:|decided:|it's decided|that's decided|we(?:'re| are) (?:going|gonna go|gonna) with|we'll go with|let's go with|go with|we(?:'re| are) settled on|we settled on|settled:|we(?:'ve| have)? agreed|we all agree|everyone agrees|(?:it's|that's|is|are|was|were|been|got|gets) approved|approved:|we approve|we(?:'re| are)? approving|final answer|so the plan is|(?:the|our) plan is|we(?:'re| are)? (?:not )?going ahead with|we'll proceed|let's proceed|we're dropping|we'll drop|let's drop|we're cutting|let's cut|we'll deprioriti[sz]e|let's deprioriti[sz]e|we're deprioriti[sz]ing|we(?:'ll| will) prioriti[sz]e|let's move forward with|moving forward with|we're committing to|we commit to|locked in|lock (?:it|that) in|we'll keep|we're keeping|the consensus is|consensus:)\b/;
+/** Proposals that become decisions when someone else agrees. Group 1 is the proposal. */
+export const PROPOSAL =
+  /\b(?:i propose|i'd propose|i suggest|i'd suggest|my suggestion is|my proposal is|(?:my )?recommendation is|i recommend|i'd recommend|how about|what if we|why don't we|should we|shall we|i think we should|i'd say we|maybe we should|we should|we could|let's|i'd like us to|can we|could we|i want us to|we might as well|propose we|proposal:)\s+(.*)$/;
+/** "Let's…" that only steers the meeting. */
+export const MEETING_STEERING =
+  /^(?:talk|discuss|move on|move to|start|see|look|take a look|go through|go over|go around|go back|get started|begin|do (?:introductions|a round|the)|have a (?:look|quick)|wrap|break|hear|recap|review|turn to|jump|switch|keep going|continue|check in|circle back|skip|pause|get into|dive|table|park|take (?:it|this|that) offline|just|call it|finish|do a quick|reconvene|regroup|meet|schedule|think about|brainstorm|first|say|not|pick up|open|close|run through|get through|spend|try|come back|all|everyone|quickly)\b/;
+/** Still to be decided. */
+export const PENDING =
+  /\b(?:pending|not (?:yet )?decided|haven't (?:yet )?decided|undecided|to be decided|tbd|still (?:open|up in the air|need to decide|deciding)|need(?:s)? (?:a|to make a) decision|we (?:need|have) to decide|decide (?:by|next|later)|needs to be decided|(?:product|someone|we|they|leadership) (?:should|needs to|has to|must|will) (?:decide|make the call)|open decision|decision (?:is )?pending|not (?:a )?decided yet|(?:hold|holding) off on deciding|come back to (?:the|this) decision)\b/;
+
+export const STRONG_AGREEMENT =
+  /^(?:(?:yeah|yes|yep|ok|okay|sure|right|alright|oh)[,.!]?\s*)*(?:agreed|i agree|agree|sounds good|sounds great|sounds right|sounds like a plan|makes sense|that works|works for me|fine by me|fine with me|i'm fine with that|let's do (?:it|that|this)|let's go with (?:it|that|this)|do it|ship it|go for it|deal|perfect|absolutely|definitely|totally|exactly|fair enough|no objection|no objections|\+1|i'm on board|on board|approved|that's the plan|good call|good idea|great idea|love it|i like (?:it|that|this)|yes,? let's|same here|me too|i support (?:it|that|this)|i'm in|yes please|go ahead|let's|ok let's|okay let's|we can do that|that's fine|fine|done|settled)\b/;
+export const WEAK_AGREEMENT =
+  /^(?:(?:yeah|yes|yep|yup|okay|ok|sure|right|mm-hmm|uh-huh|cool|good|great|alright|all right|true|correct|mhm)[,.!]?\s*)+$/;
+export const DISAGREEMENT =
+  /^(?:(?:yeah|well|hmm|so)[,]?\s*)?(?:no\b|nope|i disagree|i don't (?:think|agree|like|love)|not sure|i'm not sure|wait|but\b|i'd rather not|let's not|that won't work|that doesn't work|i don't know|actually no|not really|i'm not convinced|hold on|i'm worried|i'm not a fan)/;
+
+export const RISK =
+  /\b(?:risk(?:s|y)?|at risk|worr(?:y|ied|ies|ying)|concern(?:ed|s|ing)?|could (?:slip|bite|break|blow up|derail|delay|hurt|kill|sink|block|miss)|might (?:slip|not make|miss|delay|break|not land|not be ready|bite)|may (?:slip|miss|not make)|danger|threat|jeopardi[sz]\w*|exposure|(?:there's|there is) (?:a |an )?(?:real |good |decent |high |strong |non-trivial |serious )?(?:chance|possibility)|the chance that|won't make it|behind schedule|slipping|(?:hit|breach|exceed|blow through) (?:the|our|that) (?:limit|sla|cap|quota|budget)|red flag|scared|nervous|keeps me up|degraded|fragile|single point of failure)\b/;
+/** Red/yellow/green said as a rating. Groups hold the colour. */
+export const RATING =
+  /\b(?:(?:call|rate|mark|put|flag|score|have|keep)(?: it| this| that| this one| that one| them)?(?: as| at)?(?: a| an)? (red|yellow|amber|green)|(?:it's|it is|that's|this is|we're|we are|they're|status is|rated|rating is|still|currently|solidly|firmly|firmly in the|definitely|marked(?: it)? as|is|stays?|at|goes|went|turned|moved to|moving to|back to|sitting at)(?: a| an| in the)? (red|yellow|amber|green)\b(?! light)|\b(red|yellow|amber|green) (?:for me|risk|status|rating|item|flag|territory|zone)\b|(?:status|rating)[:\s]+(red|yellow|amber|green)\b|^(red|yellow|amber|green)\b(?! light))/;
+export const LIKELIHOOD =
+  /\b(?:likelihood|probability|chance|odds)\b[^.?!]{0,25}?\b(very low|low|medium|moderate|very high|high)\b|\b(very low|low|medium|moderate|very high|high)(?:-| )(?:likelihood|probability|chance)\b|\b(?:is |it's |pretty |very |quite )?(likely|unlikely)\b/;
+export const IMPACT =
+  /\bimpact\b[^.?!]{0,25}?\b(very low|low|medium|moderate|very high|high|huge|big|small|minor|major|severe|significant|massive)\b|\b(low|medium|moderate|high|huge|big|small|minor|major|severe|significant|massive)(?:-| )impact\b/;
+export const MITIGATION =
+  /\b(?:mitigat\w+|(?:the )?(?:mitigation|fallback|workaround|contingency)(?: plan)? is|rollback plan|war room|as a fallback|plan b|in the meantime|to be safe|we're (?:reprioritizing|reprioritising|adding|moving|working around))\b/;
+
+export const ESCALATION =
+  /\b(?:escalat\w+|need(?:s)? (?:an? )?(?:exec|executive|vp|leadership|cto|ceo|cfo|director|senior)\w*(?: level)? (?:input|sign[- ]?off|approval|decision|help|visibility|support|call|attention|awareness)|(?:exec|executive|vp|leadership|cto|ceo|cfo)\w* (?:sign[- ]?off|approval|visibility|awareness|input|decision|attention)|(?:take|bring|raise|kick|push|flag) (?:this|it|that)(?: up)? (?:to|with) (?:the )?(?:vp|cto|ceo|cfo|exec|execs|executives|leadership|steering|director|board|elt|slt|eng leadership)|above (?:my|our) (?:pay grade|level|head)|(?:request|ask for|need|needs|requesting) (?:more |additional |contractor |extra |some )?(?:budget|headcount|funding)|budget approval|need(?:s)? sign[- ]?off|needs? (?:a )?decision (?:from|above))\b/;
+
+export const DONE =
+  /\b(?:that's done|it's done|already done|that one's done|(?:is|are|was|been|got) (?:done|finished|completed|resolved|closed|fixed)|we(?:'ve| have) (?:done|finished|resolved|closed|fixed) (?:that|it)|consider it done|knocked (?:that|it) out|checked off|crossed off)\b/;
+
+export const RATIONALE_CLAUSE =
+  /\b(?:because|since|the reason (?:is|being)|rationale(?: is)?:?|so that|given that|that way)\s+(.*)$/;
+export const RATIONALE_SENTENCE =
+  /^(?:(?:it|that|this)(?:'ll| will| would)? (?:reduces?|saves?|cuts?|meets?|gives?|keeps?|lets?|means?|avoids?|protects?|unblocks?|simplifies|removes?|covers?)|the (?:reason|rationale|upside|benefit) (?:is|being)|rationale)\b/;
+
+export const OPEN_QUESTION =
+  /\b(?:open question|(?:the|one|big) question is|question (?:is )?whether|we (?:still )?don't know (?:if|whether|how|what|when|who)|unclear (?:whether|if|how)|to be determined|need to figure out|need to find out|not sure (?:whether|if))\b/;
+/** Questions about the call itself, or tags, that no note-taker writes down. */
+export const NOT_AN_OPEN_QUESTION =
+  /^(?:(?:right|okay|ok|yeah|no|huh|what|sorry|really|correct|yes)\??$|(?:does|did) (?:that|this) make sense|any (?:other )?(?:questions|thoughts|comments|objections)|can (?:everyone|you|everybody) (?:hear|see)|(?:is|are) (?:everyone|everybody|we) (?:good|ok|okay|here|ready|done)|(?:who|what) (?:else|was that|did you say)|how are (?:you|things)|how's it going|should i (?:go|start|share)|what do you (?:mean|think|reckon)|(?:what|how) about you|is that (?:right|it|okay|ok)|you know\b|see what i mean|make sense|anything else|are we done|where was i|shall we start)/;
+export const TAG_QUESTION =
+  /(?:,\s*)?(?:right|isn't it|aren't they|don't you think|yeah|okay|ok|no|correct|you know|huh|eh|won't it|didn't we|don't we|isn't that so)\?$/;
+export const NON_ANSWER =
+  /^(?:i don't know|don't know|no idea|not sure|i'm not sure|good question|great question|hmm|let me (?:check|think|find out)|we'll (?:have to )?(?:see|check|find out)|tbd|that's the question|that's what i'm wondering|dunno|who knows)\b/;
+
+/** Sections of a template other than the item lists, and the words that place a sentence in them. */
+export const SECTION_CUES: Partial<Record<string, RegExp>> = {
+  staffing:
+    /\b(?:hire[sd]?|hiring|offer (?:accepted|extended|out|declined)|accepted (?:the|our) offer|candidates?|reqs?|requisitions?|backfill\w*|headcount|recruit\w*|jd|job description|onsite|final rounds?|interview\w*|start date|starts on|joins|joining|resigned|notice period|new hire)\b/,
+  roadmap:
+    /\b(?:shipped|launched|released|in progress|on track|off track|delayed|not started|code complete|in beta|rolled out|target date|targeting|ga date)\b/,
+  initiatives:
+    /\b(?:initiative|multi-region|failover|program|investment|okrs?|strategic|architecture review|drill|provisioning|build times?)\b/,
+  upcoming: /\b(?:next sprint|sprint starting|upcoming|coming up|kick(?:ing)? off|product intent|engineering flag)\b/,
+  constraints:
+    /\b(?:constraint|maintenance window|downtime|requires? ios|requires? android|dependency|depends on|rate limit\w*|only supports|quota|contract allows|per day|a day limit)\b/,
+};

@@ -1,0 +1,119 @@
+import * as chrono from "chrono-node";
+
+/**
+ * Due dates said aloud, resolved against the meeting date. chrono-node reads weekdays and calendar dates;
+ * the deadline idioms it does not know ("EOD", "end of week", "the 28th", "end of the month") are read here
+ * first. Everything works on UTC calendar days: a due date is a day, not an instant.
+ */
+export interface DueDate {
+  date: string; // YYYY-MM-DD
+  phrase: string;
+}
+
+const DAY_MS = 86_400_000;
+const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
+
+function parseIso(iso: string): Date {
+  return new Date(`${iso}T12:00:00Z`);
+}
+function toIso(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+function addDays(d: Date, n: number): Date {
+  return new Date(d.getTime() + n * DAY_MS);
+}
+/** The Friday of the working week that contains d (a weekend rolls to the next week's Friday). */
+function fridayOf(d: Date): Date {
+  const day = d.getUTCDay();
+  return addDays(d, day === 6 ? 6 : 5 - day);
+}
+function endOfMonth(d: Date, monthsAhead = 0): Date {
+  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1 + monthsAhead, 0, 12));
+}
+function endOfQuarter(d: Date): Date {
+  const q = Math.floor(d.getUTCMonth() / 3);
+  return new Date(Date.UTC(d.getUTCFullYear(), q * 3 + 3, 0, 12));
+}
+/** The next date, on or after ref, whose day of month is `day`. */
+function nextDayOfMonth(ref: Date, day: number): Date | null {
+  if (day < 1 || day > 31) return null;
+  for (let m = 0; m < 3; m++) {
+    const candidate = new Date(Date.UTC(ref.getUTCFullYear(), ref.getUTCMonth() + m, day, 12));
+    if (candidate.getUTCDate() === day && candidate.getTime() >= ref.getTime() - DAY_MS / 2) return candidate;
+  }
+  return null;
+}
+
+interface Idiom {
+  pattern: RegExp;
+  resolve: (ref: Date, m: RegExpExecArray) => Date | null;
+}
+
+const UNIT_DAYS: Record<string, number> = { day: 1, days: 1, week: 7, weeks: 7 };
+
+const IDIOMS: Idiom[] = [
+  { pattern: /\bend of (?:the )?next week\b/i, resolve: (ref) => addDays(fridayOf(ref), 7) },
+  {
+    pattern: /\b(?:end of (?:the |this )?week|eow|by the weekend|this week)\b/i,
+    resolve: (ref) => fridayOf(ref),
+  },
+  { pattern: /\bnext week\b/i, resolve: (ref) => addDays(fridayOf(ref), 7) },
+  { pattern: /\bend of (?:the )?next month\b/i, resolve: (ref) => endOfMonth(ref, 1) },
+  { pattern: /\b(?:end of (?:the |this )?month|eom|this month)\b/i, resolve: (ref) => endOfMonth(ref) },
+  { pattern: /\b(?:end of (?:the |this )?quarter|eoq|this quarter)\b/i, resolve: (ref) => endOfQuarter(ref) },
+  {
+    pattern: /\bin (\d+|a|an|a couple of) (days?|weeks?)\b/i,
+    resolve: (ref, m) => {
+      const count = /^an?$/i.test(m[1] ?? "") ? 1 : /couple/i.test(m[1] ?? "") ? 2 : Number(m[1]);
+      return addDays(ref, count * (UNIT_DAYS[(m[2] ?? "day").toLowerCase()] ?? 1));
+    },
+  },
+  { pattern: /\btomorrow\b/i, resolve: (ref) => addDays(ref, 1) },
+  {
+    pattern: /\b(?:today|tonight|eod|cob|end of (?:the )?day|close of business|by the end of the day)\b/i,
+    resolve: (ref) => ref,
+  },
+  {
+    // "the 28th", "before the 15th", "on the 3rd" — a bare day of month: the next one to come.
+    pattern: /\b(?:the|by|before|on|until) (\d{1,2})(?:st|nd|rd|th)\b(?! (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))/i,
+    resolve: (ref, m) => nextDayOfMonth(ref, Number(m[1])),
+  },
+];
+
+/** Cheap gate: only text with a date-like word pays for chrono. */
+const DATE_HINT =
+  /\b(?:today|tonight|tomorrow|eod|eow|eom|eoq|cob|end of|close of|next|this|week|month|quarter|days?|mon|tues?|wed|thu|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|\d{1,2}(?:st|nd|rd|th)|\d{1,2}\/\d{1,2})\b/i;
+
+const CALENDAR_WORD =
+  /\b(?:mon|tues?|wed|thu|thurs|fri|sat|sun)(?:day|nesday|rsday|urday)?\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\d{1,2}\/\d{1,2}|\d{4}-\d{2}-\d{2}/i;
+
+/** Finds the first deadline in `text` and resolves it against the meeting date (YYYY-MM-DD). */
+export function findDueDate(text: string, meetingDate: string): DueDate | null {
+  if (!DATE_HINT.test(text)) return null;
+  const ref = parseIso(meetingDate);
+  let best: { index: number; due: DueDate } | null = null;
+  for (const idiom of IDIOMS) {
+    const m = idiom.pattern.exec(text);
+    if (!m) continue;
+    const d = idiom.resolve(ref, m);
+    if (d && (!best || m.index < best.index)) best = { index: m.index, due: { date: toIso(d), phrase: m[0] } };
+  }
+  const parsed = chrono.parse(text, { instant: ref, timezone: 0 }, { forwardDate: true });
+  for (const r of parsed) {
+    if (best && best.index <= r.index) break;
+    const knowsDay = r.start.isCertain("day");
+    // chrono also reads "now", clock times and bare years; only calendar days and weekdays are deadlines.
+    if (!knowsDay && !r.start.isCertain("weekday")) continue;
+    if (!CALENDAR_WORD.test(r.text)) continue; // "in a week" and the like are read by the idioms above
+    let d = new Date(Date.UTC(r.start.get("year") ?? 0, (r.start.get("month") ?? 1) - 1, r.start.get("day") ?? 1, 12));
+    // "by Monday" said on a Monday means the Monday after, not today.
+    if (!knowsDay && toIso(d) === toIso(ref) && !/\btoday\b/i.test(r.text)) d = addDays(d, 7);
+    best = { index: r.index, due: { date: toIso(d), phrase: r.text } };
+    break;
+  }
+  return best?.due ?? null;
+}
+
+export function weekdayName(iso: string): string {
+  return WEEKDAYS[parseIso(iso).getUTCDay()] ?? "";
+}

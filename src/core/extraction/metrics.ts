@@ -1,0 +1,177 @@
+import type { Column } from "../template/template.js";
+
+/**
+ * Metrics spoken aloud ("velocity was 84 points, 2 incidents, P1 recovery 42 minutes") read into the
+ * template's metrics columns. Each column is found by its label or aliases; its value is the number right
+ * before it ("2 incidents") or the first number after it ("velocity was 84").
+ */
+export interface MetricReader {
+  /** Column id → value, for the columns this sentence states. */
+  read(lower: string): Record<string, number>;
+}
+
+interface Matcher {
+  id: string;
+  pattern: RegExp;
+  toMinutes: boolean;
+}
+
+const LINKING = new Set([
+  "was",
+  "is",
+  "were",
+  "are",
+  "at",
+  "of",
+  "about",
+  "around",
+  "roughly",
+  "approximately",
+  "sitting",
+  "came",
+  "in",
+  "we",
+  "had",
+  "have",
+  "got",
+  "landed",
+  "ended",
+  "up",
+  "to",
+  "down",
+  "this",
+  "sprint",
+  "time",
+  "just",
+  "under",
+  "over",
+  "me",
+  "still",
+  "stayed",
+  "holding",
+  "the",
+  "a",
+  "an",
+  "on",
+  "our",
+  "my",
+  "team",
+  "average",
+  "mean",
+  "p1",
+  "p1s",
+  "=",
+  ":",
+]);
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+function phrasesFor(column: Column): string[] {
+  const label = column.label
+    .toLowerCase()
+    .replace(/\(.*?\)/g, "")
+    .trim();
+  return [label, ...(column.aliases ?? []).map((a) => a.toLowerCase())].filter(Boolean);
+}
+
+export function createMetricReader(columns: readonly Column[]): MetricReader {
+  const matchers: Matcher[] = columns
+    .filter((c) => c.type === "number")
+    .map((c) => ({
+      id: c.id,
+      // Longest phrases first so "p1 mttr" wins over "mttr".
+      pattern: new RegExp(
+        `\\b(?:${phrasesFor(c)
+          .sort((a, b) => b.length - a.length)
+          .map(escape)
+          .join("|")})\\b`,
+        "g",
+      ),
+      toMinutes: c.unit === "min" || /min/.test(c.id),
+    }));
+
+  return {
+    read(lower) {
+      const found: Record<string, number> = {};
+      if (!/\d|\bno\b|\bnone\b|\bzero\b/.test(lower)) return found;
+      const spans: { id: string; start: number; end: number; toMinutes: boolean }[] = [];
+      for (const m of matchers) {
+        for (const hit of lower.matchAll(m.pattern)) {
+          spans.push({ id: m.id, start: hit.index, end: hit.index + hit[0].length, toMinutes: m.toMinutes });
+        }
+      }
+      spans.sort((a, b) => a.start - b.start);
+      const claimed = new Set<number>(); // a number serves one column
+      for (const [i, span] of spans.entries()) {
+        if (span.id in found) continue;
+        const before = lower.slice(Math.max(0, span.start - 14), span.start);
+        const prev = /(?:^|[\s(])(\d+(?:\.\d+)?|no|zero)\s+(?:open\s+)?$/.exec(before);
+        const prevIndex = prev ? span.start - (before.length - prev.index) : -1;
+        if (prev?.[1] && !claimed.has(prevIndex)) {
+          claimed.add(prevIndex);
+          found[span.id] = prev[1] === "no" || prev[1] === "zero" ? 0 : Number(prev[1]);
+          continue;
+        }
+        const limit = spans[i + 1]?.start ?? lower.length;
+        const after = lower.slice(span.end, limit);
+        const value = firstNumberAfter(after, span.toMinutes);
+        if (value !== null) {
+          claimed.add(span.end + value.offset);
+          found[span.id] = value.value;
+        }
+      }
+      return found;
+    },
+  };
+}
+
+function firstNumberAfter(text: string, toMinutes: boolean): { value: number; offset: number } | null {
+  const tokens = text.split(/(?=[\s,;.])/);
+  let offset = 0;
+  let skipped = 0;
+  for (const raw of tokens) {
+    const token = raw.trim().replace(/^[,;]\s*/, "");
+    const here = offset;
+    offset += raw.length;
+    if (!token) continue;
+    if (/^[,;.]/.test(raw.trim()) && skipped > 0) return null;
+    const num = /^(\d+(?:\.\d+)?)(%|k)?$/.exec(token);
+    if (num?.[1]) {
+      let value = Number(num[1]);
+      if (num[2] === "k") value *= 1000;
+      const rest = text.slice(offset).trimStart();
+      if (toMinutes && /^hours?\b/.test(rest)) value *= 60;
+      return { value, offset: here };
+    }
+    if (token === "none" || token === "zero") return { value: 0, offset: here };
+    if (!LINKING.has(token.replace(/[:,]$/, "")) || ++skipped > 4) return null;
+  }
+  return null;
+}
+
+/** A team named in a sentence: "for Platform", "the Mobile team", "Data:". */
+const TEAM_PATTERNS = [
+  /^([A-Z][A-Za-z]+)\s*[:,-]/,
+  /\b(?:for|on|from|over on|in|with)\s+(?:the\s+)?([A-Z][A-Za-z]+)(?:\s+(?:team|side|squad|org))?\b/,
+  /\b([A-Z][A-Za-z]+)(?:'s)?\s+(?:team|side|squad|numbers|metrics)\b/,
+];
+
+export function findTeam(text: string, knownTeams: ReadonlySet<string>, isPerson: (w: string) => boolean): string | null {
+  for (const team of knownTeams) {
+    if (new RegExp(`\\b${escape(team)}\\b`, "i").test(text)) return team;
+  }
+  for (const p of TEAM_PATTERNS) {
+    const m = p.exec(text);
+    const word = m?.[1];
+    if (word && !isPerson(word) && !COMMON_CAPITALISED.has(word.toLowerCase())) return word;
+  }
+  return null;
+}
+
+const COMMON_CAPITALISED = new Set(
+  "i so okay ok yes yeah well and but the we our my this that it for on from in with monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december q1 q2 q3 q4 p1 p2 velocity incidents attrition".split(
+    " ",
+  ),
+);

@@ -1,0 +1,107 @@
+/**
+ * Who is in the meeting, so that "Priya, can you…" and "as the industrial designer, you'll…" resolve to a
+ * person. Names come from the transcript's speaker labels and from the attendee list when one is given;
+ * a capitalised word is only taken for a new name where the grammar leaves no doubt ("Kenji, could you…").
+ */
+
+/** Capitalised words that open sentences or name things, never people addressed in a meeting. */
+const NOT_NAMES = new Set(
+  (
+    "i okay ok so yes yeah yep no right well sure great cool good thanks thank sorry hey hi hello alright also and but " +
+    "then now please maybe actually honestly look listen wait guys everyone everybody team folks all someone somebody " +
+    "anyone anybody nobody we you they it this that there here what who why how when where which monday tuesday " +
+    "wednesday thursday friday saturday sunday january february march april may june july august september october " +
+    "november december product engineering sales marketing legal finance design security support data platform mobile " +
+    "infra ops devops qa eng exec leadership customer customers google slack salesforce zoom teams jira github aws " +
+    "azure gcp ios android api sdk sso saml q1 q2 q3 q4 vp cto ceo cfo pm em mr ms mrs dr mm mmm um uh er erm hmm ah " +
+    "oh uhm huh wow yay oops whoa ooh"
+  ).split(" "),
+);
+
+/** Nouns every role label ends in: they do not tell one role from another. */
+const GENERIC_ROLE_NOUNS = new Set(["designer", "manager", "expert", "engineer", "lead", "owner", "director", "officer", "head", "member"]);
+
+/** Speaker labels that say nothing of who is speaking ("Speaker 1", "Unknown"). */
+const ANONYMOUS = /^(?:speaker|spk|participant|unknown|guest|user)\b/i;
+
+export class People {
+  private readonly byFirstName = new Map<string, string>();
+  private readonly roles: { words: string[]; label: string }[] = [];
+  private readonly labels = new Set<string>();
+
+  constructor(attendees: readonly string[] = []) {
+    for (const a of attendees) this.addName(a);
+  }
+
+  /** Records a speaker label the first time it is heard. */
+  addSpeaker(label: string | null): void {
+    if (!label || this.labels.has(label)) return;
+    this.labels.add(label);
+    if (ANONYMOUS.test(label)) return;
+    this.addName(label);
+    const words = label.toLowerCase().split(/\s+/);
+    // Multi-word labels may be roles ("Industrial Designer", "Project Manager"), addressed by role.
+    if (words.length >= 2) this.roles.push({ words, label });
+  }
+
+  private addName(name: string): void {
+    const first = name.trim().split(/\s+/)[0]?.replace(/^@/, "");
+    if (!first) return;
+    const key = first.toLowerCase();
+    if (!this.byFirstName.has(key)) this.byFirstName.set(key, name.trim());
+  }
+
+  /** The known person a word names, as the transcript labels them. */
+  lookup(word: string): string | null {
+    return this.byFirstName.get(word.toLowerCase().replace(/^@/, "").replace(/'s$/, "")) ?? null;
+  }
+
+  /** A known name, or a capitalised word the grammar marks as a person (see `isNameCandidate`). */
+  resolveName(word: string, grammarSaysPerson: boolean): string | null {
+    const known = this.lookup(word);
+    if (known) return known;
+    if (grammarSaysPerson && isNameCandidate(word)) {
+      this.addName(word);
+      return word;
+    }
+    return null;
+  }
+
+  /** Words of a role label that no other role shares ("industrial", not "designer"). */
+  private distinctive(role: { words: string[] }): string[] {
+    return role.words.filter(
+      (w) => w.length > 3 && !GENERIC_ROLE_NOUNS.has(w) && !this.roles.some((r) => r !== role && r.words.includes(w)),
+    );
+  }
+
+  /** "the industrial designer", "marketing", "user interface" → the speaker label holding that role. */
+  findRole(lowerText: string): string | null {
+    let best: { label: string; hits: number } | null = null;
+    for (const role of this.roles) {
+      const hits = this.distinctive(role).filter((w) => new RegExp(`\\b${w}`).test(lowerText)).length;
+      if (hits > 0 && (!best || hits > best.hits)) best = { label: role.label, hits };
+    }
+    return best?.label ?? null;
+  }
+
+  /** "User Interface Designer gonna be thinking about…": a task handed to a role. Returns the role and the task. */
+  findRoleAssignment(lowerText: string): { label: string; task: string } | null {
+    for (const role of this.roles) {
+      const name = this.distinctive(role).join("|");
+      if (!name) continue;
+      const m = new RegExp(
+        `\\b(?:${name})\\b[^.?!]{0,25}?\\b(?:you're gonna|you are gonna|you're going to|you'll|you will|is gonna|gonna|is going to|going to|will|has to|needs to|should)\\s+(?:be\\s+)?(.*)$`,
+      ).exec(lowerText);
+      if (m?.[1]) return { label: role.label, task: m[1] };
+    }
+    return null;
+  }
+
+  get speakers(): readonly string[] {
+    return [...this.labels];
+  }
+}
+
+export function isNameCandidate(word: string): boolean {
+  return /^[A-Z][a-z]+(?:-[A-Z][a-z]+)?$/.test(word) && /[aeiouy]/i.test(word) && !NOT_NAMES.has(word.toLowerCase());
+}

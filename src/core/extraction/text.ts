@@ -1,0 +1,80 @@
+import { digitizeNumbers } from "./numbers.js";
+
+/** Hesitations and verbal tics that carry no meaning for the notes. */
+const FILLERS =
+  /\b(?:u+m+|u+h+|e+r+m*|h+m+|mm+-?hmm+|uh-huh|you know|i mean|kind of|sort of|like,|basically|actually|literally)\b,?\s*/gi;
+/** Words that open a sentence without adding to it ("So, okay, yeah, we'll…"). */
+const LEADING_DISCOURSE =
+  /^(?:(?:(?:so|okay|ok|alright|all right|yeah|yes|yep|and|but|oh|hey|anyway|anyways|um|uh)\b[,.!]?|(?:well|right|also|then|now|great|cool|good|sure|look|listen|honestly|obviously|plus|fine|perfect)[,.!])\s+)+/i;
+
+/** A sentence-sized piece of one segment, with the original words kept for the evidence quote. */
+export interface Sentence {
+  /** As spoken (fillers kept), for quotes. */
+  raw: string;
+  /** Fillers removed, numbers as digits, single-spaced. */
+  text: string;
+  /** Lower-case `text` with curly quotes straightened, for matching. */
+  lower: string;
+}
+
+/** "I can I can say", "we we need": a speaker restarting. Keeps one copy of a repeated 1–3 word run. */
+const REPEATED_RUN = /\b((?:[\w']+\s+){0,2}[\w']+)(?:\s+\1\b)+/gi;
+
+export function normalize(raw: string): string {
+  return digitizeNumbers(raw.replace(/[\u2018\u2019]/g, "'").replace(/[\u201C\u201D]/g, '"'))
+    .replace(FILLERS, "")
+    .replace(/\s+/g, " ")
+    .replace(REPEATED_RUN, "$1")
+    .replace(/\s+([,.?!;])/g, "$1")
+    .replace(/([,.?!;])(?=[,.?!;])/g, "")
+    .trim();
+}
+
+/** Splits on sentence punctuation; a speech-to-text stream rarely has more structure than that. */
+export function splitSentences(raw: string): Sentence[] {
+  const out: Sentence[] = [];
+  for (const piece of raw.split(/(?<=[.!?;])\s+(?=\S)/)) {
+    const text = normalize(piece);
+    if (!text || !/[a-z0-9]/i.test(text)) continue;
+    out.push({ raw: piece.trim(), text, lower: text.toLowerCase() });
+  }
+  return out;
+}
+
+/** Turns a matched clause into a note line: no discourse openers, first letter capitalised, no trailing filler. */
+export function cleanItemText(clause: string): string {
+  let t = clause.trim().replace(LEADING_DISCOURSE, "");
+  t = t
+    .replace(/[,;:\s]+$/, "")
+    .replace(/\s*,?\s*(?:i think|i guess|i suppose|if that's (?:ok|okay|alright|fine)|or something|and stuff|right|okay|ok|yeah)\s*[?.!]*$/i, "")
+    .replace(/[.?!]+$/, "")
+    .trim();
+  return t.charAt(0).toUpperCase() + t.slice(1);
+}
+
+const WORD = /[a-z0-9][a-z0-9'-]*/gi;
+export function wordCount(text: string): number {
+  return text.match(WORD)?.length ?? 0;
+}
+
+const STOP = new Set(
+  "a an the and or but if of to in on at by for with from as is are was were be been it its this that these those we i you he she they them our us my your me do does did so then just also about into up out not no yes okay ok yeah right really what which who when where why how all any some very can will would should could have has had going gonna get got there here one thing things".split(
+    " ",
+  ),
+);
+
+/** Lower-case content words, for comparing two items' texts. */
+export function contentWordSet(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const w of text.toLowerCase().match(WORD) ?? []) {
+    if (!STOP.has(w) && w.length > 1) out.add(w.replace(/(?:'s|s)$/, ""));
+  }
+  return out;
+}
+
+export function overlap(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let shared = 0;
+  for (const w of a) if (b.has(w)) shared++;
+  return (2 * shared) / (a.size + b.size);
+}
