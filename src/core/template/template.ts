@@ -44,6 +44,8 @@ export const sectionSchema = z.strictObject({
   description: z.string(),
   /** Table columns, in order; absent for sections written as bullets or prose. */
   columns: z.array(columnSchema).optional(),
+  /** How a section with columns is written: a table (default), or one bullet per row as the seed writes staffing. */
+  layout: z.enum(["table", "bullets"]).optional(),
   /** Rating scale for risk sections that use one ("Red = needs action this week"). */
   ratingGuide: z.record(z.enum(["red", "yellow", "green"]), z.string()).optional(),
   /** Discussed in this meeting (strategic) or kept for visibility; used for drift warnings. */

@@ -8,6 +8,7 @@ export const TRANSCRIPT_FORMATS = [
   "whisper-json", // Whisper / OpenAI verbose_json and diarized_json: segments[]
   "deepgram-json", // utterances[], or words[] with speaker
   "assemblyai-json", // utterances[]
+  "google-meet-json", // Meet REST API transcript entries: {participant, text, startTime, endTime}
 ] as const;
 export type TranscriptFormat = (typeof TRANSCRIPT_FORMATS)[number];
 

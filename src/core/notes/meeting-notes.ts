@@ -1,0 +1,32 @@
+import type { Item, MetricRow } from "../item.js";
+import type { Template } from "../template/template.js";
+
+/** What the notes say about the meeting itself (the template's Meeting Details section). */
+export interface MeetingDetails {
+  title: string;
+  /** ISO date (YYYY-MM-DD). */
+  date: string | null;
+  facilitator: string | null;
+  attendees: string[];
+  /** How long the meeting actually ran; the template's planned duration is shown when absent. */
+  durationMinutes?: number;
+}
+
+/** A filled template: the form, the meeting, and what was captured into it. */
+export interface MeetingNotes {
+  template: Template;
+  meeting: MeetingDetails;
+  items: Item[];
+  metrics: MetricRow[];
+}
+
+/** Items filed under one section, in the order they were captured. */
+export function itemsInSection(notes: MeetingNotes, sectionId: string): Item[] {
+  return notes.items.filter((item) => item.section === sectionId);
+}
+
+/** Items filed under a section the template does not have; shown apart so nothing captured is lost. */
+export function unfiledItems(notes: MeetingNotes): Item[] {
+  const ids = new Set(notes.template.sections.map((section) => section.id));
+  return notes.items.filter((item) => !ids.has(item.section));
+}

@@ -1,0 +1,79 @@
+import type { Section, SectionKind, Template } from "./template.js";
+import type { FieldProblem } from "./zod-issue.js";
+
+/** Kinds the engine files items into by kind alone, so a second section of the kind would be ambiguous. */
+const SINGLE_KINDS: readonly SectionKind[] = ["details", "metrics", "decisions", "actions", "escalations"];
+
+/** Columns named after an Item field hold that field, so their type must match what the field holds. */
+const FIELD_COLUMN_TYPES: Record<string, string> = {
+  owner: "person",
+  due: "date",
+  rag: "rag",
+  likelihood: "level",
+  impact: "level",
+};
+
+/** What the schema cannot express: the first problem in document order, or null. */
+export function findTemplateProblem(template: Template): FieldProblem | null {
+  const sectionIds = new Map<string, number>();
+  const kinds = new Map<SectionKind, number>();
+  for (const [index, section] of template.sections.entries()) {
+    const at = `sections[${index}]`;
+    const sameId = sectionIds.get(section.id);
+    if (sameId !== undefined) {
+      return { field: `${at}.id`, problem: `"${section.id}" is already the id of sections[${sameId}]` };
+    }
+    sectionIds.set(section.id, index);
+    const sameKind = kinds.get(section.kind);
+    if (sameKind !== undefined && SINGLE_KINDS.includes(section.kind)) {
+      return {
+        field: `${at}.kind`,
+        problem: `a template may have only one "${section.kind}" section; sections[${sameKind}] is one already`,
+      };
+    }
+    kinds.set(section.kind, index);
+    const problem = findColumnProblem(section, at);
+    if (problem) return problem;
+  }
+  return null;
+}
+
+function findColumnProblem(section: Section, at: string): FieldProblem | null {
+  const columns = section.columns ?? [];
+  const columnIds = new Map<string, number>();
+  for (const [index, column] of columns.entries()) {
+    const same = columnIds.get(column.id);
+    if (same !== undefined) {
+      return { field: `${at}.columns[${index}].id`, problem: `"${column.id}" is already the id of columns[${same}]` };
+    }
+    columnIds.set(column.id, index);
+    const fieldType = FIELD_COLUMN_TYPES[column.id];
+    if (fieldType && column.type !== fieldType) {
+      return {
+        field: `${at}.columns[${index}].type`,
+        problem: `the "${column.id}" column must be of type ${fieldType}; got "${column.type}"`,
+      };
+    }
+  }
+  if (section.kind === "metrics") return findMetricsProblem(section, at);
+  return null;
+}
+
+function findMetricsProblem(section: Section, at: string): FieldProblem | null {
+  const columns = section.columns ?? [];
+  if (!columns.some((column) => column.id === "team")) {
+    return { field: `${at}.columns`, problem: 'a metrics section needs a "team" column (one row per team)' };
+  }
+  for (const [index, column] of columns.entries()) {
+    if (column.id !== "team" && column.type !== "number") {
+      return {
+        field: `${at}.columns[${index}].type`,
+        problem: `a metrics column other than "team" must be of type number; got "${column.type}"`,
+      };
+    }
+  }
+  if (columns.length < 2) {
+    return { field: `${at}.columns`, problem: 'a metrics section needs at least one number column besides "team"' };
+  }
+  return null;
+}

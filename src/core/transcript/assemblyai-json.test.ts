@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { readFixture } from "../../../test/fixtures/transcripts/read-fixture.js";
+import { parseAssemblyAiJson } from "./assemblyai-json.js";
+
+const read = (path: string) => parseAssemblyAiJson(JSON.parse(readFixture(path)), path);
+
+describe("parseAssemblyAiJson", () => {
+  it("reads utterances: speaker A → Speaker A, milliseconds → seconds, no date", () => {
+    const { segments, date, format } = read("assemblyai/assemblyai_utterances.json");
+    expect(format).toBe("assemblyai-json");
+    expect(date).toBeNull();
+    expect(segments).toHaveLength(1);
+    expect(segments[0]).toMatchObject({ id: "s1", speaker: "Speaker A", start: 0.17, end: 25.14 });
+    expect(segments[0]?.text).toMatch(/^Yeah\. As much as it's worth celebrating the first spacewalk/);
+  });
+
+  it("groups words when utterances is null, keeping every word", () => {
+    const { segments } = read("assemblyai/assemblyai_transcription.json");
+    const words = JSON.parse(readFixture("assemblyai/assemblyai_transcription.json")).words as { text: string }[];
+    expect(segments.every((s) => s.speaker === "Speaker A")).toBe(true);
+    expect(segments[0]?.start).toBe(0.17);
+    expect(segments.map((s) => s.text).join(" ")).toBe(words.map((w) => w.text).join(" "));
+  });
+
+  it("falls back to text, then fails", () => {
+    expect(parseAssemblyAiJson({ utterances: null, words: [], text: "Hi." }, "a.json").segments).toEqual([
+      { id: "s1", speaker: null, text: "Hi.", start: null, end: null },
+    ]);
+    expect(() => parseAssemblyAiJson({ utterances: null, text: null }, "a.json")).toThrow(
+      "a.json: no segments, utterances or words found",
+    );
+  });
+});

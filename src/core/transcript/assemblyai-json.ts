@@ -1,0 +1,47 @@
+import { noSpeechInJson } from "./json-errors.js";
+import { arrayAt, labelAt, numberAt, speakerLabel, stringAt } from "./json-fields.js";
+import { SegmentList } from "./segment-list.js";
+import { roundSeconds } from "./timestamps.js";
+import type { Transcript } from "./transcript.js";
+import { type TimedWord, wordsToUtterances } from "./words-to-utterances.js";
+
+/** AssemblyAI times are integer milliseconds. */
+function seconds(millis: number | undefined): number | null {
+  return millis === undefined ? null : roundSeconds(millis / 1000);
+}
+
+function assemblyWords(words: readonly unknown[]): TimedWord[] {
+  const timed: TimedWord[] = [];
+  for (const word of words) {
+    const start = seconds(numberAt(word, "start"));
+    const end = seconds(numberAt(word, "end"));
+    const text = stringAt(word, "text");
+    if (start === null || end === null || text === undefined) continue;
+    timed.push({ text, start, end, speaker: speakerLabel(labelAt(word, "speaker")) });
+  }
+  return timed;
+}
+
+/**
+ * AssemblyAI v2 transcript: `utterances[]` (speaker "A" becomes "Speaker A", times in ms); else the
+ * `words[]` grouped at speaker changes and pauses; else `text` as one segment. No date: the object has none.
+ */
+export function parseAssemblyAiJson(doc: unknown, file: string): Transcript {
+  const segments = new SegmentList();
+  for (const utterance of arrayAt(doc, "utterances") ?? []) {
+    segments.add({
+      speaker: speakerLabel(labelAt(utterance, "speaker")),
+      text: stringAt(utterance, "text") ?? "",
+      start: seconds(numberAt(utterance, "start")),
+      end: seconds(numberAt(utterance, "end")),
+    });
+  }
+  if (segments.segments.length === 0) {
+    for (const utterance of wordsToUtterances(assemblyWords(arrayAt(doc, "words") ?? []))) segments.add(utterance);
+  }
+  if (segments.segments.length === 0) {
+    segments.add({ speaker: null, text: stringAt(doc, "text") ?? "", start: null, end: null });
+  }
+  if (segments.segments.length === 0) throw noSpeechInJson(file);
+  return { format: "assemblyai-json", segments: segments.segments, date: null };
+}

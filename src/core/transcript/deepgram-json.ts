@@ -1,0 +1,70 @@
+import { noSpeechInJson } from "./json-errors.js";
+import { arrayAt, labelAt, numberAt, objectAt, stringAt } from "./json-fields.js";
+import { dateOfTimestamp } from "./meeting-date.js";
+import { SegmentList } from "./segment-list.js";
+import { roundSeconds } from "./timestamps.js";
+import type { Transcript } from "./transcript.js";
+import { type TimedWord, wordsToUtterances } from "./words-to-utterances.js";
+
+/** Who spoke: the diarized speaker number, else the channel when the audio had several. */
+function deepgramSpeaker(item: unknown, channel: number | undefined, multichannel: boolean): string | null {
+  const speaker = labelAt(item, "speaker");
+  if (speaker !== undefined) return `Speaker ${speaker}`;
+  return multichannel && channel !== undefined ? `Channel ${channel}` : null;
+}
+
+/** Every channel's first alternative's words, in time order. */
+function deepgramWords(channels: readonly unknown[]): TimedWord[] {
+  const words: TimedWord[] = [];
+  const multichannel = channels.length > 1;
+  channels.forEach((channel, index) => {
+    const alternative = arrayAt(channel, "alternatives")?.[0];
+    for (const word of arrayAt(alternative, "words") ?? []) {
+      const start = numberAt(word, "start");
+      const end = numberAt(word, "end");
+      const text = stringAt(word, "punctuated_word") ?? stringAt(word, "word");
+      if (start === undefined || end === undefined || text === undefined) continue;
+      words.push({ text, start, end, speaker: deepgramSpeaker(word, index, multichannel) });
+    }
+  });
+  // Channels are listed one after another; a conversation reads in time order.
+  if (multichannel) words.sort((a, b) => a.start - b.start);
+  return words;
+}
+
+/**
+ * Deepgram pre-recorded response: `results.utterances[]` when present; else the words (with `speaker`
+ * when diarized) grouped into utterances at speaker changes and pauses; else the transcript as one
+ * segment. `metadata.created` gives the date.
+ */
+export function parseDeepgramJson(doc: unknown, file: string): Transcript {
+  const results = objectAt(doc, "results");
+  const channels = arrayAt(results, "channels") ?? [];
+  const multichannel = channels.length > 1;
+  const segments = new SegmentList();
+  const utterances = arrayAt(results, "utterances") ?? [];
+  for (const utterance of utterances) {
+    const start = numberAt(utterance, "start");
+    const end = numberAt(utterance, "end");
+    segments.add({
+      id: stringAt(utterance, "id"),
+      speaker: deepgramSpeaker(utterance, numberAt(utterance, "channel"), multichannel),
+      text: stringAt(utterance, "transcript") ?? "",
+      start: start === undefined ? null : roundSeconds(start),
+      end: end === undefined ? null : roundSeconds(end),
+    });
+  }
+  if (segments.segments.length === 0) {
+    for (const utterance of wordsToUtterances(deepgramWords(channels))) segments.add(utterance);
+  }
+  if (segments.segments.length === 0) {
+    const alternative = arrayAt(channels[0], "alternatives")?.[0];
+    segments.add({ speaker: null, text: stringAt(alternative, "transcript") ?? "", start: null, end: null });
+  }
+  if (segments.segments.length === 0) throw noSpeechInJson(file);
+  return {
+    format: "deepgram-json",
+    segments: segments.segments,
+    date: dateOfTimestamp(stringAt(objectAt(doc, "metadata"), "created")),
+  };
+}

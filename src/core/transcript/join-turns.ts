@@ -1,0 +1,43 @@
+import type { Segment } from "../segment.js";
+
+export interface JoinTurnsOptions {
+  /** Longest silence (seconds) inside one turn; default 2. Only applies when both times are known. */
+  maxGapSeconds?: number;
+  /** Longest joined text; default 1500, so one turn never swallows a monologue's worth of evidence. */
+  maxChars?: number;
+}
+
+export const DEFAULT_MAX_GAP_SECONDS = 2;
+export const DEFAULT_MAX_CHARS = 1500;
+
+// Ends a sentence: . ! ? … (or CJK forms), optionally followed by closing quotes or brackets.
+const SENTENCE_END = /[.!?…。！？]["'”’)\]]*$/;
+
+function joinable(turn: Segment, next: Segment, maxGapSeconds: number, maxChars: number): boolean {
+  if (turn.text.length + 1 + next.text.length > maxChars) return false;
+  if (turn.end !== null && next.start !== null && next.start - turn.end > maxGapSeconds) return false;
+  if (turn.speaker !== null || next.speaker !== null) return turn.speaker === next.speaker;
+  // Neither names a speaker (closed captions): it may be two people, so join only a sentence cut mid-way.
+  return !SENTENCE_END.test(turn.text);
+}
+
+/**
+ * Merges consecutive segments into turns: same speaker and a small gap, or (when no speaker is known) a
+ * caption that ends mid-sentence. A turn keeps its first segment's id and start and its last one's end.
+ * Returns new segments; the input is not changed.
+ */
+export function joinTurns(segments: readonly Segment[], options: JoinTurnsOptions = {}): Segment[] {
+  const maxGapSeconds = options.maxGapSeconds ?? DEFAULT_MAX_GAP_SECONDS;
+  const maxChars = options.maxChars ?? DEFAULT_MAX_CHARS;
+  const turns: Segment[] = [];
+  for (const segment of segments) {
+    const turn = turns.at(-1);
+    if (turn !== undefined && joinable(turn, segment, maxGapSeconds, maxChars)) {
+      turn.text = `${turn.text} ${segment.text}`;
+      turn.end = segment.end ?? turn.end;
+    } else {
+      turns.push({ ...segment });
+    }
+  }
+  return turns;
+}
