@@ -5,7 +5,7 @@
 
 /** First-person commitments: "I'll…", "let me…", "I can take…". Group 1 is the rest of the clause. */
 export const SELF_COMMITMENT =
-  /\b(?:i'll|i will|i'm going to|i am going to|i'm gonna|i can|i could|let me|i need to|i have to|i've got to|i gotta|i'm happy to|i'd be happy to|i'm planning to|i plan to|i'm on|i volunteer to|i'll go ahead and|leave (?:it|that|this) with me and i'll|i'll make sure to|i'll make sure)\b(?! not\b)\s*(.*)$/;
+  /\b(?:i'll|i will|i'm going to|i am going to|i'm gonna|i can|i could|let me|i need to|i have to|i've got to|i gotta|i'm happy to|i'd be happy to|i'm planning to|i plan to|i volunteer to|i'll go ahead and|leave (?:it|that|this) with me and i'll|i'll make sure to|i'll make sure)\b(?! not\b)\s*(.*)$/;
 
 /** What follows "I'll…"/"let me…" when it is talk about the meeting itself, not a task. */
 export const NOT_A_TASK =
@@ -48,10 +48,10 @@ export const UNOWNED_TASK =
 
 /** Decided in so many words. */
 export const DECISION =
-  /\b(?:we(?:'ve| have)? (?:just )?decided|(?:the|our|final) decision is|decision(?: is)?:|decided:|it's decided|that's decided|we(?:'re| are) (?:going|gonna go|gonna) with|we'll go with|let's go with|go with|we(?:'re| are) settled on|we settled on|settled:|we(?:'ve| have)? agreed|we all agree|everyone agrees|(?:it's|that's|is|are|was|were|been|got|gets) approved|approved:|we approve|we(?:'re| are)? approving|final answer|so the plan is|(?:the|our) plan is|we(?:'re| are)? (?:not )?going ahead with|we'll proceed|let's proceed|we're dropping|we'll drop|let's drop|we're cutting|let's cut|we'll deprioriti[sz]e|let's deprioriti[sz]e|we're deprioriti[sz]ing|we(?:'ll| will) prioriti[sz]e|let's move forward with|moving forward with|we're committing to|we commit to|locked in|lock (?:it|that) in|we'll keep|we're keeping|the consensus is|consensus:)\b/;
+  /\b(?:we(?:'ve| have)? (?:just )?decided|(?:the|our|final) decision is|decision(?: is)?:|decided:|it's decided|that's decided|we(?:'re| are) (?:going|gonna go|gonna) with|we'll go with|let's go with|go with|we(?:'re| are) settled on|we settled on|settled:|we(?:'ve| have)? agreed|we all agree|everyone agrees|(?:it's|that's|is|are) approved|approved:|we approve|we(?:'re| are)? approving|final answer|so the plan is|(?:the|our) plan is|we(?:'re| are)? (?:not )?going ahead with|we'll proceed|let's proceed|we're dropping|we'll drop|let's drop|we're cutting|let's cut|we'll deprioriti[sz]e|let's deprioriti[sz]e|we're deprioriti[sz]ing|we(?:'ll| will) prioriti[sz]e|let's move forward with|moving forward with|we're committing to|we commit to|locked in|lock (?:it|that) in|we'll keep|we're keeping|the consensus is|consensus:)\b/;
 /** Proposals that become decisions when someone else agrees. Group 1 is the proposal. */
 export const PROPOSAL =
-  /\b(?:i propose|i'd propose|i suggest|i'd suggest|my suggestion is|my proposal is|(?:my )?recommendation is|i recommend|i'd recommend|how about|what if we|why don't we|should we|shall we|i think we should|i'd say we|maybe we should|we should|we could|let's|i'd like us to|can we|could we|i want us to|we might as well|propose we|proposal:)\s+(.*)$/;
+  /^(?:(?:so|okay|ok|and|but|well|then|yeah|i mean|honestly|alright)[,]?\s+)*(?:i think |maybe |honestly |personally )?(?:i'd rather(?! not)|i would rather(?! not)|i'd prefer(?! not)|i prefer we|i'm proposing(?: that)?(?: we)?|i propose|i'd propose|i suggest|i'd suggest|my suggestion is|my proposal is|(?:my )?recommendation is|i recommend|i'd recommend|how about|what if we|why don't we|should we|shall we|i think we should|i'd say we|maybe we should|we should|we could|let's|i'd like us to|can we|could we|i want us to|we might as well|propose we|proposal:)\s+(.*)$/;
 /** "Let's…" that only steers the meeting. */
 export const MEETING_STEERING =
   /^(?:talk|discuss|move on|move to|start|see|look|take a look|go through|go over|go around|go back|get started|begin|do (?:introductions|a round|the)|have a (?:look|quick)|wrap|break|hear|recap|review|turn to|jump|switch|keep going|continue|check in|circle back|skip|pause|get into|dive|table|park|take (?:it|this|that) offline|just|call it|finish|do a quick|reconvene|regroup|meet|schedule|think about|brainstorm|first|say|not|pick up|open|close|run through|get through|spend|try|come back|all|everyone|quickly)\b/;
@@ -60,7 +60,7 @@ export const PENDING =
   /\b(?:pending|not (?:yet )?decided|haven't (?:yet )?decided|undecided|to be decided|tbd|still (?:open|up in the air|need to decide|deciding)|need(?:s)? (?:a|to make a) decision|we (?:need|have) to decide|decide (?:by|next|later)|needs to be decided|(?:product|someone|we|they|leadership) (?:should|needs to|has to|must|will) (?:decide|make the call)|open decision|decision (?:is )?pending|not (?:a )?decided yet|(?:hold|holding) off on deciding|come back to (?:the|this) decision)\b/;
 
 export const STRONG_AGREEMENT =
-  /^(?:(?:yeah|yes|yep|ok|okay|sure|right|alright|oh)[,.!]?\s*)*(?:agreed|i agree|agree|sounds good|sounds great|sounds right|sounds like a plan|makes sense|that works|works for me|fine by me|fine with me|i'm fine with that|let's do (?:it|that|this)|let's go with (?:it|that|this)|do it|ship it|go for it|deal|perfect|absolutely|definitely|totally|exactly|fair enough|no objection|no objections|\+1|i'm on board|on board|approved|that's the plan|good call|good idea|great idea|love it|i like (?:it|that|this)|yes,? let's|same here|me too|i support (?:it|that|this)|i'm in|yes please|go ahead|let's|ok let's|okay let's|we can do that|that's fine|fine|done|settled)\b/;
+  /^(?:(?:yeah|yes|yep|ok|okay|sure|right|alright|oh)[,.!]?\s*)*(?:agreed|i agree|agree|i'm (?:okay|ok|fine|good) with (?:that|it|this)|(?:okay|ok|fine) with (?:that|me)|i can live with (?:it|that)|sounds good|sounds great|sounds right|sounds like a plan|makes sense|that works|works for me|fine by me|fine with me|i'm fine with that|let's do (?:it|that|this)|let's go with (?:it|that|this)|do it|ship it|go for it|deal|perfect|absolutely|definitely|totally|exactly|fair enough|no objection|no objections|\+1|i'm on board|on board|approved|that's the plan|good call|good idea|great idea|love it|i like (?:it|that|this)|yes,? let's|same here|me too|i support (?:it|that|this)|i'm in|yes please|go ahead|let's|ok let's|okay let's|we can do that|that's fine|fine|done|settled)\b/;
 export const WEAK_AGREEMENT =
   /^(?:(?:yeah|yes|yep|yup|okay|ok|sure|right|mm-hmm|uh-huh|cool|good|great|alright|all right|true|correct|mhm)[,.!]?\s*)+$/;
 export const DISAGREEMENT =
@@ -76,10 +76,10 @@ export const LIKELIHOOD =
 export const IMPACT =
   /\bimpact\b[^.?!]{0,25}?\b(very low|low|medium|moderate|very high|high|huge|big|small|minor|major|severe|significant|massive)\b|\b(low|medium|moderate|high|huge|big|small|minor|major|severe|significant|massive)(?:-| )impact\b/;
 export const MITIGATION =
-  /\b(?:mitigat\w+|(?:the )?(?:mitigation|fallback|workaround|contingency)(?: plan)? is|rollback plan|war room|as a fallback|plan b|in the meantime|to be safe|we're (?:reprioritizing|reprioritising|adding|moving|working around))\b/;
+  /\b(?:mitigat\w+|(?:the )?(?:mitigation|fallback|workaround|contingency)(?: plan)? is|rollback plan|war room|as a fallback|plan b|in the meantime|to be safe|(?:we're|i'm) (?:reprioriti[sz]ing|adding|moving|working around|rolling back|hiring|backfilling))\b/;
 
 export const ESCALATION =
-  /\b(?:escalat\w+|need(?:s)? (?:an? )?(?:exec|executive|vp|leadership|cto|ceo|cfo|director|senior)\w*(?: level)? (?:input|sign[- ]?off|approval|decision|help|visibility|support|call|attention|awareness)|(?:exec|executive|vp|leadership|cto|ceo|cfo)\w* (?:sign[- ]?off|approval|visibility|awareness|input|decision|attention)|(?:take|bring|raise|kick|push|flag) (?:this|it|that)(?: up)? (?:to|with) (?:the )?(?:vp|cto|ceo|cfo|exec|execs|executives|leadership|steering|director|board|elt|slt|eng leadership)|above (?:my|our) (?:pay grade|level|head)|(?:request|ask for|need|needs|requesting) (?:more |additional |contractor |extra |some )?(?:budget|headcount|funding)|budget approval|need(?:s)? sign[- ]?off|needs? (?:a )?decision (?:from|above))\b/;
+  /\b(?:escalat(?:e|es|ed|ing)\b|(?:an|this|the) escalation (?:to|for)|need(?:s)? (?:an? )?(?:exec|executive|vp|leadership|cto|ceo|cfo|director|senior)\w*(?: level)? (?:input|sign[- ]?off|approval|decision|help|visibility|support|call|attention|awareness)|(?:exec|executive|vp|leadership|cto|ceo|cfo)\w* (?:sign[- ]?off|approval|visibility|awareness|input|decision|attention)|(?:take|bring|raise|kick|push|flag) (?:this|it|that)(?: up)? (?:to|with) (?:the )?(?:vp|cto|ceo|cfo|exec|execs|executives|leadership|steering|director|board|elt|slt|eng leadership)|above (?:my|our) (?:pay grade|level|head)|(?:request|ask for|need|needs|requesting) (?:more |additional |contractor |extra |some )?(?:budget|headcount|funding)|budget approval|need(?:s)? sign[- ]?off|needs? (?:a )?decision (?:from|above))\b/;
 
 export const DONE =
   /\b(?:that's done|it's done|already done|that one's done|(?:is|are|was|been|got) (?:done|finished|completed|resolved|closed|fixed)|we(?:'ve| have) (?:done|finished|resolved|closed|fixed) (?:that|it)|consider it done|knocked (?:that|it) out|checked off|crossed off)\b/;
@@ -111,3 +111,22 @@ export const SECTION_CUES: Partial<Record<string, RegExp>> = {
   constraints:
     /\b(?:constraint|maintenance window|downtime|requires? ios|requires? android|dependency|depends on|rate limit\w*|only supports|quota|contract allows|per day|a day limit)\b/,
 };
+
+/** A heading said aloud in a summary: "Actions.", "Decided, …", "Pending: …". Group 1 is the heading. */
+export const HEADING =
+  /^(?:(?:so|okay|ok|and|right)[,.]?\s*)?(decisions?|decided|pending|actions?|action items?|next steps?|escalations?|risks?|open questions?|to-?dos?|follow-?ups?)(?:[:.,;\-–—]+\s*|$)/;
+/** Someone starting a summary of the meeting. */
+export const RECAP =
+  /\b(?:let me (?:just )?recap|to recap|quick recap|recap(?:ping)?|to summari[sz]e|in summary|let me summari[sz]e|so to confirm|just to confirm|let me read (?:it |them )?(?:back|out))\b/;
+/** The person who decides, deciding: the content usually follows in the next sentence. */
+export const DECISION_CALL =
+  /\b(?:i'm making the call|i'll make the call|making the call|my call is|(?:it's|that's) my call|final call|the call is)\b/;
+/** Taking ownership of what was just raised. */
+export const OWNERSHIP =
+  /\b(?:(?:i'll|i will|i can|i'm happy to|let me) own (?:it|that|this|that risk|this risk|that one|this one|the risk)|(?:that's|it's) (?:mine|on me)|i own (?:it|that|this))\b/;
+/** Handing ownership of what was just raised to the person who raised it. */
+export const YOUR_RISK = /\b(?:that's your (?:risk|one|item)|you own (?:it|that|this))\b/;
+
+/** Base-form verbs that open an instruction: "Priya, resolve the latency…". */
+export const IMPERATIVE_VERB =
+  /^(?:please\s+)?(?:resolve|align|confirm|send|share|draft|write|prepare|put|set|schedule|book|update|review|check|follow|reach|ping|email|call|ask|talk|speak|sync|coordinate|file|create|build|fix|investigate|look|dig|find|figure|post|publish|circulate|document|own|take|handle|run|organi[sz]e|contact|get|loop|compile|pull|order|buy|test|deploy|ship|implement|finali[sz]e|finish|complete|submit|bring|research|work|make|chase|escalate|flag|add|cover|pair|start|kick|raise|propose|evaluate|analy[sz]e|measure|benchmark|estimate|scope|plan|design|mock|prototype|assess|verify|validate|audit|clean|migrate|rerun|redo|tell|let|grab|release|rotate|move|open|close|merge|land|block|unblock|remove|drop|cancel|nudge|remind|invite|introduce|hand|give|pick|write|read|summari[sz]e|capture|track|monitor|watch|keep|make sure|double-check)\b/;

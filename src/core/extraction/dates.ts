@@ -68,7 +68,12 @@ const IDIOMS: Idiom[] = [
       return addDays(ref, count * (UNIT_DAYS[(m[2] ?? "day").toLowerCase()] ?? 1));
     },
   },
+  {
+    pattern: /\b(\d+|a|an|one) (days?|weeks?) from (?:today|now)\b/i,
+    resolve: (ref, m) => addDays(ref, (/^(?:an?|one)$/i.test(m[1] ?? "") ? 1 : Number(m[1])) * (UNIT_DAYS[(m[2] ?? "day").toLowerCase()] ?? 1)),
+  },
   { pattern: /\btomorrow\b/i, resolve: (ref) => addDays(ref, 1) },
+  { pattern: /\b(?:right )?after (?:this|the) (?:call|meeting|standup|sync)\b/i, resolve: (ref) => ref },
   {
     pattern: /\b(?:today|tonight|eod|cob|end of (?:the )?day|close of business|by the end of the day)\b/i,
     resolve: (ref) => ref,
@@ -82,36 +87,47 @@ const IDIOMS: Idiom[] = [
 
 /** Cheap gate: only text with a date-like word pays for chrono. */
 const DATE_HINT =
-  /\b(?:today|tonight|tomorrow|eod|eow|eom|eoq|cob|end of|close of|next|this|week|month|quarter|days?|mon|tues?|wed|thu|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|\d{1,2}(?:st|nd|rd|th)|\d{1,2}\/\d{1,2})\b/i;
+  /\b(?:today|tonight|tomorrow|now|after|eod|eow|eom|eoq|cob|end of|close of|next|this|week|month|quarter|days?|mon|tues?|wed|thu|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|\d{1,2}(?:st|nd|rd|th)|\d{1,2}\/\d{1,2})\b/i;
 
 const CALENDAR_WORD =
   /\b(?:mon|tues?|wed|thu|thurs|fri|sat|sun)(?:day|nesday|rsday|urday)?\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\d{1,2}\/\d{1,2}|\d{4}-\d{2}-\d{2}/i;
 
-/** Finds the first deadline in `text` and resolves it against the meeting date (YYYY-MM-DD). */
-export function findDueDate(text: string, meetingDate: string): DueDate | null {
-  if (!DATE_HINT.test(text)) return null;
+/** Every deadline in `text`, in the order said, resolved against the meeting date (YYYY-MM-DD). */
+export function findDueDates(text: string, meetingDate: string): (DueDate & { index: number })[] {
+  if (!DATE_HINT.test(text)) return [];
   const ref = parseIso(meetingDate);
-  let best: { index: number; due: DueDate } | null = null;
+  const found: (DueDate & { index: number; end: number })[] = [];
+  const take = (index: number, phrase: string, d: Date | null) => {
+    if (!d) return;
+    const end = index + phrase.length;
+    if (found.some((f) => index < f.end && end > f.index)) return; // an idiom already read these words
+    found.push({ date: toIso(d), phrase, index, end });
+  };
   for (const idiom of IDIOMS) {
-    const m = idiom.pattern.exec(text);
-    if (!m) continue;
-    const d = idiom.resolve(ref, m);
-    if (d && (!best || m.index < best.index)) best = { index: m.index, due: { date: toIso(d), phrase: m[0] } };
+    const global = new RegExp(idiom.pattern.source, "gi");
+    for (const m of text.matchAll(global)) take(m.index, m[0], idiom.resolve(ref, m as unknown as RegExpExecArray));
   }
-  const parsed = chrono.parse(text, { instant: ref, timezone: 0 }, { forwardDate: true });
-  for (const r of parsed) {
-    if (best && best.index <= r.index) break;
+  for (const r of chrono.parse(text, { instant: ref, timezone: 0 }, { forwardDate: true })) {
     const knowsDay = r.start.isCertain("day");
     // chrono also reads "now", clock times and bare years; only calendar days and weekdays are deadlines.
     if (!knowsDay && !r.start.isCertain("weekday")) continue;
     if (!CALENDAR_WORD.test(r.text)) continue; // "in a week" and the like are read by the idioms above
     let d = new Date(Date.UTC(r.start.get("year") ?? 0, (r.start.get("month") ?? 1) - 1, r.start.get("day") ?? 1, 12));
     // "by Monday" said on a Monday means the Monday after, not today.
-    if (!knowsDay && toIso(d) === toIso(ref) && !/\btoday\b/i.test(r.text)) d = addDays(d, 7);
-    best = { index: r.index, due: { date: toIso(d), phrase: r.text } };
-    break;
+    if (!knowsDay && toIso(d) === toIso(ref)) d = addDays(d, 7);
+    take(r.index, r.text, d);
   }
-  return best?.due ?? null;
+  return found.sort((a, b) => a.index - b.index).map(({ date, phrase, index }) => ({ date, phrase, index }));
+}
+
+/**
+ * The deadline a sentence sets: the last one said, since people correct themselves ("by tomorrow, actually
+ * today") and name the finish after the start ("I'll start this week and have it kicked off a week from today").
+ */
+export function findDueDate(text: string, meetingDate: string): DueDate | null {
+  const all = findDueDates(text, meetingDate);
+  const last = all.at(-1);
+  return last ? { date: last.date, phrase: last.phrase } : null;
 }
 
 export function weekdayName(iso: string): string {

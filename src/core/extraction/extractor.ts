@@ -1,45 +1,35 @@
-import type { Evidence, Item, ItemEvent, ItemKind, Level, MetricRow, Rag } from "../item.js";
+import type { Evidence, Item, ItemEvent, ItemKind, MetricRow, Rag } from "../item.js";
 import type { Segment } from "../segment.js";
 import type { SectionKind, Template } from "../template/template.js";
+import { readAction } from "./actions.js";
 import {
   ACCEPTANCE,
-  ACTION_MARKER,
   DECISION,
-  DELIVERABLE,
+  DECISION_CALL,
   DISAGREEMENT,
   DONE,
   ESCALATION,
-  IMPACT,
-  LIKELIHOOD,
-  MEETING_STEERING,
-  MEETING_TALK,
+  HEADING,
   MITIGATION,
-  NAMED_ASSIGNMENT,
-  NAMED_REQUEST,
   NON_ANSWER,
-  NOT_A_REQUEST,
-  NOT_A_TASK,
-  NOT_AN_OPEN_QUESTION,
   OPEN_QUESTION,
+  OWNERSHIP,
   PENDING,
   PROPOSAL,
-  RATING,
+  MEETING_STEERING,
   RATIONALE_CLAUSE,
   RATIONALE_SENTENCE,
-  RISK,
+  RECAP,
   SECTION_CUES,
-  SELF_COMMITMENT,
   STRONG_AGREEMENT,
-  TAG_QUESTION,
-  TRAILING_NAME,
-  UNOWNED_TASK,
   WEAK_AGREEMENT,
-  YOU_ASSIGNMENT,
-  YOU_REQUEST,
+  YOUR_RISK,
 } from "./cues.js";
-import { type DueDate, findDueDate } from "./dates.js";
-import { createMetricReader, findTeam, type MetricReader } from "./metrics.js";
+import { findDueDate } from "./dates.js";
+import { createMetricReader, findTeam, leadingTeam, type MetricReader } from "./metrics.js";
 import { People } from "./people.js";
+import { readQuestion } from "./questions.js";
+import { RISK_EXPLICIT, readRisk, readRiskAttributes } from "./risks.js";
 import { cleanItemText, contentWordSet, overlap, type Sentence, splitSentences, wordCount } from "./text.js";
 
 export interface ExtractorOptions {
@@ -64,22 +54,28 @@ export interface Extractor {
 
 /** How many segments later a reply ("Agreed.", "by Friday", "I'd call it red") still refers back. */
 const REPLY_WINDOW = 4;
+/** Items below this confidence are shown live as suggestions but left out of the notes' item lists. */
+export const MIN_CONFIDENCE = 0.5;
 
 interface Tracked {
   item: Item;
   /** Index of the segment that last touched it. */
   at: number;
   words: Set<string>;
+  /** Made from a proposal: a later restatement of the decision is a better text. */
+  fromProposal: boolean;
 }
 
 interface Proposal {
   text: string;
   speaker: string | null;
   at: number;
-  evidence: Evidence;
+  evidence: Evidence[];
   explicit: boolean;
   owner: string | null;
 }
+
+type RecapKind = "decision" | "pending" | "action" | "escalation" | "risk" | "question";
 
 const KIND_SECTION: Record<Exclude<ItemKind, "update">, SectionKind> = {
   decision: "decisions",
@@ -89,19 +85,28 @@ const KIND_SECTION: Record<Exclude<ItemKind, "update">, SectionKind> = {
   escalation: "escalations",
 };
 
-function levelOf(word: string | undefined): Level | null {
-  if (!word) return null;
-  if (/low|small|minor|unlikely/.test(word)) return "low";
-  if (/medium|moderate/.test(word)) return "medium";
-  if (/high|huge|big|major|severe|significant|massive|likely/.test(word)) return "high";
-  return null;
-}
-
-function ragOf(m: RegExpExecArray | null): Rag | null {
-  const colour = m?.slice(1).find(Boolean);
-  if (!colour) return null;
-  return colour === "amber" ? "yellow" : (colour as Rag);
-}
+/** Words of a decision cue that carry no content of their own ("okay, so that's approved"). */
+const CUE_WORDS = new Set([
+  "approved",
+  "agreed",
+  "decided",
+  "decision",
+  "call",
+  "making",
+  "make",
+  "plan",
+  "final",
+  "settled",
+  "that's",
+  "ok",
+  "okay",
+  "go",
+  "let's",
+  "do",
+  "great",
+  "good",
+  "perfect",
+]);
 
 export function createExtractor(options: ExtractorOptions = {}): Extractor {
   const template = options.template ?? null;
@@ -118,11 +123,19 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
   const teamBySpeaker = new Map<string, string>();
   const counters = new Map<ItemKind, number>();
   let proposals: Proposal[] = [];
-  let openQuestions: { tracked: Tracked; explicit: boolean }[] = [];
+  let openQuestions: Tracked[] = [];
+  /** The task just asked or promised, waiting for an answer ("Yes, by Friday") or a restatement. */
   let lastRequest: Tracked | null = null;
+  let lastRequestOf: { by: string | null; of: string | null } = { by: null, of: null };
+  /** The escalation just raised: its owner's next promise is its next step, not a separate action. */
+  let lastEscalation: Tracked | null = null;
+  /** The template section being discussed ("Okay. Strategic initiatives."): ratings there are status, not risk. */
+  let agenda: SectionKind | null = null;
+  let pendingRating: { rag: Rag; speaker: string | null; at: number } | null = null;
+  let recap: { kind: RecapKind | null; speaker: string | null; at: number } | null = null;
   let index = 0;
   let previousSpeaker: string | null = null;
-  let lastAddressee: { name: string; at: number } | null = null;
+  const addressed: { name: string | null; at: number } = { name: null, at: -10 };
 
   function sectionFor(kind: ItemKind, sectionKind?: SectionKind): string {
     const wanted = sectionKind ?? (kind === "update" ? "notes" : KIND_SECTION[kind]);
@@ -139,7 +152,7 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
       text,
       owner: null,
       due: null,
-      status: kind === "decision" ? "decided" : kind === "question" || kind === "action" || kind === "risk" ? "open" : null,
+      status: kind === "decision" ? "decided" : kind === "update" || kind === "escalation" ? null : "open",
       rag: null,
       likelihood: null,
       impact: null,
@@ -172,14 +185,18 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
       people.addSpeaker(segment.speaker);
       const speaker = segment.speaker;
       const sentences = splitSentences(segment.text);
-      const shortSegment = wordCount(segment.text) <= 40;
       const touched = new Map<Tracked, Set<keyof Item>>();
       const added = new Set<Tracked>();
+      if (recap && (recap.speaker !== speaker || index - recap.at > 1)) recap = null;
+      let inProposal: Proposal | null = null;
+      let consumed = -1;
+      /** A decision just agreed in this turn: the agreeing speaker's next full sentence usually restates it. */
+      let restating: Tracked | null = null;
 
       const evidenceFor = (s: Sentence): Evidence => ({
         segmentId: segment.id,
         speaker,
-        quote: shortSegment ? segment.text.trim() : s.raw,
+        quote: s.raw,
         start: segment.start,
       });
       const mark = (t: Tracked, ...fields: (keyof Item)[]) => {
@@ -192,135 +209,324 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
       const set = <K extends keyof Item>(t: Tracked, field: K, value: Item[K]) => {
         if (value === null || t.item[field] === value) return;
         t.item[field] = value;
+        if (field === "text") t.words = contentWordSet(String(value));
         mark(t, field);
       };
-      const addEvidence = (t: Tracked, s: Sentence) => {
-        if (t.item.evidence.some((e) => e.segmentId === segment.id)) return;
-        t.item.evidence.push(evidenceFor(s));
+      const addEvidence = (t: Tracked, s: Sentence, primary = false) => {
+        const existing = t.item.evidence.findIndex((e) => e.segmentId === segment.id);
+        if (existing >= 0) {
+          const e = t.item.evidence[existing]!;
+          if (!e.quote.includes(s.raw)) e.quote = `${e.quote} ${s.raw}`;
+        } else if (primary) t.item.evidence.unshift(evidenceFor(s));
+        else t.item.evidence.push(evidenceFor(s));
         mark(t, "evidence");
       };
-      const add = (item: Item): Tracked => {
-        // The same thing said twice (a recap, a restatement) refines the first item instead of adding another.
+      /** The same thing said twice (a recap, a restatement) refines the first item instead of adding another. */
+      const add = (item: Item, mergeAt = 0.6, fromProposal = false): Tracked => {
         const words = contentWordSet(item.text);
         for (let i = tracked.length - 1; i >= 0; i--) {
           const t = tracked[i]!;
           if (t.item.kind !== item.kind) continue;
-          if (overlap(t.words, words) >= 0.6) {
-            for (const f of ["owner", "due", "rag", "likelihood", "impact", "mitigation", "rationale"] as const) {
-              if (t.item[f] === null && item[f] !== null) set(t, f, item[f]);
-            }
-            if (t.item.kind === "decision" && t.item.status === "pending" && item.status === "decided") {
-              set(t, "status", "decided");
-            }
-            const ev = item.evidence[0];
-            if (ev && !t.item.evidence.some((e) => e.segmentId === ev.segmentId)) {
-              t.item.evidence.push(ev);
-              mark(t, "evidence");
-            }
-            t.item.confidence = Math.max(t.item.confidence, item.confidence);
+          const sameOwner = item.owner !== null && t.item.owner === item.owner;
+          if (overlap(t.words, words) >= (sameOwner ? mergeAt / 2 : mergeAt)) {
+            merge(t, item);
             return t;
           }
         }
-        const t: Tracked = { item, at: index, words };
+        const t: Tracked = { item, at: index, words, fromProposal };
         tracked.push(t);
         added.add(t);
         return t;
       };
+      const merge = (t: Tracked, item: Item) => {
+        for (const f of ["owner", "due", "rag", "likelihood", "impact", "mitigation", "rationale", "needed"] as const) {
+          if (t.item[f] === null && item[f] !== null) set(t, f, item[f]);
+        }
+        if (t.item.kind === "decision" && item.status !== t.item.status && item.status === "decided") {
+          set(t, "status", "decided");
+        }
+        for (const ev of item.evidence) {
+          if (!t.item.evidence.some((e) => e.segmentId === ev.segmentId)) {
+            t.item.evidence.push(ev);
+            mark(t, "evidence");
+          }
+        }
+        t.item.confidence = Math.max(t.item.confidence, item.confidence);
+        t.at = index;
+      };
+      const decide = (p: Proposal, by: string | null, confidence: number): Tracked => {
+        proposals = proposals.filter((x) => x !== p);
+        const item = newItem("decision", p.text, p.evidence[0]!, confidence);
+        item.evidence = [...p.evidence];
+        item.decidedBy = by;
+        item.owner = p.owner;
+        return add(item, 0.6, true);
+      };
 
-      for (const s of sentences) {
+      for (const [i, s] of sentences.entries()) {
+        if (i <= consumed) continue;
         const lower = s.lower;
         const words = wordCount(s.text);
         const due = meetingDate ? findDueDate(s.text, meetingDate) : null;
+        const isQuestion = /\?\s*$/.test(s.text);
+        const next = sentences[i + 1];
         let created: Tracked | null = null;
 
-        // Replies first: agreement settles a proposal; acceptance takes the task just asked.
-        if (words <= 12 && proposals.length) {
-          const strong = STRONG_AGREEMENT.test(lower);
-          const weak = !strong && WEAK_AGREEMENT.test(lower);
+        if (restating && (STRONG_AGREEMENT.test(lower) || contentWordSet(s.text).size < 4)) continue;
+        if (restating && !isQuestion && !PROPOSAL.test(lower)) {
+          set(restating, "text", cleanItemText(s.text));
+          restating.fromProposal = false;
+          addEvidence(restating, s, true);
+          const owner = namedOwner(s.text);
+          if (owner && !restating.item.owner) set(restating, "owner", owner);
+          restating = null;
+          continue;
+        }
+        restating = null;
+
+        // A proposal runs on to the end of its turn: the sentences after it are its content, not new items.
+        if (inProposal) {
+          if (!isQuestion && words >= 3) {
+            inProposal.text = `${inProposal.text} ${cleanItemText(s.text)}.`;
+            inProposal.evidence[0]!.quote += ` ${s.raw}`;
+          }
+          continue;
+        }
+
+        // "Let me recap" / "Actions." / "Decided, …": a summary whose sentences are items of one kind.
+        if (RECAP.test(lower)) {
+          recap = { kind: null, speaker, at: index };
+          continue;
+        }
+        const announced = agendaSection(lower, words);
+        if (announced) agenda = announced;
+        const heading = HEADING.exec(lower);
+        if (heading?.[1]) {
+          const kind = recapKind(heading[1]);
+          const isSummary = recap !== null || kind === "action" || kind === "pending" || heading[1] === "decided";
+          if (kind && isSummary) {
+            recap = { kind, speaker, at: index };
+            const rest = s.text.slice(heading[0].length).trim();
+            if (contentWordSet(rest).size < 2) continue;
+            created = recapItem(kind, { raw: s.raw, text: rest, lower: rest.toLowerCase() });
+            continue;
+          }
+        }
+        if (recap?.kind && contentWordSet(s.text).size >= 2 && !isQuestion) {
+          recap.at = index;
+          recapItem(recap.kind, s);
+          continue;
+        }
+
+        // Replies: agreement settles a proposal; acceptance takes the task just asked; "I'll own it" the risk.
+        if (words <= 14 && proposals.length) {
           if (DISAGREEMENT.test(lower)) {
             proposals = proposals.filter((p) => p.speaker === speaker);
-          } else if (strong || weak) {
+          } else {
+            const strong = STRONG_AGREEMENT.test(lower);
+            const weak = !strong && WEAK_AGREEMENT.test(lower);
             const p = [...proposals]
               .reverse()
-              .find((x) => x.speaker !== speaker && index - x.at <= (strong ? REPLY_WINDOW : 1) && (strong || x.explicit));
-            if (p) {
-              proposals = proposals.filter((x) => x !== p);
-              const item = newItem("decision", p.text, p.evidence, strong ? 0.8 : 0.6);
-              item.decidedBy = speaker;
-              item.owner = p.owner;
-              created = add(item);
+              .find(
+                (x) => x.speaker !== speaker && index - x.at <= (strong ? REPLY_WINDOW : 1) && (strong || x.explicit),
+              );
+            if (p && (strong || weak)) {
+              created = decide(p, speaker, strong ? 0.8 : 0.6);
               addEvidence(created, s);
-              if (due) set(created, "due", due.date);
+              restating = created;
               continue;
             }
           }
         }
-        if (lastRequest && index - lastRequest.at <= 2 && words <= 14 && ACCEPTANCE.test(lower)) {
+        if (OWNERSHIP.test(lower)) {
+          const owned =
+            latest("risk", 2, (t) => t.item.owner !== speaker) ?? latest("escalation", 2, (t) => t.item.owner !== speaker);
+          if (owned) {
+            set(owned, "owner", speaker);
+            addEvidence(owned, s);
+          }
+          if (words <= 6) continue;
+        }
+        if (YOUR_RISK.test(lower) && previousSpeaker && previousSpeaker !== speaker) {
+          const risk = latest("risk", 3);
+          if (risk) {
+            set(risk, "owner", previousSpeaker);
+            addEvidence(risk, s);
+          }
+        }
+        const askedOfMe =
+          lastRequest !== null &&
+          lastRequestOf.by !== speaker &&
+          (lastRequestOf.of === null || lastRequestOf.of === speaker);
+        if (lastRequest && askedOfMe && index - lastRequest.at <= 2 && words <= 14 && ACCEPTANCE.test(lower)) {
           const t = lastRequest;
-          if (!t.item.owner && speaker) set(t, "owner", speaker);
+          if (speaker && t.item.owner === null) set(t, "owner", speaker);
           if (due) set(t, "due", due.date);
           t.item.confidence = Math.min(0.95, t.item.confidence + 0.1);
           addEvidence(t, s);
-          lastRequest = null;
           continue;
         }
 
         const escalation = ESCALATION.exec(lower);
-        const decision = DECISION.exec(lower);
+        const decision = DECISION.exec(lower) ?? DECISION_CALL.exec(lower);
         const pending = PENDING.exec(lower);
-        const isQuestion = /\?\s*$/.test(s.text);
 
-        if (escalation && words >= 5) {
+        if (escalation && words >= 5 && !isQuestion) {
           const item = newItem("escalation", cleanItemText(s.text), evidenceFor(s), 0.75);
           item.owner = namedOwner(s.text) ?? speaker;
           item.needed = neededFrom(s.text);
           if (due) item.due = due.date;
           created = add(item);
-        } else if ((decision || pending) && words >= 4 && !(isQuestion && !pending)) {
-          const proposal = anaphoric(lower) ? [...proposals].reverse().find((p) => index - p.at <= REPLY_WINDOW) : null;
-          const text = proposal ? proposal.text : cleanItemText(s.text);
-          const item = newItem("decision", text, proposal?.evidence ?? evidenceFor(s), pending ? 0.7 : 0.8);
-          if (pending && !decision) item.status = "pending";
-          else if (pending && decision && pending.index < decision.index) item.status = "pending";
-          item.owner = namedOwner(s.text) ?? proposal?.owner ?? null;
+          lastEscalation = created;
+        } else if ((decision || pending) && words >= 3 && !isQuestion) {
+          let text = cleanItemText(s.text);
+          let evidence = evidenceFor(s);
+          const content = [...contentWordSet(s.text)].filter((w) => !CUE_WORDS.has(w));
+          // "Then I'm making the call. Salesforce v1 is one-way sync." — the content is in the next sentence.
+          if (content.length < 3 && next && !/\?\s*$/.test(next.text) && contentWordSet(next.text).size >= 3) {
+            text = cleanItemText(next.text);
+            evidence = { ...evidence, quote: `${s.raw} ${next.raw}` };
+            consumed = i + 1;
+          } else if (content.length < 3) {
+            // "Okay, so that's approved." — settles the open proposal or confirms the decision just taken.
+            const p = [...proposals].reverse().find((x) => index - x.at <= REPLY_WINDOW);
+            if (p) created = decide(p, speaker, 0.85);
+            else created = latest("decision", REPLY_WINDOW);
+            if (created) {
+              addEvidence(created, s);
+              continue;
+            }
+          }
+          const item = newItem("decision", text, evidence, pending ? 0.7 : 0.8);
+          if (pending && (!decision || pending.index < decision.index)) item.status = "pending";
+          item.owner = namedOwner(consumed === i + 1 && next ? `${s.text} ${next.text}` : s.text);
           item.decidedBy = speaker;
           item.rationale = rationaleFrom(s.text);
-          if (proposal) proposals = proposals.filter((p) => p !== proposal);
-          created = add(item);
-          if (proposal) addEvidence(created, s);
+          // A restatement of the decision a proposal just became: keep one item, with the clearer words.
+          const recent = latest("decision", REPLY_WINDOW, (t) => t.fromProposal && t.item.status === item.status);
+          const p = [...proposals].reverse().find((x) => index - x.at <= REPLY_WINDOW);
+          if (recent && item.status === "decided") {
+            set(recent, "text", item.text);
+            recent.fromProposal = false;
+            merge(recent, item);
+            created = recent;
+          } else if (p && item.status === "decided") {
+            created = decide(p, speaker, 0.85);
+            set(created, "text", item.text);
+            created.fromProposal = false;
+            merge(created, item);
+          } else created = add(item);
         } else {
-          const action = readAction(s, speaker);
-          if (action) {
+          const action = readAction(s, {
+            speaker,
+            previousSpeaker,
+            people,
+            due,
+            addressed,
+            index,
+            lastRequest: lastRequest && index - lastRequest.at <= 2 ? lastRequest.words : null,
+          });
+          if (action?.kind === "refine" && lastRequest) {
+            const t = lastRequest;
+            if (due && (!t.item.due || /\bactually\b|\bsorry\b|\bmake that\b/.test(lower))) set(t, "due", due.date);
+            if (action.owner && !t.item.owner) set(t, "owner", action.owner);
+            // The owner's own words say what they will do more plainly than the request did.
+            if (action.text && t.item.owner === speaker && contentWordSet(action.text).size > 1) {
+              if (/\b(?:it|that|this|them)\b/i.test(t.item.text) || contentWordSet(action.text).size > t.words.size) {
+                set(t, "text", action.text);
+              }
+              addEvidence(t, s, true);
+            } else addEvidence(t, s);
+            created = t;
+          } else if (
+            action?.kind === "new" &&
+            action.owner === speaker &&
+            lastEscalation &&
+            lastEscalation.item.owner === speaker &&
+            index - lastEscalation.at <= 2
+          ) {
+            // "I'll own the customer comms draft": what the escalation's owner does about it is part of it.
+            const t = lastEscalation;
+            set(t, "needed", t.item.needed ? `${t.item.needed}; ${action.text}` : action.text);
+            addEvidence(t, s);
+            created = t;
+          } else if (action?.kind === "new") {
             const item = newItem("action", action.text, evidenceFor(s), action.confidence);
             item.owner = action.owner;
             if (due) item.due = due.date;
             created = add(item);
-            if (action.request) lastRequest = created;
+            if (action.request || action.owner === speaker) {
+              lastRequest = created;
+              lastRequestOf = { by: speaker, of: action.owner };
+            }
           }
         }
 
-        // A risk can share its sentence with nothing else; ratings and levels may also refine the last risk.
-        const rating = RATING.exec(lower);
-        const rag = ragOf(rating);
-        const likelihood = LIKELIHOOD.exec(lower);
-        const impact = IMPACT.exec(lower);
-        const isRisk = RISK.test(lower) || (rag !== null && words >= 6);
-        if (!created && isRisk && words >= 5 && !isQuestion) {
-          const item = newItem("risk", cleanItemText(s.text), evidenceFor(s), rag ? 0.8 : 0.6);
-          item.rag = rag;
-          item.likelihood = levelOf(likelihood?.slice(1).find(Boolean));
-          item.impact = levelOf(impact?.slice(1).find(Boolean));
-          item.owner = namedOwner(s.text) ?? (/\b(?:i|we|my|our|i'm|we're)\b/.test(lower) ? speaker : null);
-          if (MITIGATION.test(lower)) item.mitigation = cleanItemText(s.text.slice(MITIGATION.exec(lower)?.index ?? 0));
-          created = add(item);
-        } else if (rag || likelihood || impact || MITIGATION.test(lower)) {
-          const risk = created?.item.kind === "risk" ? created : latest("risk");
+        // Risks: a statement of exposure, or a rating that introduces the next statement or refines the last.
+        const attributes = readRiskAttributes(lower);
+        const ownRisk = latest("risk", 2, (t) => t.item.owner === speaker);
+        if (!created && ownRisk && attributes.mitigation !== null && !ownRisk.item.mitigation) {
+          set(ownRisk, "mitigation", cleanItemText(s.text.slice(attributes.mitigation)));
+          addEvidence(ownRisk, s);
+          created = ownRisk;
+        }
+        // In a status section (initiatives, roadmap) a colour rates the work, not a risk.
+        if (!created && !isQuestion && (agenda === "initiatives" || agenda === "roadmap") && sectionIds.has(agenda)) {
+          const rag = attributes.rag ?? (pendingRating?.speaker === speaker ? pendingRating.rag : null);
+          const current = latest("update", 1, (t) => t.item.evidence[0]?.speaker === speaker && t.item.section === sectionIds.get(agenda ?? ""));
+          if (rag && contentWordSet(s.text).size < 4) {
+            if (current) set(current, "rag", rag);
+            else pendingRating = { rag, speaker, at: index };
+            continue;
+          }
+          if (words >= 5 && !RISK_EXPLICIT.test(lower)) {
+            if (current && index - current.at <= 1) {
+              set(current, "text", `${current.item.text}. ${cleanItemText(s.text)}`);
+              addEvidence(current, s);
+            } else {
+              const item = newItem("update", cleanItemText(s.text), evidenceFor(s), 0.6, agenda);
+              item.rag = rag;
+              item.owner = speaker;
+              add(item, 0.9);
+            }
+            pendingRating = null;
+            continue;
+          }
+        }
+        if (!created && !isQuestion) {
+          const risk = readRisk(s, attributes, pendingRating && pendingRating.speaker === speaker);
           if (risk) {
-            if (rag) set(risk, "rag", rag);
-            if (likelihood) set(risk, "likelihood", levelOf(likelihood.slice(1).find(Boolean)));
-            if (impact) set(risk, "impact", levelOf(impact.slice(1).find(Boolean)));
-            if (!rag && !likelihood && !impact && !risk.item.mitigation) set(risk, "mitigation", cleanItemText(s.text));
-            if (risk !== created) addEvidence(risk, s);
+            const continuing = latest("risk", 1, (t) => t.item.evidence[0]?.speaker === speaker);
+            if (continuing && risk.continuation) {
+              set(continuing, "text", `${continuing.item.text}; ${risk.text.charAt(0).toLowerCase()}${risk.text.slice(1)}`);
+              addEvidence(continuing, s);
+              created = continuing;
+            } else {
+              const item = newItem("risk", risk.text, evidenceFor(s), risk.confidence);
+              item.rag = attributes.rag ?? (pendingRating?.speaker === speaker ? pendingRating.rag : null);
+              item.likelihood = attributes.likelihood;
+              item.impact = attributes.impact;
+              item.owner = namedOwner(s.text) ?? speaker;
+              if (attributes.mitigation) item.mitigation = cleanItemText(s.text.slice(attributes.mitigation));
+              created = add(item);
+            }
+            pendingRating = null;
+          }
+        }
+        if (!created && (attributes.rag || attributes.likelihood || attributes.impact || MITIGATION.test(lower))) {
+          const risk = latest("risk", 2);
+          if (risk && !(attributes.rag && words <= 6 && risk.item.rag && risk.item.evidence[0]?.speaker === speaker)) {
+            if (attributes.rag) set(risk, "rag", attributes.rag);
+            if (attributes.likelihood) set(risk, "likelihood", attributes.likelihood);
+            if (attributes.impact) set(risk, "impact", attributes.impact);
+            if (!attributes.rag && !attributes.likelihood && !attributes.impact && !risk.item.mitigation) {
+              set(risk, "mitigation", cleanItemText(s.text));
+            }
+            addEvidence(risk, s);
+            created = risk;
+          } else if (attributes.rag) {
+            // "I'd call this one red." said before the risk itself.
+            pendingRating = { rag: attributes.rag, speaker, at: index };
           }
         }
 
@@ -328,22 +534,15 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
         if (!created && isQuestion) {
           const q = readQuestion(s);
           if (q) {
-            const item = newItem("question", q, evidenceFor(s), 0.55);
+            const item = newItem("question", q.text, evidenceFor(s), q.explicit ? 0.7 : 0.55);
             item.askedBy = speaker;
             created = add(item);
-            openQuestions.push({ tracked: created, explicit: false });
+            if (!q.explicit) openQuestions.push(created);
           }
         } else if (!created && OPEN_QUESTION.test(lower) && words >= 5) {
-          const item = newItem("question", cleanItemText(s.text), evidenceFor(s), 0.6);
+          const item = newItem("question", cleanItemText(s.text), evidenceFor(s), 0.65);
           item.askedBy = speaker;
           created = add(item);
-          openQuestions.push({ tracked: created, explicit: true });
-        } else if (!isQuestion && contentWordSet(s.text).size >= 3 && !NON_ANSWER.test(lower)) {
-          for (const q of openQuestions) {
-            if (q.explicit || q.tracked.item.askedBy === speaker || index - q.tracked.at > REPLY_WINDOW) continue;
-            set(q.tracked, "status", "answered");
-          }
-          openQuestions = openQuestions.filter((q) => q.tracked.item.status === "open" && index - q.tracked.at <= 8);
         }
 
         // Proposals wait for a reply.
@@ -351,16 +550,18 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
           const p = PROPOSAL.exec(lower);
           const rest = p?.[1] ?? "";
           if (p && wordCount(rest) >= 2 && !MEETING_STEERING.test(rest)) {
-            const explicit = !/^(?:we should|we could|can we|could we|should we)/.test(p[0]);
-            proposals.push({
-              text: cleanItemText(s.text.slice(p.index)),
+            const explicit = !/^(?:we should|we could|can we|could we|should we|maybe we should)/.test(p[0]);
+            inProposal = {
+              text: `${cleanItemText(s.text.slice(p.index))}.`,
               speaker,
               at: index,
-              evidence: evidenceFor(s),
+              evidence: [evidenceFor(s)],
               explicit,
               owner: namedOwner(s.text),
-            });
+            };
+            proposals.push(inProposal);
             proposals = proposals.filter((x) => index - x.at <= REPLY_WINDOW);
+            if (!explicit) inProposal = null;
           }
         }
 
@@ -374,7 +575,11 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
           }
         }
         if (due && !created) {
-          const a = latest("action", 2, (t) => t.item.due === null && (t === lastRequest || t.item.owner === speaker || t.item.owner === null));
+          const a = latest(
+            "action",
+            2,
+            (t) => (t.item.due === null || /\bactually\b/.test(lower)) && (t.item.owner === speaker || t === lastRequest),
+          );
           if (a) {
             set(a, "due", due.date);
             addEvidence(a, s);
@@ -391,121 +596,105 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
             if (!sectionIds.has(kind) || !cue?.test(lower)) continue;
             const item = newItem("update", cleanItemText(s.text), evidenceFor(s), 0.5, kind as SectionKind);
             item.team = findTeam(s.text, teams, (w) => people.lookup(w) !== null);
-            if (kind === "staffing" || kind === "roadmap") {
-              if (due) item.due = due.date;
-            }
+            if (due && (kind === "staffing" || kind === "roadmap")) item.due = due.date;
             add(item);
             break;
           }
         }
 
         // Metrics: numbers said against the template's columns, under the speaker's team.
-        if (metricReader) {
-          const values = metricReader.read(lower);
-          if (Object.keys(values).length) {
-            const named = findTeam(s.text, teams, (w) => people.lookup(w) !== null);
-            const team = named ?? (speaker ? teamBySpeaker.get(speaker) : undefined) ?? null;
-            if (named && speaker) teamBySpeaker.set(speaker, named);
-            if (team) {
-              teams.add(team);
-              const row = rows.get(team) ?? { team, values: {}, evidence: [] };
-              Object.assign(row.values, values);
-              row.evidence.push(evidenceFor(s));
-              rows.set(team, row);
-              events.push({ type: "metrics", row: { ...row, values: { ...row.values }, evidence: [...row.evidence] } });
-            }
-          }
-        } else if (speaker) {
-          const named = findTeam(s.text, teams, (w) => people.lookup(w) !== null);
-          if (named && teams.has(named)) teamBySpeaker.set(speaker, named);
-        }
-        if (metricReader && speaker) {
-          const named = [...teams].find((t) => new RegExp(`\\b${t}\\b`, "i").test(s.text));
-          if (named && /\b(?:for|on|from|over on)\s+(?:the\s+)?\w+|\bteam\b|\bside\b|^\w+[:,]/i.test(s.text))
-            teamBySpeaker.set(speaker, named);
-        }
+        if (metricReader) readMetrics(s, i === 0 ? null : (sentences[i - 1] ?? null));
       }
+
+      // Questions nobody answered stay open; a substantive reply from someone else answers them.
+      if (openQuestions.length) settleQuestions(segment.text);
 
       if (speaker && speaker !== previousSpeaker) previousSpeaker = speaker;
       for (const t of added) events.push({ type: "added", item: snapshot(t.item) });
       for (const [t, fields] of touched) events.push({ type: "updated", item: snapshot(t.item), changed: [...fields] });
       return events;
 
-      function readAction(s: Sentence, who: string | null): { text: string; owner: string | null; confidence: number; request: boolean } | null {
-        const lower = s.lower;
-        const strip = (clause: string, due: DueDate | null) => {
-          let c = clause;
-          if (due) c = c.replace(new RegExp(`\\s*(?:by|before|on|until|no later than|for)?\\s*${escapeRe(due.phrase)}`, "i"), "");
-          return cleanItemText(c.replace(/[?]+$/, ""));
-        };
+      function recapItem(kind: RecapKind, s: Sentence): Tracked | null {
         const due = meetingDate ? findDueDate(s.text, meetingDate) : null;
+        const vocative = /^(?:and\s+)?([A-Z][a-z]+|me)\s*[,:]\s*(.*)$/i.exec(s.text.trim());
+        let owner: string | null = null;
+        let body = s.text;
+        if (vocative?.[1] && vocative[2]) {
+          owner = vocative[1].toLowerCase() === "me" ? speaker : people.lookup(vocative[1]);
+          if (owner) body = vocative[2];
+        }
+        owner ??= namedOwner(s.text);
+        const itemKind: ItemKind = kind === "pending" ? "decision" : kind;
+        const text = cleanItemText(stripDue(body, due?.phrase ?? null));
+        if (contentWordSet(text).size < 2) return null;
+        const item = newItem(itemKind, text, evidenceFor(s), 0.7);
+        if (kind === "pending") item.status = "pending";
+        if (itemKind === "action" || itemKind === "escalation" || itemKind === "decision") item.owner = owner;
+        if (due && itemKind === "action") item.due = due.date;
+        // A recap restates what was said: join it to the item it restates when one matches.
+        const words = contentWordSet(text);
+        let best: { t: Tracked; score: number } | null = null;
+        for (const t of tracked) {
+          if (t.item.kind !== itemKind) continue;
+          let score = overlap(t.words, words);
+          if (owner && t.item.owner === owner) score += 0.25;
+          if (due && t.item.due === due.date) score += 0.15;
+          if (itemKind === "decision" && t.item.status !== item.status) score -= 0.3;
+          if (score >= 0.35 && (!best || score > best.score)) best = { t, score };
+        }
+        if (best) {
+          merge(best.t, item);
+          if (owner && best.t.item.owner !== owner && itemKind === "action") set(best.t, "owner", owner);
+          if (due && itemKind === "action") set(best.t, "due", due.date);
+          return best.t;
+        }
+        const t: Tracked = { item, at: index, words, fromProposal: false };
+        tracked.push(t);
+        added.add(t);
+        return t;
+      }
 
-        const marker = ACTION_MARKER.exec(s.text);
-        if (marker?.[2] && wordCount(marker[2]) >= 2) {
-          const owner = marker[1] ? people.resolveName(marker[1], true) : namedOwner(marker[2]);
-          return { text: strip(marker[2], due), owner, confidence: 0.85, request: false };
-        }
-        const named = NAMED_REQUEST.exec(s.text);
-        if (named?.[1] && named[2] && isTask(named[2], due) && !NOT_A_REQUEST.test(named[2].toLowerCase())) {
-          const owner = people.resolveName(named[1], true);
-          if (owner) {
-            lastAddressee = { name: owner, at: index };
-            return { text: strip(named[2], due), owner, confidence: 0.8, request: true };
+      function readMetrics(s: Sentence, previous: Sentence | null): void {
+        const values = metricReader?.read(s.lower) ?? {};
+        const named =
+          findTeam(s.text, teams, (w) => people.lookup(w) !== null) ??
+          leadingTeam(s.text, (w) => people.lookup(w) !== null) ??
+          (previous && wordCount(previous.text) <= 2 ? leadingTeam(previous.text, (w) => people.lookup(w) !== null) : null);
+        if (named && speaker && (Object.keys(values).length || teams.has(named))) teamBySpeaker.set(speaker, named);
+        if (!Object.keys(values).length) return;
+        const team = named ?? (speaker ? teamBySpeaker.get(speaker) : undefined) ?? null;
+        if (!team) return;
+        teams.add(team);
+        const row = rows.get(team) ?? { team, values: {}, evidence: [] };
+        for (const [k, v] of Object.entries(values)) if (!(k in row.values)) row.values[k] = v;
+        row.evidence.push(evidenceFor(s));
+        rows.set(team, row);
+        events.push({ type: "metrics", row: { ...row, values: { ...row.values }, evidence: [...row.evidence] } });
+      }
+
+      function settleQuestions(text: string): void {
+        const lowerText = text.toLowerCase();
+        const substantive =
+          !/\?\s*$/.test(text.trim()) &&
+          (contentWordSet(text).size >= 3 || /^(?:yes|yeah|yep|no|nope|sure|absolutely|definitely|not)\b/.test(lowerText));
+        for (const q of openQuestions) {
+          if (q.item.askedBy === speaker || index - q.at > REPLY_WINDOW || q.item.evidence[0]?.segmentId === segment.id) {
+            continue;
           }
+          if (NON_ANSWER.test(lowerText)) q.at = -Infinity; // "no idea", "nobody knows": it stays open
+          else if (substantive) set(q, "status", "answered");
         }
-        const self = SELF_COMMITMENT.exec(lower);
-        if (self && !/^(?:if|when|whether)\b/.test(lower) && !/\?\s*$/.test(s.text)) {
-          const rest = self[1] ?? "";
-          const start = s.text.length - rest.length;
-          if (!NOT_A_TASK.test(rest) && isTask(rest, due)) {
-            const weak = /^(?:i can|i could|i need to|i have to|i've got to|i gotta)$/.test(self[0].slice(0, self[0].length - rest.length).trim());
-            // "I can open it another way" is a capability; "I can send the deck" promises work.
-            if (weak && !due && !DELIVERABLE.test(rest)) return null;
-            // "I can do the JD by the 28th" after "Wen, can you post the JD?" is the same task, accepted.
-            if (lastRequest && index - lastRequest.at <= 2 && overlap(lastRequest.words, contentWordSet(rest)) >= 0.3) return null;
-            return { text: strip(s.text.slice(start), due), owner: who, confidence: weak ? 0.55 : 0.75, request: false };
-          }
-        }
-        const assigned = NAMED_ASSIGNMENT.exec(s.text);
-        if (assigned?.[1] && assigned[2] && isTask(assigned[2], due) && !NOT_A_TASK.test(assigned[2].toLowerCase())) {
-          const owner = people.lookup(assigned[1]);
-          if (owner && !/\?\s*$/.test(s.text)) return { text: strip(assigned[2], due), owner, confidence: 0.7, request: false };
-        }
-        const toRole = people.findRoleAssignment(lower);
-        if (toRole && isTask(toRole.task, due) && !NOT_A_TASK.test(toRole.task)) {
-          const start = s.text.length - toRole.task.length;
-          return { text: strip(s.text.slice(start), due), owner: toRole.label, confidence: 0.65, request: false };
-        }
-        const you = YOU_REQUEST.exec(lower) ?? (/\?\s*$/.test(s.text) ? null : YOU_ASSIGNMENT.exec(lower));
-        if (you?.[1] && isTask(you[1], due) && !NOT_A_REQUEST.test(you[1]) && !NOT_A_TASK.test(you[1])) {
-          const trailing = TRAILING_NAME.exec(s.text)?.[1];
-          const owner =
-            (trailing ? people.resolveName(trailing, true) : null) ??
-            people.findRole(lower.slice(0, you.index)) ??
-            (lastAddressee && index - lastAddressee.at <= 1 ? lastAddressee.name : null) ??
-            (YOU_REQUEST.test(lower) && previousSpeaker !== who ? previousSpeaker : null);
-          if (owner) {
-            const start = s.text.length - you[1].length;
-            return { text: strip(s.text.slice(start), due), owner, confidence: 0.6, request: YOU_REQUEST.test(lower) };
-          }
-        }
-        // "Marketing executive," on its own, then "you'll be thinking about…": remember whom they turned to.
-        const role = words(lower) <= 4 ? people.findRole(lower) : null;
-        if (role) lastAddressee = { name: role, at: index };
-        const unowned = UNOWNED_TASK.exec(lower);
-        if (unowned?.[1] && isTask(unowned[1], due)) {
-          return { text: strip(s.text.slice(unowned.index), due), owner: null, confidence: 0.5, request: true };
-        }
-        return null;
+        openQuestions = openQuestions.filter((q) => q.item.status === "open" && index - q.at <= REPLY_WINDOW);
       }
 
       function namedOwner(text: string): string | null {
         const at = /@([a-z][\w-]*)/i.exec(text);
         if (at?.[1]) return people.resolveName(at[1], true);
-        const a = NAMED_ASSIGNMENT.exec(text);
-        if (a?.[1]) return people.lookup(a[1]);
-        const owns = /\b([A-Z][a-z]+) (?:owns|will own|is the owner|to own|has it|is on it)\b/.exec(text);
-        return owns?.[1] ? people.lookup(owns[1]) : null;
+        const m =
+          /\b([A-Z][a-z]+)(?:'s)? (?:to|will|is going to|executes|owns|handles|drives|leads|aligns|runs|takes|is on it|has it|owning)\b/.exec(
+            text,
+          );
+        return m?.[1] ? people.lookup(m[1]) : null;
       }
     },
 
@@ -523,32 +712,40 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
   };
 }
 
-const VAGUE = new Set(["it", "that", "this", "them", "those", "later", "now", "then", "soon", "there", "here", "something", "stuff", "things", "one", "bit"]);
-
-/** A task names something to do: at least two words beyond pronouns and "later", and not meeting logistics. */
-function isTask(clause: string, due: DueDate | null): boolean {
-  const lower = clause.toLowerCase();
-  if (MEETING_TALK.test(lower)) return false;
-  const meaningful = [...contentWordSet(clause)].filter((w) => !VAGUE.has(w));
-  return meaningful.length >= (due ? 1 : 2) && wordCount(clause) >= (due ? 2 : 3);
+/** Section names said as a heading ("Okay. Strategic initiatives.", "Let's do staffing.") move the agenda. */
+const AGENDA: [SectionKind, RegExp][] = [
+  ["metrics", /\b(?:metrics|numbers|key metrics)\b/],
+  ["staffing", /\b(?:staffing|hiring updates?|headcount)\b/],
+  ["risks", /\b(?:risks|major risks)\b/],
+  ["initiatives", /\b(?:strategic initiatives|initiatives)\b/],
+  ["roadmap", /\b(?:roadmap|roadmap status)\b/],
+  ["upcoming", /\b(?:upcoming work|upcoming)\b/],
+  ["constraints", /\b(?:technical constraints|constraints)\b/],
+];
+function agendaSection(lower: string, words: number): SectionKind | null {
+  if (words > 10) return null;
+  for (const [kind, pattern] of AGENDA) if (pattern.test(lower)) return kind;
+  return null;
 }
 
-function words(text: string): number {
-  return wordCount(text);
+function recapKind(word: string): RecapKind | null {
+  if (/^decid|^decision/.test(word)) return "decision";
+  if (/^pending/.test(word)) return "pending";
+  if (/^action|^next step|^to-?do|^follow/.test(word)) return "action";
+  if (/^escalation/.test(word)) return "escalation";
+  if (/^risk/.test(word)) return "risk";
+  if (/^(?:open )?question/.test(word)) return "question";
+  return null;
 }
 
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+function stripDue(text: string, phrase: string | null): string {
+  if (!phrase) return text;
+  const escaped = phrase.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return text.replace(new RegExp(`\\s*,?\\s*(?:by|before|on|until|no later than|for)?\\s*${escaped}`, "i"), "");
 }
 
 function snapshot(item: Item): Item {
-  return { ...item, fields: { ...item.fields }, evidence: [...item.evidence] };
-}
-
-function anaphoric(lower: string): boolean {
-  return /\b(?:go with|do|approve|agree (?:on|to|with)|going with)\s+(?:that|it|this|option \w+|the (?:first|second|last) (?:one|option))\b/.test(
-    lower,
-  );
+  return { ...item, fields: { ...item.fields }, evidence: item.evidence.map((e) => ({ ...e })) };
 }
 
 function rationaleFrom(text: string): string | null {
@@ -560,16 +757,4 @@ function rationaleFrom(text: string): string | null {
 function neededFrom(text: string): string | null {
   const m = /\b(?:need|needs|request|requesting|ask for|asking for)\s+(.*)$/i.exec(text);
   return m?.[1] ? cleanItemText(m[1]) : null;
-}
-
-function readQuestion(s: Sentence): string | null {
-  const lower = s.lower;
-  if (NOT_AN_OPEN_QUESTION.test(lower) || TAG_QUESTION.test(lower)) return null;
-  if (contentWordSet(s.text).size < 3) return null;
-  // Requests ("can you…") and proposals ("should we…") are handled as actions and decisions.
-  if (/^(?:can|could|would|will) you\b/.test(lower)) return null;
-  if (!/^(?:\w+,\s*)?(?:what|how|why|when|where|who|which|whether|do|does|did|is|are|was|were|should|shall|can|could|will|would|have|has|any|or)\b/.test(lower)) {
-    if (!/\bor\b/.test(lower)) return null;
-  }
-  return cleanItemText(s.text);
 }

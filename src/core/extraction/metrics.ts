@@ -95,7 +95,7 @@ export function createMetricReader(columns: readonly Column[]): MetricReader {
   return {
     read(lower) {
       const found: Record<string, number> = {};
-      if (!/\d|\bno\b|\bnone\b|\bzero\b/.test(lower)) return found;
+      if (!/\d|\bno\b|\bnone\b|\bzero\b|\bone\b/.test(lower)) return found;
       const spans: { id: string; start: number; end: number; toMinutes: boolean }[] = [];
       for (const m of matchers) {
         for (const hit of lower.matchAll(m.pattern)) {
@@ -107,11 +107,14 @@ export function createMetricReader(columns: readonly Column[]): MetricReader {
       for (const [i, span] of spans.entries()) {
         if (span.id in found) continue;
         const before = lower.slice(Math.max(0, span.start - 14), span.start);
-        const prev = /(?:^|[\s(])(\d+(?:\.\d+)?|no|zero)\s+(?:open\s+)?$/.exec(before);
+        const prev = /(?:^|[\s(])(\d+(?:\.\d+)?|no|zero|one)\s+(?:open\s+)?$/.exec(before);
         const prevIndex = prev ? span.start - (before.length - prev.index) : -1;
         if (prev?.[1] && !claimed.has(prevIndex)) {
           claimed.add(prevIndex);
-          found[span.id] = prev[1] === "no" || prev[1] === "zero" ? 0 : Number(prev[1]);
+          // "no MTTR to report" means there is none, not zero minutes.
+          if (!(prev[1] === "no" && span.toMinutes)) {
+            found[span.id] = prev[1] === "no" || prev[1] === "zero" ? 0 : prev[1] === "one" ? 1 : Number(prev[1]);
+          }
           continue;
         }
         const limit = spans[i + 1]?.start ?? lower.length;
@@ -175,3 +178,17 @@ const COMMON_CAPITALISED = new Set(
     " ",
   ),
 );
+
+const NOT_TEAMS = new Set(
+  "so okay ok yes yeah yep sure right well and but also then now oh great cool good fine thanks honestly basically actually one two three zero none no nothing everything all we our my i it this that there here first second third last next same velocity incidents incident attrition reqs points mttr p1 total overall".split(
+    " ",
+  ),
+);
+
+/** "So platform, velocity was 84", "Mobile. Velocity 61": a team named first, before its numbers. */
+export function leadingTeam(text: string, isPerson: (w: string) => boolean): string | null {
+  const m = /^(?:(?:so|okay|ok|and|right)[,]?\s+)?([A-Za-z][A-Za-z-]+)\s*(?:[.,:;]|$)/i.exec(text.trim());
+  const word = m?.[1];
+  if (!word || NOT_TEAMS.has(word.toLowerCase()) || isPerson(word)) return null;
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}

@@ -33,7 +33,8 @@ export function normalize(raw: string): string {
 /** Splits on sentence punctuation; a speech-to-text stream rarely has more structure than that. */
 export function splitSentences(raw: string): Sentence[] {
   const out: Sentence[] = [];
-  for (const piece of raw.split(/(?<=[.!?;])\s+(?=\S)/)) {
+  // Abbreviations ("5 p.m.", "e.g.", "Dr.") end in a full stop without ending the sentence.
+  for (const piece of raw.split(/(?<!\b(?:[ap]\.m|e\.g|i\.e|etc|vs|dr|mr|mrs|ms|st|approx|no))(?<=[.!?;])\s+(?=\S)/i)) {
     const text = normalize(piece);
     if (!text || !/[a-z0-9]/i.test(text)) continue;
     out.push({ raw: piece.trim(), text, lower: text.toLowerCase() });

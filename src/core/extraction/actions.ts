@@ -1,0 +1,189 @@
+import {
+  ACTION_MARKER,
+  DELIVERABLE,
+  IMPERATIVE_VERB,
+  MEETING_TALK,
+  NAMED_ASSIGNMENT,
+  NAMED_REQUEST,
+  NOT_A_REQUEST,
+  NOT_A_TASK,
+  SELF_COMMITMENT,
+  TRAILING_NAME,
+  UNOWNED_TASK,
+  YOU_ASSIGNMENT,
+  YOU_REQUEST,
+} from "./cues.js";
+import type { DueDate } from "./dates.js";
+import type { People } from "./people.js";
+import { cleanItemText, contentWordSet, overlap, type Sentence, wordCount } from "./text.js";
+
+export interface ActionContext {
+  speaker: string | null;
+  previousSpeaker: string | null;
+  people: People;
+  due: DueDate | null;
+  /** Who was last addressed by name or role, and in which segment; updated as sentences are read. */
+  addressed: { name: string | null; at: number };
+  index: number;
+  /** Content words of the task asked a moment ago, if one is still waiting for its answer. */
+  lastRequest: Set<string> | null;
+}
+
+export type ActionReading =
+  | { kind: "new"; text: string; owner: string | null; confidence: number; request: boolean }
+  /** The sentence answers or restates the task just asked: refine that item instead of adding one. */
+  | { kind: "refine"; text: string | null; owner: string | null };
+
+const VAGUE = new Set([
+  "it",
+  "that",
+  "this",
+  "them",
+  "those",
+  "later",
+  "now",
+  "then",
+  "soon",
+  "there",
+  "here",
+  "something",
+  "stuff",
+  "things",
+  "one",
+  "bit",
+  "today",
+  "tomorrow",
+  "week",
+]);
+/** Sharing a link or dropping a note in the doc: promises too small for the notes unless they have a deadline. */
+const HOUSEKEEPING =
+  /\b(?:share|send|drop|post|put|paste|forward|circulate|add)\b.{0,25}\b(?:link|dashboard|deck|slides?|doc|notes|recording|invite|dates|channel|calendar|thread|board)\b/;
+
+/** A task names something to do: at least two words beyond pronouns and "later", and not meeting logistics. */
+export function isTask(clause: string, due: DueDate | null): boolean {
+  if (MEETING_TALK.test(clause.toLowerCase())) return false;
+  const meaningful = [...contentWordSet(clause)].filter((w) => !VAGUE.has(w));
+  return meaningful.length >= (due ? 1 : 2) && wordCount(clause) >= (due ? 2 : 3);
+}
+
+function isQuestion(s: Sentence): boolean {
+  return /\?\s*$/.test(s.text);
+}
+
+/** Reads who will do what from one sentence: "I'll…", "Priya, can you…", "Darius to…", "someone should…". */
+export function readAction(s: Sentence, ctx: ActionContext): ActionReading | null {
+  const { text, lower } = s;
+  const { people, due, speaker } = ctx;
+  const clause = (from: string) => cleanItemText(stripDue(from, due).replace(/[?]+$/, ""));
+  const score = (base: number, task: string) => {
+    let c = base;
+    if (due) c += 0.1;
+    if (!due && HOUSEKEEPING.test(task.toLowerCase())) c -= 0.25;
+    return Math.max(0.1, Math.min(0.95, c));
+  };
+
+  // Whom the sentence speaks to: "Darius, you'll…", "…, Kenji?"
+  const vocative = /^(?:(?:so|okay|ok|and|right|then)[,]?\s+)*([A-Z][a-z]+)[,:]\s/.exec(text);
+  const vocativeName = vocative?.[1] ? people.lookup(vocative[1]) : null;
+  if (vocativeName) {
+    ctx.addressed.name = vocativeName;
+    ctx.addressed.at = ctx.index;
+  }
+
+  const marker = ACTION_MARKER.exec(text);
+  if (marker?.[2] && wordCount(marker[2]) >= 2) {
+    const owner = marker[1] ? people.resolveName(marker[1], true) : null;
+    return { kind: "new", text: clause(marker[2]), owner, confidence: score(0.85, marker[2]), request: false };
+  }
+
+  const named = NAMED_REQUEST.exec(text);
+  if (named?.[1] && named[2] && isTask(named[2], due) && !NOT_A_REQUEST.test(named[2].toLowerCase())) {
+    const owner = people.resolveName(named[1], true);
+    if (owner) {
+      ctx.addressed.name = owner;
+      ctx.addressed.at = ctx.index;
+      return { kind: "new", text: clause(named[2]), owner, confidence: score(0.8, named[2]), request: true };
+    }
+  }
+
+  // "Priya, resolve auth latency or roll back by Friday."
+  if (vocativeName && vocative && !isQuestion(s)) {
+    const rest = text.slice(vocative[0].length);
+    if (IMPERATIVE_VERB.test(rest.toLowerCase()) && isTask(rest, due)) {
+      return { kind: "new", text: clause(rest), owner: vocativeName, confidence: score(0.75, rest), request: true };
+    }
+  }
+
+  const self = SELF_COMMITMENT.exec(lower);
+  // "If it's month-end I will have finance at my desk" is a hypothetical, not a promise.
+  const conditional = self && /\b(?:if|when|whether|unless)\b/.test(lower.slice(0, self.index));
+  if (self && !conditional && !isQuestion(s)) {
+    // "I can do this one, since I've been tracking it": the reason is not part of the task.
+    const rest = (self[1] ?? "").replace(/,?\s+(?:since|because|as|so that|which|but)\b.*$/, "");
+    const restStart = text.length - (self[1] ?? "").length;
+    const restText = text.slice(restStart, restStart + rest.length);
+    const restWords = contentWordSet(rest);
+    // "I'll get it posted by the 28th" after "Wen, can you get the JD posted?": the same task, answered.
+    if (ctx.lastRequest && (overlap(ctx.lastRequest, restWords) >= 0.2 || /^(?:\w+ )?(?:it|that|this|them)\b/.test(rest))) {
+      return { kind: "refine", text: isTask(rest, null) ? clause(restText) : null, owner: speaker };
+    }
+    if (!NOT_A_TASK.test(rest) && isTask(rest, due)) {
+      const lead = self[0].slice(0, self[0].length - rest.length).trim();
+      const weak = /^(?:i can|i could|i need to|i have to|i've got to|i gotta)$/.test(lead);
+      // "I can open it another way" is a capability; "I can send the deck" promises work.
+      if (weak && !due && !DELIVERABLE.test(rest)) return null;
+      const base = lead === "let me" ? 0.5 : weak ? 0.55 : 0.7;
+      return { kind: "new", text: clause(restText), owner: speaker, confidence: score(base, rest), request: false };
+    }
+  }
+
+  const assigned = NAMED_ASSIGNMENT.exec(text);
+  // "…so Tobias can check the notes", "I asked Wen to…": a purpose or a report, not an assignment.
+  const reported = assigned && /\b(?:so|asked|told|wanted|got|let|help|helped)\s+$/i.test(text.slice(0, assigned.index));
+  if (assigned?.[1] && assigned[2] && !reported && isTask(assigned[2], due) && !NOT_A_TASK.test(assigned[2].toLowerCase())) {
+    const owner = people.lookup(assigned[1]);
+    if (owner && !isQuestion(s)) {
+      return { kind: "new", text: clause(assigned[2]), owner, confidence: score(0.7, assigned[2]), request: false };
+    }
+  }
+
+  const toRole = people.findRoleAssignment(lower);
+  if (toRole && isTask(toRole.task, due) && !NOT_A_TASK.test(toRole.task)) {
+    const task = text.slice(text.length - toRole.task.length);
+    return { kind: "new", text: clause(task), owner: toRole.label, confidence: score(0.65, task), request: false };
+  }
+
+  const you = YOU_REQUEST.exec(lower) ?? (isQuestion(s) && !vocativeName ? null : YOU_ASSIGNMENT.exec(lower));
+  if (you?.[1] && isTask(you[1], due) && !NOT_A_REQUEST.test(you[1]) && !NOT_A_TASK.test(you[1])) {
+    const trailing = TRAILING_NAME.exec(text)?.[1];
+    const owner =
+      (trailing ? people.resolveName(trailing, true) : null) ??
+      people.findRole(lower.slice(0, you.index)) ??
+      (ctx.addressed.name && ctx.index - ctx.addressed.at <= 1 ? ctx.addressed.name : null) ??
+      (YOU_REQUEST.test(lower) && ctx.previousSpeaker !== speaker ? ctx.previousSpeaker : null);
+    if (owner) {
+      const task = text.slice(text.length - you[1].length);
+      return { kind: "new", text: clause(task), owner, confidence: score(0.65, task), request: true };
+    }
+  }
+
+  // "Marketing executive," on its own, then "you'll be thinking about…": remember whom they turned to.
+  const role = wordCount(lower) <= 4 ? people.findRole(lower) : null;
+  if (role) {
+    ctx.addressed.name = role;
+    ctx.addressed.at = ctx.index;
+  }
+
+  const unowned = UNOWNED_TASK.exec(lower);
+  if (unowned?.[1] && isTask(unowned[1], due)) {
+    const task = text.slice(unowned.index);
+    return { kind: "new", text: clause(task), owner: null, confidence: score(0.6, task), request: true };
+  }
+  return null;
+}
+
+function stripDue(text: string, due: DueDate | null): string {
+  if (!due) return text;
+  const escaped = due.phrase.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return text.replace(new RegExp(`\\s*,?\\s*(?:by|before|on|until|no later than|for)?\\s*${escaped}`, "i"), "");
+}

@@ -1,0 +1,25 @@
+import { NOT_AN_OPEN_QUESTION, OPEN_QUESTION, TAG_QUESTION } from "./cues.js";
+import { cleanItemText, contentWordSet, type Sentence } from "./text.js";
+
+/**
+ * A question worth tracking: one about the work ("do we degrade gracefully or bump the minimum version?"),
+ * not a tag ("…, right?"), a check on the call ("can you hear me?") or a request ("can you send…?").
+ * `explicit` when the speaker names it an open question: those stay open until someone says otherwise.
+ */
+export function readQuestion(s: Sentence): { text: string; explicit: boolean } | null {
+  const lower = s.lower.replace(/^(?:(?:so|okay|ok|and|but|um|quick question|one question|also)[,.]?\s+)+/, "");
+  if (NOT_AN_OPEN_QUESTION.test(lower) || TAG_QUESTION.test(lower)) return null;
+  if (contentWordSet(s.text).size < 3) return null;
+  if (/^(?:\w+,\s*)?(?:can|could|would|will) you\b/.test(lower)) return null;
+  const explicit = OPEN_QUESTION.test(lower);
+  if (
+    !explicit &&
+    !/^(?:\w+,\s*)?(?:what|how|why|when|where|who|which|whether|do|does|did|is|are|was|were|should|shall|can|could|will|would|have|has|any)\b/.test(
+      lower,
+    ) &&
+    !/\bor\b/.test(lower)
+  ) {
+    return null;
+  }
+  return { text: cleanItemText(s.text.replace(/^(?:quick question|one question)[,:]?\s*/i, "")), explicit };
+}
