@@ -30,7 +30,7 @@ export interface ActionContext {
 }
 
 export type ActionReading =
-  | { kind: "new"; text: string; owner: string | null; confidence: number; request: boolean }
+  | { kind: "new"; text: string; owner: string | null; confidence: number }
   /** The sentence answers or restates the task just asked: refine that item instead of adding one. */
   | { kind: "refine"; text: string | null; owner: string | null };
 
@@ -59,9 +59,14 @@ const VAGUE = new Set([
 const HOUSEKEEPING =
   /\b(?:share|send|drop|post|put|paste|forward|circulate|add)\b.{0,25}\b(?:link|dashboard|deck|slides?|doc|notes|recording|invite|dates|channel|calendar|thread|board)\b/;
 
+/** "I'll open roadmap, you open upcoming work": running the meeting's sections, not work. */
+const AGENDA_TALK =
+  /^(?:open|start|kick off|cover|take|do|run through|go through|lead|present)\s+(?:the\s+)?(?:roadmap|upcoming work|upcoming|constraints|risks|metrics|staffing|initiatives|decisions|actions|agenda)\b/;
+
 /** A task names something to do: at least two words beyond pronouns and "later", and not meeting logistics. */
 export function isTask(clause: string, due: DueDate | null): boolean {
-  if (MEETING_TALK.test(clause.toLowerCase())) return false;
+  const lower = clause.toLowerCase();
+  if (MEETING_TALK.test(lower) || AGENDA_TALK.test(lower)) return false;
   const meaningful = [...contentWordSet(clause)].filter((w) => !VAGUE.has(w));
   return meaningful.length >= (due ? 1 : 2) && wordCount(clause) >= (due ? 2 : 3);
 }
@@ -79,6 +84,8 @@ export function readAction(s: Sentence, ctx: ActionContext): ActionReading | nul
     let c = base;
     if (due) c += 0.1;
     if (!due && HOUSEKEEPING.test(task.toLowerCase())) c -= 0.25;
+    // "I'll ping them today": a task whose object is only a pronoun leans on context the notes will not have.
+    if (/^\S+(?: \S+)? (?:it|that|this|them|those)\b(?! \w+ing)/i.test(task.trim()) && contentWordSet(task).size <= 2) c -= 0.15;
     return Math.max(0.1, Math.min(0.95, c));
   };
 
@@ -93,7 +100,7 @@ export function readAction(s: Sentence, ctx: ActionContext): ActionReading | nul
   const marker = ACTION_MARKER.exec(text);
   if (marker?.[2] && wordCount(marker[2]) >= 2) {
     const owner = marker[1] ? people.resolveName(marker[1], true) : null;
-    return { kind: "new", text: clause(marker[2]), owner, confidence: score(0.85, marker[2]), request: false };
+    return { kind: "new", text: clause(marker[2]), owner, confidence: score(0.85, marker[2]) };
   }
 
   const named = NAMED_REQUEST.exec(text);
@@ -102,7 +109,7 @@ export function readAction(s: Sentence, ctx: ActionContext): ActionReading | nul
     if (owner) {
       ctx.addressed.name = owner;
       ctx.addressed.at = ctx.index;
-      return { kind: "new", text: clause(named[2]), owner, confidence: score(0.8, named[2]), request: true };
+      return { kind: "new", text: clause(named[2]), owner, confidence: score(0.8, named[2]) };
     }
   }
 
@@ -110,7 +117,7 @@ export function readAction(s: Sentence, ctx: ActionContext): ActionReading | nul
   if (vocativeName && vocative && !isQuestion(s)) {
     const rest = text.slice(vocative[0].length);
     if (IMPERATIVE_VERB.test(rest.toLowerCase()) && isTask(rest, due)) {
-      return { kind: "new", text: clause(rest), owner: vocativeName, confidence: score(0.75, rest), request: true };
+      return { kind: "new", text: clause(rest), owner: vocativeName, confidence: score(0.75, rest) };
     }
   }
 
@@ -132,8 +139,8 @@ export function readAction(s: Sentence, ctx: ActionContext): ActionReading | nul
       const weak = /^(?:i can|i could|i need to|i have to|i've got to|i gotta)$/.test(lead);
       // "I can open it another way" is a capability; "I can send the deck" promises work.
       if (weak && !due && !DELIVERABLE.test(rest)) return null;
-      const base = lead === "let me" ? 0.5 : weak ? 0.55 : 0.7;
-      return { kind: "new", text: clause(restText), owner: speaker, confidence: score(base, rest), request: false };
+      const base = lead === "let me" ? 0.45 : weak ? 0.55 : 0.7;
+      return { kind: "new", text: clause(restText), owner: speaker, confidence: score(base, rest) };
     }
   }
 
@@ -143,14 +150,14 @@ export function readAction(s: Sentence, ctx: ActionContext): ActionReading | nul
   if (assigned?.[1] && assigned[2] && !reported && isTask(assigned[2], due) && !NOT_A_TASK.test(assigned[2].toLowerCase())) {
     const owner = people.lookup(assigned[1]);
     if (owner && !isQuestion(s)) {
-      return { kind: "new", text: clause(assigned[2]), owner, confidence: score(0.7, assigned[2]), request: false };
+      return { kind: "new", text: clause(assigned[2]), owner, confidence: score(0.7, assigned[2]) };
     }
   }
 
   const toRole = people.findRoleAssignment(lower);
   if (toRole && isTask(toRole.task, due) && !NOT_A_TASK.test(toRole.task)) {
     const task = text.slice(text.length - toRole.task.length);
-    return { kind: "new", text: clause(task), owner: toRole.label, confidence: score(0.65, task), request: false };
+    return { kind: "new", text: clause(task), owner: toRole.label, confidence: score(0.65, task) };
   }
 
   const you = YOU_REQUEST.exec(lower) ?? (isQuestion(s) && !vocativeName ? null : YOU_ASSIGNMENT.exec(lower));
@@ -163,7 +170,7 @@ export function readAction(s: Sentence, ctx: ActionContext): ActionReading | nul
       (YOU_REQUEST.test(lower) && ctx.previousSpeaker !== speaker ? ctx.previousSpeaker : null);
     if (owner) {
       const task = text.slice(text.length - you[1].length);
-      return { kind: "new", text: clause(task), owner, confidence: score(0.65, task), request: true };
+      return { kind: "new", text: clause(task), owner, confidence: score(0.65, task) };
     }
   }
 
@@ -177,7 +184,7 @@ export function readAction(s: Sentence, ctx: ActionContext): ActionReading | nul
   const unowned = UNOWNED_TASK.exec(lower);
   if (unowned?.[1] && isTask(unowned[1], due)) {
     const task = text.slice(unowned.index);
-    return { kind: "new", text: clause(task), owner: null, confidence: score(0.6, task), request: true };
+    return { kind: "new", text: clause(task), owner: null, confidence: score(0.6, task) };
   }
   return null;
 }

@@ -1,18 +1,21 @@
 import type { Item, MetricRow } from "../item.js";
 import type { Segment } from "../segment.js";
-import { createExtractor, type ExtractorOptions } from "./extractor.js";
+import { createExtractor, type ExtractorOptions, MIN_CONFIDENCE } from "./extractor.js";
 
 export interface Extraction {
   items: Item[];
   metrics: MetricRow[];
 }
 
-/** The whole meeting at once: the streaming extractor fed every segment, then finished. */
+/**
+ * The whole meeting at once: the streaming extractor fed every segment, then finished. Items the engine is
+ * unsure of (below MIN_CONFIDENCE) are suggestions for the live room, not notes, so they are left out here.
+ */
 export function extractItems(segments: readonly Segment[], options: ExtractorOptions = {}): Extraction {
   const extractor = createExtractor(options);
   for (const segment of segments) extractor.push(segment);
   extractor.finish();
-  return { items: extractor.items(), metrics: extractor.metrics() };
+  return { items: extractor.items().filter((i) => i.confidence >= MIN_CONFIDENCE), metrics: extractor.metrics() };
 }
 
 /** One item as `docket extract --json` prints it (the contract in PRODUCT.md). */

@@ -438,16 +438,11 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
               addEvidence(t, s, true);
             } else addEvidence(t, s);
             created = t;
-          } else if (
-            action?.kind === "new" &&
-            action.owner === speaker &&
-            lastEscalation &&
-            lastEscalation.item.owner === speaker &&
-            index - lastEscalation.at <= 2
-          ) {
-            // "I'll own the customer comms draft": what the escalation's owner does about it is part of it.
-            const t = lastEscalation;
-            set(t, "needed", t.item.needed ? `${t.item.needed}; ${action.text}` : action.text);
+          } else if (action?.kind === "new" && action.owner === speaker && followUpOf(speaker)) {
+            // "I'll own the customer comms draft": what an escalation's or risk's owner does about it is part of it.
+            const t = followUpOf(speaker)!;
+            if (t.item.kind === "escalation") set(t, "needed", t.item.needed ? `${t.item.needed}; ${action.text}` : action.text);
+            else set(t, "mitigation", t.item.mitigation ? `${t.item.mitigation}; ${action.text}` : action.text);
             addEvidence(t, s);
             created = t;
           } else if (action?.kind === "new") {
@@ -455,10 +450,8 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
             item.owner = action.owner;
             if (due) item.due = due.date;
             created = add(item);
-            if (action.request || action.owner === speaker) {
-              lastRequest = created;
-              lastRequestOf = { by: speaker, of: action.owner };
-            }
+            lastRequest = created;
+            lastRequestOf = { by: speaker, of: action.owner };
           }
         }
 
@@ -613,6 +606,13 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
       for (const t of added) events.push({ type: "added", item: snapshot(t.item) });
       for (const [t, fields] of touched) events.push({ type: "updated", item: snapshot(t.item), changed: [...fields] });
       return events;
+
+      /** The escalation or risk this speaker owns and raised or was handed a moment ago. */
+      function followUpOf(who: string | null): Tracked | null {
+        if (lastEscalation && lastEscalation.item.owner === who && index - lastEscalation.at <= 2) return lastEscalation;
+        const risk = latest("risk", 1, (t) => t.item.owner === who && t.item.mitigation !== null);
+        return risk;
+      }
 
       function recapItem(kind: RecapKind, s: Sentence): Tracked | null {
         const due = meetingDate ? findDueDate(s.text, meetingDate) : null;
