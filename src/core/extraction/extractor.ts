@@ -192,6 +192,8 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
       let consumed = -1;
       /** A decision just agreed in this turn: the agreeing speaker's next full sentence usually restates it. */
       let restating: Tracked | null = null;
+      /** The item the previous sentence of this turn made: a sentence that makes nothing elaborates it. */
+      let elaborating: Tracked | null = null;
 
       const evidenceFor = (s: Sentence): Evidence => ({
         segmentId: segment.id,
@@ -597,6 +599,15 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
 
         // Metrics: numbers said against the template's columns, under the speaker's team.
         if (metricReader) readMetrics(s, i === 0 ? null : (sentences[i - 1] ?? null));
+
+        if (created) elaborating = created;
+        else if (elaborating && !isQuestion && contentWordSet(s.text).size >= 3) {
+          // "I want to escalate this to Raj. If the SLA is breached we'll have to tell customers." — one item.
+          addEvidence(elaborating, s);
+          if (elaborating.item.kind === "escalation" && elaborating.item.text.length < 200) {
+            set(elaborating, "text", `${elaborating.item.text}; ${cleanItemText(s.text)}`);
+          }
+        }
       }
 
       // Questions nobody answered stay open; a substantive reply from someone else answers them.

@@ -34,7 +34,7 @@ export function normalize(raw: string): string {
 export function splitSentences(raw: string): Sentence[] {
   const out: Sentence[] = [];
   // Abbreviations ("5 p.m.", "e.g.", "Dr.") end in a full stop without ending the sentence.
-  for (const piece of raw.split(/(?<!\b(?:[ap]\.m|e\.g|i\.e|etc|vs|dr|mr|mrs|ms|st|approx|no))(?<=[.!?;])\s+(?=\S)/i)) {
+  for (const piece of raw.split(/(?<!\b(?:[ap]\.m|e\.g|i\.e|etc|vs|dr|mr|mrs|ms|st|approx)\.)(?<=[.!?;])\s+(?=\S)/i)) {
     const text = normalize(piece);
     if (!text || !/[a-z0-9]/i.test(text)) continue;
     out.push({ raw: piece.trim(), text, lower: text.toLowerCase() });
