@@ -55,6 +55,7 @@ const VAGUE = new Set([
   "tomorrow",
   "week",
 ]);
+const HEDGES = new Set(["someone", "somebody", "probably", "maybe", "just", "should", "need", "needs", "really"]);
 /** Sharing a link or dropping a note in the doc: promises too small for the notes unless they have a deadline. */
 const HOUSEKEEPING =
   /\b(?:share|send|drop|post|put|paste|forward|circulate|add)\b.{0,25}\b(?:link|dashboard|deck|slides?|doc|notes|recording|invite|dates|channel|calendar|thread|board)\b/;
@@ -85,7 +86,8 @@ export function readAction(s: Sentence, ctx: ActionContext): ActionReading | nul
     if (due) c += 0.1;
     if (!due && HOUSEKEEPING.test(task.toLowerCase())) c -= 0.25;
     // "I'll ping them today": a task whose object is only a pronoun leans on context the notes will not have.
-    if (/^\S+(?: \S+)? (?:it|that|this|them|those)\b(?! \w+ing)/i.test(task.trim()) && contentWordSet(task).size <= 2) c -= 0.15;
+    const meaningful = [...contentWordSet(task)].filter((w) => !VAGUE.has(w) && !HEDGES.has(w));
+    if (/\b(?:it|that|this|them|those)\b/i.test(task) && meaningful.length <= 1) c -= 0.2;
     return Math.max(0.1, Math.min(0.95, c));
   };
 

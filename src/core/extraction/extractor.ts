@@ -133,6 +133,8 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
   let agenda: SectionKind | null = null;
   let pendingRating: { rag: Rag; speaker: string | null; at: number } | null = null;
   let recap: { kind: RecapKind | null; speaker: string | null; at: number } | null = null;
+  /** The last few substantive sentences that made no item, for attributes said about them afterwards. */
+  const recentStatements: { speaker: string | null; sentence: Sentence; at: number; evidence: Evidence }[] = [];
   let index = 0;
   let previousSpeaker: string | null = null;
   const addressed: { name: string | null; at: number } = { name: null, at: -10 };
@@ -352,8 +354,15 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
         if (YOUR_RISK.test(lower) && previousSpeaker && previousSpeaker !== speaker) {
           const risk = latest("risk", 3);
           if (risk) {
+            // "Okay, so that's your risk, low likelihood, medium impact."
+            const attributes = readRiskAttributes(lower);
             set(risk, "owner", previousSpeaker);
+            set(risk, "likelihood", attributes.likelihood);
+            set(risk, "impact", attributes.impact);
+            set(risk, "rag", attributes.rag);
+            if (attributes.mitigation !== null) set(risk, "mitigation", cleanItemText(s.text.slice(attributes.mitigation)));
             addEvidence(risk, s);
+            continue;
           }
         }
         const askedOfMe =
@@ -374,7 +383,9 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
         const pending = PENDING.exec(lower);
 
         if (escalation && words >= 5 && !isQuestion) {
-          const item = newItem("escalation", cleanItemText(s.text), evidenceFor(s), 0.75);
+          // "Not yet. If the price goes up it'll need budget": the speaker has just said it is not one.
+          const declined = /^(?:no|not yet|nope|not really|not at this point)\b/.test(segment.text.trim().toLowerCase());
+          const item = newItem("escalation", cleanItemText(s.text), evidenceFor(s), declined ? 0.4 : 0.75);
           item.owner = namedOwner(s.text) ?? speaker;
           item.needed = neededFrom(s.text);
           if (due) item.due = due.date;
@@ -488,7 +499,7 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
             continue;
           }
         }
-        if (!created && !isQuestion) {
+        if (!created) {
           const risk = readRisk(s, attributes, pendingRating && pendingRating.speaker === speaker);
           if (risk) {
             const continuing = latest("risk", 1, (t) => t.item.evidence[0]?.speaker === speaker);
@@ -501,7 +512,8 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
               item.rag = attributes.rag ?? (pendingRating?.speaker === speaker ? pendingRating.rag : null);
               item.likelihood = attributes.likelihood;
               item.impact = attributes.impact;
-              item.owner = namedOwner(s.text) ?? speaker;
+              // "Is there a risk that sales ops sits on it?" — the asker is not the owner; whoever answers may be.
+              item.owner = namedOwner(s.text) ?? (isQuestion ? null : speaker);
               if (attributes.mitigation) item.mitigation = cleanItemText(s.text.slice(attributes.mitigation));
               created = add(item);
             }
@@ -509,8 +521,9 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
           }
         }
         if (!created && (attributes.rag || attributes.likelihood || attributes.impact || MITIGATION.test(lower))) {
-          const risk = latest("risk", 2);
+          const risk = latest("risk", 2) ?? riskFromRecentStatement(attributes);
           if (risk && !(attributes.rag && words <= 6 && risk.item.rag && risk.item.evidence[0]?.speaker === speaker)) {
+            if (risk.item.owner === null && speaker && risk.item.evidence[0]?.speaker !== speaker) set(risk, "owner", speaker);
             if (attributes.rag) set(risk, "rag", attributes.rag);
             if (attributes.likelihood) set(risk, "likelihood", attributes.likelihood);
             if (attributes.impact) set(risk, "impact", attributes.impact);
@@ -600,6 +613,10 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
         // Metrics: numbers said against the template's columns, under the speaker's team.
         if (metricReader) readMetrics(s, i === 0 ? null : (sentences[i - 1] ?? null));
 
+        if (!created && !isQuestion && contentWordSet(s.text).size >= 5) {
+          recentStatements.push({ speaker, sentence: s, at: index, evidence: evidenceFor(s) });
+          if (recentStatements.length > 12) recentStatements.shift();
+        }
         if (created) elaborating = created;
         else if (elaborating && !isQuestion && contentWordSet(s.text).size >= 3) {
           // "I want to escalate this to Raj. If the SLA is breached we'll have to tell customers." — one item.
@@ -617,6 +634,19 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
       for (const t of added) events.push({ type: "added", item: snapshot(t.item) });
       for (const [t, fields] of touched) events.push({ type: "updated", item: snapshot(t.item), changed: [...fields] });
       return events;
+
+      /**
+       * "I'd call the likelihood high" with no risk said in so many words: the risk is what this speaker said
+       * just before ("At the current growth rate we hit that in about six weeks").
+       */
+      function riskFromRecentStatement(attributes: { likelihood: unknown; impact: unknown }): Tracked | null {
+        if (!attributes.likelihood && !attributes.impact) return null;
+        const said = recentStatements.findLast((r) => r.speaker === speaker && index - r.at <= 3 && r.at < index);
+        if (!said) return null;
+        const item = newItem("risk", cleanItemText(said.sentence.text), said.evidence, 0.65);
+        item.owner = speaker;
+        return add(item);
+      }
 
       /** The escalation or risk this speaker owns and raised or was handed a moment ago. */
       function followUpOf(who: string | null): Tracked | null {
