@@ -13,7 +13,7 @@ import {
   YOU_ASSIGNMENT,
   YOU_REQUEST,
 } from "./cues.js";
-import type { DueDate } from "./dates.js";
+import { type DueDate, stripDuePhrase } from "./dates.js";
 import type { People } from "./people.js";
 import { cleanItemText, contentWordSet, overlap, type Sentence, wordCount } from "./text.js";
 
@@ -80,7 +80,7 @@ function isQuestion(s: Sentence): boolean {
 export function readAction(s: Sentence, ctx: ActionContext): ActionReading | null {
   const { text, lower } = s;
   const { people, due, speaker } = ctx;
-  const clause = (from: string) => cleanItemText(stripDue(from, due).replace(/[?]+$/, ""));
+  const clause = (from: string) => cleanItemText(stripDuePhrase(from, due?.phrase ?? null).replace(/[?]+$/, ""));
   const score = (base: number, task: string) => {
     let c = base;
     if (due) c += 0.1;
@@ -191,8 +191,3 @@ export function readAction(s: Sentence, ctx: ActionContext): ActionReading | nul
   return null;
 }
 
-function stripDue(text: string, due: DueDate | null): string {
-  if (!due) return text;
-  const escaped = due.phrase.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  return text.replace(new RegExp(`\\s*,?\\s*(?:by|before|on|until|no later than|for)?\\s*${escaped}`, "i"), "");
-}

@@ -31,7 +31,7 @@ export const DELIVERABLE =
 
 /** Talk about running the meeting itself, wherever it stands in a clause. */
 export const MEETING_TALK =
-  /\b(?:wrap (?:it |this |things )?up|minutes left|\d+ minutes|next slide|my screen|move on|the next agenda item|this call|hear me|see my screen|go back to the slide)\b/;
+  /\b(?:wrap (?:it |this |things )?up|minutes left|\d+ minutes|next slide|my screen|move on|the next agenda item|(?:on|join|end|leave) this call|hear me|see my screen|go back to the slide)\b/;
 
 /** What follows "can you…" when it is about the call itself. */
 export const NOT_A_REQUEST =
@@ -62,7 +62,7 @@ export const PENDING =
 export const STRONG_AGREEMENT =
   /^(?:(?:yeah|yes|yep|ok|okay|sure|right|alright|oh)[,.!]?\s*)*(?:agreed|i agree|agree|i'm (?:okay|ok|fine|good) with (?:that|it|this)|(?:okay|ok|fine) with (?:that|me)|i can live with (?:it|that)|sounds good|sounds great|sounds right|sounds like a plan|makes sense|that works|works for me|fine by me|fine with me|i'm fine with that|let's do (?:it|that|this)|let's go with (?:it|that|this)|do it|ship it|go for it|deal|perfect|absolutely|definitely|totally|exactly|fair enough|no objection|no objections|\+1|i'm on board|on board|approved|that's the plan|good call|good idea|great idea|love it|i like (?:it|that|this)|yes,? let's|same here|me too|i support (?:it|that|this)|i'm in|yes please|go ahead|let's|ok let's|okay let's|we can do that|that's fine|fine|done|settled)\b/;
 export const WEAK_AGREEMENT =
-  /^(?:(?:yeah|yes|yep|yup|okay|ok|sure|right|mm-hmm|uh-huh|cool|good|great|alright|all right|true|correct|mhm)[,.!]?\s*)+$/;
+  /^(?:(?:yeah|yes|yep|yup|okay|ok|sure|right|mm-hmm|uh-huh|cool|good|great|alright|all right|true|correct|mhm|fair)[,.!]?\s*)+$/;
 export const DISAGREEMENT =
   /^(?:(?:yeah|well|hmm|so)[,]?\s*)?(?:no\b|nope|i disagree|i don't (?:think|agree|like|love)|not sure|i'm not sure|wait|but\b|i'd rather not|let's not|that won't work|that doesn't work|i don't know|actually no|not really|i'm not convinced|hold on|i'm worried|i'm not a fan)/;
 
@@ -96,8 +96,12 @@ export const NOT_AN_OPEN_QUESTION =
   /^(?:(?:right|okay|ok|yeah|no|huh|what|sorry|really|correct|yes)\??$|(?:does|did) (?:that|this) make sense|any (?:other )?(?:questions|thoughts|comments|objections)|can (?:everyone|you|everybody) (?:hear|see)|(?:is|are) (?:everyone|everybody|we) (?:good|ok|okay|here|ready|done)|(?:who|what) (?:else|was that|did you say)|how are (?:you|things)|how's it going|should i (?:go|start|share)|what do you (?:mean|think|reckon)|(?:what|how) about you|is that (?:right|it|okay|ok)|you know\b|see what i mean|make sense|anything else|are we done|where was i|shall we start)/;
 export const TAG_QUESTION =
   /(?:,\s*)?(?:right|isn't it|aren't they|don't you think|yeah|okay|ok|no|correct|you know|huh|eh|won't it|didn't we|don't we|isn't that so)\?$/;
+/** A reply that leaves the question open, wherever it stands in the reply. */
 export const NON_ANSWER =
-  /^(?:i don't know|don't know|no idea|not sure|i'm not sure|good question|great question|hmm|let me (?:check|think|find out)|we'll (?:have to )?(?:see|check|find out)|tbd|that's the question|that's what i'm wondering|dunno|who knows)\b/;
+  /\b(?:i don't know|don't know|no idea|not sure|i'm not sure|good question|great question|fair question|let me (?:check|think|find out)|we'll (?:have to )?(?:see|check|find out)|i'd have to check|tbd|that's the question|that's what i'm wondering|dunno|who knows|nobody knows|no one knows|wouldn't bet|still thinking|haven't decided|not decided|undecided|thinking about it|no decision yet)\b/;
+/** Someone saying out loud that a question stays open. */
+export const STILL_OPEN =
+  /\b(?:nobody knows|no one knows|(?:so )?that's (?:still )?open|still open|stays open|open question|tbd|to be determined|(?:you|we) don't need to decide today)\b/;
 
 /** Sections of a template other than the item lists, and the words that place a sentence in them. */
 export const SECTION_CUES: Partial<Record<string, RegExp>> = {

@@ -126,8 +126,22 @@ export function findDueDates(text: string, meetingDate: string): (DueDate & { in
  */
 export function findDueDate(text: string, meetingDate: string): DueDate | null {
   const all = findDueDates(text, meetingDate);
-  const last = all.at(-1);
+  // "Rotate it by Thursday, or every preview breaks on Friday": a date marked as a deadline wins.
+  const marked = all.filter((d) => DEADLINE_MARK.test(text.slice(0, d.index)));
+  const last = (marked.length ? marked : all).at(-1);
   return last ? { date: last.date, phrase: last.phrase } : null;
+}
+
+const DEADLINE_MARK = /\b(?:by|before|until|till|due|no later than|deadline(?: is)?)\s+(?:the\s+)?$/i;
+
+/** The words of a deadline taken out of a task: "post the JD by the 28th" → "post the JD". */
+export function stripDuePhrase(text: string, phrase: string | null): string {
+  if (!phrase) return text;
+  const escaped = phrase.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return text.replace(
+    new RegExp(`\\s*,?\\s*(?:(?:by|before|on|until|no later than|for)\\s+)?(?:the\\s+)?${escaped}`, "i"),
+    "",
+  );
 }
 
 export function weekdayName(iso: string): string {

@@ -21,11 +21,12 @@ import {
   RATIONALE_SENTENCE,
   RECAP,
   SECTION_CUES,
+  STILL_OPEN,
   STRONG_AGREEMENT,
   WEAK_AGREEMENT,
   YOUR_RISK,
 } from "./cues.js";
-import { findDueDate } from "./dates.js";
+import { findDueDate, stripDuePhrase } from "./dates.js";
 import { createMetricReader, findTeam, leadingTeam, type MetricReader } from "./metrics.js";
 import { People } from "./people.js";
 import { readQuestion } from "./questions.js";
@@ -437,7 +438,11 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
             due,
             addressed,
             index,
-            lastRequest: lastRequest && index - lastRequest.at <= 2 ? lastRequest.words : null,
+            // Only the person asked (or the one who promised it) can answer or restate a task.
+            lastRequest:
+              lastRequest && index - lastRequest.at <= 2 && (askedOfMe || lastRequestOf.of === speaker)
+                ? lastRequest.words
+                : null,
           });
           if (action?.kind === "refine" && lastRequest) {
             const t = lastRequest;
@@ -629,6 +634,11 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
 
       // Questions nobody answered stay open; a substantive reply from someone else answers them.
       if (openQuestions.length) settleQuestions(segment.text);
+      if (STILL_OPEN.test(segment.text.toLowerCase())) {
+        const q = latest("question", 2);
+        if (q && q.item.status === "answered") set(q, "status", "open");
+        if (q) openQuestions = openQuestions.filter((x) => x !== q);
+      }
 
       if (speaker && speaker !== previousSpeaker) previousSpeaker = speaker;
       for (const t of added) events.push({ type: "added", item: snapshot(t.item) });
@@ -641,7 +651,9 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
        */
       function riskFromRecentStatement(attributes: { likelihood: unknown; impact: unknown }): Tracked | null {
         if (!attributes.likelihood && !attributes.impact) return null;
-        const said = recentStatements.findLast((r) => r.speaker === speaker && index - r.at <= 3 && r.at < index);
+        const last = recentStatements.findLast((r) => r.speaker === speaker && index - r.at <= 3 && r.at < index);
+        // The first thing said in that turn states the exposure; what follows is usually the remedy.
+        const said = last && recentStatements.find((r) => r.at === last.at && r.speaker === speaker);
         if (!said) return null;
         const item = newItem("risk", cleanItemText(said.sentence.text), said.evidence, 0.65);
         item.owner = speaker;
@@ -651,8 +663,7 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
       /** The escalation or risk this speaker owns and raised or was handed a moment ago. */
       function followUpOf(who: string | null): Tracked | null {
         if (lastEscalation && lastEscalation.item.owner === who && index - lastEscalation.at <= 2) return lastEscalation;
-        const risk = latest("risk", 1, (t) => t.item.owner === who && t.item.mitigation !== null);
-        return risk;
+        return latest("risk", 1, (t) => t.item.owner === who);
       }
 
       function recapItem(kind: RecapKind, s: Sentence): Tracked | null {
@@ -666,7 +677,7 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
         }
         owner ??= namedOwner(s.text);
         const itemKind: ItemKind = kind === "pending" ? "decision" : kind;
-        const text = cleanItemText(stripDue(body, due?.phrase ?? null));
+        const text = cleanItemText(stripDuePhrase(body, due?.phrase ?? null));
         if (contentWordSet(text).size < 2) return null;
         const item = newItem(itemKind, text, evidenceFor(s), 0.7);
         if (kind === "pending") item.status = "pending";
@@ -731,11 +742,14 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
       function namedOwner(text: string): string | null {
         const at = /@([a-z][\w-]*)/i.exec(text);
         if (at?.[1]) return people.resolveName(at[1], true);
-        const m =
-          /\b([A-Z][a-z]+)(?:'s)? (?:to|will|is going to|executes|owns|handles|drives|leads|aligns|runs|takes|is on it|has it|owning)\b/.exec(
-            text,
-          );
-        return m?.[1] ? people.lookup(m[1]) : null;
+        // "Priya to execute", "Darius will…", "Priya executes it", "Darius brings a proposal".
+        for (const m of text.matchAll(/\b([A-Z][a-z]+)(?:'s)? (to|will|is going to|is on it|has it|owning|[a-z]+s)\b/g)) {
+          if (m[2] && /^(?:is|was|has|does|says|thinks|knows|seems|wants|likes|needs|means|sounds|looks|feels|gets|goes)$/.test(m[2]))
+            continue;
+          const person = m[1] ? people.lookup(m[1]) : null;
+          if (person) return person;
+        }
+        return null;
       }
     },
 
@@ -779,11 +793,6 @@ function recapKind(word: string): RecapKind | null {
   return null;
 }
 
-function stripDue(text: string, phrase: string | null): string {
-  if (!phrase) return text;
-  const escaped = phrase.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  return text.replace(new RegExp(`\\s*,?\\s*(?:by|before|on|until|no later than|for)?\\s*${escaped}`, "i"), "");
-}
 
 function snapshot(item: Item): Item {
   return { ...item, fields: { ...item.fields }, evidence: item.evidence.map((e) => ({ ...e })) };
