@@ -1,6 +1,7 @@
 import {
   ACTION_MARKER,
   DELIVERABLE,
+  DELIVERY_TO_LISTENER,
   IMPERATIVE_VERB,
   MEETING_TALK,
   NAMED_ASSIGNMENT,
@@ -8,6 +9,7 @@ import {
   NOT_A_REQUEST,
   NOT_A_TASK,
   SELF_COMMITMENT,
+  TEAM_COMMITMENT,
   TRAILING_NAME,
   UNOWNED_TASK,
   YOU_ASSIGNMENT,
@@ -27,6 +29,8 @@ export interface ActionContext {
   index: number;
   /** Content words of the task asked a moment ago, if one is still waiting for its answer. */
   lastRequest: Set<string> | null;
+  /** The sentence before this one in the turn, for what "it" and "them" point back to. */
+  previousSentence: Sentence | null;
 }
 
 export type ActionReading =
@@ -137,13 +141,21 @@ export function readAction(s: Sentence, ctx: ActionContext): ActionReading | nul
       return { kind: "refine", text: isTask(rest, null) ? clause(restText) : null, owner: speaker };
     }
     if (!NOT_A_TASK.test(rest) && isTask(rest, due)) {
+      const task = withContext(restText, ctx.previousSentence);
       const lead = self[0].slice(0, self[0].length - rest.length).trim();
       const weak = /^(?:i can|i could|i need to|i have to|i've got to|i gotta)$/.test(lead);
       // "I can open it another way" is a capability; "I can send the deck" promises work.
       if (weak && !due && !DELIVERABLE.test(rest)) return null;
       const base = lead === "let me" ? 0.45 : weak ? 0.55 : 0.7;
-      return { kind: "new", text: clause(restText), owner: speaker, confidence: score(base, rest) };
+      return { kind: "new", text: clause(task), owner: speaker, confidence: score(base, rest) };
     }
+  }
+
+  // "You'll get a written root cause analysis from us by next Wednesday."
+  const delivery = DELIVERY_TO_LISTENER.exec(lower);
+  if (delivery?.[1] && isTask(delivery[1], due)) {
+    const thing = text.slice(delivery.index).replace(/^you'll (?:get|have|receive|see)\s+/i, "");
+    return { kind: "new", text: clause(`Send ${thing.replace(/\s+from (?:us|me)\b/i, "")}`), owner: speaker, confidence: score(0.65, thing) };
   }
 
   const assigned = NAMED_ASSIGNMENT.exec(text);
@@ -183,6 +195,18 @@ export function readAction(s: Sentence, ctx: ActionContext): ActionReading | nul
     ctx.addressed.at = ctx.index;
   }
 
+  // "We'll finish them tomorrow": a team's promise counts only with a deadline, and belongs to its speaker.
+  const team = due && !isQuestion(s) ? TEAM_COMMITMENT.exec(lower) : null;
+  if (team?.[1] && isTask(team[1], due) && !NOT_A_TASK.test(team[1]) && !/^(?:if|when)\b/.test(lower)) {
+    const task = withContext(text.slice(text.length - team[1].length), ctx.previousSentence);
+    return { kind: "new", text: clause(task), owner: speaker, confidence: score(0.5, task) };
+  }
+
+  // "Send me the numbers." — an instruction to whoever spoke last; it counts once they accept it.
+  if (!isQuestion(s) && !/^let(?:'s| us)\b/.test(lower) && IMPERATIVE_VERB.test(lower) && isTask(text, due) && ctx.previousSpeaker !== speaker) {
+    return { kind: "new", text: clause(text), owner: ctx.previousSpeaker, confidence: score(0.45, text) };
+  }
+
   const unowned = UNOWNED_TASK.exec(lower);
   if (unowned?.[1] && isTask(unowned[1], due)) {
     const task = text.slice(unowned.index);
@@ -191,3 +215,18 @@ export function readAction(s: Sentence, ctx: ActionContext): ActionReading | nul
   return null;
 }
 
+
+const OBJECT_PRONOUN = /\b(?:it|them|those|these)\b/i;
+const SUBJECT_PHRASE =
+  /^(?:(?:so|and|okay|ok|well|now)[,]?\s+)*((?:the|our|your|their|this|that|these|those|my)\s+[^,.;!?]{3,60}?)\s+(?:is|are|was|were|has|have|had|will|would|should|can|could|needs?|got|'s|'re)\b/i;
+
+/**
+ * "The fix for the pagination bug is written and in review. I'll have it deployed by Friday." — "it" is the
+ * subject of the sentence before: put it back, so the note reads on its own.
+ */
+export function withContext(task: string, previous: Sentence | null): string {
+  if (!previous || !OBJECT_PRONOUN.test(task)) return task;
+  const subject = SUBJECT_PHRASE.exec(previous.text)?.[1];
+  if (!subject) return task;
+  return task.replace(OBJECT_PRONOUN, subject.replace(/^(?:the|this|that)\s+/i, "the "));
+}

@@ -11,6 +11,11 @@ export const SELF_COMMITMENT =
 export const NOT_A_TASK =
   /^(?:just )?(?:hope|wish|present|let (?:\w+ )*(?:speak|go|talk|present|start|finish|continue|explain)|suggest|propose|recommend|ask|mention|point out|argue|disagree|object|interrupt|think|guess|say|admit|bet|tell you|be honest|be quick|be brief|see|agree|mean|suppose|imagine|assume|remember|understand|hear|notice|feel|believe|love|like|want|start with|start by|start off|begin|kick off|go first|go next|go|pass|stop|leave it there|hand (?:it )?(?:over|back)|share my screen|share (?:the|my) screen|show you|explain|try (?:and|to) explain|walk you through|talk about|speak to|read|give you (?:a|an|the) (?:quick |brief )?(?:update|overview|summary|rundown)|answer|repeat|be there|keep it short|wrap up|do (?:a|the) (?:quick )?(?:intro|introduction|recap)|introduce|just|also|probably|definitely|still|only|not|never|always|actually|really|get (?:to|into) (?:that|it)|come back to|jump in|add (?:to that|one thing)|double-check that i|check if (?:everyone|you)|make this quick|put it this way|play devil's advocate|take (?:a|that) question|be|do my best|try my best)\b/;
 
+/** "My team can do those, we'll finish them tomorrow": a speaker's team committing, owned by the speaker. */
+export const TEAM_COMMITMENT = /\b(?:we'll|we will|my team (?:will|can|'ll)|my team's going to|we're going to|we can)\s+(.*)$/;
+/** "You'll get a written root cause from us by Wednesday": the speaker committing, said to the listener. */
+export const DELIVERY_TO_LISTENER = /\byou'll (?:get|have|receive|see) (.*?) from (?:us|me)\b(.*)$/;
+
 /** "I'll do that", "I can take it", "on it": accepting the task just asked, without restating it. */
 export const ACCEPTANCE =
   /^(?:(?:yes|yeah|yep|sure|ok|okay|absolutely|definitely|of course|no problem|happy to|can do)[,.!]?\s*)*(?:i'll|i will|i can|i could|let me|i'm happy to|happy to)?\s*(?:do|take|handle|own|grab|cover|chase|pick up|sort|look into|follow up on|get)?\s*(?:it|that|this|this one|that one|those|them|that on)?\s*(?:on)?[.!]?$|^(?:(?:yes|yeah|yep|sure|ok|okay)[,.!]?\s*)*(?:on it|will do|can do|sure thing|consider it done|leave it with me|i've got it|i got it|i got this|i've got this|i'm on it|happy to|no problem|absolutely|of course|you got it|yes,? i can|yes,? i will)\b/;
@@ -35,7 +40,7 @@ export const MEETING_TALK =
 
 /** What follows "can you…" when it is about the call itself. */
 export const NOT_A_REQUEST =
-  /^(?:hear|see|repeat|say that|say again|explain|elaborate|clarify|remind me|tell me|tell us|go back|speak up|mute|unmute|imagine|believe|think|guess|confirm you can|give me a second|hold on|just|still)\b/;
+  /^(?:(?:walk|talk|run|take) (?:us|me|everyone) through|tell (?:us|me)|give (?:us|me) (?:an? |the )?(?:update|overview|summary|rundown|quick)|start|go (?:first|ahead|next)|hear|see|repeat|say that|say again|explain|elaborate|clarify|remind me|tell me|tell us|go back|speak up|mute|unmute|imagine|believe|think|guess|confirm you can|give me a second|hold on|just|still)\b/;
 /** "Priya to execute", "Darius will align…", "Marisol's going to…" (group 1 the name, group 2 the task). */
 export const NAMED_ASSIGNMENT =
   /\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:'s| is)? (?:to|will|is going to|going to|is gonna|gonna|needs to|has to|should|can|'ll|owns|takes|is on|is taking|will take|will own|to own|to take)\s+(.*)$/;
@@ -90,10 +95,10 @@ export const RATIONALE_SENTENCE =
   /^(?:(?:it|that|this)(?:'ll| will| would)? (?:reduces?|saves?|cuts?|meets?|gives?|keeps?|lets?|means?|avoids?|protects?|unblocks?|simplifies|removes?|covers?)|the (?:reason|rationale|upside|benefit) (?:is|being)|rationale)\b/;
 
 export const OPEN_QUESTION =
-  /\b(?:open question|(?:the|one|big) question is|question (?:is )?whether|we (?:still )?don't know (?:if|whether|how|what|when|who)|unclear (?:whether|if|how)|to be determined|need to figure out|need to find out|not sure (?:whether|if))\b/;
+  /\b(?:open question|(?:the|one|big) question is|question (?:is )?whether|we (?:still )?don't know (?:if|whether|how|what|when|who|why)|unclear (?:whether|if|how)|to be determined|need to figure out|need to find out|not sure (?:whether|if))\b/;
 /** Questions about the call itself, or tags, that no note-taker writes down. */
 export const NOT_AN_OPEN_QUESTION =
-  /^(?:(?:right|okay|ok|yeah|no|huh|what|sorry|really|correct|yes)\??$|(?:does|did) (?:that|this) make sense|any (?:other )?(?:questions|thoughts|comments|objections)|can (?:everyone|you|everybody) (?:hear|see)|(?:is|are) (?:everyone|everybody|we) (?:good|ok|okay|here|ready|done)|(?:who|what) (?:else|was that|did you say)|how are (?:you|things)|how's it going|should i (?:go|start|share)|what do you (?:mean|think|reckon)|(?:what|how) about you|is that (?:right|it|okay|ok)|you know\b|see what i mean|make sense|anything else|are we done|where was i|shall we start)/;
+  /^(?:(?:can|may|shall|should) i\b|do you want me to|want me to|(?:right|okay|ok|yeah|no|huh|what|sorry|really|correct|yes)\??$|(?:does|did) (?:that|this) make sense|any (?:other )?(?:questions|thoughts|comments|objections)|can (?:everyone|you|everybody) (?:hear|see)|(?:is|are) (?:everyone|everybody|we) (?:good|ok|okay|here|ready|done)|(?:who|what) (?:else|was that|did you say)|how are (?:you|things)|how's it going|should i (?:go|start|share)|what do you (?:mean|think|reckon)|(?:what|how) about you|is that (?:right|it|okay|ok)|you know\b|see what i mean|make sense|anything else|are we done|where was i|shall we start)/;
 export const TAG_QUESTION =
   /(?:,\s*)?(?:right|isn't it|aren't they|don't you think|yeah|okay|ok|no|correct|you know|huh|eh|won't it|didn't we|don't we|isn't that so)\?$/;
 /** A reply that leaves the question open, wherever it stands in the reply. */

@@ -1,7 +1,7 @@
 import type { Evidence, Item, ItemEvent, ItemKind, MetricRow, Rag } from "../item.js";
 import type { Segment } from "../segment.js";
 import type { SectionKind, Template } from "../template/template.js";
-import { readAction } from "./actions.js";
+import { isTask, readAction } from "./actions.js";
 import {
   ACCEPTANCE,
   DECISION,
@@ -12,6 +12,7 @@ import {
   HEADING,
   MITIGATION,
   NON_ANSWER,
+  NOT_A_TASK,
   OPEN_QUESTION,
   OWNERSHIP,
   PENDING,
@@ -52,6 +53,9 @@ export interface Extractor {
   items(): Item[];
   metrics(): MetricRow[];
 }
+
+/** A speaker correcting what they just said: "Actually, I'll send it today." (read on the raw words). */
+const CORRECTION = /\b(?:actually|sorry|make that|scratch that|no wait|i mean)\b/i;
 
 /** How many segments later a reply ("Agreed.", "by Friday", "I'd call it red") still refers back. */
 const REPLY_WINDOW = 4;
@@ -197,6 +201,8 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
       let restating: Tracked | null = null;
       /** The item the previous sentence of this turn made: a sentence that makes nothing elaborates it. */
       let elaborating: Tracked | null = null;
+      /** "I agree." with no proposal waiting: the next short sentence of the turn is the conclusion agreed. */
+      let concluding: Evidence | null = null;
 
       const evidenceFor = (s: Sentence): Evidence => ({
         segmentId: segment.id,
@@ -278,7 +284,13 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
         let created: Tracked | null = null;
 
         if (restating && (STRONG_AGREEMENT.test(lower) || contentWordSet(s.text).size < 4)) continue;
-        if (restating && !isQuestion && !PROPOSAL.test(lower)) {
+        if (
+          restating &&
+          !isQuestion &&
+          !PROPOSAL.test(lower) &&
+          !/^(?:i|i'll|i'm|i'd|i've)\b/.test(lower) &&
+          overlap(restating.words, contentWordSet(s.text)) >= 0.2
+        ) {
           set(restating, "text", cleanItemText(s.text));
           restating.fromProposal = false;
           addEvidence(restating, s, true);
@@ -343,6 +355,20 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
             }
           }
         }
+        // "Yeah, I agree. No freeze." — agreeing with what was just argued, then saying the conclusion.
+        if (concluding && !isQuestion && !/^(?:i|i'll|i'm|i'd|i've|we'll)\b/.test(lower) && words <= 12) {
+          const item = newItem("decision", cleanItemText(s.text), concluding, 0.7);
+          item.decidedBy = speaker;
+          item.evidence = [{ ...concluding, quote: `${concluding.quote} ${s.raw}` }];
+          created = add(item, 0.5);
+          concluding = null;
+          continue;
+        }
+        // Only when nothing was just decided: "Agreed." right after a decision confirms that decision.
+        concluding =
+          words <= 6 && /\b(?:i agree|agreed|we agree|i'm with \w+)\b/.test(lower) && !proposals.length && !latest("decision")
+            ? evidenceFor(s)
+            : null;
         if (OWNERSHIP.test(lower)) {
           const owned =
             latest("risk", 2, (t) => t.item.owner !== speaker) ?? latest("escalation", 2, (t) => t.item.owner !== speaker);
@@ -443,10 +469,11 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
               lastRequest && index - lastRequest.at <= 2 && (askedOfMe || lastRequestOf.of === speaker)
                 ? lastRequest.words
                 : null,
+            previousSentence: i > 0 ? (sentences[i - 1] ?? null) : null,
           });
           if (action?.kind === "refine" && lastRequest) {
             const t = lastRequest;
-            if (due && (!t.item.due || /\bactually\b|\bsorry\b|\bmake that\b/.test(lower))) set(t, "due", due.date);
+            if (due && (!t.item.due || CORRECTION.test(s.raw))) set(t, "due", due.date);
             if (action.owner && !t.item.owner) set(t, "owner", action.owner);
             // The owner's own words say what they will do more plainly than the request did.
             if (action.text && t.item.owner === speaker && contentWordSet(action.text).size > 1) {
@@ -457,13 +484,15 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
             } else addEvidence(t, s);
             created = t;
           } else if (action?.kind === "new" && action.owner === speaker && followUpOf(speaker)) {
-            // "I'll own the customer comms draft": what an escalation's or risk's owner does about it is part of it.
+            // "I'll own the customer comms draft": what an escalation's owner does about it is part of it.
             const t = followUpOf(speaker)!;
-            if (t.item.kind === "escalation") set(t, "needed", t.item.needed ? `${t.item.needed}; ${action.text}` : action.text);
-            else set(t, "mitigation", t.item.mitigation ? `${t.item.mitigation}; ${action.text}` : action.text);
+            set(t, "needed", t.item.needed ? `${t.item.needed}; ${action.text}` : action.text);
             addEvidence(t, s);
             created = t;
           } else if (action?.kind === "new") {
+            // What a risk's owner promises about it is the risk's mitigation, and an action of its own.
+            const ownRisk = action.owner === speaker ? latest("risk", 1, (t) => t.item.owner === speaker) : null;
+            if (ownRisk && !ownRisk.item.mitigation) set(ownRisk, "mitigation", action.text);
             const item = newItem("action", action.text, evidenceFor(s), action.confidence);
             item.owner = action.owner;
             if (due) item.due = due.date;
@@ -562,7 +591,7 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
         if (!created) {
           const p = PROPOSAL.exec(lower);
           const rest = p?.[1] ?? "";
-          if (p && wordCount(rest) >= 2 && !MEETING_STEERING.test(rest)) {
+          if (p && isTask(rest, null) && !MEETING_STEERING.test(rest) && !NOT_A_TASK.test(rest)) {
             const explicit = !/^(?:we should|we could|can we|could we|should we|maybe we should)/.test(p[0]);
             inProposal = {
               text: `${cleanItemText(s.text.slice(p.index))}.`,
@@ -591,7 +620,7 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
           const a = latest(
             "action",
             2,
-            (t) => (t.item.due === null || /\bactually\b/.test(lower)) && (t.item.owner === speaker || t === lastRequest),
+            (t) => (t.item.due === null || CORRECTION.test(s.raw)) && (t.item.owner === speaker || t === lastRequest),
           );
           if (a) {
             set(a, "due", due.date);
@@ -660,10 +689,9 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
         return add(item);
       }
 
-      /** The escalation or risk this speaker owns and raised or was handed a moment ago. */
+      /** The escalation this speaker raised a moment ago. */
       function followUpOf(who: string | null): Tracked | null {
-        if (lastEscalation && lastEscalation.item.owner === who && index - lastEscalation.at <= 2) return lastEscalation;
-        return latest("risk", 1, (t) => t.item.owner === who);
+        return lastEscalation && lastEscalation.item.owner === who && index - lastEscalation.at <= 2 ? lastEscalation : null;
       }
 
       function recapItem(kind: RecapKind, s: Sentence): Tracked | null {
