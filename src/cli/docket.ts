@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { basename } from "node:path";
+import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
 import { DocketError } from "../core/errors.js";
 import { extractItems, toContract } from "../core/extraction/extract-items.js";
@@ -64,8 +64,13 @@ async function main(argv: string[]): Promise<number> {
   });
   const [command, ...rest] = positionals;
   if (!command || (values.help && !(command in HELP))) {
-    process.stdout.write(`${HELP.main}\n`);
-    return command || values.help ? 0 : 2;
+    // Asked-for help goes to stdout; usage shown because the command is missing is an error, on stderr.
+    if (values.help) {
+      process.stdout.write(`${HELP.main}\n`);
+      return 0;
+    }
+    process.stderr.write(`${HELP.main}\n`);
+    return 2;
   }
   if (values.help) {
     process.stdout.write(`${HELP[command]}\n`);
@@ -86,8 +91,11 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case "demo": {
-      const file = new URL("../../examples/eng-leadership-sync.vtt", import.meta.url).pathname;
-      process.stdout.write(await extract(file, templates, { template: "engineering-leadership-sync" }));
+      // examples/ sits beside templates/ at the package root, whether this runs from src/ or dist/.
+      const file = join(dirname(builtinTemplatesDir()), "examples", "eng-leadership-sync.vtt");
+      // The recording's own date, so "by Friday" resolves as it did in the meeting, whatever today is.
+      const options = { template: "engineering-leadership-sync", date: "2025-03-17" };
+      process.stdout.write(await extract(file, templates, options));
       return 0;
     }
     case "templates": {
@@ -122,7 +130,7 @@ interface ExtractFlags {
 
 async function extract(file: string, templates: Map<string, Template>, flags: ExtractFlags): Promise<string> {
   const text = await readTranscriptFile(file);
-  const transcript = parseTranscript(text, basename(file));
+  const transcript = parseTranscript(text, file);
   let templateId = flags.template;
   if (templateId === undefined) {
     templateId = suggestTemplate(transcript.segments, [...templates.values()], "team-sync");
@@ -149,8 +157,16 @@ function emptyMeeting(template: Template) {
   return { title: template.name, date: null, facilitator: null, attendees: [] };
 }
 
+/** A real calendar day: Date.parse alone accepts "2025-02-30" (as March 2), so the date must round-trip. */
 function isIsoDate(s: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`));
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const time = Date.parse(`${s}T00:00:00Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === s;
+}
+
+/** node:util parseArgs' own errors (unknown option, missing value, …) are usage errors. */
+function isParseArgsError(error: unknown): error is Error {
+  return error instanceof Error && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS_");
 }
 
 main(process.argv.slice(2)).then(
@@ -158,7 +174,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    if (error instanceof UsageError || (error instanceof Error && "code" in error && error.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION")) {
+    if (error instanceof UsageError || isParseArgsError(error)) {
       process.stderr.write(`docket: ${error.message}\nRun "docket --help" for usage.\n`);
       process.exitCode = 2;
     } else if (error instanceof DocketError) {

@@ -1,10 +1,8 @@
 import { readFile } from "node:fs/promises";
-import { basename } from "node:path";
 import { TranscriptError } from "../core/errors.js";
 
 /** Reads a transcript file as text, turning file-system failures into errors that name the file. */
 export async function readTranscriptFile(path: string): Promise<string> {
-  const name = basename(path);
   let bytes: Buffer;
   try {
     bytes = await readFile(path);
@@ -20,6 +18,6 @@ export async function readTranscriptFile(path: string): Promise<string> {
             : `cannot be read (${code ?? "unknown error"})`;
     throw new TranscriptError(path, null, problem);
   }
-  if (bytes.length > 50 * 1024 * 1024) throw new TranscriptError(name, null, "file is larger than 50 MB");
+  if (bytes.length > 50 * 1024 * 1024) throw new TranscriptError(path, null, "file is larger than 50 MB");
   return new TextDecoder("utf-8", { fatal: false }).decode(bytes);
 }

@@ -132,8 +132,14 @@ export function readAction(s: Sentence, ctx: ActionContext): ActionReading | nul
   const conditional = self && /\b(?:if|when|whether|unless)\b/.test(lower.slice(0, self.index));
   if (self && !conditional && !isQuestion(s)) {
     // "I can do this one, since I've been tracking it": the reason is not part of the task.
-    const rest = (self[1] ?? "").replace(/,?\s+(?:since|because|as|so that|which|but)\b.*$/, "");
-    const restStart = text.length - (self[1] ?? "").length;
+    // A second promise in the same sentence is usually its deadline: "I'll do five interviews, I can have them
+    // done by the end of the month." "I can own it, I'll write up…" starts with taking ownership, not the task.
+    const rest = (self[1] ?? "")
+      .replace(/^(?:own|take|handle|do) (?:it|that|this)[,.]?\s+(?:and\s+)?/, "")
+      .replace(/^(?:i'll|i will)\s+/, "")
+      .replace(/,?\s+(?:since|because|as|so that|which|but)\b.*$/, "")
+      .replace(/,?\s+(?:and\s+)?(?:i'll|i will|i can|i could)\s+(?:have|get)\s+(?:it|that|them|this|those)\b.*$/, "");
+    const restStart = lower.indexOf(rest, self.index);
     const restText = text.slice(restStart, restStart + rest.length);
     const restWords = contentWordSet(rest);
     // "I'll get it posted by the 28th" after "Wen, can you get the JD posted?": the same task, answered.

@@ -87,7 +87,7 @@ const IDIOMS: Idiom[] = [
 
 /** Cheap gate: only text with a date-like word pays for chrono. */
 const DATE_HINT =
-  /\b(?:today|tonight|tomorrow|now|after|eod|eow|eom|eoq|cob|end of|close of|next|this|week|month|quarter|days?|mon|tues?|wed|thu|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|\d{1,2}(?:st|nd|rd|th)|\d{1,2}\/\d{1,2})\b/i;
+  /\b(?:today|tonight|tomorrow|now|after|eod|eow|eom|eoq|cob|end of|close of|next|this|weeks?|months?|quarter|days?|mon|tues?|wed|thu|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|\d{1,2}(?:st|nd|rd|th)|\d{1,2}\/\d{1,2})\b/i;
 
 const CALENDAR_WORD =
   /\b(?:mon|tues?|wed|thu|thurs|fri|sat|sun)(?:day|nesday|rsday|urday)?\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\d{1,2}\/\d{1,2}|\d{4}-\d{2}-\d{2}/i;

@@ -24,6 +24,11 @@ import {
   SECTION_CUES,
   STILL_OPEN,
   STRONG_AGREEMENT,
+  CALL_FOR_AGREEMENT,
+  NO_OBJECTION,
+  PROPOSAL_LEAD,
+  RISK_ANNOUNCE,
+  RISK_VERDICT,
   WEAK_AGREEMENT,
   YOUR_RISK,
 } from "./cues.js";
@@ -57,6 +62,13 @@ export interface Extractor {
 /** A speaker correcting what they just said: "Actually, I'll send it today." (read on the raw words). */
 const CORRECTION = /\b(?:actually|sorry|make that|scratch that|no wait|i mean)\b/i;
 
+/** Agreement in so many words, enough to turn a plain statement into a decision. */
+const EXPLICIT_AGREEMENT =
+  /^(?:(?:yeah|yes|okay|ok)[,.!]?\s*)*(?:agreed|i agree|we agree|sounds good|makes sense|let's do (?:it|that)|works for me)\b/;
+
+/** The step of an escalation: "take it to Lena", "raise it with the VP". */
+const ESCALATION_STEP = /^(?:take|raise|bring|flag|escalate|push|kick)\b/i;
+
 /** How many segments later a reply ("Agreed.", "by Friday", "I'd call it red") still refers back. */
 const REPLY_WINDOW = 4;
 /** Items below this confidence are shown live as suggestions but left out of the notes' item lists. */
@@ -72,6 +84,8 @@ interface Tracked {
 }
 
 interface Proposal {
+  /** "Any objections?": a "No." accepts it. */
+  askedForObjections?: boolean;
   text: string;
   speaker: string | null;
   at: number;
@@ -138,6 +152,11 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
   let agenda: SectionKind | null = null;
   let pendingRating: { rag: Rag; speaker: string | null; at: number } | null = null;
   let recap: { kind: RecapKind | null; speaker: string | null; at: number } | null = null;
+  /** "Can I raise a risk?" — the speaker's next sentence is the risk. */
+  let riskAnnounced: { speaker: string | null; at: number } | null = null;
+  /** The last statement that made no item, and the previous turn, for replies that point back at them. */
+  let lastStatement: { speaker: string | null; sentence: Sentence; at: number; evidence: Evidence } | null = null;
+  let previousTurn: { speaker: string | null; text: string; evidence: Evidence } | null = null;
   /** The last few substantive sentences that made no item, for attributes said about them afterwards. */
   const recentStatements: { speaker: string | null; sentence: Sentence; at: number; evidence: Evidence }[] = [];
   let index = 0;
@@ -203,6 +222,8 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
       let elaborating: Tracked | null = null;
       /** "I agree." with no proposal waiting: the next short sentence of the turn is the conclusion agreed. */
       let concluding: Evidence | null = null;
+      const segmentEscalates = sentences.some((x) => ESCALATION.test(x.lower));
+      const escalationSteps: Sentence[] = [];
 
       const evidenceFor = (s: Sentence): Evidence => ({
         segmentId: segment.id,
@@ -340,12 +361,17 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
           if (DISAGREEMENT.test(lower)) {
             proposals = proposals.filter((p) => p.speaker === speaker);
           } else {
-            const strong = STRONG_AGREEMENT.test(lower);
+            const noObjection = NO_OBJECTION.test(lower);
+            const strong = STRONG_AGREEMENT.test(lower) || (noObjection && proposals.some((x) => x.askedForObjections));
             const weak = !strong && WEAK_AGREEMENT.test(lower);
             const p = [...proposals]
               .reverse()
               .find(
-                (x) => x.speaker !== speaker && index - x.at <= (strong ? REPLY_WINDOW : 1) && (strong || x.explicit),
+                (x) =>
+                  x.speaker !== speaker &&
+                  index - x.at <= (strong ? REPLY_WINDOW : 1) &&
+                  (strong || x.explicit) &&
+                  (!noObjection || x.askedForObjections),
               );
             if (p && (strong || weak)) {
               created = decide(p, speaker, strong ? 0.8 : 0.6);
@@ -354,6 +380,25 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
               continue;
             }
           }
+        }
+        // "It's a no hire for Lior." — "Agreed." The statement just made was a proposal in all but name.
+        if (
+          sentences.length === 1 &&
+          words <= 4 &&
+          !proposals.length &&
+          lastStatement &&
+          lastStatement.speaker !== speaker &&
+          index - lastStatement.at === 1 &&
+          contentWordSet(lastStatement.sentence.text).size >= 4 &&
+          EXPLICIT_AGREEMENT.test(lower) &&
+          !latest("decision", 2)
+        ) {
+          const item = newItem("decision", cleanItemText(lastStatement.sentence.text), lastStatement.evidence, 0.6);
+          item.decidedBy = speaker;
+          created = add(item);
+          addEvidence(created, s);
+          lastStatement = null;
+          continue;
         }
         // "Yeah, I agree. No freeze." — agreeing with what was just argued, then saying the conclusion.
         if (concluding && !isQuestion && !/^(?:i|i'll|i'm|i'd|i've|we'll)\b/.test(lower) && words <= 12) {
@@ -405,6 +450,69 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
           continue;
         }
 
+        // "The sync model is X. Any objections?" / "So are we agreed, one-year renewal?" — a call to agree.
+        const call = isQuestion ? CALL_FOR_AGREEMENT.exec(lower) : null;
+        if (call) {
+          const stated = call[1] && contentWordSet(call[1]).size >= 2 ? s : (sentences[i - 1] ?? null);
+          if (stated && stated !== s && contentWordSet(stated.text).size >= 3) {
+            proposals.push({
+              text: cleanItemText(stated.text),
+              speaker,
+              at: index,
+              evidence: [evidenceFor(stated)],
+              explicit: true,
+              owner: namedOwner(stated.text),
+              askedForObjections: /objection/.test(lower),
+            });
+            // The statement may already have been read as something else (an action, a pending item).
+            continue;
+          }
+          if (stated === s) {
+            proposals.push({
+              text: cleanItemText(s.text.slice(s.text.length - (call[1] ?? "").length)),
+              speaker,
+              at: index,
+              evidence: [evidenceFor(s)],
+              explicit: true,
+              owner: null,
+            });
+            continue;
+          }
+        }
+        if (PROPOSAL_LEAD.test(lower)) {
+          inProposal = { text: "", speaker, at: index, evidence: [evidenceFor(s)], explicit: true, owner: null };
+          proposals.push(inProposal);
+          continue;
+        }
+        if (RISK_ANNOUNCE.test(lower) && words <= 8) {
+          riskAnnounced = { speaker, at: index };
+          continue;
+        }
+        if (RISK_VERDICT.test(lower) && contentWordSet(s.text).size <= 3) {
+          // "That could bite us." — the risk is what was said just before.
+          const before = i > 0 ? sentences[i - 1] : null;
+          const source = before
+            ? { speaker, text: before.text, evidence: evidenceFor(before) }
+            : previousTurn && previousTurn.speaker !== speaker
+              ? previousTurn
+              : null;
+          if (source && contentWordSet(source.text).size >= 3) {
+            const item = newItem("risk", cleanItemText(source.text), source.evidence, 0.7);
+            item.owner = source.speaker;
+            created = add(item);
+            addEvidence(created, s);
+            continue;
+          }
+        }
+        if (riskAnnounced && riskAnnounced.speaker === speaker && index - riskAnnounced.at <= 1 && contentWordSet(s.text).size >= 3) {
+          // "Can I raise a risk? What happens when we ship a migration while edits sit in an outbox?"
+          const item = newItem("risk", cleanItemText(s.text), evidenceFor(s), 0.75);
+          item.owner = speaker;
+          created = add(item);
+          riskAnnounced = null;
+          continue;
+        }
+
         const escalation = ESCALATION.exec(lower);
         const decision = DECISION.exec(lower) ?? DECISION_CALL.exec(lower);
         const pending = PENDING.exec(lower);
@@ -418,6 +526,7 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
           if (due) item.due = due.date;
           created = add(item);
           lastEscalation = created;
+          for (const step of escalationSteps.splice(0)) addEvidence(created, step);
         } else if ((decision || pending) && words >= 3 && !isQuestion) {
           let text = cleanItemText(s.text);
           let evidence = evidenceFor(s);
@@ -434,6 +543,8 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
             else created = latest("decision", REPLY_WINDOW);
             if (created) {
               addEvidence(created, s);
+              // "Okay, that's decided. One year only. And debug retention goes to fifteen days." — a list follows.
+              if (!pending) recap = { kind: "decision", speaker, at: index };
               continue;
             }
           }
@@ -471,6 +582,12 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
                 : null,
             previousSentence: i > 0 ? (sentences[i - 1] ?? null) : null,
           });
+          const escalating = action?.kind === "new" && segmentEscalates && ESCALATION_STEP.test(action.text);
+          if (escalating) {
+            // "I'll take it to Lena. Dropping Android 9 needs product sign-off." — the escalation, not an action.
+            escalationSteps.push(s);
+            continue;
+          }
           if (action?.kind === "refine" && lastRequest) {
             const t = lastRequest;
             if (due && (!t.item.due || CORRECTION.test(s.raw))) set(t, "due", due.date);
@@ -647,6 +764,9 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
         // Metrics: numbers said against the template's columns, under the speaker's team.
         if (metricReader) readMetrics(s, i === 0 ? null : (sentences[i - 1] ?? null));
 
+        if (!created && !isQuestion && contentWordSet(s.text).size >= 3) {
+          lastStatement = { speaker, sentence: s, at: index, evidence: evidenceFor(s) };
+        }
         if (!created && !isQuestion && contentWordSet(s.text).size >= 5) {
           recentStatements.push({ speaker, sentence: s, at: index, evidence: evidenceFor(s) });
           if (recentStatements.length > 12) recentStatements.shift();
@@ -670,6 +790,11 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
       }
 
       if (speaker && speaker !== previousSpeaker) previousSpeaker = speaker;
+      previousTurn = {
+        speaker,
+        text: segment.text,
+        evidence: { segmentId: segment.id, speaker, quote: segment.text.trim(), start: segment.start },
+      };
       for (const t of added) events.push({ type: "added", item: snapshot(t.item) });
       for (const [t, fields] of touched) events.push({ type: "updated", item: snapshot(t.item), changed: [...fields] });
       return events;

@@ -10,7 +10,8 @@ export function readQuestion(s: Sentence): { text: string; explicit: boolean } |
   const lower = s.lower.replace(/^(?:(?:so|okay|ok|and|but|um|quick question|one question|also)[,.]?\s+)+/, "");
   if (NOT_AN_OPEN_QUESTION.test(lower) || TAG_QUESTION.test(lower)) return null;
   if (contentWordSet(s.text).size < 3) return null;
-  if (/^(?:\w+,\s*)?(?:can|could|would|will) you\b/.test(lower)) return null;
+  // Requests ("can you…") and proposals ("could we…", "why don't we…") are read as actions and decisions.
+  if (/^(?:\w+,\s*)?(?:(?:can|could|would|will) you|could we|can we|why don't we|how about|what about)\b/.test(lower)) return null;
   const explicit = OPEN_QUESTION.test(lower);
   if (
     !explicit &&

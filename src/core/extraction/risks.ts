@@ -13,7 +13,7 @@ export interface RiskAttributes {
 function levelOf(word: string | undefined): Level | null {
   if (!word) return null;
   if (/low|small|minor|unlikely/.test(word)) return "low";
-  if (/medium|moderate/.test(word)) return "medium";
+  if (/medium|moderate|fifty|50-50|coin/.test(word)) return "medium";
   if (/high|huge|big|major|severe|significant|massive|likely/.test(word)) return "high";
   return null;
 }
@@ -22,10 +22,13 @@ export function readRiskAttributes(lower: string): RiskAttributes {
   const colour = RATING.exec(lower)
     ?.slice(1)
     .find(Boolean);
+  const likely = LIKELIHOOD.exec(lower);
+  // "I don't think it's likely", "not likely": the first two groups are the negated forms.
+  const likelihood = likely?.[1] || likely?.[2] ? "low" : levelOf(likely?.slice(3).find(Boolean));
   const mitigation = MITIGATION.exec(lower);
   return {
     rag: colour ? (colour === "amber" ? "yellow" : (colour as Rag)) : null,
-    likelihood: levelOf(LIKELIHOOD.exec(lower)?.slice(1).find(Boolean)),
+    likelihood,
     impact: levelOf(IMPACT.exec(lower)?.slice(1).find(Boolean)),
     mitigation: mitigation ? mitigation.index : null,
   };
