@@ -33,6 +33,11 @@ export interface ActionContext {
   previousSentence: Sentence | null;
 }
 
+/** How much a bare task without a pronoun's antecedent says: the words beyond pronouns, hedges and "later". */
+export function meaningfulWords(task: string): number {
+  return [...contentWordSet(task)].filter((w) => !VAGUE.has(w) && !HEDGES.has(w)).length;
+}
+
 export type ActionReading =
   | { kind: "new"; text: string; owner: string | null; confidence: number }
   /** The sentence answers or restates the task just asked: refine that item instead of adding one. */
@@ -90,8 +95,7 @@ export function readAction(s: Sentence, ctx: ActionContext): ActionReading | nul
     if (due) c += 0.1;
     if (!due && HOUSEKEEPING.test(task.toLowerCase())) c -= 0.25;
     // "I'll ping them today": a task whose object is only a pronoun leans on context the notes will not have.
-    const meaningful = [...contentWordSet(task)].filter((w) => !VAGUE.has(w) && !HEDGES.has(w));
-    if (/\b(?:it|that|this|them|those)\b/i.test(task) && meaningful.length <= 1) c -= 0.2;
+    if (/\b(?:it|that|this|them|those)\b/i.test(task) && meaningfulWords(task) <= 1) c -= 0.2;
     return Math.max(0.1, Math.min(0.95, c));
   };
 
@@ -139,7 +143,8 @@ export function readAction(s: Sentence, ctx: ActionContext): ActionReading | nul
       .replace(/^(?:i'll|i will)\s+/, "")
       .replace(/,?\s+(?:since|because|as|so that|which|but)\b.*$/, "")
       .replace(/,?\s+(?:and\s+)?(?:i'll|i will|i can|i could)\s+(?:have|get)\s+(?:it|that|them|this|those)\b.*$/, "");
-    const restStart = lower.indexOf(rest, self.index);
+    const found = lower.indexOf(rest, self.index);
+    const restStart = found >= 0 ? found : text.length - (self[1] ?? "").length;
     const restText = text.slice(restStart, restStart + rest.length);
     const restWords = contentWordSet(rest);
     // "I'll get it posted by the 28th" after "Wen, can you get the JD posted?": the same task, answered.
@@ -209,8 +214,16 @@ export function readAction(s: Sentence, ctx: ActionContext): ActionReading | nul
   }
 
   // "Send me the numbers." — an instruction to whoever spoke last; it counts once they accept it.
-  if (!isQuestion(s) && !/^let(?:'s| us)\b/.test(lower) && IMPERATIVE_VERB.test(lower) && isTask(text, due) && ctx.previousSpeaker !== speaker) {
-    return { kind: "new", text: clause(text), owner: ctx.previousSpeaker, confidence: score(0.45, text) };
+  const bare = lower.replace(/^please\s+/, "");
+  if (
+    !isQuestion(s) &&
+    !/^let(?:'s| us)\b/.test(bare) &&
+    !/^\S+\s+(?:\S+\s+)?(?:is|are|was|were)\b/.test(bare) && // "Start date is…": a noun, not an instruction
+    IMPERATIVE_VERB.test(bare) &&
+    isTask(text, due) &&
+    ctx.previousSpeaker !== speaker
+  ) {
+    return { kind: "new", text: clause(text), owner: ctx.previousSpeaker, confidence: score(0.35, text) };
   }
 
   const unowned = UNOWNED_TASK.exec(lower);

@@ -1,7 +1,7 @@
 import type { Evidence, Item, ItemEvent, ItemKind, MetricRow, Rag } from "../item.js";
 import type { Segment } from "../segment.js";
 import type { SectionKind, Template } from "../template/template.js";
-import { isTask, readAction } from "./actions.js";
+import { isTask, meaningfulWords, readAction } from "./actions.js";
 import {
   ACCEPTANCE,
   DECISION,
@@ -607,9 +607,14 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
             addEvidence(t, s);
             created = t;
           } else if (action?.kind === "new") {
-            // What a risk's owner promises about it is the risk's mitigation, and an action of its own.
+            // What a risk's owner promises about it is the risk's mitigation, and an action of its own — unless it
+            // only accepts the mitigation just said ("I'll ping them today").
             const ownRisk = action.owner === speaker ? latest("risk", 1, (t) => t.item.owner === speaker) : null;
             if (ownRisk && !ownRisk.item.mitigation) set(ownRisk, "mitigation", action.text);
+            if (ownRisk?.item.mitigation && meaningfulWords(action.text) <= 1 && /\b(?:it|that|this|them|those)\b/i.test(action.text)) {
+              addEvidence(ownRisk, s);
+              continue;
+            }
             const item = newItem("action", action.text, evidenceFor(s), action.confidence);
             item.owner = action.owner;
             if (due) item.due = due.date;
