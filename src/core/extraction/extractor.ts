@@ -866,11 +866,16 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
 
       function readMetrics(s: Sentence, previous: Sentence | null): void {
         const values = metricReader?.read(s.lower) ?? {};
+        // The team said first ("Payments. Velocity 52…") beats a team mentioned in passing ("…on the PCI work").
+        const isPerson = (w: string) => people.lookup(w) !== null;
         const named =
-          findTeam(s.text, teams, (w) => people.lookup(w) !== null) ??
-          leadingTeam(s.text, (w) => people.lookup(w) !== null) ??
-          (previous && wordCount(previous.text) <= 2 ? leadingTeam(previous.text, (w) => people.lookup(w) !== null) : null);
-        if (named && speaker && (Object.keys(values).length || teams.has(named))) teamBySpeaker.set(speaker, named);
+          leadingTeam(s.text, isPerson) ??
+          (previous && wordCount(previous.text) <= 2 ? leadingTeam(previous.text, isPerson) : null) ??
+          findTeam(s.text, teams, isPerson, !Object.keys(values).length);
+        // "Identity." on its own opens the speaker's report, even when the numbers come a turn later.
+        if (named && speaker && (Object.keys(values).length || teams.has(named) || wordCount(s.text) <= 2)) {
+          teamBySpeaker.set(speaker, named);
+        }
         if (!Object.keys(values).length) return;
         const team = named ?? (speaker ? teamBySpeaker.get(speaker) : undefined) ?? null;
         if (!team) return;

@@ -58,6 +58,13 @@ const LINKING = new Set([
   "team",
   "average",
   "mean",
+  "for",
+  "that",
+  "it",
+  "those",
+  "them",
+  "all",
+  "across",
   "p1",
   "p1s",
   "=",
@@ -130,7 +137,24 @@ export function createMetricReader(columns: readonly Column[]): MetricReader {
   };
 }
 
+/** "an hour and ten minutes", "1.5 hours", "90 minutes" → minutes. */
+const DURATION =
+  /^(?:[\s,:]*(?:was|is|were|of|at|about|around|roughly|approximately|came in at|sat at|for|the|p1s?|on|that|it)\b)*\s*(?:(an?|one|\d+(?:\.\d+)?)\s*(?:hours?|hrs?|h)\b(?:\s*(?:and\s*)?(?:a\s+)?(half|\d+)\s*(?:minutes?|mins?)?)?|(\d+(?:\.\d+)?)\s*(?:minutes?|mins?)\b)/;
+
+function durationAfter(text: string): { value: number; offset: number } | null {
+  const m = DURATION.exec(text);
+  if (!m) return null;
+  if (m[3]) return { value: Number(m[3]), offset: m.index };
+  const hours = /^(?:an?|one)$/.test(m[1] ?? "") ? 1 : Number(m[1]);
+  const minutes = m[2] === "half" ? 30 : m[2] ? Number(m[2]) : 0;
+  return { value: hours * 60 + minutes, offset: m.index };
+}
+
 function firstNumberAfter(text: string, toMinutes: boolean): { value: number; offset: number } | null {
+  if (toMinutes) {
+    const duration = durationAfter(text);
+    if (duration) return duration;
+  }
   const tokens = text.split(/(?=[\s,;.])/);
   let offset = 0;
   let skipped = 0;
@@ -149,6 +173,7 @@ function firstNumberAfter(text: string, toMinutes: boolean): { value: number; of
       return { value, offset: here };
     }
     if (token === "none" || token === "zero") return { value: 0, offset: here };
+    if (token === "one") return { value: 1, offset: here };
     if (!LINKING.has(token.replace(/[:,]$/, "")) || ++skipped > 4) return null;
   }
   return null;
@@ -157,14 +182,20 @@ function firstNumberAfter(text: string, toMinutes: boolean): { value: number; of
 /** A team named in a sentence: "for Platform", "the Mobile team", "Data:". */
 const TEAM_PATTERNS = [
   /^([A-Z][A-Za-z]+)\s*[:,-]/,
-  /\b(?:for|on|from|over on|in|with)\s+(?:the\s+)?([A-Z][A-Za-z]+)(?:\s+(?:team|side|squad|org))?\b/,
+  /\b(?:for|on|from|over on|in|with)\s+(?:the\s+)?([A-Z][A-Za-z]+)\s+(?:team|side|squad|org)\b/,
   /\b([A-Z][A-Za-z]+)(?:'s)?\s+(?:team|side|squad|numbers|metrics)\b/,
 ];
 
-export function findTeam(text: string, knownTeams: ReadonlySet<string>, isPerson: (w: string) => boolean): string | null {
+export function findTeam(
+  text: string,
+  knownTeams: ReadonlySet<string>,
+  isPerson: (w: string) => boolean,
+  knownOnly = false,
+): string | null {
   for (const team of knownTeams) {
     if (new RegExp(`\\b${escape(team)}\\b`, "i").test(text)) return team;
   }
+  if (knownOnly) return null;
   for (const p of TEAM_PATTERNS) {
     const m = p.exec(text);
     const word = m?.[1];
@@ -180,7 +211,7 @@ const COMMON_CAPITALISED = new Set(
 );
 
 const NOT_TEAMS = new Set(
-  "so okay ok yes yeah yep sure right well and but also then now oh great cool good fine thanks honestly basically actually one two three zero none no nothing everything all we our my i it this that there here first second third last next same velocity incidents incident attrition reqs points mttr p1 total overall".split(
+  "thank cheers congrats nice wow ha bye hi hello hey morning afternoon evening sorry perfect awesome exactly absolutely definitely totally agreed correct true maybe nope nah hmm um uh so okay ok yes yeah yep sure right well and but also then now oh great cool good fine thanks honestly basically actually one two three zero none no nothing everything all we our my i it this that there here first second third last next same velocity incidents incident attrition reqs points mttr p1 total overall".split(
     " ",
   ),
 );
