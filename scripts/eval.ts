@@ -4,9 +4,10 @@
  *   npm run eval [-- --set seed|own|corpus-dev|corpus-test] [--meeting ID] [--verbose]
  *
  * Sets: "seed" — the two seed meetings, each in two file formats; "own" — meetings written for Docket in
- * other styles; "corpus-dev" / "corpus-test" — the real AMI and ICSI meetings, split in two by a hash of
- * their id. The engine is tuned on corpus-dev only; corpus-test stays unseen. The corpus annotates only
- * decisions and actions, so only those kinds are scored there.
+ * other styles; "heldout" — more meetings written for Docket without looking at the engine, never tuned on;
+ * "corpus-dev" / "corpus-test" — the real AMI and ICSI meetings, split in two by a hash of their id. The
+ * engine is tuned on corpus-dev only; corpus-test stays unseen. The corpus annotates only decisions and
+ * actions (ICSI only decisions), so only those kinds are scored there.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -44,15 +45,17 @@ function hash(s: string): number {
   return h;
 }
 
-function devsetCases(): Case[] {
-  const dir = join(ROOT, "eval/devset");
+/** Meetings written for Docket: the development set (tuned on) and the held-out set (never tuned on). */
+function writtenCases(folder: "devset" | "heldout"): Case[] {
+  const dir = join(ROOT, "eval", folder);
   if (!existsSync(dir)) return [];
   const cases: Case[] = [];
   for (const id of readdirSync(dir).sort()) {
     const folder = join(dir, id);
     if (!existsSync(join(folder, "gold.json"))) continue;
     const meta = JSON.parse(readFileSync(join(folder, "meta.json"), "utf8")) as Meta;
-    const set = /^(?:eng-leadership-sync|product-engineering-sync)$/.test(id) ? "seed" : "own";
+    const set =
+      folder === "heldout" ? "heldout" : /^(?:eng-leadership-sync|product-engineering-sync)$/.test(id) ? "seed" : "own";
     for (const file of readdirSync(folder).filter((f) => f.startsWith("transcript")).sort()) {
       cases.push({
         set,
@@ -112,7 +115,7 @@ async function main(): Promise<void> {
     options: { set: { type: "string" }, meeting: { type: "string" }, verbose: { type: "boolean" } },
   });
   const templates = await loadTemplates({ builtinDir: builtinTemplatesDir() });
-  let cases = [...devsetCases(), ...corpusCases()];
+  let cases = [...writtenCases("devset"), ...writtenCases("heldout"), ...corpusCases()];
   if (values.set) cases = cases.filter((c) => c.set === values.set);
   if (values.meeting) cases = cases.filter((c) => c.id.startsWith(values.meeting ?? ""));
   if (cases.length === 0) throw new Error("no meetings matched");
