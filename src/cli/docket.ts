@@ -4,8 +4,9 @@ import { parseArgs } from "node:util";
 import { DocketError } from "../core/errors.js";
 import { extractItems, toContract } from "../core/extraction/extract-items.js";
 import { suggestTemplate } from "../core/extraction/suggest-template.js";
-import { renderNotesMarkdown } from "../core/notes/render-markdown.js";
+import { notesFromItems } from "../core/notes/meeting-notes.js";
 import { notesToJson } from "../core/notes/notes-json.js";
+import { renderNotesMarkdown } from "../core/notes/render-markdown.js";
 import type { Template } from "../core/template/template.js";
 import { parseTranscript } from "../core/transcript/parse-transcript.js";
 import { builtinTemplatesDir, loadTemplates } from "../files/templates.js";
@@ -143,12 +144,8 @@ async function extract(file: string, templates: Map<string, Template>, flags: Ex
   const extraction = extractItems(transcript.segments, { template, meetingDate });
   if (flags.json) return `${JSON.stringify(toContract(extraction), null, 2)}\n`;
   const speakers = [...new Set(transcript.segments.map((s) => s.speaker).filter((s): s is string => s !== null))];
-  const notes = {
-    template,
-    meeting: { title: flags.title ?? template.name, date: meetingDate, facilitator: null, attendees: speakers },
-    items: extraction.items,
-    metrics: extraction.metrics,
-  };
+  const meeting = { title: flags.title ?? template.name, date: meetingDate, facilitator: null, attendees: speakers };
+  const notes = notesFromItems(template, meeting, extraction);
   if (flags["notes-json"]) return `${JSON.stringify(notesToJson(notes), null, 2)}\n`;
   return renderNotesMarkdown(notes);
 }

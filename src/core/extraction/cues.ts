@@ -111,11 +111,11 @@ export const STILL_OPEN =
 /** Sections of a template other than the item lists, and the words that place a sentence in them. */
 export const SECTION_CUES: Partial<Record<string, RegExp>> = {
   staffing:
-    /\b(?:hire[sd]?|hiring|offer (?:accepted|extended|out|declined)|accepted (?:the|our) offer|candidates?|reqs?|requisitions?|backfill\w*|headcount|recruit\w*|jd|job description|onsite|final rounds?|interview\w*|start date|starts on|joins|joining|resigned|notice period|new hire)\b/,
+    /\b(?:hire[sd]?|hiring|offers?|accepted|candidates?|reqs?|requisitions?|backfill\w*|headcount|recruit\w*|jd|job description|onsite|final rounds?|interview\w*|start date|starts on|joins|joining|resigned|notice period|new hire)\b/,
   roadmap:
     /\b(?:shipped|launched|released|in progress|on track|off track|delayed|not started|code complete|in beta|rolled out|target date|targeting|ga date)\b/,
   initiatives:
-    /\b(?:initiative|multi-region|failover|program|investment|okrs?|strategic|architecture review|drill|provisioning|build times?)\b/,
+    /\b(?:initiative|multi-region|failover|investment|okrs?|architecture review|drill|provisioning|build times?)\b/,
   upcoming: /\b(?:next sprint|sprint starting|upcoming|coming up|kick(?:ing)? off|product intent|engineering flag)\b/,
   constraints:
     /\b(?:constraint|maintenance window|downtime|requires? ios|requires? android|dependency|depends on|rate limit\w*|only supports|quota|contract allows|per day|a day limit)\b/,

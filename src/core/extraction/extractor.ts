@@ -18,6 +18,7 @@ import {
   PENDING,
   PROPOSAL,
   MEETING_STEERING,
+  MEETING_TALK,
   RATIONALE_CLAUSE,
   RATIONALE_SENTENCE,
   RECAP,
@@ -65,6 +66,10 @@ const CORRECTION = /\b(?:actually|sorry|make that|scratch that|no wait|i mean)\b
 /** Agreement in so many words, enough to turn a plain statement into a decision. */
 const EXPLICIT_AGREEMENT =
   /^(?:(?:yeah|yes|okay|ok)[,.!]?\s*)*(?:agreed|i agree|we agree|sounds good|makes sense|let's do (?:it|that)|works for me)\b/;
+
+/** Words of a status report: how far along the work is. */
+const STATUS =
+  /\b(?:on track|off track|delayed|behind|ahead of|completed?|finished|underway|in progress|scheduled|blocked|shipped|launched|released|reduced|increased|down|up|target(?:ed|ing)?|percent|drill|review|migrat\w*|provision\w*|milestone|phase|roll(?:ed)? out|q[1-4]|green|yellow|amber|red|addressing|bottleneck|sprints?)\b/;
 
 /** The step of an escalation: "take it to Lena", "raise it with the VP". */
 const ESCALATION_STEP = /^(?:take|raise|bring|flag|escalate|push|kick)\b/i;
@@ -641,16 +646,9 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
             else pendingRating = { rag, speaker, at: index };
             continue;
           }
-          if (words >= 5 && !RISK_EXPLICIT.test(lower)) {
-            if (current && index - current.at <= 1) {
-              set(current, "text", `${current.item.text}. ${cleanItemText(s.text)}`);
-              addEvidence(current, s);
-            } else {
-              const item = newItem("update", cleanItemText(s.text), evidenceFor(s), 0.6, agenda);
-              item.rag = rag;
-              item.owner = speaker;
-              add(item, 0.9);
-            }
+          if (words >= 5 && !RISK_EXPLICIT.test(lower) && STATUS.test(lower) && !announced) {
+            const t = recordUpdate(agenda, s, due);
+            if (t && rag) set(t, "rag", rag);
             pendingRating = null;
             continue;
           }
@@ -755,13 +753,10 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
         }
 
         // Section updates (staffing, roadmap…) where the template has such a section.
-        if (!created && words >= 6 && !isQuestion) {
+        if (!created && words >= 4 && !isQuestion && !announced && !metricReader?.hasValues(lower)) {
           for (const [kind, cue] of Object.entries(SECTION_CUES)) {
             if (!sectionIds.has(kind) || !cue?.test(lower)) continue;
-            const item = newItem("update", cleanItemText(s.text), evidenceFor(s), 0.5, kind as SectionKind);
-            item.team = findTeam(s.text, teams, (w) => people.lookup(w) !== null);
-            if (due && (kind === "staffing" || kind === "roadmap")) item.due = due.date;
-            add(item);
+            recordUpdate(kind as SectionKind, s, due);
             break;
           }
         }
@@ -817,6 +812,23 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
         const item = newItem("risk", cleanItemText(said.sentence.text), said.evidence, 0.65);
         item.owner = speaker;
         return add(item);
+      }
+
+      /** A row of a status section (staffing, initiatives…): one per speaker's report, its sentences joined. */
+      function recordUpdate(sectionKind: SectionKind, s: Sentence, due: { date: string } | null): Tracked | null {
+        if (MEETING_TALK.test(s.lower) || /^(?:sorry|thanks|thank you|good luck|congrats)\b/.test(s.lower)) return null;
+        const section = sectionIds.get(sectionKind);
+        const current = latest("update", 1, (t) => t.item.evidence[0]?.speaker === speaker && t.item.section === section);
+        if (current) {
+          set(current, "text", `${current.item.text}. ${cleanItemText(s.text)}`);
+          addEvidence(current, s);
+          return current;
+        }
+        const item = newItem("update", cleanItemText(s.text), evidenceFor(s), 0.6, sectionKind);
+        item.owner = speaker;
+        item.team = findTeam(s.text, teams, (w) => people.lookup(w) !== null, true);
+        if (due && (sectionKind === "staffing" || sectionKind === "roadmap" || sectionKind === "upcoming")) item.due = due.date;
+        return add(item, 0.9);
       }
 
       /** The escalation this speaker raised a moment ago. */

@@ -8,6 +8,8 @@ import type { Column } from "../template/template.js";
 export interface MetricReader {
   /** Column id → value, for the columns this sentence states. */
   read(lower: string): Record<string, number>;
+  /** Whether the sentence states any metric (a status sentence that does is a metrics row, not an update). */
+  hasValues(lower: string): boolean;
 }
 
 interface Matcher {
@@ -99,7 +101,8 @@ export function createMetricReader(columns: readonly Column[]): MetricReader {
       toMinutes: c.unit === "min" || /min/.test(c.id),
     }));
 
-  return {
+  const reader: MetricReader = {
+    hasValues: (lower) => Object.keys(reader.read(lower)).length > 0,
     read(lower) {
       const found: Record<string, number> = {};
       if (!/\d|\bno\b|\bnone\b|\bzero\b|\bone\b/.test(lower)) return found;
@@ -135,6 +138,7 @@ export function createMetricReader(columns: readonly Column[]): MetricReader {
       return found;
     },
   };
+  return reader;
 }
 
 /** "an hour and ten minutes", "1.5 hours", "90 minutes" → minutes. */

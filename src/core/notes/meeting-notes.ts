@@ -30,3 +30,20 @@ export function unfiledItems(notes: MeetingNotes): Item[] {
   const ids = new Set(notes.template.sections.map((section) => section.id));
   return notes.items.filter((item) => !ids.has(item.section));
 }
+
+/**
+ * The notes of a meeting from what the engine captured. A question the meeting answered is not an open
+ * question, so it is not written into the notes (it stays in the extraction, with its answer's evidence).
+ */
+export function notesFromItems(
+  template: Template,
+  meeting: MeetingDetails,
+  captured: { items: Item[]; metrics: MetricRow[] },
+): MeetingNotes {
+  return {
+    template,
+    meeting,
+    items: captured.items.filter((item) => !(item.kind === "question" && item.status === "answered")),
+    metrics: captured.metrics,
+  };
+}

@@ -32,6 +32,7 @@ describe("notesToJson", () => {
       ["decisions", "Decisions", "decisions"],
       ["escalations", "Escalations", "escalations"],
       ["actions", "Action Items", "actions"],
+      ["open-questions", "Open Questions", "questions"],
     ]);
   });
 

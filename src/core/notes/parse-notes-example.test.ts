@@ -75,7 +75,7 @@ describe("parseNotesExample", () => {
       (json) => {
         (json.items as Record<string, unknown>[])[0]!.section = "questions";
       },
-      'items[0].section: must be one of details, metrics, staffing, risks, initiatives, decisions, escalations, actions; got "questions"',
+      'items[0].section: must be one of details, metrics, staffing, risks, initiatives, decisions, escalations, actions, open-questions; got "questions"',
     ],
     [
       "a status that does not fit the kind",

@@ -73,6 +73,7 @@ describe("renderNotesMarkdown: the Engineering Leadership Sync example", () => {
       "## Decisions",
       "## Escalations",
       "## Action Items",
+      "## Open Questions",
       "## Follow-up",
     ]);
   });
@@ -191,7 +192,7 @@ describe("renderNotesMarkdown: edge cases", () => {
       expect(sectionBody(markdown, title)).toMatch(/_Nothing recorded\._$/);
     }
     expect(markdown).toContain("## Action Items\n\n_Nothing recorded._\n");
-    expect(markdown.match(/_Nothing recorded\._/g)).toHaveLength(7);
+    expect(markdown.match(/_Nothing recorded\._/g)).toHaveLength(8);
   });
 
   it("escapes pipes and joins lines inside table cells", () => {

@@ -31,7 +31,7 @@ describe("engineering-leadership-sync", () => {
     );
   });
 
-  it("has the seed's sections in the seed's order", () => {
+  it("has the seed's sections in the seed's order, then Docket's open questions", () => {
     expect(template.sections.map((section) => [section.title, section.kind])).toEqual([
       ["Meeting Details", "details"],
       ["Key Metrics", "metrics"],
@@ -41,6 +41,7 @@ describe("engineering-leadership-sync", () => {
       ["Decisions", "decisions"],
       ["Escalations", "escalations"],
       ["Action Items", "actions"],
+      ["Open Questions", "questions"],
     ]);
   });
 
@@ -124,7 +125,7 @@ describe("product-engineering-sync", () => {
     expect(template.beforeMeeting).toHaveLength(5);
   });
 
-  it("has the seed's sections in the seed's order", () => {
+  it("has the seed's sections in the seed's order, then Docket's open questions", () => {
     expect(template.sections.map((section) => section.title)).toEqual([
       "Meeting Details",
       "Roadmap Status",
@@ -133,6 +134,7 @@ describe("product-engineering-sync", () => {
       "Risks",
       "Decisions",
       "Action Items",
+      "Open Questions",
     ]);
   });
 
