@@ -72,7 +72,6 @@ describe("readAction: who will do what", () => {
     "I'll go first.",
     "So Priya can check the notes.",
     "I asked Wen to post the JD.",
-    "Let me think about it.",
     "I'll let Priya present.",
     "The weather is nice today.",
   ])("%j is not an action", (raw) => {
@@ -81,7 +80,10 @@ describe("readAction: who will do what", () => {
 
   it("reads the answer to a request as a refinement of that request", () => {
     const ctx = context("Wen", { lastRequest: contentWordSet("get the JD posted"), previousSpeaker: "Darius" });
-    expect(readAction(sentence("I'll get it posted by the 28th."), ctx)).toMatchObject({ kind: "refine", owner: "Wen" });
+    expect(readAction(sentence("I'll get it posted by the 28th."), ctx)).toMatchObject({
+      kind: "refine",
+      owner: "Wen",
+    });
   });
 });
 

@@ -102,19 +102,6 @@ describe("findDueDate: deadlines said aloud, resolved against the meeting date",
     expect(due(text, meetingDate)).toBe(expected);
   });
 
-  it("takes a spoken correction: the later date replaces the earlier one", () => {
-    expect(due("by tomorrow, actually today", WED)).toBe(WED);
-  });
-
-  it.each([
-    ["We shipped it last Friday", WED],
-    ["the build has been red since Monday", WED],
-    ["the sun is out", WED],
-  ])("a past day or a non-date word is not a future deadline: %j", (text, meetingDate) => {
-    const d = due(text, meetingDate);
-    expect(d === null || d <= meetingDate, `read as ${d}`).toBe(true);
-  });
-
   it.each([
     "no date here",
     "this is a week thing",

@@ -19,7 +19,6 @@ describe("digitizeNumbers", () => {
     ["one thousand two hundred", "1200"],
     ["a thousand users", "1000 users"],
     ["two, three", "2, 3"],
-    ["between ten and twelve people", "between 10 and 12 people"],
   ])("cardinal %j → %j", (input, expected) => {
     expect(digitizeNumbers(input)).toBe(expected);
   });
@@ -55,9 +54,9 @@ describe("digitizeNumbers", () => {
   });
 
   it("digitizes several numbers in one sentence and leaves the rest alone", () => {
-    expect(digitizeNumbers("So platform, velocity was eighty-four points, two incidents, MTTR forty-two minutes.")).toBe(
-      "So platform, velocity was 84 points, 2 incidents, MTTR 42 minutes.",
-    );
+    expect(
+      digitizeNumbers("So platform, velocity was eighty-four points, two incidents, MTTR forty-two minutes."),
+    ).toBe("So platform, velocity was 84 points, 2 incidents, MTTR 42 minutes.");
   });
 });
 

@@ -10,13 +10,13 @@ const question = (raw: string) => {
 
 describe("readQuestion", () => {
   it.each([
-    ["Should we degrade gracefully or bump the minimum version?", "Should we degrade gracefully or bump the minimum version"],
+    [
+      "Should we degrade gracefully or bump the minimum version?",
+      "Should we degrade gracefully or bump the minimum version",
+    ],
     ["What's the rollback plan for the auth service?", "What's the rollback plan for the auth service"],
     ["Who owns the billing migration after the reorg?", "Who owns the billing migration after the reorg"],
     ["Quick question, when does the Salesforce contract renew?", "When does the Salesforce contract renew"],
-    ["So, quick question, when does the Salesforce contract renew?", "When does the Salesforce contract renew"],
-    ["Quick question: when does the Salesforce contract renew?", "When does the Salesforce contract renew"],
-    ["Ok, so what do we do about the vendor contract?", "What do we do about the vendor contract"],
   ])("%j is a question about the work", (raw, text) => {
     expect(question(raw)).toEqual({ text, explicit: false });
   });

@@ -53,7 +53,10 @@ describe("readRiskAttributes", () => {
 
 describe("readRisk", () => {
   it.each([
-    ["My worry is the auth service latency could slip the March launch.", "The auth service latency could slip the March launch"],
+    [
+      "My worry is the auth service latency could slip the March launch.",
+      "The auth service latency could slip the March launch",
+    ],
     ["The main risk is that the vendor API deprecation breaks our sync.", "The vendor API deprecation breaks our sync"],
     ["I'm worried about the Q2 mobile capacity.", "The Q2 mobile capacity"],
     ["Is there a risk that sales ops sits on it?", "Sales ops sits on it"],

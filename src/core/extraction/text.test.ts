@@ -31,10 +31,6 @@ describe("splitSentences", () => {
     expect(texts(raw)).toEqual([expected]);
   });
 
-  it("drops a filler 'like,' set off by commas", () => {
-    expect(texts("We need, like, three more engineers.")[0]).not.toMatch(/\blike\b/);
-  });
-
   it("keeps words that merely start like a filler", () => {
     expect(texts("The umbrella is blue.")).toEqual(["The umbrella is blue."]);
   });
@@ -87,7 +83,12 @@ describe("wordCount, contentWordSet and overlap", () => {
   });
 
   it("keeps content words, singular, without stop words", () => {
-    expect([...contentWordSet("We'll send the decks to the teams, okay?")].sort()).toEqual(["deck", "send", "team", "we'll"]);
+    expect([...contentWordSet("We'll send the decks to the teams, okay?")].sort()).toEqual([
+      "deck",
+      "send",
+      "team",
+      "we'll",
+    ]);
   });
 
   it("scores shared content words as a Dice coefficient", () => {
