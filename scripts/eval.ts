@@ -46,8 +46,8 @@ function hash(s: string): number {
 }
 
 /** Meetings written for Docket: the development set (tuned on) and the held-out set (never tuned on). */
-function writtenCases(folder: "devset" | "heldout"): Case[] {
-  const dir = join(ROOT, "eval", folder);
+function writtenCases(which: "devset" | "heldout"): Case[] {
+  const dir = join(ROOT, "eval", which);
   if (!existsSync(dir)) return [];
   const cases: Case[] = [];
   for (const id of readdirSync(dir).sort()) {
@@ -55,7 +55,7 @@ function writtenCases(folder: "devset" | "heldout"): Case[] {
     if (!existsSync(join(folder, "gold.json"))) continue;
     const meta = JSON.parse(readFileSync(join(folder, "meta.json"), "utf8")) as Meta;
     const set =
-      folder === "heldout" ? "heldout" : /^(?:eng-leadership-sync|product-engineering-sync)$/.test(id) ? "seed" : "own";
+      which === "heldout" ? "heldout" : /^(?:eng-leadership-sync|product-engineering-sync)$/.test(id) ? "seed" : "own";
     for (const file of readdirSync(folder).filter((f) => f.startsWith("transcript")).sort()) {
       cases.push({
         set,

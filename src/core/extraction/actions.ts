@@ -2,6 +2,7 @@ import {
   ACTION_MARKER,
   DELIVERABLE,
   DELIVERY_TO_LISTENER,
+  LEADING_ADVERB,
   IMPERATIVE_VERB,
   MEETING_TALK,
   NAMED_ASSIGNMENT,
@@ -139,6 +140,7 @@ export function readAction(s: Sentence, ctx: ActionContext): ActionReading | nul
     // A second promise in the same sentence is usually its deadline: "I'll do five interviews, I can have them
     // done by the end of the month." "I can own it, I'll write up…" starts with taking ownership, not the task.
     const rest = (self[1] ?? "")
+      .replace(LEADING_ADVERB, "")
       .replace(/^(?:own|take|handle|do) (?:it|that|this)[,.]?\s+(?:and\s+)?/, "")
       .replace(/^(?:i'll|i will)\s+/, "")
       .replace(/,?\s+(?:since|because|as|so that|which|but)\b.*$/, "")
@@ -172,7 +174,9 @@ export function readAction(s: Sentence, ctx: ActionContext): ActionReading | nul
   const assigned = NAMED_ASSIGNMENT.exec(text);
   // "…so Tobias can check the notes", "I asked Wen to…": a purpose or a report, not an assignment.
   const reported = assigned && /\b(?:so|asked|told|wanted|got|let|help|helped)\s+$/i.test(text.slice(0, assigned.index));
-  if (assigned?.[1] && assigned[2] && !reported && isTask(assigned[2], due) && !NOT_A_TASK.test(assigned[2].toLowerCase())) {
+  // "Priya owns the auth latency risk": ownership of a risk, read by the risk reader.
+  const aboutRisk = assigned?.[2] !== undefined && /\brisk\b/i.test(assigned[2]);
+  if (assigned?.[1] && assigned[2] && !reported && !aboutRisk && isTask(assigned[2], due) && !NOT_A_TASK.test(assigned[2].toLowerCase())) {
     const owner = people.lookup(assigned[1]);
     if (owner && !isQuestion(s)) {
       return { kind: "new", text: clause(assigned[2]), owner, confidence: score(0.7, assigned[2]) };
@@ -193,10 +197,10 @@ export function readAction(s: Sentence, ctx: ActionContext): ActionReading | nul
       people.findRole(lower.slice(0, you.index)) ??
       (ctx.addressed.name && ctx.index - ctx.addressed.at <= 1 ? ctx.addressed.name : null) ??
       (YOU_REQUEST.test(lower) && ctx.previousSpeaker !== speaker ? ctx.previousSpeaker : null);
-    if (owner) {
-      const task = text.slice(text.length - you[1].length);
-      return { kind: "new", text: clause(task), owner, confidence: score(0.65, task) };
-    }
+    const task = text.slice(text.length - you[1].length);
+    if (owner) return { kind: "new", text: clause(task), owner, confidence: score(0.65, task) };
+    // "Can you send the contract to legal?" to the room: whoever accepts it owns it.
+    if (YOU_REQUEST.test(lower)) return { kind: "new", text: clause(task), owner: null, confidence: score(0.4, task) };
   }
 
   // "Marketing executive," on its own, then "you'll be thinking about…": remember whom they turned to.
@@ -217,7 +221,7 @@ export function readAction(s: Sentence, ctx: ActionContext): ActionReading | nul
   const bare = lower.replace(/^please\s+/, "");
   if (
     !isQuestion(s) &&
-    !/^let(?:'s| us)\b/.test(bare) &&
+    !/^let(?:'s| us| me)\b/.test(bare) &&
     !/^\S+\s+(?:\S+\s+)?(?:is|are|was|were)\b/.test(bare) && // "Start date is…": a noun, not an instruction
     IMPERATIVE_VERB.test(bare) &&
     isTask(text, due) &&

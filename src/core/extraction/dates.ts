@@ -90,7 +90,7 @@ const DATE_HINT =
   /\b(?:today|tonight|tomorrow|now|after|eod|eow|eom|eoq|cob|end of|close of|next|this|weeks?|months?|quarter|days?|mon|tues?|wed|thu|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|\d{1,2}(?:st|nd|rd|th)|\d{1,2}\/\d{1,2})\b/i;
 
 const CALENDAR_WORD =
-  /\b(?:mon|tues?|wed|thu|thurs|fri|sat|sun)(?:day|nesday|rsday|urday)?\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\d{1,2}\/\d{1,2}|\d{4}-\d{2}-\d{2}/i;
+  /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tues?|thu|thurs|fri)\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\d{1,2}\/\d{1,2}|\d{4}-\d{2}-\d{2}/i;
 
 /** Every deadline in `text`, in the order said, resolved against the meeting date (YYYY-MM-DD). */
 export function findDueDates(text: string, meetingDate: string): (DueDate & { index: number })[] {
@@ -112,6 +112,8 @@ export function findDueDates(text: string, meetingDate: string): (DueDate & { in
     // chrono also reads "now", clock times and bare years; only calendar days and weekdays are deadlines.
     if (!knowsDay && !r.start.isCertain("weekday")) continue;
     if (!CALENDAR_WORD.test(r.text)) continue; // "in a week" and the like are read by the idioms above
+    // "We shipped it last Friday", "red since Monday": a day in the past is not a deadline.
+    if (PAST_MARK.test(text.slice(0, r.index)) || /\blast\b/i.test(r.text)) continue;
     let d = new Date(Date.UTC(r.start.get("year") ?? 0, (r.start.get("month") ?? 1) - 1, r.start.get("day") ?? 1, 12));
     // "by Monday" said on a Monday means the Monday after, not today.
     if (!knowsDay && toIso(d) === toIso(ref)) d = addDays(d, 7);
@@ -125,13 +127,17 @@ export function findDueDates(text: string, meetingDate: string): (DueDate & { in
  * today") and name the finish after the start ("I'll start this week and have it kicked off a week from today").
  */
 export function findDueDate(text: string, meetingDate: string): DueDate | null {
-  const all = findDueDates(text, meetingDate);
+  let all = findDueDates(text, meetingDate);
+  // "By tomorrow, actually today": what follows a correction replaces what came before it.
+  const correction = [...text.matchAll(/\b(?:actually|make that|no wait|sorry|i mean)\b/gi)].at(-1);
+  if (correction && all.some((d) => d.index > correction.index)) all = all.filter((d) => d.index > correction.index);
   // "Rotate it by Thursday, or every preview breaks on Friday": a date marked as a deadline wins.
   const marked = all.filter((d) => DEADLINE_MARK.test(text.slice(0, d.index)));
   const last = (marked.length ? marked : all).at(-1);
   return last ? { date: last.date, phrase: last.phrase } : null;
 }
 
+const PAST_MARK = /\b(?:last|since|ago|previous|past|yesterday|was on|were on|happened on|went out on)\s+(?:the\s+)?$/i;
 const DEADLINE_MARK = /\b(?:by|before|until|till|due|no later than|deadline(?: is)?)\s+(?:the\s+)?$/i;
 
 /** The words of a deadline taken out of a task: "post the JD by the 28th" → "post the JD". */

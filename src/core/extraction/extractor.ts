@@ -71,6 +71,9 @@ const EXPLICIT_AGREEMENT =
 const STATUS =
   /\b(?:on track|off track|delayed|behind|ahead of|completed?|finished|underway|in progress|scheduled|blocked|shipped|launched|released|reduced|increased|down|up|target(?:ed|ing)?|percent|drill|review|migrat\w*|provision\w*|milestone|phase|roll(?:ed)? out|q[1-4]|green|yellow|amber|red|addressing|bottleneck|sprints?)\b/;
 
+/** "No, I can't this week": a date in a refusal is not a deadline. */
+const REFUSAL = /^(?:no|nope|sorry)\b|\b(?:can't|cannot|won't|not able to|unable to|no way)\b/;
+
 /** The step of an escalation: "take it to Lena", "raise it with the VP". */
 const ESCALATION_STEP = /^(?:take|raise|bring|flag|escalate|push|kick)\b/i;
 
@@ -215,6 +218,8 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
       index++;
       people.addSpeaker(segment.speaker);
       const speaker = segment.speaker;
+      /** Whether a name (an owner, say) is this speaker, "Priya Shah" and "Priya" alike. */
+      const mine = (name: string | null) => people.same(name, speaker);
       const sentences = splitSentences(segment.text);
       const touched = new Map<Tracked, Set<keyof Item>>();
       const added = new Set<Tracked>();
@@ -421,7 +426,7 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
             : null;
         if (OWNERSHIP.test(lower)) {
           const owned =
-            latest("risk", 2, (t) => t.item.owner !== speaker) ?? latest("escalation", 2, (t) => t.item.owner !== speaker);
+            latest("risk", 3, (t) => !mine(t.item.owner)) ?? latest("escalation", 2, (t) => !mine(t.item.owner));
           if (owned) {
             set(owned, "owner", speaker);
             addEvidence(owned, s);
@@ -445,7 +450,8 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
         const askedOfMe =
           lastRequest !== null &&
           lastRequestOf.by !== speaker &&
-          (lastRequestOf.of === null || lastRequestOf.of === speaker);
+          (lastRequestOf.of === null || mine(lastRequestOf.of));
+        if (lastRequest && askedOfMe && index - lastRequest.at <= 2 && REFUSAL.test(lower)) continue;
         if (lastRequest && askedOfMe && index - lastRequest.at <= 2 && words <= 14 && ACCEPTANCE.test(lower)) {
           const t = lastRequest;
           if (speaker && t.item.owner === null) set(t, "owner", speaker);
@@ -525,7 +531,12 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
         if (escalation && words >= 5 && !isQuestion) {
           // "Not yet. If the price goes up it'll need budget": the speaker has just said it is not one.
           const declined = /^(?:no|not yet|nope|not really|not at this point)\b/.test(segment.text.trim().toLowerCase());
-          const item = newItem("escalation", cleanItemText(s.text), evidenceFor(s), declined ? 0.4 : 0.75);
+          // "Mobile is short two engineers. I want to escalate this to the VP." — say what "this" is.
+          const before = i > 0 ? sentences[i - 1] : null;
+          const pointsBack = before && /\b(?:escalate|take|bring|raise|flag|push) (?:this|it|that)\b/.test(lower) && contentWordSet(before.text).size >= 3;
+          const text = pointsBack && before ? `${cleanItemText(before.text)}: ${cleanItemText(s.text)}` : cleanItemText(s.text);
+          const evidence = pointsBack && before ? { ...evidenceFor(s), quote: `${before.raw} ${s.raw}` } : evidenceFor(s);
+          const item = newItem("escalation", text, evidence, declined ? 0.4 : 0.75);
           item.owner = namedOwner(s.text) ?? speaker;
           item.needed = neededFrom(s.text);
           if (due) item.due = due.date;
@@ -582,7 +593,7 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
             index,
             // Only the person asked (or the one who promised it) can answer or restate a task.
             lastRequest:
-              lastRequest && index - lastRequest.at <= 2 && (askedOfMe || lastRequestOf.of === speaker)
+              lastRequest && index - lastRequest.at <= 2 && (askedOfMe || mine(lastRequestOf.of))
                 ? lastRequest.words
                 : null,
             previousSentence: i > 0 ? (sentences[i - 1] ?? null) : null,
@@ -598,14 +609,14 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
             if (due && (!t.item.due || CORRECTION.test(s.raw))) set(t, "due", due.date);
             if (action.owner && !t.item.owner) set(t, "owner", action.owner);
             // The owner's own words say what they will do more plainly than the request did.
-            if (action.text && t.item.owner === speaker && contentWordSet(action.text).size > 1) {
+            if (action.text && mine(t.item.owner) && contentWordSet(action.text).size > 1) {
               if (/\b(?:it|that|this|them)\b/i.test(t.item.text) || contentWordSet(action.text).size > t.words.size) {
                 set(t, "text", action.text);
               }
               addEvidence(t, s, true);
             } else addEvidence(t, s);
             created = t;
-          } else if (action?.kind === "new" && action.owner === speaker && followUpOf(speaker)) {
+          } else if (action?.kind === "new" && mine(action.owner) && followUpOf(speaker)) {
             // "I'll own the customer comms draft": what an escalation's owner does about it is part of it.
             const t = followUpOf(speaker)!;
             set(t, "needed", t.item.needed ? `${t.item.needed}; ${action.text}` : action.text);
@@ -614,7 +625,7 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
           } else if (action?.kind === "new") {
             // What a risk's owner promises about it is the risk's mitigation, and an action of its own — unless it
             // only accepts the mitigation just said ("I'll ping them today").
-            const ownRisk = action.owner === speaker ? latest("risk", 1, (t) => t.item.owner === speaker) : null;
+            const ownRisk = mine(action.owner) ? latest("risk", 1, (t) => mine(t.item.owner)) : null;
             if (ownRisk && !ownRisk.item.mitigation) set(ownRisk, "mitigation", action.text);
             if (ownRisk?.item.mitigation && meaningfulWords(action.text) <= 1 && /\b(?:it|that|this|them|those)\b/i.test(action.text)) {
               addEvidence(ownRisk, s);
@@ -631,7 +642,7 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
 
         // Risks: a statement of exposure, or a rating that introduces the next statement or refines the last.
         const attributes = readRiskAttributes(lower);
-        const ownRisk = latest("risk", 2, (t) => t.item.owner === speaker);
+        const ownRisk = latest("risk", 2, (t) => mine(t.item.owner));
         if (!created && ownRisk && attributes.mitigation !== null && !ownRisk.item.mitigation) {
           set(ownRisk, "mitigation", cleanItemText(s.text.slice(attributes.mitigation)));
           addEvidence(ownRisk, s);
@@ -736,11 +747,11 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
             addEvidence(d, s);
           }
         }
-        if (due && !created) {
+        if (due && !created && !REFUSAL.test(lower)) {
           const a = latest(
             "action",
             2,
-            (t) => (t.item.due === null || CORRECTION.test(s.raw)) && (t.item.owner === speaker || t === lastRequest),
+            (t) => (t.item.due === null || CORRECTION.test(s.raw)) && (mine(t.item.owner) || t === lastRequest),
           );
           if (a) {
             set(a, "due", due.date);
@@ -782,7 +793,7 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
       }
 
       // Questions nobody answered stay open; a substantive reply from someone else answers them.
-      if (openQuestions.length) settleQuestions(segment.text);
+      if (openQuestions.length) settleQuestions(segment.text, [...added].some((t) => t.item.confidence >= MIN_CONFIDENCE));
       if (STILL_OPEN.test(segment.text.toLowerCase())) {
         const q = latest("question", 2);
         if (q && q.item.status === "answered") set(q, "status", "open");
@@ -833,7 +844,7 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
 
       /** The escalation this speaker raised a moment ago. */
       function followUpOf(who: string | null): Tracked | null {
-        return lastEscalation && lastEscalation.item.owner === who && index - lastEscalation.at <= 2 ? lastEscalation : null;
+        return lastEscalation && people.same(lastEscalation.item.owner, who) && index - lastEscalation.at <= 2 ? lastEscalation : null;
       }
 
       function recapItem(kind: RecapKind, s: Sentence): Tracked | null {
@@ -899,8 +910,11 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
         events.push({ type: "metrics", row: { ...row, values: { ...row.values }, evidence: [...row.evidence] } });
       }
 
-      function settleQuestions(text: string): void {
+      /** `madeItems`: the reply raised something of its own; it answers only a question it speaks to. */
+      function settleQuestions(text: string, madeItems: boolean): void {
         const lowerText = text.toLowerCase();
+        const replyWords = contentWordSet(text);
+        const leftOpen = NON_ANSWER.test(lowerText);
         const substantive =
           !/\?\s*$/.test(text.trim()) &&
           (contentWordSet(text).size >= 3 || /^(?:yes|yeah|yep|no|nope|sure|absolutely|definitely|not)\b/.test(lowerText));
@@ -908,8 +922,8 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
           if (q.item.askedBy === speaker || index - q.at > REPLY_WINDOW || q.item.evidence[0]?.segmentId === segment.id) {
             continue;
           }
-          if (NON_ANSWER.test(lowerText)) q.at = -Infinity; // "no idea", "nobody knows": it stays open
-          else if (substantive) set(q, "status", "answered");
+          if (leftOpen) q.at = -Infinity; // "no idea", "nobody knows": it stays open
+          else if (substantive && (!madeItems || overlap(q.words, replyWords) > 0)) set(q, "status", "answered");
         }
         openQuestions = openQuestions.filter((q) => q.item.status === "open" && index - q.at <= REPLY_WINDOW);
       }

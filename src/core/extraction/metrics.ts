@@ -118,6 +118,8 @@ export function createMetricReader(columns: readonly Column[]): MetricReader {
         if (span.id in found) continue;
         const before = lower.slice(Math.max(0, span.start - 14), span.start);
         const prev = /(?:^|[\s(])(\d+(?:\.\d+)?|no|zero|one)\s+(?:open\s+)?$/.exec(before);
+        // "we closed 3 reqs", "hired 2": a count of what changed, not the row's value.
+        if (prev && /\b(?:closed|filled|hired|lost|added|cut|dropped|by)\s+\S+\s+(?:open\s+)?$/.test(before)) continue;
         const prevIndex = prev ? span.start - (before.length - prev.index) : -1;
         if (prev?.[1] && !claimed.has(prevIndex)) {
           claimed.add(prevIndex);
@@ -166,8 +168,14 @@ function firstNumberAfter(text: string, toMinutes: boolean): { value: number; of
     const token = raw.trim().replace(/^[,;]\s*/, "");
     const here = offset;
     offset += raw.length;
-    if (!token) continue;
+    if (!token || token === ":" || token === "=") continue;
     if (/^[,;.]/.test(raw.trim()) && skipped > 0) return null;
+    // "velocity was up 10%", "down by 3": a change, not the value.
+    if (/^(?:up|down|by)$/.test(token)) {
+      // "down to 55" states the value; "up 10%" or "down by 3" states a change.
+      if (/^\s*to\b/.test(text.slice(offset))) continue;
+      return null;
+    }
     const num = /^(\d+(?:\.\d+)?)(%|k)?$/.exec(token);
     if (num?.[1]) {
       let value = Number(num[1]);

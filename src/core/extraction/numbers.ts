@@ -120,7 +120,11 @@ export function digitizeNumbers(text: string): string {
     if (/^(?:a|an)\s/.test(lower) && !/hundred|thousand/.test(lower)) return match;
     if (/^(?:one|first|second)$/.test(lower)) return match;
     const parsed = parseNumberWords(lower);
-    if (!parsed) return match;
+    if (!parsed) {
+      // "ten and twelve" is two numbers joined by "and": write each one.
+      const parts = match.split(/(,? and )/i);
+      return parts.length > 1 ? parts.map((p, i) => (i % 2 ? p : digitizeNumbers(p))).join("") : match;
+    }
     return parsed.ordinal ? `${parsed.value}${suffixOf(parsed.value)}` : String(parsed.value);
   });
 }

@@ -39,7 +39,11 @@ export class People {
     this.labels.add(label);
     if (ANONYMOUS.test(label)) return;
     this.addName(label);
-    const words = label.toLowerCase().split(/\s+/);
+    // Only letters count as role words: "Ana (Eng Lead)" must not put "(eng" into a pattern.
+    const words = label
+      .toLowerCase()
+      .split(/[^a-z]+/)
+      .filter(Boolean);
     // Multi-word labels may be roles ("Industrial Designer", "Project Manager"), addressed by role.
     if (words.length >= 2) this.roles.push({ words, label });
   }
@@ -95,6 +99,13 @@ export class People {
       if (m?.[1]) return { label: role.label, task: m[1] };
     }
     return null;
+  }
+
+  /** "Priya" and "Priya Shah" are one person: labels and attendee names are compared by first name. */
+  same(a: string | null, b: string | null): boolean {
+    if (!a || !b) return false;
+    const first = (x: string) => x.trim().split(/\s+/)[0]?.replace(/^@/, "").toLowerCase();
+    return first(a) === first(b);
   }
 
   get speakers(): readonly string[] {

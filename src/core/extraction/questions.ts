@@ -7,9 +7,9 @@ import { cleanItemText, contentWordSet, type Sentence } from "./text.js";
  * `explicit` when the speaker names it an open question: those stay open until someone says otherwise.
  */
 export function readQuestion(s: Sentence): { text: string; explicit: boolean } | null {
-  const lower = s.lower.replace(/^(?:(?:so|okay|ok|and|but|um|quick question|one question|also)[,.]?\s+)+/, "");
+  const lower = s.lower.replace(/^(?:(?:so|okay|ok|and|but|um|quick question|one question|also)[,.:]?\s+)+/, "");
   if (NOT_AN_OPEN_QUESTION.test(lower) || TAG_QUESTION.test(lower)) return null;
-  if (contentWordSet(s.text).size < 3) return null;
+  if (contentWordSet(lower).size < 2) return null;
   // Requests ("can you…") and proposals ("could we…", "why don't we…") are read as actions and decisions.
   if (/^(?:\w+,\s*)?(?:(?:can|could|would|will) you|could we|can we|why don't we|how about|what about)\b/.test(lower)) return null;
   const explicit = OPEN_QUESTION.test(lower);
@@ -22,5 +22,6 @@ export function readQuestion(s: Sentence): { text: string; explicit: boolean } |
   ) {
     return null;
   }
-  return { text: cleanItemText(s.text.replace(/^(?:quick question|one question)[,:]?\s*/i, "")), explicit };
+  const text = s.text.slice(s.text.length - lower.length);
+  return { text: cleanItemText(text), explicit };
 }

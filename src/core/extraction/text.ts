@@ -2,7 +2,9 @@ import { digitizeNumbers } from "./numbers.js";
 
 /** Hesitations and verbal tics that carry no meaning for the notes. */
 const FILLERS =
-  /\b(?:u+m+|u+h+|e+r+m*|h+m+|mm+-?hmm+|uh-huh|you know|i mean|kind of|sort of|like,|basically|actually|literally)\b,?\s*/gi;
+  /\b(?:u+m+|u+h+|e+r+m*|h+m+|mm+-?hmm+|uh-huh|you know|i mean|kind of|sort of|basically|actually|literally)\b,?\s*/gi;
+/** "We need, like, three more": "like" set off by commas is a filler; "I like it" is not. */
+const LIKE_FILLER = /,\s*like,\s*/gi;
 /** Words that open a sentence without adding to it ("So, okay, yeah, we'll…"). */
 const LEADING_DISCOURSE =
   /^(?:(?:(?:so|okay|ok|alright|all right|yeah|yes|yep|and|but|oh|hey|anyway|anyways|um|uh)\b[,.!]?|(?:well|right|also|then|now|great|cool|good|sure|look|listen|honestly|obviously|plus|fine|perfect)[,.!])\s+)+/i;
@@ -22,6 +24,7 @@ const REPEATED_RUN = /\b((?:[\w']+\s+){0,2}[\w']+)(?:\s+\1\b)+/gi;
 
 export function normalize(raw: string): string {
   return digitizeNumbers(raw.replace(/[\u2018\u2019]/g, "'").replace(/[\u201C\u201D]/g, '"'))
+    .replace(LIKE_FILLER, " ")
     .replace(FILLERS, "")
     .replace(/\s+/g, " ")
     .replace(REPEATED_RUN, "$1")
@@ -34,7 +37,9 @@ export function normalize(raw: string): string {
 export function splitSentences(raw: string): Sentence[] {
   const out: Sentence[] = [];
   // Abbreviations ("5 p.m.", "e.g.", "Dr.") end in a full stop without ending the sentence.
-  for (const piece of raw.split(/(?<!\b(?:[ap]\.m|e\.g|i\.e|etc|vs|dr|mr|mrs|ms|st|approx)\.)(?<=[.!?;])\s+(?=\S)/i)) {
+  // "Priya will update the runbook and Wen will post the JD": two people's tasks, two sentences.
+  const clauses = raw.replace(/,?\s+and\s+(?=[A-Z][a-z]+(?: will| is going to|'s going to| to| can| should|'ll)\b)/g, ". ");
+  for (const piece of clauses.split(/(?<!\b(?:[ap]\.m|e\.g|i\.e|etc|vs|dr|mr|mrs|ms|st|approx)\.)(?<=[.!?;])\s+(?=\S)/i)) {
     const text = normalize(piece);
     if (!text || !/[a-z0-9]/i.test(text)) continue;
     out.push({ raw: piece.trim(), text, lower: text.toLowerCase() });
