@@ -8,8 +8,8 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createExtractor } from "../src/core/extraction/extractor.js";
 import { extractItems } from "../src/core/extraction/extract-items.js";
+import { createExtractor } from "../src/core/extraction/extractor.js";
 import { parseTranscript } from "../src/core/transcript/parse-transcript.js";
 import { builtinTemplatesDir, loadTemplates } from "../src/files/templates.js";
 
@@ -38,7 +38,9 @@ function buildHourLongVtt(): { vtt: string; cues: number; seconds: number } {
   const cues: string[] = [];
   let offset = 0;
   for (const id of MEETINGS) {
-    const lines = readFileSync(join(ROOT, "eval/corpus", id, "utterances.jsonl"), "utf8").split("\n").filter(Boolean);
+    const lines = readFileSync(join(ROOT, "eval/corpus", id, "utterances.jsonl"), "utf8")
+      .split("\n")
+      .filter(Boolean);
     const utterances = lines.map((l) => JSON.parse(l) as Utterance);
     const first = utterances[0]?.start ?? 0;
     for (const u of utterances) {
@@ -70,7 +72,9 @@ async function main(): Promise<void> {
   const template = templates.get("team-sync") ?? null;
   const options = { template, meetingDate: "2025-03-17" };
 
-  console.log(`meeting: ${cues} cues, ${(seconds / 60).toFixed(1)} minutes of real speech (AMI ${MEETINGS.join(", ")})`);
+  console.log(
+    `meeting: ${cues} cues, ${(seconds / 60).toFixed(1)} minutes of real speech (AMI ${MEETINGS.join(", ")})`,
+  );
   // Warm up the JIT and chrono's lazy tables once, as a long-running server would be.
   extractItems(parseTranscript(vtt, file).segments, options);
 
@@ -93,7 +97,9 @@ async function main(): Promise<void> {
   const extract = median(extractMs);
   console.log(`parse:    ${parse.toFixed(1)} ms (median of 15)`);
   console.log(`extract:  ${extract.toFixed(1)} ms (median of 15), ${items} items`);
-  console.log(`total:    ${(parse + extract).toFixed(1)} ms; ${Math.round(segments / ((parse + extract) / 1000))} segments/s`);
+  console.log(
+    `total:    ${(parse + extract).toFixed(1)} ms; ${Math.round(segments / ((parse + extract) / 1000))} segments/s`,
+  );
 
   const perSegment: number[] = [];
   const segs = parseTranscript(vtt, file).segments;
@@ -109,17 +115,23 @@ async function main(): Promise<void> {
   console.log(
     `stream:   median ${(median(perSegment) * 1000).toFixed(1)} µs, p99 ${(percentile(perSegment, 99) * 1000).toFixed(1)} µs, max ${(Math.max(...perSegment) * 1000).toFixed(0)} µs per segment`,
   );
-  console.log(`memory:   peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (this whole benchmark process)`);
+  console.log(
+    `memory:   peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (this whole benchmark process)`,
+  );
 
   const cli = join(ROOT, "dist/src/cli/docket.js");
   const wall: number[] = [];
   let peakCli = 0;
   for (let i = 0; i < 5; i++) {
     const t0 = performance.now();
-    const r = spawnSync(process.execPath, [cli, "extract", file, "--json", "--date", "2025-03-17"], { encoding: "utf8" });
+    const r = spawnSync(process.execPath, [cli, "extract", file, "--json", "--date", "2025-03-17"], {
+      encoding: "utf8",
+    });
     wall.push(performance.now() - t0);
     if (r.status !== 0) throw new Error(`docket extract failed: ${r.stderr}`);
-    const time = spawnSync("/usr/bin/time", ["-f", "%M", process.execPath, cli, "extract", file, "--json"], { encoding: "utf8" });
+    const time = spawnSync("/usr/bin/time", ["-f", "%M", process.execPath, cli, "extract", file, "--json"], {
+      encoding: "utf8",
+    });
     const kb = Number((time.stderr ?? "").trim().split("\n").at(-1));
     if (Number.isFinite(kb)) peakCli = Math.max(peakCli, kb / 1024);
   }

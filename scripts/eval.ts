@@ -12,10 +12,10 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { type ScoreResult, score } from "../eval/score.mjs";
 import { extractItems, toContract } from "../src/core/extraction/extract-items.js";
 import type { Template } from "../src/core/template/template.js";
 import { parseTranscript } from "../src/core/transcript/parse-transcript.js";
-import { score, type ScoreResult } from "../eval/score.mjs";
 import { builtinTemplatesDir, loadTemplates } from "../src/files/templates.js";
 
 const ROOT = new URL("..", import.meta.url).pathname;
@@ -56,7 +56,9 @@ function writtenCases(which: "devset" | "heldout"): Case[] {
     const meta = JSON.parse(readFileSync(join(folder, "meta.json"), "utf8")) as Meta;
     const set =
       which === "heldout" ? "heldout" : /^(?:eng-leadership-sync|product-engineering-sync)$/.test(id) ? "seed" : "own";
-    for (const file of readdirSync(folder).filter((f) => f.startsWith("transcript")).sort()) {
+    for (const file of readdirSync(folder)
+      .filter((f) => f.startsWith("transcript"))
+      .sort()) {
       cases.push({
         set,
         id: `${id}/${file}`,
@@ -92,7 +94,10 @@ function runCase(c: Case, templates: Map<string, Template>): ScoreResult {
   const transcript = parseTranscript(readFileSync(c.transcriptPath, "utf8"), c.transcriptPath);
   const segments = transcript.segments.map((s) => ({
     ...s,
-    speaker: s.speaker === null ? null : (c.speakers[s.speaker] ?? c.speakers[s.speaker.replace(/^Speaker /, "")] ?? s.speaker),
+    speaker:
+      s.speaker === null
+        ? null
+        : (c.speakers[s.speaker] ?? c.speakers[s.speaker.replace(/^Speaker /, "")] ?? s.speaker),
   }));
   const template = templates.get(c.template ?? "team-sync") ?? null;
   const extraction = extractItems(segments, { template, meetingDate: c.date ?? transcript.date });
@@ -120,7 +125,10 @@ async function main(): Promise<void> {
   if (values.meeting) cases = cases.filter((c) => c.id.startsWith(values.meeting ?? ""));
   if (cases.length === 0) throw new Error("no meetings matched");
 
-  const sets = new Map<string, { rows: Record<string, { g: number; p: number; m: number; e: number }>; cells: number; right: number; n: number }>();
+  const sets = new Map<
+    string,
+    { rows: Record<string, { g: number; p: number; m: number; e: number }>; cells: number; right: number; n: number }
+  >();
   for (const c of cases) {
     const r = runCase(c, templates);
     const acc = sets.get(c.set) ?? { rows: {}, cells: 0, right: 0, n: 0 };
@@ -128,7 +136,8 @@ async function main(): Promise<void> {
     for (const kind of KINDS) {
       const row = r.rows[kind];
       if (!row) continue;
-      const t = (acc.rows[kind] ??= { g: 0, p: 0, m: 0, e: 0 });
+      const t = acc.rows[kind] ?? { g: 0, p: 0, m: 0, e: 0 };
+      acc.rows[kind] = t;
       t.g += row.gold;
       t.p += row.predicted;
       t.m += row.matched;
@@ -148,7 +157,9 @@ async function main(): Promise<void> {
         }
         for (const p of r.pairs) {
           if (p.wrong.length)
-            console.log(`   ${p.kind} "${String(p.gold.text)}": wrong ${p.wrong.map((k) => `${k}=${JSON.stringify(p.predicted[k] ?? null)} (gold ${JSON.stringify(p.gold[k])})`).join(", ")}`);
+            console.log(
+              `   ${p.kind} "${String(p.gold.text)}": wrong ${p.wrong.map((k) => `${k}=${JSON.stringify(p.predicted[k] ?? null)} (gold ${JSON.stringify(p.gold[k])})`).join(", ")}`,
+            );
         }
       }
     }
@@ -175,7 +186,9 @@ async function main(): Promise<void> {
         `${kind.padEnd(10)} ${String(t.g).padStart(5)} ${String(t.p).padStart(5)} ${String(t.m).padStart(5)} ${String(t.e).padStart(5)}  ${pct(prec).padStart(9)} ${pct(rec).padStart(6)}  ${pct(f1).padStart(7)}  ${pct(f1e).padStart(8)}`,
       );
     }
-    console.log(`${"all".padEnd(10)} ${String(G).padStart(5)} ${String(P).padStart(5)} ${String(M).padStart(5)} ${String(E).padStart(5)}  ${pct(P ? M / P : 0).padStart(9)} ${pct(G ? M / G : 0).padStart(6)}  ${pct((2 * M) / (G + P || 1)).padStart(7)}  ${pct((2 * E) / (G + P || 1)).padStart(8)}`);
+    console.log(
+      `${"all".padEnd(10)} ${String(G).padStart(5)} ${String(P).padStart(5)} ${String(M).padStart(5)} ${String(E).padStart(5)}  ${pct(P ? M / P : 0).padStart(9)} ${pct(G ? M / G : 0).padStart(6)}  ${pct((2 * M) / (G + P || 1)).padStart(7)}  ${pct((2 * E) / (G + P || 1)).padStart(8)}`,
+    );
     if (acc.cells) console.log(`metrics cells right: ${acc.right}/${acc.cells}`);
   }
 }

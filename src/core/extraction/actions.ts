@@ -2,8 +2,8 @@ import {
   ACTION_MARKER,
   DELIVERABLE,
   DELIVERY_TO_LISTENER,
-  LEADING_ADVERB,
   IMPERATIVE_VERB,
+  LEADING_ADVERB,
   MEETING_TALK,
   NAMED_ASSIGNMENT,
   NAMED_REQUEST,
@@ -141,8 +141,7 @@ export function readAction(s: Sentence, ctx: ActionContext): ActionReading | nul
     // done by the end of the month." "I can own it, I'll write up…" starts with taking ownership, not the task.
     const rest = (self[1] ?? "")
       .replace(LEADING_ADVERB, "")
-      .replace(/^(?:own|take|handle|do) (?:it|that|this)[,.]?\s+(?:and\s+)?/, "")
-      .replace(/^(?:i'll|i will)\s+/, "")
+      .replace(/^(?:own|take|handle|do) (?:it|that|this)[,.]?\s+(?:and\s+)?(?:i'll|i will)\s+/, "")
       .replace(/,?\s+(?:since|because|as|so that|which|but)\b.*$/, "")
       .replace(/,?\s+(?:and\s+)?(?:i'll|i will|i can|i could)\s+(?:have|get)\s+(?:it|that|them|this|those)\b.*$/, "");
     const found = lower.indexOf(rest, self.index);
@@ -150,7 +149,10 @@ export function readAction(s: Sentence, ctx: ActionContext): ActionReading | nul
     const restText = text.slice(restStart, restStart + rest.length);
     const restWords = contentWordSet(rest);
     // "I'll get it posted by the 28th" after "Wen, can you get the JD posted?": the same task, answered.
-    if (ctx.lastRequest && (overlap(ctx.lastRequest, restWords) >= 0.2 || /^(?:\w+ )?(?:it|that|this|them)\b/.test(rest))) {
+    if (
+      ctx.lastRequest &&
+      (overlap(ctx.lastRequest, restWords) >= 0.2 || /^(?:\w+ )?(?:it|that|this|them)\b/.test(rest))
+    ) {
       return { kind: "refine", text: isTask(rest, null) ? clause(restText) : null, owner: speaker };
     }
     if (!NOT_A_TASK.test(rest) && isTask(rest, due)) {
@@ -168,15 +170,28 @@ export function readAction(s: Sentence, ctx: ActionContext): ActionReading | nul
   const delivery = DELIVERY_TO_LISTENER.exec(lower);
   if (delivery?.[1] && isTask(delivery[1], due)) {
     const thing = text.slice(delivery.index).replace(/^you'll (?:get|have|receive|see)\s+/i, "");
-    return { kind: "new", text: clause(`Send ${thing.replace(/\s+from (?:us|me)\b/i, "")}`), owner: speaker, confidence: score(0.65, thing) };
+    return {
+      kind: "new",
+      text: clause(`Send ${thing.replace(/\s+from (?:us|me)\b/i, "")}`),
+      owner: speaker,
+      confidence: score(0.65, thing),
+    };
   }
 
   const assigned = NAMED_ASSIGNMENT.exec(text);
   // "…so Tobias can check the notes", "I asked Wen to…": a purpose or a report, not an assignment.
-  const reported = assigned && /\b(?:so|asked|told|wanted|got|let|help|helped)\s+$/i.test(text.slice(0, assigned.index));
+  const reported =
+    assigned && /\b(?:so|asked|told|wanted|got|let|help|helped)\s+$/i.test(text.slice(0, assigned.index));
   // "Priya owns the auth latency risk": ownership of a risk, read by the risk reader.
   const aboutRisk = assigned?.[2] !== undefined && /\brisk\b/i.test(assigned[2]);
-  if (assigned?.[1] && assigned[2] && !reported && !aboutRisk && isTask(assigned[2], due) && !NOT_A_TASK.test(assigned[2].toLowerCase())) {
+  if (
+    assigned?.[1] &&
+    assigned[2] &&
+    !reported &&
+    !aboutRisk &&
+    isTask(assigned[2], due) &&
+    !NOT_A_TASK.test(assigned[2].toLowerCase())
+  ) {
     const owner = people.lookup(assigned[1]);
     if (owner && !isQuestion(s)) {
       return { kind: "new", text: clause(assigned[2]), owner, confidence: score(0.7, assigned[2]) };
@@ -237,7 +252,6 @@ export function readAction(s: Sentence, ctx: ActionContext): ActionReading | nul
   }
   return null;
 }
-
 
 const OBJECT_PRONOUN = /\b(?:it|them|those|these)\b/i;
 const SUBJECT_PHRASE =

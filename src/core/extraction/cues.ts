@@ -11,10 +11,12 @@ export const SELF_COMMITMENT =
 export const NOT_A_TASK =
   /^(?:just )?(?:if|when|unless|once|but|though|hope|wish|present|let (?:\w+ )*(?:speak|go|talk|present|start|finish|continue|explain)|suggest|propose|recommend|ask|mention|point out|argue|disagree|object|interrupt|think|guess|say|admit|bet|tell you|be honest|be quick|be brief|see|agree|mean|suppose|imagine|assume|remember|understand|hear|notice|feel|believe|love|like|want|start with|start by|start off|begin|kick off|go first|go next|go|pass|stop|leave it there|hand (?:it )?(?:over|back)|share my screen|share (?:the|my) screen|show you|explain|try (?:and|to) explain|walk you through|talk about|speak to|read|give you (?:a|an|the) (?:quick |brief )?(?:update|overview|summary|rundown)|answer|repeat|be there|keep it short|wrap up|do (?:a|the) (?:quick )?(?:intro|introduction|recap)|introduce|probably|only|not|never|always|get (?:to|into) (?:that|it)|come back to|jump in|add (?:to that|one thing)|double-check that i|check if (?:everyone|you)|make this quick|put it this way|play devil's advocate|take (?:a|that) question|be|do my best|try my best)\b/;
 /** Adverbs between "I'll" and the task ("I'll also send…", "I'll just update…"). */
-export const LEADING_ADVERB = /^(?:(?:also|just|still|definitely|actually|really|quickly|then|go ahead and|make sure to|try to|try and)\s+)+/;
+export const LEADING_ADVERB =
+  /^(?:(?:also|just|still|definitely|actually|really|quickly|then|go ahead and|make sure to|try to|try and)\s+)+/;
 
 /** "My team can do those, we'll finish them tomorrow": a speaker's team committing, owned by the speaker. */
-export const TEAM_COMMITMENT = /\b(?:we'll|we will|my team (?:will|can|'ll)|my team's going to|we're going to|we can)\s+(.*)$/;
+export const TEAM_COMMITMENT =
+  /\b(?:we'll|we will|my team (?:will|can|'ll)|my team's going to|we're going to|we can)\s+(.*)$/;
 /** "You'll get a written root cause from us by Wednesday": the speaker committing, said to the listener. */
 export const DELIVERY_TO_LISTENER = /\byou'll (?:get|have|receive|see) (.*?) from (?:us|me)\b(.*)$/;
 
@@ -151,7 +153,8 @@ export const NO_OBJECTION = /^(?:no|nope|none|no objections?|not from me|nothing
 export const PROPOSAL_LEAD =
   /^(?:(?:so|okay|ok)[,]?\s+)*(?:here's what i'd (?:propose|suggest|recommend)|here's my (?:proposal|suggestion|recommendation)|what i'd (?:propose|suggest) is|my (?:proposal|suggestion|recommendation) is)[.:,]?$/;
 /** "Can I raise a risk?" — the next thing the speaker says is the risk. */
-export const RISK_ANNOUNCE = /\b(?:raise|flag|add|mention|log) (?:a|one|another) (?:risk|concern)\b|\b(?:one more|another) risk\b/;
+export const RISK_ANNOUNCE =
+  /\b(?:raise|flag|add|mention|log) (?:a|one|another) (?:risk|concern)\b|\b(?:one more|another) risk\b/;
 /** "That could bite us." — a short verdict that what was just said is a risk. */
 export const RISK_VERDICT =
   /^(?:(?:oh|yeah|hmm|okay|so)[,.]?\s+)*(?:that|this|it)(?:'s| is| could| would| might| will)? (?:bite us|be a (?:real )?(?:risk|problem)|a (?:real )?risk|worries me|(?:is )?scary|hurt(?: us)?|(?:be )?bad|blow up)\b/;

@@ -70,7 +70,11 @@ const IDIOMS: Idiom[] = [
   },
   {
     pattern: /\b(\d+|a|an|one) (days?|weeks?) from (?:today|now)\b/i,
-    resolve: (ref, m) => addDays(ref, (/^(?:an?|one)$/i.test(m[1] ?? "") ? 1 : Number(m[1])) * (UNIT_DAYS[(m[2] ?? "day").toLowerCase()] ?? 1)),
+    resolve: (ref, m) =>
+      addDays(
+        ref,
+        (/^(?:an?|one)$/i.test(m[1] ?? "") ? 1 : Number(m[1])) * (UNIT_DAYS[(m[2] ?? "day").toLowerCase()] ?? 1),
+      ),
   },
   { pattern: /\btomorrow\b/i, resolve: (ref) => addDays(ref, 1) },
   { pattern: /\b(?:right )?after (?:this|the) (?:call|meeting|standup|sync)\b/i, resolve: (ref) => ref },
@@ -80,7 +84,8 @@ const IDIOMS: Idiom[] = [
   },
   {
     // "the 28th", "before the 15th", "on the 3rd" — a bare day of month: the next one to come.
-    pattern: /\b(?:the|by|before|on|until) (\d{1,2})(?:st|nd|rd|th)\b(?! (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))/i,
+    pattern:
+      /\b(?:the|by|before|on|until) (\d{1,2})(?:st|nd|rd|th)\b(?! (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))/i,
     resolve: (ref, m) => nextDayOfMonth(ref, Number(m[1])),
   },
 ];

@@ -4,32 +4,32 @@ import type { SectionKind, Template } from "../template/template.js";
 import { isTask, meaningfulWords, readAction } from "./actions.js";
 import {
   ACCEPTANCE,
+  CALL_FOR_AGREEMENT,
   DECISION,
   DECISION_CALL,
   DISAGREEMENT,
   DONE,
   ESCALATION,
   HEADING,
+  MEETING_STEERING,
+  MEETING_TALK,
   MITIGATION,
+  NO_OBJECTION,
   NON_ANSWER,
   NOT_A_TASK,
   OPEN_QUESTION,
   OWNERSHIP,
   PENDING,
   PROPOSAL,
-  MEETING_STEERING,
-  MEETING_TALK,
+  PROPOSAL_LEAD,
   RATIONALE_CLAUSE,
   RATIONALE_SENTENCE,
   RECAP,
+  RISK_ANNOUNCE,
+  RISK_VERDICT,
   SECTION_CUES,
   STILL_OPEN,
   STRONG_AGREEMENT,
-  CALL_FOR_AGREEMENT,
-  NO_OBJECTION,
-  PROPOSAL_LEAD,
-  RISK_ANNOUNCE,
-  RISK_VERDICT,
   WEAK_AGREEMENT,
   YOUR_RISK,
 } from "./cues.js";
@@ -421,7 +421,10 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
         }
         // Only when nothing was just decided: "Agreed." right after a decision confirms that decision.
         concluding =
-          words <= 6 && /\b(?:i agree|agreed|we agree|i'm with \w+)\b/.test(lower) && !proposals.length && !latest("decision")
+          words <= 6 &&
+          /\b(?:i agree|agreed|we agree|i'm with \w+)\b/.test(lower) &&
+          !proposals.length &&
+          !latest("decision")
             ? evidenceFor(s)
             : null;
         if (OWNERSHIP.test(lower)) {
@@ -442,21 +445,21 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
             set(risk, "likelihood", attributes.likelihood);
             set(risk, "impact", attributes.impact);
             set(risk, "rag", attributes.rag);
-            if (attributes.mitigation !== null) set(risk, "mitigation", cleanItemText(s.text.slice(attributes.mitigation)));
+            if (attributes.mitigation !== null)
+              set(risk, "mitigation", cleanItemText(s.text.slice(attributes.mitigation)));
             addEvidence(risk, s);
             continue;
           }
         }
         const askedOfMe =
-          lastRequest !== null &&
-          lastRequestOf.by !== speaker &&
-          (lastRequestOf.of === null || mine(lastRequestOf.of));
+          lastRequest !== null && lastRequestOf.by !== speaker && (lastRequestOf.of === null || mine(lastRequestOf.of));
         if (lastRequest && askedOfMe && index - lastRequest.at <= 2 && REFUSAL.test(lower)) continue;
         if (lastRequest && askedOfMe && index - lastRequest.at <= 2 && words <= 14 && ACCEPTANCE.test(lower)) {
           const t = lastRequest;
           if (speaker && t.item.owner === null) set(t, "owner", speaker);
           if (due) set(t, "due", due.date);
-          t.item.confidence = Math.min(0.95, t.item.confidence + 0.1);
+          // A task someone took on out loud is a firm item, whatever its wording.
+          t.item.confidence = Math.min(0.95, t.item.confidence + 0.2);
           addEvidence(t, s);
           continue;
         }
@@ -515,7 +518,12 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
             continue;
           }
         }
-        if (riskAnnounced && riskAnnounced.speaker === speaker && index - riskAnnounced.at <= 1 && contentWordSet(s.text).size >= 3) {
+        if (
+          riskAnnounced &&
+          riskAnnounced.speaker === speaker &&
+          index - riskAnnounced.at <= 1 &&
+          contentWordSet(s.text).size >= 3
+        ) {
           // "Can I raise a risk? What happens when we ship a migration while edits sit in an outbox?"
           const item = newItem("risk", cleanItemText(s.text), evidenceFor(s), 0.75);
           item.owner = speaker;
@@ -530,12 +538,19 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
 
         if (escalation && words >= 5 && !isQuestion) {
           // "Not yet. If the price goes up it'll need budget": the speaker has just said it is not one.
-          const declined = /^(?:no|not yet|nope|not really|not at this point)\b/.test(segment.text.trim().toLowerCase());
+          const declined = /^(?:no|not yet|nope|not really|not at this point)\b/.test(
+            segment.text.trim().toLowerCase(),
+          );
           // "Mobile is short two engineers. I want to escalate this to the VP." — say what "this" is.
           const before = i > 0 ? sentences[i - 1] : null;
-          const pointsBack = before && /\b(?:escalate|take|bring|raise|flag|push) (?:this|it|that)\b/.test(lower) && contentWordSet(before.text).size >= 3;
-          const text = pointsBack && before ? `${cleanItemText(before.text)}: ${cleanItemText(s.text)}` : cleanItemText(s.text);
-          const evidence = pointsBack && before ? { ...evidenceFor(s), quote: `${before.raw} ${s.raw}` } : evidenceFor(s);
+          const pointsBack =
+            before &&
+            /\b(?:escalate|take|bring|raise|flag|push) (?:this|it|that)\b/.test(lower) &&
+            contentWordSet(before.text).size >= 3;
+          const text =
+            pointsBack && before ? `${cleanItemText(before.text)}: ${cleanItemText(s.text)}` : cleanItemText(s.text);
+          const evidence =
+            pointsBack && before ? { ...evidenceFor(s), quote: `${before.raw} ${s.raw}` } : evidenceFor(s);
           const item = newItem("escalation", text, evidence, declined ? 0.4 : 0.75);
           item.owner = namedOwner(s.text) ?? speaker;
           item.needed = neededFrom(s.text);
@@ -606,6 +621,8 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
           }
           if (action?.kind === "refine" && lastRequest) {
             const t = lastRequest;
+            if (!mine(t.item.owner) || lastRequestOf.by !== speaker)
+              t.item.confidence = Math.min(0.95, t.item.confidence + 0.2);
             if (due && (!t.item.due || CORRECTION.test(s.raw))) set(t, "due", due.date);
             if (action.owner && !t.item.owner) set(t, "owner", action.owner);
             // The owner's own words say what they will do more plainly than the request did.
@@ -627,7 +644,11 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
             // only accepts the mitigation just said ("I'll ping them today").
             const ownRisk = mine(action.owner) ? latest("risk", 1, (t) => mine(t.item.owner)) : null;
             if (ownRisk && !ownRisk.item.mitigation) set(ownRisk, "mitigation", action.text);
-            if (ownRisk?.item.mitigation && meaningfulWords(action.text) <= 1 && /\b(?:it|that|this|them|those)\b/i.test(action.text)) {
+            if (
+              ownRisk?.item.mitigation &&
+              meaningfulWords(action.text) <= 1 &&
+              /\b(?:it|that|this|them|those)\b/i.test(action.text)
+            ) {
               addEvidence(ownRisk, s);
               continue;
             }
@@ -651,7 +672,11 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
         // In a status section (initiatives, roadmap) a colour rates the work, not a risk.
         if (!created && !isQuestion && (agenda === "initiatives" || agenda === "roadmap") && sectionIds.has(agenda)) {
           const rag = attributes.rag ?? (pendingRating?.speaker === speaker ? pendingRating.rag : null);
-          const current = latest("update", 1, (t) => t.item.evidence[0]?.speaker === speaker && t.item.section === sectionIds.get(agenda ?? ""));
+          const current = latest(
+            "update",
+            1,
+            (t) => t.item.evidence[0]?.speaker === speaker && t.item.section === sectionIds.get(agenda ?? ""),
+          );
           if (rag && contentWordSet(s.text).size < 4) {
             if (current) set(current, "rag", rag);
             else pendingRating = { rag, speaker, at: index };
@@ -669,7 +694,11 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
           if (risk) {
             const continuing = latest("risk", 1, (t) => t.item.evidence[0]?.speaker === speaker);
             if (continuing && risk.continuation) {
-              set(continuing, "text", `${continuing.item.text}; ${risk.text.charAt(0).toLowerCase()}${risk.text.slice(1)}`);
+              set(
+                continuing,
+                "text",
+                `${continuing.item.text}; ${risk.text.charAt(0).toLowerCase()}${risk.text.slice(1)}`,
+              );
               addEvidence(continuing, s);
               created = continuing;
             } else {
@@ -688,7 +717,8 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
         if (!created && (attributes.rag || attributes.likelihood || attributes.impact || MITIGATION.test(lower))) {
           const risk = latest("risk", 2) ?? riskFromRecentStatement(attributes);
           if (risk && !(attributes.rag && words <= 6 && risk.item.rag && risk.item.evidence[0]?.speaker === speaker)) {
-            if (risk.item.owner === null && speaker && risk.item.evidence[0]?.speaker !== speaker) set(risk, "owner", speaker);
+            if (risk.item.owner === null && speaker && risk.item.evidence[0]?.speaker !== speaker)
+              set(risk, "owner", speaker);
             if (attributes.rag) set(risk, "rag", attributes.rag);
             if (attributes.likelihood) set(risk, "likelihood", attributes.likelihood);
             if (attributes.impact) set(risk, "impact", attributes.impact);
@@ -793,7 +823,11 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
       }
 
       // Questions nobody answered stay open; a substantive reply from someone else answers them.
-      if (openQuestions.length) settleQuestions(segment.text, [...added].some((t) => t.item.confidence >= MIN_CONFIDENCE));
+      if (openQuestions.length)
+        settleQuestions(
+          segment.text,
+          [...added].some((t) => t.item.confidence >= MIN_CONFIDENCE),
+        );
       if (STILL_OPEN.test(segment.text.toLowerCase())) {
         const q = latest("question", 2);
         if (q && q.item.status === "answered") set(q, "status", "open");
@@ -829,7 +863,11 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
       function recordUpdate(sectionKind: SectionKind, s: Sentence, due: { date: string } | null): Tracked | null {
         if (MEETING_TALK.test(s.lower) || /^(?:sorry|thanks|thank you|good luck|congrats)\b/.test(s.lower)) return null;
         const section = sectionIds.get(sectionKind);
-        const current = latest("update", 1, (t) => t.item.evidence[0]?.speaker === speaker && t.item.section === section);
+        const current = latest(
+          "update",
+          1,
+          (t) => t.item.evidence[0]?.speaker === speaker && t.item.section === section,
+        );
         if (current) {
           set(current, "text", `${current.item.text}. ${cleanItemText(s.text)}`);
           addEvidence(current, s);
@@ -838,13 +876,16 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
         const item = newItem("update", cleanItemText(s.text), evidenceFor(s), 0.6, sectionKind);
         item.owner = speaker;
         item.team = findTeam(s.text, teams, (w) => people.lookup(w) !== null, true);
-        if (due && (sectionKind === "staffing" || sectionKind === "roadmap" || sectionKind === "upcoming")) item.due = due.date;
+        if (due && (sectionKind === "staffing" || sectionKind === "roadmap" || sectionKind === "upcoming"))
+          item.due = due.date;
         return add(item, 0.9);
       }
 
       /** The escalation this speaker raised a moment ago. */
       function followUpOf(who: string | null): Tracked | null {
-        return lastEscalation && people.same(lastEscalation.item.owner, who) && index - lastEscalation.at <= 2 ? lastEscalation : null;
+        return lastEscalation && people.same(lastEscalation.item.owner, who) && index - lastEscalation.at <= 2
+          ? lastEscalation
+          : null;
       }
 
       function recapItem(kind: RecapKind, s: Sentence): Tracked | null {
@@ -917,12 +958,18 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
         const leftOpen = NON_ANSWER.test(lowerText);
         const substantive =
           !/\?\s*$/.test(text.trim()) &&
-          (contentWordSet(text).size >= 3 || /^(?:yes|yeah|yep|no|nope|sure|absolutely|definitely|not)\b/.test(lowerText));
+          (contentWordSet(text).size >= 3 ||
+            /^(?:yes|yeah|yep|no|nope|sure|absolutely|definitely|not)\b/.test(lowerText));
         for (const q of openQuestions) {
-          if (q.item.askedBy === speaker || index - q.at > REPLY_WINDOW || q.item.evidence[0]?.segmentId === segment.id) {
+          if (
+            q.item.askedBy === speaker ||
+            index - q.at > REPLY_WINDOW ||
+            q.item.evidence[0]?.segmentId === segment.id
+          ) {
             continue;
           }
-          if (leftOpen) q.at = -Infinity; // "no idea", "nobody knows": it stays open
+          if (leftOpen)
+            q.at = -Infinity; // "no idea", "nobody knows": it stays open
           else if (substantive && (!madeItems || overlap(q.words, replyWords) > 0)) set(q, "status", "answered");
         }
         openQuestions = openQuestions.filter((q) => q.item.status === "open" && index - q.at <= REPLY_WINDOW);
@@ -932,8 +979,15 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
         const at = /@([a-z][\w-]*)/i.exec(text);
         if (at?.[1]) return people.resolveName(at[1], true);
         // "Priya to execute", "Darius will…", "Priya executes it", "Darius brings a proposal".
-        for (const m of text.matchAll(/\b([A-Z][a-z]+)(?:'s)? (to|will|is going to|is on it|has it|owning|[a-z]+s)\b/g)) {
-          if (m[2] && /^(?:is|was|has|does|says|thinks|knows|seems|wants|likes|needs|means|sounds|looks|feels|gets|goes)$/.test(m[2]))
+        for (const m of text.matchAll(
+          /\b([A-Z][a-z]+)(?:'s)? (to|will|is going to|is on it|has it|owning|[a-z]+s)\b/g,
+        )) {
+          if (
+            m[2] &&
+            /^(?:is|was|has|does|says|thinks|knows|seems|wants|likes|needs|means|sounds|looks|feels|gets|goes)$/.test(
+              m[2],
+            )
+          )
             continue;
           const person = m[1] ? people.lookup(m[1]) : null;
           if (person) return person;
@@ -981,7 +1035,6 @@ function recapKind(word: string): RecapKind | null {
   if (/^(?:open )?question/.test(word)) return "question";
   return null;
 }
-
 
 function snapshot(item: Item): Item {
   return { ...item, fields: { ...item.fields }, evidence: item.evidence.map((e) => ({ ...e })) };

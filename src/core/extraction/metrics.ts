@@ -73,7 +73,7 @@ const LINKING = new Set([
   ":",
 ]);
 
-function escape(s: string): string {
+function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
@@ -94,7 +94,7 @@ export function createMetricReader(columns: readonly Column[]): MetricReader {
       pattern: new RegExp(
         `\\b(?:${phrasesFor(c)
           .sort((a, b) => b.length - a.length)
-          .map(escape)
+          .map(escapeRegExp)
           .join("|")})\\b`,
         "g",
       ),
@@ -205,7 +205,7 @@ export function findTeam(
   knownOnly = false,
 ): string | null {
   for (const team of knownTeams) {
-    if (new RegExp(`\\b${escape(team)}\\b`, "i").test(text)) return team;
+    if (new RegExp(`\\b${escapeRegExp(team)}\\b`, "i").test(text)) return team;
   }
   if (knownOnly) return null;
   for (const p of TEAM_PATTERNS) {

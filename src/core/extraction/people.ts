@@ -19,7 +19,18 @@ const NOT_NAMES = new Set(
 );
 
 /** Nouns every role label ends in: they do not tell one role from another. */
-const GENERIC_ROLE_NOUNS = new Set(["designer", "manager", "expert", "engineer", "lead", "owner", "director", "officer", "head", "member"]);
+const GENERIC_ROLE_NOUNS = new Set([
+  "designer",
+  "manager",
+  "expert",
+  "engineer",
+  "lead",
+  "owner",
+  "director",
+  "officer",
+  "head",
+  "member",
+]);
 
 /** Speaker labels that say nothing of who is speaking ("Speaker 1", "Unknown"). */
 const ANONYMOUS = /^(?:speaker|spk|participant|unknown|guest|user)\b/i;

@@ -11,7 +11,8 @@ export function readQuestion(s: Sentence): { text: string; explicit: boolean } |
   if (NOT_AN_OPEN_QUESTION.test(lower) || TAG_QUESTION.test(lower)) return null;
   if (contentWordSet(lower).size < 2) return null;
   // Requests ("can you…") and proposals ("could we…", "why don't we…") are read as actions and decisions.
-  if (/^(?:\w+,\s*)?(?:(?:can|could|would|will) you|could we|can we|why don't we|how about|what about)\b/.test(lower)) return null;
+  if (/^(?:\w+,\s*)?(?:(?:can|could|would|will) you|could we|can we|why don't we|how about|what about)\b/.test(lower))
+    return null;
   const explicit = OPEN_QUESTION.test(lower);
   if (
     !explicit &&

@@ -19,9 +19,7 @@ function levelOf(word: string | undefined): Level | null {
 }
 
 export function readRiskAttributes(lower: string): RiskAttributes {
-  const colour = RATING.exec(lower)
-    ?.slice(1)
-    .find(Boolean);
+  const colour = RATING.exec(lower)?.slice(1).find(Boolean);
   const likely = LIKELIHOOD.exec(lower);
   // "I don't think it's likely", "not likely": the first two groups are the negated forms.
   const likelihood = likely?.[1] || likely?.[2] ? "low" : levelOf(likely?.slice(3).find(Boolean));

@@ -6,7 +6,11 @@ import type { Template } from "../template/template.js";
  * distinctive words of its sections (column labels and aliases, section titles) that the meeting uses.
  * Ties and silence go to the fallback.
  */
-export function suggestTemplate(segments: readonly Segment[], templates: readonly Template[], fallback: string): string {
+export function suggestTemplate(
+  segments: readonly Segment[],
+  templates: readonly Template[],
+  fallback: string,
+): string {
   const text = segments
     .map((s) => s.text)
     .join(" ")
@@ -19,7 +23,12 @@ export function suggestTemplate(segments: readonly Segment[], templates: readonl
       phrases.add(section.title.toLowerCase());
       for (const c of section.columns ?? []) {
         if (["owner", "text", "status", "team", "due", "mitigation"].includes(c.id)) continue;
-        phrases.add(c.label.toLowerCase().replace(/\(.*?\)/g, "").trim());
+        phrases.add(
+          c.label
+            .toLowerCase()
+            .replace(/\(.*?\)/g, "")
+            .trim(),
+        );
         for (const a of c.aliases ?? []) phrases.add(a.toLowerCase());
       }
     }

@@ -38,8 +38,13 @@ export function splitSentences(raw: string): Sentence[] {
   const out: Sentence[] = [];
   // Abbreviations ("5 p.m.", "e.g.", "Dr.") end in a full stop without ending the sentence.
   // "Priya will update the runbook and Wen will post the JD": two people's tasks, two sentences.
-  const clauses = raw.replace(/,?\s+and\s+(?=[A-Z][a-z]+(?: will| is going to|'s going to| to| can| should|'ll)\b)/g, ". ");
-  for (const piece of clauses.split(/(?<!\b(?:[ap]\.m|e\.g|i\.e|etc|vs|dr|mr|mrs|ms|st|approx)\.)(?<=[.!?;])\s+(?=\S)/i)) {
+  const clauses = raw.replace(
+    /,?\s+and\s+(?=[A-Z][a-z]+(?: will| is going to|'s going to| to| can| should|'ll)\b)/g,
+    ". ",
+  );
+  for (const piece of clauses.split(
+    /(?<!\b(?:[ap]\.m|e\.g|i\.e|etc|vs|dr|mr|mrs|ms|st|approx)\.)(?<=[.!?;])\s+(?=\S)/i,
+  )) {
     const text = normalize(piece);
     if (!text || !/[a-z0-9]/i.test(text)) continue;
     out.push({ raw: piece.trim(), text, lower: text.toLowerCase() });
@@ -52,7 +57,10 @@ export function cleanItemText(clause: string): string {
   let t = clause.trim().replace(LEADING_DISCOURSE, "");
   t = t
     .replace(/[,;:\s]+$/, "")
-    .replace(/\s*,?\s*(?:i think|i guess|i suppose|if that's (?:ok|okay|alright|fine)|or something|and stuff|right|okay|ok|yeah)\s*[?.!]*$/i, "")
+    .replace(
+      /\s*,?\s*(?:i think|i guess|i suppose|if that's (?:ok|okay|alright|fine)|or something|and stuff|right|okay|ok|yeah)\s*[?.!]*$/i,
+      "",
+    )
     .replace(/[.?!]+$/, "")
     .trim();
   return t.charAt(0).toUpperCase() + t.slice(1);
