@@ -581,6 +581,19 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
           }
           const item = newItem("decision", text, evidence, pending ? 0.7 : 0.8);
           if (pending && (!decision || pending.index < decision.index)) item.status = "pending";
+          // "Merging the rotations is pending, and the export question is open": a recap of what is open.
+          if (item.status === "pending") {
+            const words = contentWordSet(text);
+            const known = tracked.find(
+              (t) =>
+                ((t.item.kind === "decision" && t.item.status === "pending") || t.item.kind === "question") &&
+                overlap(t.words, words) >= 0.25,
+            );
+            if (known || content.length < 3) {
+              if (known) addEvidence(known, s);
+              continue;
+            }
+          }
           item.owner = namedOwner(consumed === i + 1 && next ? `${s.text} ${next.text}` : s.text);
           item.decidedBy = speaker;
           item.rationale = rationaleFrom(s.text);
@@ -937,7 +950,8 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
           (previous && wordCount(previous.text) <= 2 ? leadingTeam(previous.text, isPerson) : null) ??
           findTeam(s.text, teams, isPerson, !Object.keys(values).length);
         // "Identity." on its own opens the speaker's report, even when the numbers come a turn later.
-        if (named && speaker && (Object.keys(values).length || teams.has(named) || wordCount(s.text) <= 2)) {
+        const alone = /^[A-Z][a-z]+(?: [A-Z][a-z]+)?[.:]?$/.test(s.text.trim()); // "Identity." and nothing else
+        if (named && speaker && (Object.keys(values).length || teams.has(named) || alone)) {
           teamBySpeaker.set(speaker, named);
         }
         if (!Object.keys(values).length) return;

@@ -15,7 +15,11 @@ export interface MetricReader {
 interface Matcher {
   id: string;
   pattern: RegExp;
+  /** "nobody's left" and the like: the column is zero. */
+  zero: RegExp | null;
   toMinutes: boolean;
+  /** A count of open things (reqs): "we closed 3 reqs" is not its value. */
+  isOpenCount: boolean;
 }
 
 const LINKING = new Set([
@@ -61,6 +65,9 @@ const LINKING = new Set([
   "average",
   "mean",
   "for",
+  "took",
+  "takes",
+  "taking",
   "that",
   "it",
   "those",
@@ -82,7 +89,18 @@ function phrasesFor(column: Column): string[] {
     .toLowerCase()
     .replace(/\(.*?\)/g, "")
     .trim();
-  return [label, ...(column.aliases ?? []).map((a) => a.toLowerCase())].filter(Boolean);
+  const phrases = [label, ...(column.aliases ?? []).map((a) => a.toLowerCase())].filter(Boolean);
+  // "people left" is also said "one person left".
+  for (const p of [...phrases]) if (p.startsWith("people ")) phrases.push(`person ${p.slice(7)}`);
+  return phrases;
+}
+
+/** "nobody's left", "no one left": zero, for a column whose alias is "people left". */
+function zeroPhrasesFor(column: Column): string[] {
+  return (column.aliases ?? [])
+    .map((a) => a.toLowerCase())
+    .filter((a) => a.startsWith("people "))
+    .flatMap((a) => ["nobody", "nobody's", "no one", "no one's", "nobody has"].map((z) => `${z} ${a.slice(7)}`));
 }
 
 export function createMetricReader(columns: readonly Column[]): MetricReader {
@@ -98,18 +116,45 @@ export function createMetricReader(columns: readonly Column[]): MetricReader {
           .join("|")})\\b`,
         "g",
       ),
+      zero: zeroPhrasesFor(c).length ? new RegExp(`\\b(?:${zeroPhrasesFor(c).map(escapeRegExp).join("|")})\\b`) : null,
       toMinutes: c.unit === "min" || /min/.test(c.id),
+      isOpenCount: /open|req/.test(c.id),
     }));
 
   const reader: MetricReader = {
     hasValues: (lower) => Object.keys(reader.read(lower)).length > 0,
     read(lower) {
+      // "Velocity was 72 — no, sorry, it's 68": what follows the correction replaces what came before.
+      const correction = /\b(?:no,? sorry|sorry|no wait|make that|scratch that)\b/.exec(lower);
+      if (correction) {
+        const before = readSpans(lower.slice(0, correction.index));
+        const afterText = lower.slice(correction.index + correction[0].length);
+        const after = readSpans(afterText);
+        const last = Object.keys(before).at(-1);
+        const bare = /\b(\d+(?:\.\d+)?)\b/.exec(afterText);
+        if (!Object.keys(after).length && last && bare?.[1]) after[last] = Number(bare[1]);
+        return { ...before, ...after };
+      }
+      return readSpans(lower);
+    },
+  };
+  return reader;
+
+  function readSpans(lower: string): Record<string, number> {
+    {
       const found: Record<string, number> = {};
+      for (const m of matchers) if (m.zero?.test(lower)) found[m.id] = 0;
       if (!/\d|\bno\b|\bnone\b|\bzero\b|\bone\b/.test(lower)) return found;
-      const spans: { id: string; start: number; end: number; toMinutes: boolean }[] = [];
+      const spans: { id: string; start: number; end: number; toMinutes: boolean; isOpenCount: boolean }[] = [];
       for (const m of matchers) {
         for (const hit of lower.matchAll(m.pattern)) {
-          spans.push({ id: m.id, start: hit.index, end: hit.index + hit[0].length, toMinutes: m.toMinutes });
+          spans.push({
+            id: m.id,
+            start: hit.index,
+            end: hit.index + hit[0].length,
+            toMinutes: m.toMinutes,
+            isOpenCount: m.isOpenCount,
+          });
         }
       }
       spans.sort((a, b) => a.start - b.start);
@@ -119,7 +164,9 @@ export function createMetricReader(columns: readonly Column[]): MetricReader {
         const before = lower.slice(Math.max(0, span.start - 14), span.start);
         const prev = /(?:^|[\s(])(\d+(?:\.\d+)?|no|zero|one)\s+(?:open\s+)?$/.exec(before);
         // "we closed 3 reqs", "hired 2": a count of what changed, not the row's value.
-        if (prev && /\b(?:closed|filled|hired|lost|added|cut|dropped|by)\s+\S+\s+(?:open\s+)?$/.test(before)) continue;
+        if (prev && span.isOpenCount && /\b(?:closed|filled|hired|lost|added|cut|dropped|by)\s+\S+\s+(?:open\s+)?$/.test(before)) {
+          continue;
+        }
         const prevIndex = prev ? span.start - (before.length - prev.index) : -1;
         if (prev?.[1] && !claimed.has(prevIndex)) {
           claimed.add(prevIndex);
@@ -138,14 +185,13 @@ export function createMetricReader(columns: readonly Column[]): MetricReader {
         }
       }
       return found;
-    },
-  };
-  return reader;
+    }
+  }
 }
 
 /** "an hour and ten minutes", "1.5 hours", "90 minutes" → minutes. */
 const DURATION =
-  /^(?:[\s,:]*(?:was|is|were|of|at|about|around|roughly|approximately|came in at|sat at|for|the|p1s?|on|that|it)\b)*\s*(?:(an?|one|\d+(?:\.\d+)?)\s*(?:hours?|hrs?|h)\b(?:\s*(?:and\s*)?(?:a\s+)?(half|\d+)\s*(?:minutes?|mins?)?)?|(\d+(?:\.\d+)?)\s*(?:minutes?|mins?)\b)/;
+  /^(?:[\s,:]*(?:was|is|were|of|at|about|around|roughly|approximately|came in at|sat at|for|the|p1s?|on|that|it|took|takes)\b)*\s*(?:(an?|one|\d+(?:\.\d+)?)\s*(?:hours?|hrs?|h)\b(?:\s*(?:and\s*)?(?:a\s+)?(half|\d+)\s*(?:minutes?|mins?)?)?|(\d+(?:\.\d+)?)\s*(?:minutes?|mins?)\b)/;
 
 function durationAfter(text: string): { value: number; offset: number } | null {
   const m = DURATION.exec(text);
@@ -230,8 +276,12 @@ const NOT_TEAMS = new Set(
 
 /** "So platform, velocity was 84", "Mobile. Velocity 61": a team named first, before its numbers. */
 export function leadingTeam(text: string, isPerson: (w: string) => boolean): string | null {
-  const m = /^(?:(?:so|okay|ok|and|right)[,]?\s+)?([A-Za-z][A-Za-z-]+)\s*(?:[.,:;]|$)/i.exec(text.trim());
-  const word = m?.[1];
-  if (!word || NOT_TEAMS.has(word.toLowerCase()) || isPerson(word)) return null;
-  return word.charAt(0).toUpperCase() + word.slice(1);
+  // "Data Platform, velocity was 68": a team name may be two capitalised words.
+  const m =
+    /^(?:(?:so|okay|ok|and|right)[,]?\s+)?([A-Z][a-z]+ [A-Z][a-z]+)\s*(?:[.,:;—–-]|$)/.exec(text.trim()) ??
+    /^(?:(?:so|okay|ok|and|right)[,]?\s+)?([A-Za-z][A-Za-z-]+)(?:'s numbers)?\s*(?:[.,:;—–]|$)/i.exec(text.trim());
+  const name = m?.[1];
+  const first = name?.split(" ")[0] ?? "";
+  if (!name || NOT_TEAMS.has(first.toLowerCase()) || isPerson(first)) return null;
+  return name.charAt(0).toUpperCase() + name.slice(1);
 }

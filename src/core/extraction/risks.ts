@@ -55,6 +55,8 @@ export function readRisk(
 ): { text: string; confidence: number; continuation: boolean } | null {
   const lower = s.lower;
   const isQuestion = /\?\s*$/.test(s.text);
+  // "Likelihood that someone else leaves, medium." rates the risk just raised; it is not a new one.
+  if (/^(?:(?:so|and|the)\s+)?(?:likelihood|probability|impact|chance)\b/.test(lower)) return null;
   if (isQuestion && !RISK_QUESTION.test(lower)) return null;
   const contentWords = contentWordSet(s.text).size;
   if (contentWords < 3) return null;
