@@ -5,7 +5,7 @@
 
 /** First-person commitments: "I'll…", "let me…", "I can take…". Group 1 is the rest of the clause. */
 export const SELF_COMMITMENT =
-  /\b(?:i'll|i will|i'm going to|i am going to|i'm gonna|i can|i could|let me|i need to|i have to|i've got to|i gotta|i'm happy to|i'd be happy to|i'm planning to|i plan to|i volunteer to|i'll go ahead and|leave (?:it|that|this) with me and i'll|i'll make sure to|i'll make sure)\b(?! not\b)\s*(.*)$/;
+  /\b(?:i'll|i will|i'm going to|i am going to|i'm gonna|i can|i could|let me|i need to|i have to|i've got to|i gotta|i'm happy to|i'd be happy to|i'm planning to|i plan to|i volunteer to|i'll go ahead and|leave (?:it|that|this) with me and i'll|i'll make sure to|i'll make sure)\b(?! not\b)(?!'t)\s*(.*)$/;
 
 /** What follows "I'll…"/"let me…" when it is talk about the meeting itself, not a task. */
 export const NOT_A_TASK =
@@ -57,7 +57,7 @@ export const UNOWNED_TASK =
 
 /** Decided in so many words. */
 export const DECISION =
-  /\b(?:we(?:'ve| have)? (?:just )?decided|(?:the|our|final) decision is|decision(?: is)?:|decided:|it's decided|that's decided|we(?:'re| are) (?:going|gonna go|gonna) with|we'll go with|let's go with|go with(?! (?:you|me|him|her|them|us)\b)|we(?:'re| are) settled on|we settled on|settled:|we(?:'ve| have)? agreed|we all agree|everyone agrees|(?:it's|that's|is|are) approved|approved:|we approve|we(?:'re| are)? approving|final answer|so the plan is|(?:the|our) plan is|we(?:'re| are)? (?:not )?going ahead with|we'll proceed|let's proceed|we're dropping|we'll drop|let's drop|we're cutting|let's cut|we'll deprioriti[sz]e|let's deprioriti[sz]e|we're deprioriti[sz]ing|we(?:'ll| will) prioriti[sz]e|let's move forward with|moving forward with|we're committing to|we commit to|lock (?:it|that) in|we'll keep|we're keeping|the consensus is|consensus:)\b/;
+  /\b(?:we(?:'ve| have)? (?:just )?decided|(?:the|our|final) decision is|decision(?: is)?:|decided:|it's decided|that's decided|we(?:'re| are) (?:going|gonna go|gonna) with|we'll go with|let's go with|go with(?! (?:you|me|him|her|them|us)\b)|we(?:'re| are) settled on|we settled on|settled:|we(?:'ve| have)? agreed|we all agree|everyone agrees|(?:it's|that's|is|are) approved|approved:|we approve|we(?:'re| are)? approving|final answer|so the plan is|(?:the|our) plan is|we(?:'re| are)? (?:not )?going ahead with|we'll proceed|let's proceed|we're dropping|we'll drop|let's drop|we're cutting|let's cut|we'll deprioriti[sz]e|let's deprioriti[sz]e|we're deprioriti[sz]ing|we(?:'ll| will) prioriti[sz]e|let's move forward with|moving forward with|we're committing to|we commit to|we(?:'re| are) not (?:going to )?(?:promising|doing|shipping|building|adding|supporting|committing|changing|moving|freezing|hiring|using)|we won't (?:promise|do|ship|build|add|support|commit|change|move|use)|lock (?:it|that) in|we'll keep|we're keeping|the consensus is|consensus:)\b/;
 /** Proposals that become decisions when someone else agrees. Group 1 is the proposal. */
 export const PROPOSAL =
   /^(?:(?:so|okay|ok|and|but|well|then|yeah|i mean|honestly|alright)[,]?\s+)*(?:i think |maybe |honestly |personally )?(?:i'd rather(?! not)|i would rather(?! not)|i'd prefer(?! not)|i prefer we|i'm proposing(?: that)?(?: we)?|i propose|i'd propose|i suggest|i'd suggest|my suggestion is|my proposal is|(?:my )?recommendation is|i recommend|i'd recommend|how about|what if we|why don't we|should we|shall we|i think we should|i'd say we|maybe we should|we should|we could|let's|i'd like us to|can we|could we|i want us to|we might as well|propose we|proposal:)\s+(.*)$/;
@@ -107,10 +107,10 @@ export const TAG_QUESTION =
   /(?:,\s*)?(?:right|isn't it|aren't they|don't you think|yeah|okay|ok|no|correct|you know|huh|eh|won't it|didn't we|don't we|isn't that so)\?$/;
 /** A reply that leaves the question open, wherever it stands in the reply. */
 export const NON_ANSWER =
-  /\b(?:i don't know|don't know|no idea|not sure|i'm not sure|let me (?:check|think|find out)|we'll (?:have to )?(?:see|check|find out)|i'd have to check|tbd|that's the question|that's what i'm wondering|dunno|who knows|nobody knows|no one knows|wouldn't bet|still thinking|haven't decided|not decided|undecided|thinking about it|no decision yet|didn't answer|no answer yet|haven't heard|waiting to hear|(?:he|she|they)'d check|(?:he|she|they)'ll check)\b/;
+  /\b(?:i don't know|don't know|no idea|not sure|i'm not sure|let me (?:check|think|find out)|we'll (?:have to )?(?:see|check|find out)|i'd have to check|tbd|that's the question|that's what i'm wondering|dunno|who knows|nobody knows|no one knows|wouldn't bet|still thinking|haven't decided|not decided|undecided|thinking about it|no decision yet|didn't answer|didn't know|no clue|not that i know|no answer yet|haven't heard|waiting to hear|(?:he|she|they)'d check|(?:he|she|they)'ll check)\b/;
 /** Someone saying out loud that a question stays open. */
 export const STILL_OPEN =
-  /\b(?:nobody knows|no one knows|(?:so )?that's (?:still )?open|still open|stays open|open question|tbd|to be determined|(?:you|we) don't need to decide today|(?:so )?we don't know(?: yet)?[.!]?$)/;
+  /\b(?:nobody knows|no one knows|(?:so )?that's (?:still )?open|still open|stays open|open question|tbd|to be determined|(?:you|we) don't need to decide today|(?:so )?we don't know(?: yet)?[.!]?$|leave (?:it|that|this) (?:as )?open|(?:is|as) an open question)/;
 
 /** Sections of a template other than the item lists, and the words that place a sentence in them. */
 export const SECTION_CUES: Partial<Record<string, RegExp>> = {
@@ -151,7 +151,7 @@ export const CALL_FOR_AGREEMENT =
 export const NO_OBJECTION = /^(?:no|nope|none|no objections?|not from me|nothing from me|all good|fine by me)\b/;
 /** "Here's what I'd propose." — the proposal follows in the next sentences. */
 export const PROPOSAL_LEAD =
-  /^(?:(?:so|okay|ok)[,]?\s+)*(?:here's what i'd (?:propose|suggest|recommend)|here's my (?:proposal|suggestion|recommendation)|what i'd (?:propose|suggest) is|my (?:proposal|suggestion|recommendation) is)[.:,]?$/;
+  /^(?:(?:so|okay|ok)[,]?\s+)*(?:here's what i'd (?:propose|suggest|recommend)|here's my (?:proposal|suggestion|recommendation)|what i'd (?:propose|suggest) is|my (?:proposal|suggestion|recommendation) is|(?:can|could|may) i (?:propose|suggest) something(?: \w+(?: \w+)?(?: the \w+)?)?|i have a (?:proposal|suggestion)|one (?:proposal|suggestion))[.:,?]?$/;
 /** "Can I raise a risk?" — the next thing the speaker says is the risk. */
 export const RISK_ANNOUNCE =
   /\b(?:raise|flag|add|mention|log) (?:a|one|another) (?:risk|concern)\b|\b(?:one more|another) risk\b/;

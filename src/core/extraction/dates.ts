@@ -98,7 +98,7 @@ const CALENDAR_WORD =
   /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tues?|thu|thurs|fri)\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\d{1,2}\/\d{1,2}|\d{4}-\d{2}-\d{2}/i;
 
 /** Every deadline in `text`, in the order said, resolved against the meeting date (YYYY-MM-DD). */
-export function findDueDates(text: string, meetingDate: string): (DueDate & { index: number })[] {
+export function findDueDates(text: string, meetingDate: string): (DueDate & { index: number; end: number })[] {
   if (!DATE_HINT.test(text)) return [];
   const ref = parseIso(meetingDate);
   const found: (DueDate & { index: number; end: number })[] = [];
@@ -124,7 +124,7 @@ export function findDueDates(text: string, meetingDate: string): (DueDate & { in
     if (!knowsDay && toIso(d) === toIso(ref)) d = addDays(d, 7);
     take(r.index, r.text, d);
   }
-  return found.sort((a, b) => a.index - b.index).map(({ date, phrase, index }) => ({ date, phrase, index }));
+  return found.sort((a, b) => a.index - b.index);
 }
 
 /**
@@ -136,8 +136,13 @@ export function findDueDate(text: string, meetingDate: string): DueDate | null {
   // "By tomorrow, actually today": what follows a correction replaces what came before it.
   const correction = [...text.matchAll(/\b(?:actually|make that|no wait|sorry|i mean)\b/gi)].at(-1);
   if (correction && all.some((d) => d.index > correction.index)) all = all.filter((d) => d.index > correction.index);
-  // "Rotate it by Thursday, or every preview breaks on Friday": a date marked as a deadline wins.
-  const marked = all.filter((d) => DEADLINE_MARK.test(text.slice(0, d.index)));
+  // "Rotate it by Thursday, or every preview breaks on Friday": a date marked as a deadline wins. A date that
+  // follows a marked one directly ("by end of day tomorrow") is part of the same deadline.
+  const marked = all.filter(
+    (d, i) =>
+      DEADLINE_MARK.test(text.slice(0, d.index)) ||
+      (i > 0 && /^[\s,]*(?:on\s+)?$/.test(text.slice(all[i - 1]!.end, d.index)) && DEADLINE_MARK.test(text.slice(0, all[i - 1]!.index))),
+  );
   const last = (marked.length ? marked : all).at(-1);
   return last ? { date: last.date, phrase: last.phrase } : null;
 }

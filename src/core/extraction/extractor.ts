@@ -652,6 +652,11 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
             set(t, "needed", t.item.needed ? `${t.item.needed}; ${action.text}` : action.text);
             addEvidence(t, s);
             created = t;
+          } else if (action?.kind === "new" && escalationRestated(action.text, action.owner)) {
+            // "Cormac takes the fee waiver to Gráinne": the escalation said again, not a new action.
+            const t = escalationRestated(action.text, action.owner)!;
+            addEvidence(t, s);
+            created = t;
           } else if (action?.kind === "new") {
             // What a risk's owner promises about it is the risk's mitigation, and an action of its own — unless it
             // only accepts the mitigation just said ("I'll ping them today").
@@ -842,7 +847,7 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
           [...added].some((t) => t.item.confidence >= MIN_CONFIDENCE),
         );
       if (STILL_OPEN.test(segment.text.toLowerCase())) {
-        const q = latest("question", 2);
+        const q = latest("question", 3);
         if (q && q.item.status === "answered") set(q, "status", "open");
         if (q) openQuestions = openQuestions.filter((x) => x !== q);
       }
@@ -892,6 +897,16 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
         if (due && (sectionKind === "staffing" || sectionKind === "roadmap" || sectionKind === "upcoming"))
           item.due = due.date;
         return add(item, 0.9);
+      }
+
+      /** An escalation of the same owner that this task restates. */
+      function escalationRestated(text: string, owner: string | null): Tracked | null {
+        const words = contentWordSet(text);
+        return (
+          tracked.find(
+            (t) => t.item.kind === "escalation" && people.same(t.item.owner, owner) && overlap(t.words, words) >= 0.25,
+          ) ?? null
+        );
       }
 
       /** The escalation this speaker raised a moment ago. */

@@ -57,6 +57,8 @@ export function readRisk(
   const isQuestion = /\?\s*$/.test(s.text);
   // "Likelihood that someone else leaves, medium." rates the risk just raised; it is not a new one.
   if (/^(?:(?:so|and|the)\s+)?(?:likelihood|probability|impact|chance)\b/.test(lower)) return null;
+  // "Don't worry", "no worries": reassurance, not a risk.
+  if (/\b(?:don't worry|no worries|not worried|nothing to worry|no need to worry)\b/.test(lower)) return null;
   if (isQuestion && !RISK_QUESTION.test(lower)) return null;
   const contentWords = contentWordSet(s.text).size;
   if (contentWords < 3) return null;
