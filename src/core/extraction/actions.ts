@@ -97,6 +97,8 @@ export function readAction(s: Sentence, ctx: ActionContext): ActionReading | nul
     if (!due && HOUSEKEEPING.test(task.toLowerCase())) c -= 0.25;
     // "I'll ping them today": a task whose object is only a pronoun leans on context the notes will not have.
     if (/\b(?:it|that|this|them|those)\b/i.test(task) && meaningfulWords(task) <= 1) c -= 0.2;
+    // "I'll point them at it when it's up": a promise that waits on something else.
+    if (/\b(?:when|once|if) (?:it's|it is|that's|they're)\b/i.test(task)) c -= 0.2;
     return Math.max(0.1, Math.min(0.95, c));
   };
 

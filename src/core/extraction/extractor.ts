@@ -61,7 +61,8 @@ export interface Extractor {
 }
 
 /** A speaker correcting what they just said: "Actually, I'll send it today." (read on the raw words). */
-const CORRECTION = /\b(?:actually|sorry|make that|scratch that|no wait|i mean)\b/i;
+const CORRECTION =
+  /\b(?:actually|sorry|make that|scratch that|no wait|i mean|correction|(?:will|is going to|gonna) slip to|moves? to|push(?:ed)? (?:it )?(?:out )?to)\b/i;
 
 /** Agreement in so many words, enough to turn a plain statement into a decision. */
 const EXPLICIT_AGREEMENT =
@@ -151,6 +152,8 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
   const counters = new Map<ItemKind, number>();
   let proposals: Proposal[] = [];
   let openQuestions: Tracked[] = [];
+  /** Questions someone called open in so many words ("the question is…"): they stay open. */
+  const namedOpen = new WeakSet<Tracked>();
   /** The task just asked or promised, waiting for an answer ("Yes, by Friday") or a restatement. */
   let lastRequest: Tracked | null = null;
   let lastRequestOf: { by: string | null; of: string | null } = { by: null, of: null };
@@ -270,7 +273,7 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
           const t = tracked[i]!;
           if (t.item.kind !== item.kind) continue;
           const sameOwner = item.owner !== null && t.item.owner === item.owner;
-          if (overlap(t.words, words) >= (sameOwner ? mergeAt / 2 : mergeAt)) {
+          if (overlap(t.words, words) >= (sameOwner ? mergeAt * 0.75 : mergeAt)) {
             merge(t, item);
             return t;
           }
@@ -309,7 +312,11 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
         if (i <= consumed) continue;
         const lower = s.lower;
         const words = wordCount(s.text);
-        const due = meetingDate ? findDueDate(s.text, meetingDate) : null;
+        // "…alongside the canary, same deadline": the deadline of this speaker's last dated task.
+        const sameDeadline = /\bsame (?:deadline|date|timeline|day)\b/.test(lower)
+          ? [...tracked].reverse().find((t) => t.item.kind === "action" && mine(t.item.owner) && t.item.due)?.item.due
+          : null;
+        const due = meetingDate ? (findDueDate(s.text, meetingDate) ?? (sameDeadline ? { date: sameDeadline, phrase: "same deadline" } : null)) : null;
         const isQuestion = /\?\s*$/.test(s.text);
         const next = sentences[i + 1];
         let created: Tracked | null = null;
@@ -435,6 +442,18 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
             addEvidence(owned, s);
           }
           if (words <= 6) continue;
+        }
+        // "Who owns that until the canary lands?" — "Me." / "The US clusters risk is Ximena's."
+        const claimed = /^(?:me|i do|i will|mine|that's me)\b/.test(lower) && previousTurn && /\bwho(?:'s| is)? (?:owns?|owning|taking|doing)\b/i.test(previousTurn.text);
+        const possessed = /\brisk is ([A-Z][a-z]+)'s\b/.exec(s.text);
+        if (claimed || possessed) {
+          const owner = claimed ? speaker : people.lookup(possessed?.[1] ?? "");
+          const risk = claimed ? latest("risk", 3) : tracked.findLast((t) => t.item.kind === "risk" && overlap(t.words, contentWordSet(s.text)) > 0);
+          if (risk && owner) {
+            set(risk, "owner", owner);
+            addEvidence(risk, s);
+            if (words <= 8) continue;
+          }
         }
         if (YOUR_RISK.test(lower) && previousSpeaker && previousSpeaker !== speaker) {
           const risk = latest("risk", 3);
@@ -589,7 +608,10 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
                 ((t.item.kind === "decision" && t.item.status === "pending") || t.item.kind === "question") &&
                 overlap(t.words, words) >= 0.25,
             );
-            if (known || content.length < 3) {
+            if (known?.item.kind === "question" && !namedOpen.has(known)) {
+              // "Do we block kubectl edits?" … "that stays undecided": the question is now a pending decision.
+              set(known, "status", "answered");
+            } else if (known || content.length < 3) {
               if (known) addEvidence(known, s);
               continue;
             }
@@ -610,7 +632,7 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
             set(created, "text", item.text);
             created.fromProposal = false;
             merge(created, item);
-          } else created = add(item);
+          } else created = add(item, recap ? 0.3 : 0.6);
         } else {
           const action = readAction(s, {
             speaker,
@@ -758,12 +780,14 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
             const item = newItem("question", q.text, evidenceFor(s), q.explicit ? 0.7 : 0.55);
             item.askedBy = speaker;
             created = add(item);
-            if (!q.explicit) openQuestions.push(created);
+            if (q.explicit) namedOpen.add(created);
+            else openQuestions.push(created);
           }
         } else if (!created && OPEN_QUESTION.test(lower) && words >= 5) {
           const item = newItem("question", cleanItemText(s.text), evidenceFor(s), 0.65);
           item.askedBy = speaker;
           created = add(item);
+          namedOpen.add(created);
         }
 
         // Proposals wait for a reply.
@@ -793,6 +817,18 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
           if (d && d !== created) {
             set(d, "rationale", rationale ?? rationaleFrom(s.text));
             addEvidence(d, s);
+          }
+        }
+        // "One correction, the runbook will slip to Friday": the speaker's own action named by its words.
+        if (due && !created && CORRECTION.test(s.raw)) {
+          const words = contentWordSet(s.text);
+          const named = [...tracked]
+            .reverse()
+            .find((t) => t.item.kind === "action" && mine(t.item.owner) && [...t.words].some((w) => words.has(w)));
+          if (named) {
+            set(named, "due", due.date);
+            addEvidence(named, s);
+            created = named;
           }
         }
         if (due && !created && !REFUSAL.test(lower)) {
