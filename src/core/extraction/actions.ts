@@ -251,7 +251,9 @@ export function readAction(s: Sentence, ctx: ActionContext): ActionReading | nul
   if (unowned?.[1] && isTask(unowned[1], due)) {
     const task = text.slice(unowned.index);
     // "Someone should probably build a dashboard": an idea until somebody takes it on.
-    const idea = /\b(?:probably|could|might|maybe|really|also|at some point|someday|eventually|one day)\b/.test(unowned[0]);
+    const idea = /\b(?:probably|could|might|maybe|really|also|at some point|someday|eventually|one day)\b/.test(
+      unowned[0],
+    );
     return { kind: "new", text: clause(task), owner: null, confidence: score(idea ? 0.35 : 0.6, task) };
   }
   return null;

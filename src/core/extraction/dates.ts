@@ -141,7 +141,9 @@ export function findDueDate(text: string, meetingDate: string): DueDate | null {
   const marked = all.filter(
     (d, i) =>
       DEADLINE_MARK.test(text.slice(0, d.index)) ||
-      (i > 0 && /^[\s,]*(?:on\s+)?$/.test(text.slice(all[i - 1]!.end, d.index)) && DEADLINE_MARK.test(text.slice(0, all[i - 1]!.index))),
+      (i > 0 &&
+        /^[\s,]*(?:on\s+)?$/.test(text.slice(all[i - 1]!.end, d.index)) &&
+        DEADLINE_MARK.test(text.slice(0, all[i - 1]!.index))),
   );
   const last = (marked.length ? marked : all).at(-1);
   return last ? { date: last.date, phrase: last.phrase } : null;

@@ -1,4 +1,12 @@
-import type { Evidence, Item, ItemEvent, ItemKind, MetricRow, Rag } from "../item.js";
+import {
+  type Evidence,
+  evidenceOf,
+  type Item,
+  type ItemEvent,
+  type ItemKind,
+  type MetricRow,
+  type Rag,
+} from "../item.js";
 import type { Segment } from "../segment.js";
 import type { SectionKind, Template } from "../template/template.js";
 import { isTask, meaningfulWords, readAction } from "./actions.js";
@@ -28,17 +36,19 @@ import {
   RISK_ANNOUNCE,
   RISK_VERDICT,
   SECTION_CUES,
+  SELF_COMMITMENT,
   STILL_OPEN,
   STRONG_AGREEMENT,
   WEAK_AGREEMENT,
   YOUR_RISK,
 } from "./cues.js";
 import { findDueDate, stripDuePhrase } from "./dates.js";
+import { pickLines } from "./line-model.js";
 import { createMetricReader, findTeam, leadingTeam, type MetricReader } from "./metrics.js";
 import { People } from "./people.js";
 import { readQuestion } from "./questions.js";
 import { RISK_EXPLICIT, readRisk, readRiskAttributes } from "./risks.js";
-import { cleanItemText, contentWordSet, overlap, type Sentence, splitSentences, wordCount } from "./text.js";
+import { cleanItemText, contentWordSet, normalize, overlap, type Sentence, splitSentences, wordCount } from "./text.js";
 
 export interface ExtractorOptions {
   /** The template whose sections the items are filed under; without one, items go under their kind. */
@@ -74,6 +84,10 @@ const STATUS =
 
 /** "No, I can't this week": a date in a refusal is not a deadline. */
 const REFUSAL = /^(?:no|nope|sorry)\b|\b(?:can't|cannot|won't|not able to|unable to|no way)\b/;
+
+/** The learned line scorer joins in only for long meetings with almost no explicit decision. */
+const IMPLICIT_MIN_SEGMENTS = 150;
+const IMPLICIT_DECISION_RATE = 0.5; // explicit decisions per 100 segments
 
 /** The step of an escalation: "take it to Lena", "raise it with the VP". */
 const ESCALATION_STEP = /^(?:take|raise|bring|flag|escalate|push|kick)\b/i;
@@ -163,6 +177,44 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
   let agenda: SectionKind | null = null;
   let pendingRating: { rag: Rag; speaker: string | null; at: number } | null = null;
   let recap: { kind: RecapKind | null; speaker: string | null; at: number } | null = null;
+  /** Every segment heard, for the learned line scorer at the end of a meeting. */
+  const history: Segment[] = [];
+
+  /**
+   * A long meeting that never says "we decided" or "I'll" still decides and assigns: at its end, the learned
+   * line scorer (line-model.ts) picks the lines that read like a decision or a task, where no rule already
+   * made an item. Their confidence says they are inferred.
+   */
+  function inferImplicitItems(): ItemEvent[] {
+    const explicit = tracked.filter((t) => t.item.kind === "decision").length;
+    if (history.length < IMPLICIT_MIN_SEGMENTS || (100 * explicit) / history.length >= IMPLICIT_DECISION_RATE)
+      return [];
+    const used = new Set(tracked.flatMap((t) => t.item.evidence.map((e) => e.segmentId)));
+    const skip = new Set(history.flatMap((s, i) => (used.has(s.id) ? [i] : [])));
+    const events: ItemEvent[] = [];
+    for (const [kind, limit] of [
+      ["decision", 10],
+      ["action", 4],
+    ] as const) {
+      for (const line of pickLines(kind, history, { threshold: 0.3, limit, spacing: 3, skip })) {
+        const segment = history[line.index]!;
+        const lower = normalize(segment.text).toLowerCase();
+        const confidence = Math.min(0.7, MIN_CONFIDENCE + (line.probability - 0.3) / 2);
+        const item = newItem(kind, cleanItemText(normalize(segment.text)), evidenceOf(segment), confidence);
+        if (kind === "action") {
+          item.owner =
+            people.findRoleAssignment(lower)?.label ??
+            people.findRole(lower) ??
+            (SELF_COMMITMENT.test(lower) ? segment.speaker : null);
+        }
+        tracked.push({ item, at: index, words: contentWordSet(item.text), fromProposal: false });
+        skip.add(line.index);
+        events.push({ type: "added", item: snapshot(item) });
+      }
+    }
+    return events;
+  }
+
   /** "Can I raise a risk?" — the speaker's next sentence is the risk. */
   let riskAnnounced: { speaker: string | null; at: number } | null = null;
   /** The last statement that made no item, and the previous turn, for replies that point back at them. */
@@ -219,6 +271,7 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
     push(segment) {
       const events: ItemEvent[] = [];
       index++;
+      history.push(segment);
       people.addSpeaker(segment.speaker);
       const speaker = segment.speaker;
       /** Whether a name (an owner, say) is this speaker, "Priya Shah" and "Priya" alike. */
@@ -316,7 +369,10 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
         const sameDeadline = /\bsame (?:deadline|date|timeline|day)\b/.test(lower)
           ? [...tracked].reverse().find((t) => t.item.kind === "action" && mine(t.item.owner) && t.item.due)?.item.due
           : null;
-        const due = meetingDate ? (findDueDate(s.text, meetingDate) ?? (sameDeadline ? { date: sameDeadline, phrase: "same deadline" } : null)) : null;
+        const due = meetingDate
+          ? (findDueDate(s.text, meetingDate) ??
+            (sameDeadline ? { date: sameDeadline, phrase: "same deadline" } : null))
+          : null;
         const isQuestion = /\?\s*$/.test(s.text);
         const next = sentences[i + 1];
         let created: Tracked | null = null;
@@ -444,11 +500,16 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
           if (words <= 6) continue;
         }
         // "Who owns that until the canary lands?" — "Me." / "The US clusters risk is Ximena's."
-        const claimed = /^(?:me|i do|i will|mine|that's me)\b/.test(lower) && previousTurn && /\bwho(?:'s| is)? (?:owns?|owning|taking|doing)\b/i.test(previousTurn.text);
+        const claimed =
+          /^(?:me|i do|i will|mine|that's me)\b/.test(lower) &&
+          previousTurn &&
+          /\bwho(?:'s| is)? (?:owns?|owning|taking|doing)\b/i.test(previousTurn.text);
         const possessed = /\brisk is ([A-Z][a-z]+)'s\b/.exec(s.text);
         if (claimed || possessed) {
           const owner = claimed ? speaker : people.lookup(possessed?.[1] ?? "");
-          const risk = claimed ? latest("risk", 3) : tracked.findLast((t) => t.item.kind === "risk" && overlap(t.words, contentWordSet(s.text)) > 0);
+          const risk = claimed
+            ? latest("risk", 3)
+            : tracked.findLast((t) => t.item.kind === "risk" && overlap(t.words, contentWordSet(s.text)) > 0);
           if (risk && owner) {
             set(risk, "owner", owner);
             addEvidence(risk, s);
@@ -1064,7 +1125,7 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
     finish() {
       proposals = [];
       openQuestions = [];
-      return [];
+      return inferImplicitItems();
     },
     items() {
       return tracked.map((t) => snapshot(t.item));

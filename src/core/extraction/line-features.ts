@@ -38,12 +38,21 @@ const CUES: [string, RegExp][] = [
   ["self", SELF_COMMITMENT],
   ["you", YOU_ASSIGNMENT],
   ["team", TEAM_COMMITMENT],
-  ["we-modal", /\bwe(?:'ll| will| should| could| can| need| have to| want| must|'re going to|'re gonna| are going to| are gonna| gonna)\b/],
-  ["it-modal", /\b(?:it|that|this)(?:'ll| will| should| has to| needs to| must|'s gonna| is gonna|'s going to| is going to| would)\b/],
+  [
+    "we-modal",
+    /\bwe(?:'ll| will| should| could| can| need| have to| want| must|'re going to|'re gonna| are going to| are gonna| gonna)\b/,
+  ],
+  [
+    "it-modal",
+    /\b(?:it|that|this)(?:'ll| will| should| has to| needs to| must|'s gonna| is gonna|'s going to| is going to| would)\b/,
+  ],
   ["lets", /\blet's\b/],
   ["i-think-we", /\bi think (?:we|it|that)\b/],
   ["recap", /\b(?:so we have|so we've got|so far|recap|summar|so that's|to sum up|in the end|all in all|overall)\b/],
-  ["decided", /\b(?:decided|decide|decision|agreed|agree|settled|chose|choose|go for|go with|stick (?:to|with)|opt for)\b/],
+  [
+    "decided",
+    /\b(?:decided|decide|decision|agreed|agree|settled|chose|choose|go for|go with|stick (?:to|with)|opt for)\b/,
+  ],
   ["requirement", /\b(?:has to|have to|must|need to|needs to|should|required|requirement)\b/],
   ["hedge", /\b(?:maybe|perhaps|probably|might|i guess|not sure|i don't know)\b/],
   ["digits", /\d/],
@@ -81,6 +90,7 @@ export function lineFeatures(ctx: LineContext): string[] {
     else if (WEAK_AGREEMENT.test(ctx.nextLower)) f.push("next:weak");
     else if (/\?\s*$/.test(ctx.nextLower)) f.push("next:question");
   }
-  if (ctx.previousLower !== null && ctx.previousIsOtherSpeaker && /\?\s*$/.test(ctx.previousLower)) f.push("prev:question");
+  if (ctx.previousLower !== null && ctx.previousIsOtherSpeaker && /\?\s*$/.test(ctx.previousLower))
+    f.push("prev:question");
   return f;
 }

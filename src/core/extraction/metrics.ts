@@ -164,7 +164,11 @@ export function createMetricReader(columns: readonly Column[]): MetricReader {
         const before = lower.slice(Math.max(0, span.start - 14), span.start);
         const prev = /(?:^|[\s(])(\d+(?:\.\d+)?|no|zero|one)\s+(?:open\s+)?$/.exec(before);
         // "we closed 3 reqs", "hired 2": a count of what changed, not the row's value.
-        if (prev && span.isOpenCount && /\b(?:closed|filled|hired|lost|added|cut|dropped|by)\s+\S+\s+(?:open\s+)?$/.test(before)) {
+        if (
+          prev &&
+          span.isOpenCount &&
+          /\b(?:closed|filled|hired|lost|added|cut|dropped|by)\s+\S+\s+(?:open\s+)?$/.test(before)
+        ) {
           continue;
         }
         const prevIndex = prev ? span.start - (before.length - prev.index) : -1;
@@ -240,8 +244,12 @@ function firstNumberAfter(text: string, toMinutes: boolean): { value: number; of
 /** A team named in a sentence: "for Platform", "the Mobile team", "Data:". */
 const TEAM_PATTERNS = [
   /^([A-Z][A-Za-z]+)\s*[:,-]/,
-  /\b(?:for|on|from|over on|in|with)\s+(?:the\s+)?([A-Z][A-Za-z]+)\s+(?:team|side|squad|org)\b/,
-  /\b([A-Z][A-Za-z]+)(?:'s)?\s+(?:team|side|squad|numbers|metrics)\b/,
+  /\b(?:for|on|from|over on|in|with)\s+(?:the\s+)?(?!The\b)([A-Z][A-Za-z]+(?: [A-Z][a-z]+)?)\s+(?:team|side|squad|org)\b/,
+  /\b(?!The\b)([A-Z][A-Za-z]+(?: [A-Z][a-z]+)?)(?:'s)?\s+(?:team|side|squad|numbers|metrics)\b/,
+  // "For Payments, velocity was 52", "Over in Search, two incidents".
+  /^(?:(?:so|and|okay)[,]?\s+)?(?:for|on|over on|over in|in)\s+(?:the\s+)?(?!The\b)([A-Z][A-Za-z]+(?: [A-Z][a-z]+)?)\s*,/,
+  // "Payments had 52 points", "Search is at 63".
+  /^(?:(?:so|and|okay)[,]?\s+)?(?!The\b)([A-Z][A-Za-z]+(?: [A-Z][a-z]+)?)\s+(?:had|has|is at|was at|came in at|landed at|hit|did|closed|shipped|delivered)\b/,
 ];
 
 export function findTeam(

@@ -1,0 +1,80 @@
+import { describe, expect, it } from "vitest";
+import type { Segment } from "../segment.js";
+import { extractItems } from "./extract-items.js";
+import { lineFeatures } from "./line-features.js";
+import { lineContexts, lineProbability, pickLines } from "./line-model.js";
+
+const filler = [
+  "Yeah.",
+  "Mm-hmm.",
+  "Okay.",
+  "Right, I see what you mean there.",
+  "I'm not sure about the colour of it.",
+];
+
+/** A long, loose conversation (like the AMI meetings) with a few lines that decide or assign. */
+function meeting(lines: [string, string][], length = 220): Segment[] {
+  const segments: Segment[] = [];
+  for (let i = 0; i < length; i++) {
+    const speaker = ["Project Manager", "Industrial Designer", "Marketing Expert"][i % 3]!;
+    segments.push({ id: `s${i}`, speaker, text: filler[i % filler.length]!, start: i * 3, end: i * 3 + 2 });
+  }
+  lines.forEach(([speaker, text], k) => {
+    const at = length - 20 - k * 50; // near the end, where meetings settle things
+    segments[at] = { id: `s${at}`, speaker, text, start: at * 3, end: at * 3 + 2 };
+  });
+  return segments;
+}
+
+describe("the learned line scorer", () => {
+  it("reads the language of deciding, not the topic", () => {
+    const f = lineFeatures({
+      lower: "so we'll go with the rubber case then",
+      position: 0.9,
+      isLeadSpeaker: true,
+      previousLower: "what about the case?",
+      previousIsOtherSpeaker: true,
+      nextLower: "sounds good",
+      nextIsOtherSpeaker: true,
+    });
+    expect(f).toEqual(expect.arrayContaining(["cue:decision", "cue:we-modal", "next:strong", "prev:question", "lead"]));
+    expect(f.some((x) => x.includes("rubber"))).toBe(false);
+  });
+
+  it("scores a line that decides above small talk", () => {
+    const contexts = lineContexts(
+      meeting([["Project Manager", "So we've decided we'll go with the single battery and the rubber case."]]),
+    );
+    const decided = contexts.find((c) => c.lower.includes("decided"))!;
+    const chat = contexts.find((c) => c.lower.includes("colour"))!;
+    expect(lineProbability("decision", decided)).toBeGreaterThan(lineProbability("decision", chat));
+  });
+
+  it("picks at most `limit` lines, keeps them apart, and skips lines already used", () => {
+    const segments = meeting([]);
+    const all = pickLines("decision", segments, { threshold: 0, limit: 5, spacing: 3, skip: new Set() });
+    expect(all).toHaveLength(5);
+    for (const a of all) for (const b of all) if (a !== b) expect(Math.abs(a.index - b.index)).toBeGreaterThan(3);
+    const skipped = pickLines("decision", segments, {
+      threshold: 0,
+      limit: 5,
+      spacing: 3,
+      skip: new Set([all[0]!.index]),
+    });
+    expect(skipped.map((l) => l.index)).not.toContain(all[0]!.index);
+  });
+
+  it("adds inferred decisions only to long meetings with almost no explicit one", () => {
+    const line: [string, string] = [
+      "Project Manager",
+      "So we're gonna keep it simple and it'll just control the TV then.",
+    ];
+    const long = extractItems(meeting([line]), { meetingDate: "2025-03-17" }).items;
+    const inferred = long.filter((i) => i.kind === "decision");
+    expect(inferred.map((i) => i.text)).toContain("We're gonna keep it simple and it'll just control the TV then");
+    expect(inferred.every((i) => i.confidence < 0.75)).toBe(true);
+
+    const short = extractItems(meeting([line], 100), { meetingDate: "2025-03-17" }).items;
+    expect(short.filter((i) => i.kind === "decision")).toEqual([]);
+  });
+});

@@ -1,0 +1,69 @@
+import type { Segment } from "../segment.js";
+import { type LineContext, lineFeatures } from "./line-features.js";
+import weights from "./line-model.json" with { type: "json" };
+import { normalize } from "./text.js";
+
+/**
+ * The learned line scorer: for meetings where nobody says "we decided" or "I'll", the lines that carry a
+ * decision or a task still read differently (modal verbs, a summary near the end, agreement after them).
+ * A logistic regression over line-features.ts, trained by scripts/train-line-model.ts on real meetings.
+ */
+export type LineKind = "decision" | "action";
+
+export interface ScoredLine {
+  index: number;
+  probability: number;
+}
+
+const MODEL = weights as Record<LineKind, Record<string, number>>;
+
+/** Every segment with its neighbours and place in the meeting: what the features look at. */
+export function lineContexts(segments: readonly Segment[]): (LineContext & { text: string })[] {
+  const counts = new Map<string | null, number>();
+  for (const s of segments) counts.set(s.speaker, (counts.get(s.speaker) ?? 0) + 1);
+  const lead = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+  const lowers = segments.map((s) => normalize(s.text).toLowerCase());
+  return segments.map((s, i) => ({
+    text: s.text,
+    lower: lowers[i] ?? "",
+    position: segments.length > 1 ? i / segments.length : 0,
+    isLeadSpeaker: s.speaker !== null && s.speaker === lead,
+    previousLower: lowers[i - 1] ?? null,
+    previousIsOtherSpeaker: segments[i - 1] !== undefined && segments[i - 1]?.speaker !== s.speaker,
+    nextLower: lowers[i + 1] ?? null,
+    nextIsOtherSpeaker: segments[i + 1] !== undefined && segments[i + 1]?.speaker !== s.speaker,
+  }));
+}
+
+export function lineProbability(kind: LineKind, context: LineContext): number {
+  const w = MODEL[kind];
+  let z = 0;
+  for (const f of lineFeatures(context)) z += w[f] ?? 0;
+  return 1 / (1 + Math.exp(-z));
+}
+
+/**
+ * The most likely lines, at most `limit`, none within `spacing` lines of a better one (a decision is
+ * talked about over several lines; one of them stands for it).
+ */
+export function pickLines(
+  kind: LineKind,
+  segments: readonly Segment[],
+  options: { threshold: number; limit: number; spacing: number; skip: ReadonlySet<number> },
+): ScoredLine[] {
+  const scored = lineContexts(segments)
+    .map((context, index) => ({
+      index,
+      probability: lineProbability(kind, context),
+      words: context.lower.split(/\s+/).length,
+    }))
+    .filter((l) => l.probability >= options.threshold && l.words >= 4 && !options.skip.has(l.index))
+    .sort((a, b) => b.probability - a.probability || a.index - b.index);
+  const chosen: ScoredLine[] = [];
+  for (const line of scored) {
+    if (chosen.length >= options.limit) break;
+    if (chosen.some((c) => Math.abs(c.index - line.index) <= options.spacing)) continue;
+    chosen.push({ index: line.index, probability: line.probability });
+  }
+  return chosen.sort((a, b) => a.index - b.index);
+}
