@@ -44,7 +44,7 @@ export const MEETING_TALK =
 
 /** What follows "can you…" when it is about the call itself. */
 export const NOT_A_REQUEST =
-  /^(?:(?:walk|talk|run|take) (?:us|me|everyone) through|make (?:the |it )?(?:font|text|screen|window|it) (?:bigger|smaller|larger)|zoom in|zoom out|turn (?:on|off) (?:your|the) (?:camera|mic|video)|tell (?:us|me)|give (?:us|me) (?:an? |the )?(?:update|overview|summary|rundown|quick)|start|go (?:first|ahead|next)|hear|see|repeat|say that|say again|explain|elaborate|clarify|remind me|tell me|tell us|go back|speak up|mute|unmute|imagine|believe|think|guess|confirm you can|give me a second|hold on|just|still)\b/;
+  /^(?:kick (?:us|things|it) off|(?:walk|talk|run|take) (?:us|me|everyone) through|make (?:the |it )?(?:font|text|screen|window|it) (?:bigger|smaller|larger)|zoom in|zoom out|turn (?:on|off) (?:your|the) (?:camera|mic|video)|tell (?:us|me)|give (?:us|me) (?:an? |the )?(?:update|overview|summary|rundown|quick)|start|go (?:first|ahead|next)|hear|see|repeat|say that|say again|explain|elaborate|clarify|remind me|tell me|tell us|go back|speak up|mute|unmute|imagine|believe|think|guess|confirm you can|give me a second|hold on|just|still)\b/;
 /** "Priya to execute", "Darius will align…", "Marisol's going to…" (group 1 the name, group 2 the task). */
 export const NAMED_ASSIGNMENT =
   /\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:'s| is)? (?:to|will|is going to|going to|is gonna|gonna|needs to|has to|should|can|'ll|owns|takes|is on|is taking|will take|will own|to own|to take)\s+(.*)$/;
@@ -79,7 +79,7 @@ export const RISK =
   /\b(?:risk(?:s|y)?|at risk|worr(?:y|ied|ies|ying)|concern(?:ed|s|ing)?|could (?:slip|bite|break|blow up|derail|delay|hurt|kill|sink|block|miss)|might (?:slip|not make|miss|delay|break|not land|not be ready|bite)|may (?:slip|miss|not make)|danger|threat|jeopardi[sz]\w*|exposure|(?:there's|there is) (?:a |an )?(?:real |good |decent |high |strong |non-trivial |serious )?(?:chance|possibility)|the chance that|won't make it|behind schedule|slipping|(?:hit|breach|exceed|blow through) (?:the|our|that) (?:limit|sla|cap|quota|budget)|red flag|scared|nervous|keeps me up|degraded|fragile|single point of failure|could happen (?:there|again|here|to us)|could take out|we'd lose|we could lose)\b/;
 /** Red/yellow/green said as a rating. Groups hold the colour. */
 export const RATING =
-  /\b(?:(?:call|rate|mark|put|flag|score|have|keep)(?: it| this| that| this one| that one| them)?(?: as| at)?(?: a| an)? (red|yellow|amber|green)|(?:it's|it is|that's|this is|we're|we are|they're|status is|rated|rating is|still|currently|solidly|firmly|firmly in the|definitely|marked(?: it)? as|is|stays?|at|goes|went|turned|moved to|moving to|back to|sitting at)(?: a| an| in the)? (red|yellow|amber|green)\b(?! light)|\b(red|yellow|amber|green) (?:for me|risk|status|rating|item|flag|territory|zone)\b|(?:status|rating)[:\s]+(red|yellow|amber|green)\b|^(red|yellow|amber|green)\b(?! light))/;
+  /\b(?:(?:call|rate|mark|put|flag|score|have|keep)(?: it| this| that| this one| that one| them)?(?: as| at)?(?: a| an)? (red|yellow|amber|green)|(?:it's|it is|that's|this is|we're|we are|they're|status is|rated|rating is|still|currently|solidly|firmly|firmly in the|definitely|marked(?: it)? as|is|stays?|at|goes|went|turned|moved to|moving to|back to|sitting at)(?: a| an| in the)? (red|yellow|amber|green)\b(?! light)|\b(red|yellow|amber|green) (?:for me|risk|status|rating|item|flag|territory|zone)\b|(?:status|rating)[:\s]+(red|yellow|amber|green)\b|^(red|yellow|amber|green)\b(?! light| first| ones| items| then))/;
 export const LIKELIHOOD =
   /\b(?:don't think (?:it's|it is|that's) (likely)|not (?:very )?(likely)|(fifty-fifty|50-50|coin (?:flip|toss)))\b|\b(?:likelihood|probability|chance|odds)\b[^.?!]{0,25}?\b(very low|low|medium|moderate|very high|high)\b|\b(very low|low|medium|moderate|very high|high)(?:-| )(?:likelihood|probability|chance)\b|\b(?:is |it's |pretty |very |quite )?(likely|unlikely)\b/;
 export const IMPACT =
@@ -138,7 +138,7 @@ export const DECISION_CALL =
 export const OWNERSHIP =
   /\b(?:(?:i'll|i will|i can|i'm happy to|let me) own (?:it|that|this|that risk|this risk|that one|this one|the risk)|(?:that's|it's) (?:mine|on me)|i own (?:it|that|this))\b/;
 /** Handing ownership of what was just raised to the person who raised it. */
-export const YOUR_RISK = /\b(?:that's your (?:risk|one|item)|you own (?:it|that|this))\b/;
+export const YOUR_RISK = /\b(?:that's your (?:risk|one|item)|you own (?:it|that|this)|(?:is|it's) yours(?: to own)?)\b/;
 
 /** Base-form verbs that open an instruction: "Priya, resolve the latency…". */
 export const IMPERATIVE_VERB =

@@ -516,12 +516,16 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
             if (words <= 8) continue;
           }
         }
-        if (YOUR_RISK.test(lower) && previousSpeaker && previousSpeaker !== speaker) {
-          const risk = latest("risk", 3);
+        // "Anselm, the on-call risk is yours to own" names the owner; else it is whoever spoke last.
+        const handedTo =
+          people.lookup(/^(?:(?:so|okay|and)[,]?\s+)*([A-Z][a-z]+),/.exec(s.text)?.[1] ?? "") ??
+          (previousSpeaker !== speaker ? previousSpeaker : null);
+        if (YOUR_RISK.test(lower) && handedTo) {
+          const risk = latest("risk", 6, (t) => t.item.evidence.some((e) => people.same(e.speaker, handedTo))) ?? latest("risk", 3);
           if (risk) {
             // "Okay, so that's your risk, low likelihood, medium impact."
             const attributes = readRiskAttributes(lower);
-            set(risk, "owner", previousSpeaker);
+            set(risk, "owner", handedTo);
             set(risk, "likelihood", attributes.likelihood);
             set(risk, "impact", attributes.impact);
             set(risk, "rag", attributes.rag);
@@ -963,11 +967,11 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
        * "I'd call the likelihood high" with no risk said in so many words: the risk is what this speaker said
        * just before ("At the current growth rate we hit that in about six weeks").
        */
-      function riskFromRecentStatement(attributes: { likelihood: unknown; impact: unknown }): Tracked | null {
-        if (!attributes.likelihood && !attributes.impact) return null;
-        const last = recentStatements.findLast((r) => r.speaker === speaker && index - r.at <= 3 && r.at < index);
-        // The first thing said in that turn states the exposure; what follows is usually the remedy.
-        const said = last && recentStatements.find((r) => r.at === last.at && r.speaker === speaker);
+      function riskFromRecentStatement(attributes: { likelihood: unknown; impact: unknown; rag: unknown }): Tracked | null {
+        if (!attributes.likelihood && !attributes.impact && !attributes.rag) return null;
+        // The first thing the speaker said in their last few turns states the exposure ("the new tax engine is
+        // double-counting VAT… I'd call it red"); what follows is usually detail or the remedy.
+        const said = recentStatements.find((r) => r.speaker === speaker && index - r.at <= 2);
         if (!said) return null;
         const item = newItem("risk", cleanItemText(said.sentence.text), said.evidence, 0.65);
         item.owner = speaker;

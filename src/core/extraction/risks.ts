@@ -34,7 +34,7 @@ export function readRiskAttributes(lower: string): RiskAttributes {
 
 /** "Risks, red first", "it's on the risk list": the word names the agenda, not a risk. */
 const AGENDA_MENTION =
-  /\b(?:risk list|risk register|risks? section|for risks|to risks|on the risk|(?:red|yellow|green) first|the risks\b|risks,|on to risks)\b/;
+  /\b(?:then risks|risks and|risks then|risks, (?:red|yellow)|risks first|risk list|risk register|risks? section|for risks|to risks|on the risk|(?:red|yellow|green) first|the risks\b|risks,|on to risks)\b/;
 /** Said in so many words: a risk even in the middle of a status update. */
 export const RISK_EXPLICIT =
   /\b(?:at risk|at-risk|my (?:biggest |main )?(?:worry|concern)|i'm (?:worried|concerned)|(?:a|the|big|real|main) risk (?:is|here|that))\b/;
@@ -56,7 +56,11 @@ export function readRisk(
   const lower = s.lower;
   const isQuestion = /\?\s*$/.test(s.text);
   // "Likelihood that someone else leaves, medium." rates the risk just raised; it is not a new one.
-  if (/^(?:(?:so|and|the)\s+)?(?:likelihood|probability|impact|chance)\b/.test(lower)) return null;
+  if (/^(?:(?:so|and|but|the)\s+)+(?:likelihood|probability|impact|chance)\b|^(?:likelihood|probability|impact|chance)\b/.test(lower)) {
+    return null;
+  }
+  // "There's a real chance of it, I'd say medium likelihood": rates the risk just named.
+  if ((attributes.likelihood || attributes.impact) && /\bof (?:it|that|this)\b|^(?:it|that|this)\b/.test(lower)) return null;
   // "Don't worry", "no worries": reassurance, not a risk.
   if (/\b(?:don't worry|no worries|not worried|nothing to worry|no need to worry)\b/.test(lower)) return null;
   if (isQuestion && !RISK_QUESTION.test(lower)) return null;
