@@ -425,7 +425,13 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
         }
         if (recap?.kind && contentWordSet(s.text).size >= 2 && !isQuestion) {
           recap.at = index;
-          recapItem(recap.kind, s);
+          // "That's decided. Inès redoes the drill-down screen. Load test doc in two weeks." — owners and
+          // dates make tasks, even in a list of decisions.
+          const personFirst = /^(?:and\s+)?(?:i\b|([A-Z][a-z]+)\b)/.exec(s.text);
+          const byPerson = personFirst && (!personFirst[1] || people.lookup(personFirst[1]) !== null);
+          const kind =
+            recap.kind === "decision" && (byPerson || (due && !/^(?:and\s+)?we\b/i.test(s.text))) ? "action" : recap.kind;
+          recapItem(kind, s);
           continue;
         }
 
@@ -635,6 +641,19 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
             pointsBack && before ? `${cleanItemText(before.text)}: ${cleanItemText(s.text)}` : cleanItemText(s.text);
           const evidence =
             pointsBack && before ? { ...evidenceFor(s), quote: `${before.raw} ${s.raw}` } : evidenceFor(s);
+          // "That's above my level" right after raising it, or "bring it to the exec review" from someone else,
+          // is the same escalation said again.
+          const sameOne =
+            lastEscalation &&
+            ((people.same(lastEscalation.item.evidence[0]?.speaker ?? null, speaker) && index - lastEscalation.at <= 1) ||
+              (index - lastEscalation.at <= 3 && /\b(?:it|this|that)\b/.test(lower) && !pointsBack))
+              ? lastEscalation
+              : null;
+          if (sameOne) {
+            addEvidence(sameOne, s);
+            created = sameOne;
+            continue;
+          }
           const item = newItem("escalation", text, evidence, declined ? 0.4 : 0.75);
           item.owner = namedOwner(s.text) ?? speaker;
           item.needed = neededFrom(s.text);
