@@ -427,7 +427,7 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
           recap.at = index;
           // "That's decided. Inès redoes the drill-down screen. Load test doc in two weeks." — owners and
           // dates make tasks, even in a list of decisions.
-          const personFirst = /^(?:and\s+)?(?:i\b|([A-Z][a-z]+)\b)/.exec(s.text);
+          const personFirst = /^(?:and\s+)?(?:i\b|(\p{Lu}\p{Ll}+)(?![\p{L}]))/u.exec(s.text);
           const byPerson = personFirst && (!personFirst[1] || people.lookup(personFirst[1]) !== null);
           const kind =
             recap.kind === "decision" && (byPerson || (due && !/^(?:and\s+)?we\b/i.test(s.text))) ? "action" : recap.kind;
@@ -437,7 +437,9 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
 
         // Replies: agreement settles a proposal; acceptance takes the task just asked; "I'll own it" the risk.
         if (words <= 14 && proposals.length) {
-          if (DISAGREEMENT.test(lower)) {
+          // After "Any objections?", "No." agrees.
+          const objectionCall = NO_OBJECTION.test(lower) && proposals.some((x) => x.askedForObjections);
+          if (!objectionCall && DISAGREEMENT.test(lower)) {
             proposals = proposals.filter((p) => p.speaker === speaker);
           } else {
             const noObjection = NO_OBJECTION.test(lower);
@@ -480,7 +482,7 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
           continue;
         }
         // "Yeah, I agree. No freeze." — agreeing with what was just argued, then saying the conclusion.
-        if (concluding && !isQuestion && !/^(?:i|i'll|i'm|i'd|i've|we'll)\b/.test(lower) && words <= 12) {
+        if (concluding && !isQuestion && !/^(?:i|i'll|i'm|i'd|i've|we'll)\b/.test(lower) && words <= 20) {
           const item = newItem("decision", cleanItemText(s.text), concluding, 0.7);
           item.decidedBy = speaker;
           item.evidence = [{ ...concluding, quote: `${concluding.quote} ${s.raw}` }];
