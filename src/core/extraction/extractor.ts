@@ -427,10 +427,17 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
           recap.at = index;
           // "That's decided. Inès redoes the drill-down screen. Load test doc in two weeks." — owners and
           // dates make tasks, even in a list of decisions.
+          // Each line of a recap says what it is: "Kwabena, load test by Friday" is a task even under
+          // "Pending:", and "audit log retention is still open" is pending even under "Decided:".
           const personFirst = /^(?:and\s+)?(?:i\b|(\p{Lu}\p{Ll}+)(?![\p{L}]))/u.exec(s.text);
           const byPerson = personFirst && (!personFirst[1] || people.lookup(personFirst[1]) !== null);
-          const kind =
-            recap.kind === "decision" && (byPerson || (due && !/^(?:and\s+)?we\b/i.test(s.text))) ? "action" : recap.kind;
+          const kind: RecapKind =
+            (recap.kind === "decision" || recap.kind === "pending") &&
+            (byPerson || (due && !/^(?:and\s+)?we\b/i.test(s.text)))
+              ? "action"
+              : recap.kind === "decision" && PENDING.test(lower)
+                ? "pending"
+                : recap.kind;
           recapItem(kind, s);
           continue;
         }
@@ -663,6 +670,14 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
           created = add(item);
           lastEscalation = created;
           for (const step of escalationSteps.splice(0)) addEvidence(created, step);
+        } else if (pending && !decision && [...contentWordSet(s.text)].filter((w) => !CUE_WORDS.has(w)).length <= 2) {
+          // "So that's still open." — about the question or pending decision just discussed.
+          const about = latest("question", 3) ?? latest("decision", 3, (t) => t.item.status === "pending");
+          if (about) {
+            if (about.item.kind === "question") set(about, "status", "open");
+            addEvidence(about, s);
+          }
+          continue;
         } else if ((decision || pending) && words >= 3 && !isQuestion) {
           let text = cleanItemText(s.text);
           let evidence = evidenceFor(s);

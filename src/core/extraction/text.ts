@@ -77,11 +77,20 @@ const STOP = new Set(
   ),
 );
 
+/** A light stem, so "meters" and "metering", "posted" and "post" compare equal. */
+function stem(word: string): string {
+  const w = word.replace(/'s$/, "");
+  for (const suffix of ["ations", "ation", "ings", "ing", "ies", "ied", "ed", "es", "s"]) {
+    if (w.length > suffix.length + 2 && w.endsWith(suffix)) return w.slice(0, -suffix.length);
+  }
+  return w;
+}
+
 /** Lower-case content words, for comparing two items' texts. */
 export function contentWordSet(text: string): Set<string> {
   const out = new Set<string>();
   for (const w of text.toLowerCase().match(WORD) ?? []) {
-    if (!STOP.has(w) && w.length > 1) out.add(w.replace(/(?:'s|s)$/, ""));
+    if (!STOP.has(w) && w.length > 1) out.add(stem(w));
   }
   return out;
 }

@@ -26,11 +26,3 @@ function looksBinary(text: string): boolean {
   }
   return odd > 8 && odd / end > 0.05;
 }
-
-/** 1-based line number of a character offset in normalized text. */
-export function lineOfOffset(text: string, offset: number): number {
-  let line = 1;
-  const end = Math.min(offset, text.length);
-  for (let i = 0; i < end; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
-}

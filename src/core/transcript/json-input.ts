@@ -1,6 +1,5 @@
 import { TranscriptError } from "../errors.js";
-import { lineOfOffset } from "./input-text.js";
-import { findJsonSyntaxError } from "./json-syntax-error.js";
+import { findJsonSyntaxError, lineAndColumn } from "../json-text.js";
 
 /** First byte of a JSON document we accept: an object, or an array of objects (`[` then `{` or `]`). */
 export function looksLikeJson(text: string): boolean {
@@ -20,8 +19,7 @@ export function parseJsonDocument(text: string, file: string): unknown {
       const message = error instanceof Error ? (error.message.split(', "')[0] ?? error.message) : String(error);
       throw new TranscriptError(file, null, `not valid JSON: ${message}`);
     }
-    const line = lineOfOffset(text, found.offset);
-    const column = found.offset - text.lastIndexOf("\n", found.offset - 1);
+    const { line, column } = lineAndColumn(text, found.offset);
     throw new TranscriptError(file, line, `not valid JSON: ${found.message} (column ${column})`);
   }
 }
