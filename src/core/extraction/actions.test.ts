@@ -19,6 +19,7 @@ function context(speaker: string | null, extra: Partial<ActionContext> = {}): Ac
     addressed: { name: null, at: -10 },
     index: 1,
     lastRequest: null,
+    lastRequestAskedOfMe: false,
     previousSentence: null,
     ...extra,
   };

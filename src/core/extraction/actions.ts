@@ -30,6 +30,8 @@ export interface ActionContext {
   index: number;
   /** Content words of the task asked a moment ago, if one is still waiting for its answer. */
   lastRequest: Set<string> | null;
+  /** Whether that task was asked of this speaker by someone else (not their own promise). */
+  lastRequestAskedOfMe: boolean;
   /** The sentence before this one in the turn, for what "it" and "them" point back to. */
   previousSentence: Sentence | null;
 }
@@ -63,7 +65,22 @@ const VAGUE = new Set([
   "bit",
   "today",
   "tomorrow",
+  "tonight",
   "week",
+  "weeks",
+  "month",
+  "end",
+  "eod",
+  "eow",
+  "morning",
+  "afternoon",
+  "monday",
+  "tuesday",
+  "wednesday",
+  "thursday",
+  "friday",
+  "saturday",
+  "sunday",
 ]);
 const HEDGES = new Set(["someone", "somebody", "probably", "maybe", "just", "should", "need", "needs", "really"]);
 /** Sharing a link or dropping a note in the doc: promises too small for the notes unless they have a deadline. */
@@ -151,10 +168,9 @@ export function readAction(s: Sentence, ctx: ActionContext): ActionReading | nul
     const restText = text.slice(restStart, restStart + rest.length);
     const restWords = contentWordSet(rest);
     // "I'll get it posted by the 28th" after "Wen, can you get the JD posted?": the same task, answered.
-    if (
-      ctx.lastRequest &&
-      (overlap(ctx.lastRequest, restWords) >= 0.2 || /^(?:\w+ )?(?:it|that|this|them)\b/.test(rest))
-    ) {
+    // A pronoun answers a request someone else made ("Sure, I'll do it"); restating one's own task needs its words.
+    const answersRequest = ctx.lastRequestAskedOfMe && /^(?:\w+ )?(?:it|that|this|them)\b/.test(rest);
+    if (ctx.lastRequest && (overlap(ctx.lastRequest, restWords) >= 0.2 || answersRequest)) {
       return { kind: "refine", text: isTask(rest, null) ? clause(restText) : null, owner: speaker };
     }
     if (!NOT_A_TASK.test(rest) && isTask(rest, due)) {
@@ -244,7 +260,9 @@ export function readAction(s: Sentence, ctx: ActionContext): ActionReading | nul
     isTask(text, due) &&
     ctx.previousSpeaker !== speaker
   ) {
-    return { kind: "new", text: clause(text), owner: ctx.previousSpeaker, confidence: score(0.35, text) };
+    // "Send me the numbers" said by Lukas is "Send Lukas the numbers" in the notes.
+    const said = speaker ? text.replace(/\bme\b/, speaker.split(/\s+/)[0] ?? speaker) : text;
+    return { kind: "new", text: clause(said), owner: ctx.previousSpeaker, confidence: score(0.35, text) };
   }
 
   const unowned = UNOWNED_TASK.exec(lower);

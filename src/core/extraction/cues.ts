@@ -22,7 +22,7 @@ export const DELIVERY_TO_LISTENER = /\byou'll (?:get|have|receive|see) (.*?) fro
 
 /** "I'll do that", "I can take it", "on it": accepting the task just asked, without restating it. */
 export const ACCEPTANCE =
-  /^(?:(?:yes|yeah|yep|sure|ok|okay|absolutely|definitely|of course|no problem|happy to|can do)[,.!]?\s*)*(?:i'll|i will|i can|i could|let me|i'm happy to|happy to)?\s*(?:do|take|handle|own|grab|cover|chase|pick up|sort|look into|follow up on|get)?\s*(?:it|that|this|this one|that one|those|them|that on)?\s*(?:on)?[.!]?$|^(?:(?:yes|yeah|yep|sure|ok|okay)[,.!]?\s*)*(?:on it|will do|can do|sure thing|consider it done|leave it with me|i've got it|i got it|i got this|i've got this|i'm on it|happy to|no problem|absolutely|of course|you got it|yes,? i can|yes,? i will)\b/;
+  /^(?:(?:yes|yeah|yep|sure|ok|okay|absolutely|definitely|of course|no problem|happy to|can do)[,.!]?\s*)*(?:i'll|i will|i can|i could|let me|i'm happy to|happy to)?\s*(?:do|take|handle|own|grab|cover|chase|pick up|sort|look into|follow up on|get|send)?\s*(?:you\s+)?(?:it|that|this|this one|that one|those|them|that on)?\s*(?:on|to you|over)?[.!]?$|^(?:(?:yes|yeah|yep|sure|ok|okay)[,.!]?\s*)*(?:on it|will do|can do|sure thing|consider it done|leave it with me|i've got it|i got it|i got this|i've got this|i'm on it|happy to|no problem|absolutely|of course|you got it|yes,? i can|yes,? i will)\b/;
 
 /** "Priya, can you…" (group 1 the name, group 2 the task). Runs on the case-kept text. */
 export const NAMED_REQUEST =

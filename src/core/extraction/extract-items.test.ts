@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import type { Item } from "../item.js";
+import { createItem, type Item } from "../item.js";
 import type { Segment } from "../segment.js";
 import type { Template } from "../template/template.js";
 import { parseTemplate } from "../template/validate-template.js";
@@ -118,27 +118,16 @@ describe("toContract: the `docket extract --json` shape", () => {
       { segmentId: "a", speaker: "Wen", quote: "first words", start: 3 },
       { segmentId: "b", speaker: "Kenji", quote: "later words", start: 9 },
     ];
-    const base: Item = {
+    const base = createItem({
       id: "action-1",
       kind: "action",
       section: "actions",
       text: "Post the JD",
       owner: "Wen",
-      due: null,
       status: "done",
-      rag: null,
-      likelihood: null,
-      impact: null,
-      mitigation: null,
-      rationale: null,
-      decidedBy: null,
-      askedBy: null,
-      needed: null,
-      team: null,
-      fields: {},
       confidence: 0.9,
       evidence,
-    };
+    });
     const update: Item = { ...base, id: "update-1", kind: "update", section: "staffing", status: null };
     const out = toContract({ items: [update, base], metrics: [] });
     expect(out.items).toEqual([

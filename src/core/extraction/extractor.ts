@@ -747,6 +747,7 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
               lastRequest && index - lastRequest.at <= 2 && (askedOfMe || mine(lastRequestOf.of))
                 ? lastRequest.words
                 : null,
+            lastRequestAskedOfMe: askedOfMe,
             previousSentence: i > 0 ? (sentences[i - 1] ?? null) : null,
           });
           const escalating = action?.kind === "new" && segmentEscalates && ESCALATION_STEP.test(action.text);
