@@ -49,6 +49,36 @@ export interface Item {
   evidence: Evidence[];
 }
 
+/**
+ * An item with what identifies it and every other field empty: no owner, date, status, rating or people,
+ * no extra columns, full confidence and no evidence. Fields given in `given` are used as they are.
+ */
+export function createItem(given: Pick<Item, "id" | "kind" | "section" | "text"> & Partial<Item>): Item {
+  const { id, kind, section, text, ...rest } = given;
+  return {
+    id,
+    kind,
+    section,
+    text,
+    owner: null,
+    due: null,
+    status: null,
+    rag: null,
+    likelihood: null,
+    impact: null,
+    mitigation: null,
+    rationale: null,
+    decidedBy: null,
+    askedBy: null,
+    needed: null,
+    team: null,
+    fields: {},
+    confidence: 1,
+    evidence: [],
+    ...rest,
+  };
+}
+
 /** One team's row in the template's metrics table: column id → number. */
 export interface MetricRow {
   team: string;

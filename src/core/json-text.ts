@@ -70,7 +70,11 @@ function scanString(text: string, from: number): number | Found {
     const c = text.charCodeAt(i);
     if (c === 34) return i + 1; // closing quote
     if (c < 32) {
-      return error(i, "Bad control character in string literal", "a line break or control character inside a string (write \\n)");
+      return error(
+        i,
+        "Bad control character in string literal",
+        "a line break or control character inside a string (write \\n)",
+      );
     }
     if (c === 92) {
       const next = text.charAt(i + 1);

@@ -536,7 +536,9 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
           people.lookup(/^(?:(?:so|okay|and)[,]?\s+)*([A-Z][a-z]+),/.exec(s.text)?.[1] ?? "") ??
           (previousSpeaker !== speaker ? previousSpeaker : null);
         if (YOUR_RISK.test(lower) && handedTo) {
-          const risk = latest("risk", 6, (t) => t.item.evidence.some((e) => people.same(e.speaker, handedTo))) ?? latest("risk", 3);
+          const risk =
+            latest("risk", 6, (t) => t.item.evidence.some((e) => people.same(e.speaker, handedTo))) ??
+            latest("risk", 3);
           if (risk) {
             // "Okay, so that's your risk, low likelihood, medium impact."
             const attributes = readRiskAttributes(lower);
@@ -654,7 +656,8 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
           // is the same escalation said again.
           const sameOne =
             lastEscalation &&
-            ((people.same(lastEscalation.item.evidence[0]?.speaker ?? null, speaker) && index - lastEscalation.at <= 1) ||
+            ((people.same(lastEscalation.item.evidence[0]?.speaker ?? null, speaker) &&
+              index - lastEscalation.at <= 1) ||
               (index - lastEscalation.at <= 3 && /\b(?:it|this|that)\b/.test(lower) && !pointsBack))
               ? lastEscalation
               : null;
@@ -1004,7 +1007,11 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
        * "I'd call the likelihood high" with no risk said in so many words: the risk is what this speaker said
        * just before ("At the current growth rate we hit that in about six weeks").
        */
-      function riskFromRecentStatement(attributes: { likelihood: unknown; impact: unknown; rag: unknown }): Tracked | null {
+      function riskFromRecentStatement(attributes: {
+        likelihood: unknown;
+        impact: unknown;
+        rag: unknown;
+      }): Tracked | null {
         if (!attributes.likelihood && !attributes.impact && !attributes.rag) return null;
         // The first thing the speaker said in their last few turns states the exposure ("the new tax engine is
         // double-counting VAT… I'd call it red"); what follows is usually detail or the remedy.

@@ -56,11 +56,16 @@ export function readRisk(
   const lower = s.lower;
   const isQuestion = /\?\s*$/.test(s.text);
   // "Likelihood that someone else leaves, medium." rates the risk just raised; it is not a new one.
-  if (/^(?:(?:so|and|but|the)\s+)+(?:likelihood|probability|impact|chance)\b|^(?:likelihood|probability|impact|chance)\b/.test(lower)) {
+  if (
+    /^(?:(?:so|and|but|the)\s+)+(?:likelihood|probability|impact|chance)\b|^(?:likelihood|probability|impact|chance)\b/.test(
+      lower,
+    )
+  ) {
     return null;
   }
   // "There's a real chance of it, I'd say medium likelihood": rates the risk just named.
-  if ((attributes.likelihood || attributes.impact) && /\bof (?:it|that|this)\b|^(?:it|that|this)\b/.test(lower)) return null;
+  if ((attributes.likelihood || attributes.impact) && /\bof (?:it|that|this)\b|^(?:it|that|this)\b/.test(lower))
+    return null;
   // "Don't worry", "no worries": reassurance, not a risk.
   if (/\b(?:don't worry|no worries|not worried|nothing to worry|no need to worry)\b/.test(lower)) return null;
   if (isQuestion && !RISK_QUESTION.test(lower)) return null;

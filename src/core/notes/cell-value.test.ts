@@ -1,29 +1,9 @@
 import { describe, expect, it } from "vitest";
-import type { Item } from "../item.js";
+import { createItem, type Item } from "../item.js";
 import type { Column, Section } from "../template/template.js";
 import { columnNote, columnValue, formatCell, formatMetric, formatPerson, formatRag } from "./cell-value.js";
 
-const base: Item = {
-  id: "i1",
-  kind: "update",
-  section: "roadmap",
-  text: "Enterprise SSO",
-  owner: null,
-  due: null,
-  status: null,
-  rag: null,
-  likelihood: null,
-  impact: null,
-  mitigation: null,
-  rationale: null,
-  decidedBy: null,
-  askedBy: null,
-  needed: null,
-  team: null,
-  fields: {},
-  confidence: 1,
-  evidence: [],
-};
+const base = createItem({ id: "i1", kind: "update", section: "roadmap", text: "Enterprise SSO" });
 
 const section = (columns: Column[]): Section => ({ id: "s", title: "S", kind: "roadmap", description: "", columns });
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { TemplateError } from "../errors.js";
-import { ITEM_KINDS, type Item, type ItemKind, type MetricRow } from "../item.js";
+import { createItem, ITEM_KINDS, type Item, type ItemKind, type MetricRow } from "../item.js";
 import type { Template } from "../template/template.js";
 import { type FieldProblem, parseWithSchema } from "../template/zod-issue.js";
 import type { MeetingNotes } from "./meeting-notes.js";
@@ -65,28 +65,8 @@ export function parseNotesExample(json: unknown, template: Template, file: strin
   const items = example.items.map((raw): Item => {
     const n = (counters.get(raw.section) ?? 0) + 1;
     counters.set(raw.section, n);
-    return {
-      id: raw.id ?? `${raw.section}-${n}`,
-      kind: raw.kind,
-      section: raw.section,
-      text: raw.text,
-      owner: raw.owner ?? null,
-      due: raw.due ?? null,
-      status: raw.status ?? null,
-      rag: raw.rag ?? null,
-      likelihood: raw.likelihood ?? null,
-      impact: raw.impact ?? null,
-      mitigation: raw.mitigation ?? null,
-      rationale: raw.rationale ?? null,
-      decidedBy: raw.decidedBy ?? null,
-      askedBy: raw.askedBy ?? null,
-      needed: raw.needed ?? null,
-      team: raw.team ?? null,
-      fields: { ...raw.fields },
-      // Written by a person, not inferred: full confidence, no transcript evidence.
-      confidence: raw.confidence ?? 1,
-      evidence: [],
-    };
+    // Written by a person, not inferred: full confidence unless the example says otherwise, no transcript evidence.
+    return createItem({ ...raw, id: raw.id ?? `${raw.section}-${n}`, fields: { ...raw.fields } });
   });
   const metrics = example.metrics.map(
     (row): MetricRow => ({ team: row.team, values: { ...row.values }, evidence: [] }),

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import type { Item } from "../item.js";
+import { createItem, type Item } from "../item.js";
 import type { Template } from "../template/template.js";
 import { parseTemplate } from "../template/validate-template.js";
 import type { MeetingNotes } from "./meeting-notes.js";
@@ -29,25 +29,7 @@ function emptyNotes(template: Template): MeetingNotes {
 }
 
 function item(fields: Partial<Item> & Pick<Item, "kind" | "section" | "text">): Item {
-  return {
-    id: "i1",
-    owner: null,
-    due: null,
-    status: null,
-    rag: null,
-    likelihood: null,
-    impact: null,
-    mitigation: null,
-    rationale: null,
-    decidedBy: null,
-    askedBy: null,
-    needed: null,
-    team: null,
-    fields: {},
-    confidence: 0.9,
-    evidence: [],
-    ...fields,
-  };
+  return createItem({ id: "i1", confidence: 0.9, ...fields });
 }
 
 /** The lines after a heading up to the next heading. */

@@ -1,9 +1,8 @@
-import { noSpeechInJson } from "./json-errors.js";
 import { arrayAt, labelAt, numberAt, speakerLabel, stringAt } from "./json-fields.js";
-import { SegmentList } from "./segment-list.js";
+import { speechSegments } from "./segment-list.js";
 import { roundSeconds } from "./timestamps.js";
 import type { Transcript } from "./transcript.js";
-import { type TimedWord, wordsToUtterances } from "./words-to-utterances.js";
+import type { TimedWord } from "./words-to-utterances.js";
 
 /** AssemblyAI times are integer milliseconds. */
 function seconds(millis: number | undefined): number | null {
@@ -27,21 +26,19 @@ function assemblyWords(words: readonly unknown[]): TimedWord[] {
  * `words[]` grouped at speaker changes and pauses; else `text` as one segment. No date: the object has none.
  */
 export function parseAssemblyAiJson(doc: unknown, file: string): Transcript {
-  const segments = new SegmentList();
-  for (const utterance of arrayAt(doc, "utterances") ?? []) {
-    segments.add({
-      speaker: speakerLabel(labelAt(utterance, "speaker")),
-      text: stringAt(utterance, "text") ?? "",
-      start: seconds(numberAt(utterance, "start")),
-      end: seconds(numberAt(utterance, "end")),
-    });
-  }
-  if (segments.segments.length === 0) {
-    for (const utterance of wordsToUtterances(assemblyWords(arrayAt(doc, "words") ?? []))) segments.add(utterance);
-  }
-  if (segments.segments.length === 0) {
-    segments.add({ speaker: null, text: stringAt(doc, "text") ?? "", start: null, end: null });
-  }
-  if (segments.segments.length === 0) throw noSpeechInJson(file);
-  return { format: "assemblyai-json", segments: segments.segments, date: null };
+  const utterances = (arrayAt(doc, "utterances") ?? []).map((utterance) => ({
+    speaker: speakerLabel(labelAt(utterance, "speaker")),
+    text: stringAt(utterance, "text") ?? "",
+    start: seconds(numberAt(utterance, "start")),
+    end: seconds(numberAt(utterance, "end")),
+  }));
+  const segments = speechSegments(
+    {
+      utterances,
+      words: () => assemblyWords(arrayAt(doc, "words") ?? []),
+      text: () => stringAt(doc, "text"),
+    },
+    file,
+  );
+  return { format: "assemblyai-json", segments, date: null };
 }

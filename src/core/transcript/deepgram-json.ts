@@ -1,10 +1,9 @@
-import { noSpeechInJson } from "./json-errors.js";
 import { arrayAt, labelAt, numberAt, objectAt, stringAt } from "./json-fields.js";
 import { dateOfTimestamp } from "./meeting-date.js";
-import { SegmentList } from "./segment-list.js";
+import { speechSegments } from "./segment-list.js";
 import { roundSeconds } from "./timestamps.js";
 import type { Transcript } from "./transcript.js";
-import { type TimedWord, wordsToUtterances } from "./words-to-utterances.js";
+import type { TimedWord } from "./words-to-utterances.js";
 
 /** Who spoke: the diarized speaker number, else the channel when the audio had several. */
 function deepgramSpeaker(item: unknown, channel: number | undefined, multichannel: boolean): string | null {
@@ -41,30 +40,28 @@ export function parseDeepgramJson(doc: unknown, file: string): Transcript {
   const results = objectAt(doc, "results");
   const channels = arrayAt(results, "channels") ?? [];
   const multichannel = channels.length > 1;
-  const segments = new SegmentList();
-  const utterances = arrayAt(results, "utterances") ?? [];
-  for (const utterance of utterances) {
+  const utterances = (arrayAt(results, "utterances") ?? []).map((utterance) => {
     const start = numberAt(utterance, "start");
     const end = numberAt(utterance, "end");
-    segments.add({
+    return {
       id: stringAt(utterance, "id"),
       speaker: deepgramSpeaker(utterance, numberAt(utterance, "channel"), multichannel),
       text: stringAt(utterance, "transcript") ?? "",
       start: start === undefined ? null : roundSeconds(start),
       end: end === undefined ? null : roundSeconds(end),
-    });
-  }
-  if (segments.segments.length === 0) {
-    for (const utterance of wordsToUtterances(deepgramWords(channels))) segments.add(utterance);
-  }
-  if (segments.segments.length === 0) {
-    const alternative = arrayAt(channels[0], "alternatives")?.[0];
-    segments.add({ speaker: null, text: stringAt(alternative, "transcript") ?? "", start: null, end: null });
-  }
-  if (segments.segments.length === 0) throw noSpeechInJson(file);
+    };
+  });
+  const segments = speechSegments(
+    {
+      utterances,
+      words: () => deepgramWords(channels),
+      text: () => stringAt(arrayAt(channels[0], "alternatives")?.[0], "transcript"),
+    },
+    file,
+  );
   return {
     format: "deepgram-json",
-    segments: segments.segments,
+    segments,
     date: dateOfTimestamp(stringAt(objectAt(doc, "metadata"), "created")),
   };
 }

@@ -1,5 +1,7 @@
 import type { Segment } from "../segment.js";
 import { collapseWhitespace } from "./clean-text.js";
+import { noSpeechInJson } from "./json-errors.js";
+import { type TimedWord, wordsToUtterances } from "./words-to-utterances.js";
 
 export interface SegmentDraft {
   /** The source's own id (a cue id, an utterance id); absent when it has none. */
@@ -47,4 +49,31 @@ export class SegmentList {
     this.ids.add(unique);
     return unique;
   }
+}
+
+/** What a speech-to-text response (Deepgram, AssemblyAI, Whisper) offers, best first. */
+export interface SpeechSources {
+  utterances: Iterable<SegmentDraft>;
+  /** Read only when no utterance has text. */
+  words: () => readonly TimedWord[];
+  /** The whole transcript; read only when neither utterances nor words give a segment. */
+  text: () => string | undefined;
+}
+
+/**
+ * The segments of a speech-to-text JSON response, from the first source that gives any: its utterances,
+ * else its words grouped into utterances at speaker changes and pauses, else its whole text as one segment.
+ * Throws when none does.
+ */
+export function speechSegments(sources: SpeechSources, file: string): Segment[] {
+  const segments = new SegmentList();
+  for (const utterance of sources.utterances) segments.add(utterance);
+  if (segments.segments.length === 0) {
+    for (const utterance of wordsToUtterances(sources.words())) segments.add(utterance);
+  }
+  if (segments.segments.length === 0) {
+    segments.add({ speaker: null, text: sources.text() ?? "", start: null, end: null });
+  }
+  if (segments.segments.length === 0) throw noSpeechInJson(file);
+  return segments.segments;
 }

@@ -1,9 +1,8 @@
-import { noSpeechInJson } from "./json-errors.js";
 import { arrayAt, isObject, labelAt, numberAt, speakerLabel, stringAt } from "./json-fields.js";
-import { SegmentList } from "./segment-list.js";
+import { speechSegments } from "./segment-list.js";
 import { roundSeconds } from "./timestamps.js";
 import type { Transcript } from "./transcript.js";
-import { type TimedWord, wordsToUtterances } from "./words-to-utterances.js";
+import type { TimedWord } from "./words-to-utterances.js";
 
 function optionalSeconds(value: number | undefined): number | null {
   return value === undefined ? null : roundSeconds(value);
@@ -28,24 +27,21 @@ function whisperWords(words: readonly unknown[]): TimedWord[] {
  * `words[]` grouped at pauses, else `text` as one segment. No date: these responses have none.
  */
 export function parseWhisperJson(doc: unknown, file: string): Transcript {
-  const segments = new SegmentList();
   const list = Array.isArray(doc) ? doc : (arrayAt(doc, "segments") ?? []);
-  for (const segment of list) {
-    if (!isObject(segment)) continue;
-    segments.add({
-      id: labelAt(segment, "id"),
-      speaker: speakerLabel(labelAt(segment, "speaker")),
-      text: stringAt(segment, "text") ?? "",
-      start: optionalSeconds(numberAt(segment, "start")),
-      end: optionalSeconds(numberAt(segment, "end")),
-    });
-  }
-  if (segments.segments.length === 0) {
-    for (const utterance of wordsToUtterances(whisperWords(arrayAt(doc, "words") ?? []))) segments.add(utterance);
-  }
-  if (segments.segments.length === 0) {
-    segments.add({ speaker: null, text: stringAt(doc, "text") ?? "", start: null, end: null });
-  }
-  if (segments.segments.length === 0) throw noSpeechInJson(file);
-  return { format: "whisper-json", segments: segments.segments, date: null };
+  const utterances = list.filter(isObject).map((segment) => ({
+    id: labelAt(segment, "id"),
+    speaker: speakerLabel(labelAt(segment, "speaker")),
+    text: stringAt(segment, "text") ?? "",
+    start: optionalSeconds(numberAt(segment, "start")),
+    end: optionalSeconds(numberAt(segment, "end")),
+  }));
+  const segments = speechSegments(
+    {
+      utterances,
+      words: () => whisperWords(arrayAt(doc, "words") ?? []),
+      text: () => stringAt(doc, "text"),
+    },
+    file,
+  );
+  return { format: "whisper-json", segments, date: null };
 }
