@@ -234,28 +234,15 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
   function newItem(kind: ItemKind, text: string, evidence: Evidence, confidence: number, sectionKind?: SectionKind) {
     const n = (counters.get(kind) ?? 0) + 1;
     counters.set(kind, n);
-    const item: Item = {
+    return createItem({
       id: `${kind}-${n}`,
       kind,
       section: sectionFor(kind, sectionKind),
       text,
-      owner: null,
-      due: null,
       status: kind === "decision" ? "decided" : kind === "update" || kind === "escalation" ? null : "open",
-      rag: null,
-      likelihood: null,
-      impact: null,
-      mitigation: null,
-      rationale: null,
-      decidedBy: null,
-      askedBy: null,
-      needed: null,
-      team: null,
-      fields: {},
       confidence,
       evidence: [evidence],
-    };
-    return item;
+    });
   }
 
   function latest(kind: ItemKind, within = REPLY_WINDOW, where: (t: Tracked) => boolean = () => true): Tracked | null {
