@@ -1,4 +1,5 @@
 import {
+  createItem,
   type Evidence,
   evidenceOf,
   type Item,
