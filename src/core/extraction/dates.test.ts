@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findDueDate, findDueDates, stripDuePhrase, weekdayName } from "./dates.js";
+import { findDueDate, findDueDates, stripDuePhrase } from "./dates.js";
 import { digitizeNumbers } from "./numbers.js";
 
 // Reference meeting days (UTC calendar days).
@@ -148,16 +148,5 @@ describe("stripDuePhrase", () => {
 
   it("treats the phrase literally, not as a pattern", () => {
     expect(stripDuePhrase("ship v1.2 on 3/25 (maybe)", "3/25 (maybe)")).toBe("ship v1.2");
-  });
-});
-
-describe("weekdayName", () => {
-  it.each([
-    [MON, "monday"],
-    [WED, "wednesday"],
-    [SAT, "saturday"],
-    ["2026-01-04", "sunday"],
-  ])("%s is a %s", (iso, name) => {
-    expect(weekdayName(iso)).toBe(name);
   });
 });

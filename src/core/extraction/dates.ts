@@ -11,7 +11,6 @@ export interface DueDate {
 }
 
 const DAY_MS = 86_400_000;
-const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
 
 function parseIso(iso: string): Date {
   return new Date(`${iso}T12:00:00Z`);
@@ -160,8 +159,4 @@ export function stripDuePhrase(text: string, phrase: string | null): string {
     new RegExp(`\\s*,?\\s*(?:(?:by|before|on|until|no later than|for)\\s+)?(?:the\\s+)?${escaped}`, "i"),
     "",
   );
-}
-
-export function weekdayName(iso: string): string {
-  return WEEKDAYS[parseIso(iso).getUTCDay()] ?? "";
 }
