@@ -166,7 +166,8 @@ export function readAction(s: Sentence, ctx: ActionContext): ActionReading | nul
     const found = lower.indexOf(rest, self.index);
     const restStart = found >= 0 ? found : text.length - (self[1] ?? "").length;
     const restText = text.slice(restStart, restStart + rest.length);
-    const restWords = contentWordSet(rest);
+    // Dates and pronouns say nothing about which task this is: "…by Friday" matches every Friday task.
+    const restWords = new Set([...contentWordSet(rest)].filter((w) => !VAGUE.has(w) && !HEDGES.has(w)));
     // "I'll get it posted by the 28th" after "Wen, can you get the JD posted?": the same task, answered.
     // A pronoun answers a request someone else made ("Sure, I'll do it"); restating one's own task needs its words.
     const answersRequest = ctx.lastRequestAskedOfMe && /^(?:\w+ )?(?:it|that|this|them)\b/.test(rest);

@@ -174,6 +174,7 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
   let lastRequestOf: { by: string | null; of: string | null } = { by: null, of: null };
   /** The escalation just raised: its owner's next promise is its next step, not a separate action. */
   let lastEscalation: Tracked | null = null;
+  let lastEscalationRaisedAt = -Infinity;
   /** The template section being discussed ("Okay. Strategic initiatives."): ratings there are status, not risk. */
   let agenda: SectionKind | null = null;
   let pendingRating: { rag: Rag; speaker: string | null; at: number } | null = null;
@@ -660,6 +661,7 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
           if (due) item.due = due.date;
           created = add(item);
           lastEscalation = created;
+          lastEscalationRaisedAt = index;
           for (const step of escalationSteps.splice(0)) addEvidence(created, step);
         } else if (pending && !decision && [...contentWordSet(s.text)].filter((w) => !CUE_WORDS.has(w)).length <= 2) {
           // "So that's still open." — about the question or pending decision just discussed.
@@ -1044,7 +1046,8 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
 
       /** The escalation this speaker raised a moment ago. */
       function followUpOf(who: string | null): Tracked | null {
-        return lastEscalation && people.same(lastEscalation.item.owner, who) && index - lastEscalation.at <= 2
+        // Counted from when it was raised: later talk about it does not stretch the window.
+        return lastEscalation && people.same(lastEscalation.item.owner, who) && index - lastEscalationRaisedAt <= 2
           ? lastEscalation
           : null;
       }
