@@ -115,6 +115,13 @@ function pct(x: number): string {
   return x.toFixed(3);
 }
 
+interface SetScore {
+  rows: Record<string, { g: number; p: number; m: number; e: number }>;
+  cells: number;
+  right: number;
+  n: number;
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: { set: { type: "string" }, meeting: { type: "string" }, verbose: { type: "boolean" } },
@@ -125,10 +132,7 @@ async function main(): Promise<void> {
   if (values.meeting) cases = cases.filter((c) => c.id.startsWith(values.meeting ?? ""));
   if (cases.length === 0) throw new Error("no meetings matched");
 
-  const sets = new Map<
-    string,
-    { rows: Record<string, { g: number; p: number; m: number; e: number }>; cells: number; right: number; n: number }
-  >();
+  const sets = new Map<string, SetScore>();
   for (const c of cases) {
     const r = runCase(c, templates);
     const acc = sets.get(c.set) ?? { rows: {}, cells: 0, right: 0, n: 0 };
@@ -163,6 +167,26 @@ async function main(): Promise<void> {
         }
       }
     }
+  }
+
+  // The target is on the seed meetings and our own together: print that line too.
+  const written = ["seed", "own"].map((name) => sets.get(name)).filter((x) => x !== undefined);
+  if (written.length === 2) {
+    const merged: SetScore = { rows: {}, cells: 0, right: 0, n: 0 };
+    for (const acc of written) {
+      merged.n += acc.n;
+      merged.cells += acc.cells;
+      merged.right += acc.right;
+      for (const [kind, t] of Object.entries(acc.rows)) {
+        const m = merged.rows[kind] ?? { g: 0, p: 0, m: 0, e: 0 };
+        m.g += t.g;
+        m.p += t.p;
+        m.m += t.m;
+        m.e += t.e;
+        merged.rows[kind] = m;
+      }
+    }
+    sets.set("seed+own", merged);
   }
 
   for (const [set, acc] of sets) {
