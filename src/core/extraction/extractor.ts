@@ -44,7 +44,7 @@ import {
   YOUR_RISK,
 } from "./cues.js";
 import { findDueDate, stripDuePhrase } from "./dates.js";
-import { pickLines } from "./line-model.js";
+import { lineFeatureLists, pickLines } from "./line-model.js";
 import { createMetricReader, findTeam, leadingTeam, type MetricReader } from "./metrics.js";
 import { People } from "./people.js";
 import { readQuestion } from "./questions.js";
@@ -193,12 +193,13 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
       return [];
     const used = new Set(tracked.flatMap((t) => t.item.evidence.map((e) => e.segmentId)));
     const skip = new Set(history.flatMap((s, i) => (used.has(s.id) ? [i] : [])));
+    const features = lineFeatureLists(history);
     const events: ItemEvent[] = [];
     for (const [kind, limit] of [
       ["decision", 10],
       ["action", 4],
     ] as const) {
-      for (const line of pickLines(kind, history, { threshold: 0.3, limit, spacing: 3, skip })) {
+      for (const line of pickLines(kind, features, { threshold: 0.3, limit, spacing: 3, skip })) {
         const segment = history[line.index]!;
         const lower = normalize(segment.text).toLowerCase();
         const confidence = Math.min(0.7, MIN_CONFIDENCE + (line.probability - 0.3) / 2);

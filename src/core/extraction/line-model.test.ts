@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Segment } from "../segment.js";
 import { extractItems } from "./extract-items.js";
 import { lineFeatures } from "./line-features.js";
-import { lineContexts, lineProbability, pickLines } from "./line-model.js";
+import { lineContexts, lineFeatureLists, lineProbability, pickLines } from "./line-model.js";
 
 const filler = [
   "Yeah.",
@@ -52,10 +52,15 @@ describe("the learned line scorer", () => {
 
   it("picks at most `limit` lines, keeps them apart, and skips lines already used", () => {
     const segments = meeting([]);
-    const all = pickLines("decision", segments, { threshold: 0, limit: 5, spacing: 3, skip: new Set() });
+    const all = pickLines("decision", lineFeatureLists(segments), {
+      threshold: 0,
+      limit: 5,
+      spacing: 3,
+      skip: new Set(),
+    });
     expect(all).toHaveLength(5);
     for (const a of all) for (const b of all) if (a !== b) expect(Math.abs(a.index - b.index)).toBeGreaterThan(3);
-    const skipped = pickLines("decision", segments, {
+    const skipped = pickLines("decision", lineFeatureLists(segments), {
       threshold: 0,
       limit: 5,
       spacing: 3,

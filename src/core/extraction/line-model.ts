@@ -36,10 +36,19 @@ export function lineContexts(segments: readonly Segment[]): (LineContext & { tex
 }
 
 export function lineProbability(kind: LineKind, context: LineContext): number {
+  return probabilityOf(kind, lineFeatures(context));
+}
+
+function probabilityOf(kind: LineKind, features: readonly string[]): number {
   const w = MODEL[kind];
   let z = 0;
-  for (const f of lineFeatures(context)) z += w[f] ?? 0;
+  for (const f of features) z += w[f] ?? 0;
   return 1 / (1 + Math.exp(-z));
+}
+
+/** Each line's features, once for every kind; null for lines too short to pick. */
+export function lineFeatureLists(segments: readonly Segment[]): (string[] | null)[] {
+  return lineContexts(segments).map((c) => (c.lower.split(/\s+/).length < 4 ? null : lineFeatures(c)));
 }
 
 /**
@@ -48,22 +57,20 @@ export function lineProbability(kind: LineKind, context: LineContext): number {
  */
 export function pickLines(
   kind: LineKind,
-  segments: readonly Segment[],
+  features: readonly (readonly string[] | null)[],
   options: { threshold: number; limit: number; spacing: number; skip: ReadonlySet<number> },
 ): ScoredLine[] {
-  const scored = lineContexts(segments)
-    .map((context, index) => ({
-      index,
-      probability: lineProbability(kind, context),
-      words: context.lower.split(/\s+/).length,
-    }))
-    .filter((l) => l.probability >= options.threshold && l.words >= 4 && !options.skip.has(l.index))
+  const scored = features
+    .flatMap((f, index) =>
+      f === null || options.skip.has(index) ? [] : [{ index, probability: probabilityOf(kind, f) }],
+    )
+    .filter((l) => l.probability >= options.threshold)
     .sort((a, b) => b.probability - a.probability || a.index - b.index);
   const chosen: ScoredLine[] = [];
   for (const line of scored) {
     if (chosen.length >= options.limit) break;
     if (chosen.some((c) => Math.abs(c.index - line.index) <= options.spacing)) continue;
-    chosen.push({ index: line.index, probability: line.probability });
+    chosen.push(line);
   }
   return chosen.sort((a, b) => a.index - b.index);
 }
