@@ -85,7 +85,7 @@ const VAGUE = new Set([
 const HEDGES = new Set(["someone", "somebody", "probably", "maybe", "just", "should", "need", "needs", "really"]);
 /** Sharing a link or dropping a note in the doc: promises too small for the notes unless they have a deadline. */
 const HOUSEKEEPING =
-  /\b(?:share|send|drop|post|put|paste|forward|circulate|add)\b.{0,25}\b(?:link|dashboard|deck|slides?|doc|notes|recording|invite|dates|channel|calendar|thread|board)\b/;
+  /\b(?:share|send|drop|post|put|paste|forward|circulate|add)\b.{0,25}\b(?:link|dashboard|deck|slides?|doc|notes|recording|invite|dates|channel|calendar|thread|board)\b|^(?:circulate|forward|cc|copy)\b/;
 
 /** "I'll open roadmap, you open upcoming work": running the meeting's sections, not work. */
 const AGENDA_TALK =
@@ -273,7 +273,8 @@ export function readAction(s: Sentence, ctx: ActionContext): ActionReading | nul
     const idea = /\b(?:probably|could|might|maybe|really|also|at some point|someday|eventually|one day)\b/.test(
       unowned[0],
     );
-    return { kind: "new", text: clause(task), owner: null, confidence: score(idea ? 0.35 : 0.6, task) };
+    // Without a deadline it stays a suggestion until someone takes it on ("Sure, I'll do it" raises it).
+    return { kind: "new", text: clause(task), owner: null, confidence: score(idea ? 0.35 : due ? 0.6 : 0.45, task) };
   }
   return null;
 }

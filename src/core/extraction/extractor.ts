@@ -1055,6 +1055,20 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
 
       function recapItem(kind: RecapKind, s: Sentence): Tracked | null {
         const due = meetingDate ? findDueDate(s.text, meetingDate) : null;
+        // "Ngozi, you'll execute." after a decision names who carries it out.
+        const executes =
+          /^(?:(?:and|so)\s+)?(\p{Lu}\p{Ll}+),?\s+you(?:'ll| will)\s+(?:execute|own it|own that|drive it|lead it|handle it|run it|implement it|take it)\b/u.exec(
+            s.text,
+          );
+        if (executes?.[1]) {
+          const decision = latest("decision", REPLY_WINDOW);
+          const owner = people.lookup(executes[1]);
+          if (decision && owner) {
+            set(decision, "owner", owner);
+            addEvidence(decision, s);
+            return decision;
+          }
+        }
         const vocative = /^(?:and\s+)?([A-Z][a-z]+|me)\s*[,:]\s*(.*)$/i.exec(s.text.trim());
         let owner: string | null = null;
         let body = s.text;
