@@ -20,6 +20,7 @@ function context(speaker: string | null, extra: Partial<ActionContext> = {}): Ac
     index: 1,
     lastRequest: null,
     lastRequestAskedOfMe: false,
+    lastRequestJustPromised: false,
     previousSentence: null,
     ...extra,
   };

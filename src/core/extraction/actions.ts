@@ -32,6 +32,8 @@ export interface ActionContext {
   lastRequest: Set<string> | null;
   /** Whether that task was asked of this speaker by someone else (not their own promise). */
   lastRequestAskedOfMe: boolean;
+  /** Whether it is this speaker's own promise from this turn or the one before ("…I can have that done by Friday"). */
+  lastRequestJustPromised: boolean;
   /** The sentence before this one in the turn, for what "it" and "them" point back to. */
   previousSentence: Sentence | null;
 }
@@ -170,8 +172,12 @@ export function readAction(s: Sentence, ctx: ActionContext): ActionReading | nul
     const restWords = new Set([...contentWordSet(rest)].filter((w) => !VAGUE.has(w) && !HEDGES.has(w)));
     // "I'll get it posted by the 28th" after "Wen, can you get the JD posted?": the same task, answered.
     // A pronoun answers a request someone else made ("Sure, I'll do it"); restating one's own task needs its words.
-    const answersRequest = ctx.lastRequestAskedOfMe && /^(?:\w+ )?(?:it|that|this|them)\b/.test(rest);
-    if (ctx.lastRequest && (overlap(ctx.lastRequest, restWords) >= 0.2 || answersRequest)) {
+    const answersRequest =
+      (ctx.lastRequestAskedOfMe || ctx.lastRequestJustPromised) && /^(?:\w+ )?(?:it|that|this|them)\b/.test(rest);
+    // One's own promise restated needs most of its words; an answer to a request needs only some.
+    const restates =
+      ctx.lastRequest !== null && overlap(ctx.lastRequest, restWords) >= (ctx.lastRequestAskedOfMe ? 0.2 : 0.5);
+    if (ctx.lastRequest && (restates || answersRequest)) {
       return { kind: "refine", text: isTask(rest, null) ? clause(restText) : null, owner: speaker };
     }
     if (!NOT_A_TASK.test(rest) && isTask(rest, due)) {

@@ -742,6 +742,11 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
                 ? lastRequest.words
                 : null,
             lastRequestAskedOfMe: askedOfMe,
+            lastRequestJustPromised:
+              lastRequest !== null &&
+              lastRequestOf.by === speaker &&
+              mine(lastRequestOf.of) &&
+              index - lastRequest.at <= 1,
             previousSentence: i > 0 ? (sentences[i - 1] ?? null) : null,
           });
           const escalating = action?.kind === "new" && segmentEscalates && ESCALATION_STEP.test(action.text);

@@ -1,0 +1,146 @@
+// How replies and summaries change what was said before: the cross-turn readings of the engine.
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import type { Item, ItemKind } from "../item.js";
+import type { Segment } from "../segment.js";
+import { parseTemplate } from "../template/validate-template.js";
+import { extractItems } from "./extract-items.js";
+import { createMetricReader } from "./metrics.js";
+
+const template = parseTemplate(
+  JSON.parse(readFileSync(new URL("../../../templates/engineering-leadership-sync.json", import.meta.url), "utf8")),
+  "engineering-leadership-sync.json",
+);
+const MEETING = "2025-08-11"; // a Monday: Friday is the 15th
+
+type Line = [speaker: string, text: string];
+const segments = (lines: Line[]): Segment[] =>
+  lines.map(([speaker, text], i) => ({ id: `s${i + 1}`, speaker, text, start: i * 10, end: null }));
+function items(lines: Line[], kind: ItemKind): Item[] {
+  return extractItems(segments(lines), { template, meetingDate: MEETING }).items.filter((i) => i.kind === kind);
+}
+
+describe("replies and summaries", () => {
+  it("a 'No.' after 'Any objections?' agrees", () => {
+    const [decision] = items(
+      [
+        [
+          "Thandiwe",
+          "So the sync model for v1 is per-field last-write-wins with hybrid logical clocks. Any objections?",
+        ],
+        ["Yusuf", "No."],
+      ],
+      "decision",
+    );
+    expect(decision).toMatchObject({ status: "decided", text: expect.stringMatching(/^The sync model for v1/) });
+  });
+
+  it("a verdict is a decision", () => {
+    expect(items([["Thandiwe", "So, no. It's a no hire for Lior."]], "decision")[0]?.status).toBe("decided");
+  });
+
+  it("a rating said after the statement makes it a risk", () => {
+    const [risk] = items(
+      [
+        ["Teodora", "Risks, red first. Ngozi, that's you."],
+        ["Ngozi", "The new tax engine is double-counting VAT on some EU invoices. I'd call it red."],
+      ],
+      "risk",
+    );
+    expect(risk).toMatchObject({ rag: "red", owner: "Ngozi", text: expect.stringMatching(/double-counting VAT/) });
+  });
+
+  it("'Who owns that?' answered 'Me' gives the risk its owner", () => {
+    const [risk] = items(
+      [
+        ["Ximena", "The US clusters use the same template, so the exact same loop could happen there."],
+        ["Ilse", "So low likelihood, high impact. Who owns that until the canary lands?"],
+        ["Ximena", "Me, it's the same work."],
+      ],
+      "risk",
+    );
+    expect(risk).toMatchObject({ owner: "Ximena", likelihood: "low", impact: "high" });
+  });
+
+  it("'the on-call risk is yours to own' hands the risk to the person named", () => {
+    const [risk] = items(
+      [
+        ["Anselm", "My worry is the on-call rotation is down to five people and someone burns out."],
+        ["Teodora", "Anselm, the on-call risk is yours to own."],
+      ],
+      "risk",
+    );
+    expect(risk?.owner).toBe("Anselm");
+  });
+
+  it("a correction later in the meeting moves the named task's due date", () => {
+    const [action] = items(
+      [
+        ["Bilal", "I'll update the runbook with the rollback steps tomorrow."],
+        ["Ilse", "Great. Anything else?"],
+        ["Mateus", "Not from me."],
+        ["Bilal", "One correction, the runbook will slip to Friday morning."],
+      ],
+      "action",
+    );
+    expect(action?.due).toBe("2025-08-15");
+  });
+
+  it("'same deadline' takes the speaker's last deadline", () => {
+    const actions = items(
+      [
+        ["Ximena", "I'll add the canary stage to the DNS pipeline by Friday."],
+        ["Ximena", "And I'll add the lint alongside the canary, same deadline."],
+      ],
+      "action",
+    );
+    expect(actions.map((a) => a.due)).toEqual(["2025-08-15", "2025-08-15"]);
+  });
+
+  it("'someone should…' is a suggestion until someone takes it on", () => {
+    expect(items([["Wanjiru", "Someone should write an FAQ for the warehouse staff."]], "action")).toEqual([]);
+    const [taken] = items(
+      [
+        ["Wanjiru", "Someone should write an FAQ for the warehouse staff."],
+        ["Cormac", "Sure, I'll do it by Friday."],
+      ],
+      "action",
+    );
+    expect(taken).toMatchObject({ owner: "Cormac", due: "2025-08-15" });
+  });
+
+  it("each line of a recap says what it is", () => {
+    const lines: Line[] = [
+      ["Rasmus", "Kwabena's here too."],
+      ["Kwabena", "Hi."],
+      ["Folake", "Okay, recap. Pending: tablets in offline v1. Kwabena, load test by Friday."],
+    ];
+    expect(items(lines, "action")[0]).toMatchObject({ owner: "Kwabena", due: "2025-08-15" });
+    expect(items(lines, "decision").map((d) => d.status)).toEqual(["pending"]);
+  });
+
+  it("'Name, you'll execute' gives the decision its owner", () => {
+    const [decision] = items(
+      [
+        ["Ngozi", "Hi all."],
+        ["Teodora", "So decided: EU invoices go back through the old tax engine for August. Ngozi, you'll execute."],
+      ],
+      "decision",
+    );
+    expect(decision?.owner).toBe("Ngozi");
+  });
+});
+
+describe("metrics said the way people say them", () => {
+  const columns = template.sections.find((s) => s.kind === "metrics")?.columns ?? [];
+  const read = createMetricReader(columns).read;
+  it.each([
+    ["data platform, velocity was 72 — no, sorry, that's last sprint, it's 68 for this sprint.", { velocity: 68 }],
+    ["reqs, we have one open, and nobody's left.", { open_reqs: 1, attrition_90d: 0 }],
+    ["for the billing team we closed 40 points, had 2 incidents", { velocity: 40, incidents: 2 }],
+    ["one person left last month", { attrition_90d: 1 }],
+    ["recovery took about 50 minutes", { p1_mttr_min: 50 }],
+  ])("%s", (text, expected) => {
+    expect(read(text)).toEqual(expected);
+  });
+});
