@@ -2,13 +2,10 @@
 import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
 import { DocketError } from "../core/errors.js";
-import { extractItems, toContract } from "../core/extraction/extract-items.js";
-import { suggestTemplate } from "../core/extraction/suggest-template.js";
 import { notesFromItems } from "../core/notes/meeting-notes.js";
 import { notesToJson } from "../core/notes/notes-json.js";
 import { renderNotesMarkdown } from "../core/notes/render-markdown.js";
 import type { Template } from "../core/template/template.js";
-import { parseTranscript } from "../core/transcript/parse-transcript.js";
 import { builtinTemplatesDir, loadTemplates } from "../files/templates.js";
 import { readTranscriptFile } from "../files/transcript-file.js";
 
@@ -130,6 +127,12 @@ interface ExtractFlags {
 }
 
 async function extract(file: string, templates: Map<string, Template>, flags: ExtractFlags): Promise<string> {
+  // The engine (and chrono-node) load only for the command that needs them: help and templates stay quick.
+  const [{ extractItems, toContract }, { suggestTemplate }, { parseTranscript }] = await Promise.all([
+    import("../core/extraction/extract-items.js"),
+    import("../core/extraction/suggest-template.js"),
+    import("../core/transcript/parse-transcript.js"),
+  ]);
   const text = await readTranscriptFile(file);
   const transcript = parseTranscript(text, file);
   let templateId = flags.template;
