@@ -1122,6 +1122,11 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
           findTeam(s.text, teams, isPerson, !Object.keys(values).length);
         // "Identity." on its own opens the speaker's report, even when the numbers come a turn later.
         const alone = /^[A-Z][a-z]+(?: [A-Z][a-z]+)?[.:]?$/.test(s.text.trim()); // "Identity." and nothing else
+        // "I'm Priya, I run Platform": the speaker's team for the numbers they read later.
+        const runs = /\bI (?:run|lead|manage|head|own)\s+(?:the\s+)?(\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?)/u.exec(
+          s.text,
+        )?.[1];
+        if (runs && speaker && !people.lookup(runs)) teamBySpeaker.set(speaker, runs);
         if (named && speaker && (Object.keys(values).length || teams.has(named) || alone)) {
           teamBySpeaker.set(speaker, named);
         }

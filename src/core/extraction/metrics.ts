@@ -100,7 +100,11 @@ function zeroPhrasesFor(column: Column): string[] {
   return (column.aliases ?? [])
     .map((a) => a.toLowerCase())
     .filter((a) => a.startsWith("people "))
-    .flatMap((a) => ["nobody", "nobody's", "no one", "no one's", "nobody has"].map((z) => `${z} ${a.slice(7)}`));
+    .flatMap((a) =>
+      ["nobody", "nobody's", "no one", "no one's", "nobody has", "no one has", "none of them"].map(
+        (z) => `${z} ${a.slice(7)}`,
+      ),
+    );
 }
 
 export function createMetricReader(columns: readonly Column[]): MetricReader {
