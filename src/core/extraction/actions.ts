@@ -1,5 +1,6 @@
 import {
   ACTION_MARKER,
+  ASK_FOR_OWNER,
   DELIVERABLE,
   DELIVERY_TO_LISTENER,
   IMPERATIVE_VERB,
@@ -44,7 +45,8 @@ export function meaningfulWords(task: string): number {
 }
 
 export type ActionReading =
-  | { kind: "new"; text: string; owner: string | null; confidence: number }
+  /** `describedBefore`: the task is the sentence before ("…by Friday. Over to you, Jonas"), its deadline too. */
+  | { kind: "new"; text: string; owner: string | null; confidence: number; describedBefore?: boolean }
   /** The sentence answers or restates the task just asked: refine that item instead of adding one. */
   | { kind: "refine"; text: string | null; owner: string | null };
 
@@ -203,6 +205,12 @@ export function readAction(s: Sentence, ctx: ActionContext): ActionReading | nul
     };
   }
 
+  // Handing a task over: "Over to you, Jonas." (the sentence before is the task), "Can I leave the
+  // questionnaire with you, Jonas?", "Let's have Jonas look into it", "I'm assigning the review to Jonas",
+  // "Jonas, you take the board slides".
+  const handed = readHandOver(s, ctx, vocativeName);
+  if (handed) return handed;
+
   const assigned = NAMED_ASSIGNMENT.exec(text);
   // "…so Tobias can check the notes", "I asked Wen to…": a purpose or a report, not an assignment.
   const reported =
@@ -272,6 +280,16 @@ export function readAction(s: Sentence, ctx: ActionContext): ActionReading | nul
     return { kind: "new", text: clause(said), owner: ctx.previousSpeaker, confidence: score(0.35, text) };
   }
 
+  const asked = ASK_FOR_OWNER.exec(lower);
+  if (asked?.[2] && isTask(asked[2], due)) {
+    const verb = (asked[1] ?? "")
+      .replace(/ing\b/, "")
+      .replace(/^tak$/, "take")
+      .replace(/^handl$/, "handle");
+    const task = text.slice(text.length - asked[2].length - (text.endsWith("?") ? 1 : 0)).replace(/\?$/, "");
+    return { kind: "new", text: clause(verb ? `${verb} ${task}` : task), owner: null, confidence: score(0.45, task) };
+  }
+
   const unowned = UNOWNED_TASK.exec(lower);
   if (unowned?.[1] && isTask(unowned[1], due)) {
     const task = text.slice(unowned.index);
@@ -298,4 +316,43 @@ export function withContext(task: string, previous: Sentence | null): string {
   const subject = SUBJECT_PHRASE.exec(previous.text)?.[1];
   if (!subject) return task;
   return task.replace(OBJECT_PRONOUN, subject.replace(/^(?:the|this|that)\s+/i, "the "));
+}
+
+function readHandOver(s: Sentence, ctx: ActionContext, vocativeName: string | null): ActionReading | null {
+  const { text } = s;
+  const clause = (from: string) => cleanItemText(stripDuePhrase(from, ctx.due?.phrase ?? null).replace(/[?]+$/, ""));
+  const person = (name: string | undefined) => (name ? ctx.people.resolveName(name, true) : null);
+  const overTo = /\b(?:[Oo]ver to you|[Tt]hat's yours|[Tt]hat one's yours),?\s*(\p{Lu}\p{Ll}+)?/u.exec(text);
+  if (overTo && ctx.previousSentence && contentWordSet(ctx.previousSentence.text).size >= 3) {
+    const owner = person(overTo[1]) ?? vocativeName;
+    if (owner) {
+      return { kind: "new", text: clause(ctx.previousSentence.text), owner, confidence: 0.7, describedBefore: true };
+    }
+  }
+  const leave = /\bcan i leave (.+?) with you,?\s*(\p{Lu}\p{Ll}+)?\??$/iu.exec(text);
+  if (leave?.[1]) {
+    const owner =
+      person(leave[2]) ?? vocativeName ?? (ctx.previousSpeaker !== ctx.speaker ? ctx.previousSpeaker : null);
+    if (owner) return { kind: "new", text: clause(`Handle ${leave[1]}`), owner, confidence: 0.65 };
+  }
+  const have = /\b[Ll]et's (?:have|get|ask) (\p{Lu}\p{Ll}+) (?:to )?(.+)$/u.exec(text);
+  if (have?.[2] && isTask(have[2], ctx.due)) {
+    const owner = person(have[1]);
+    if (owner) return { kind: "new", text: clause(have[2]), owner, confidence: 0.7 };
+  }
+  const assigning = /\b(?:I'm assigning|I'll assign|[Aa]ssigning|[Aa]ssign) (.+?) to (\p{Lu}\p{Ll}+)\b/u.exec(text);
+  if (assigning?.[1]) {
+    const owner = person(assigning[2]);
+    if (owner) return { kind: "new", text: clause(assigning[1]), owner, confidence: 0.75 };
+  }
+  if (vocativeName) {
+    const you =
+      /^(?:(?:so|okay|ok|and|right|then)[,]?\s+)*\p{Lu}\p{Ll}+[,:]\s+you (take|own|handle|grab|drive|lead|run|do)\b\s*(.*)$/u.exec(
+        text,
+      );
+    if (you?.[2] && isTask(`${you[1]} ${you[2]}`, ctx.due)) {
+      return { kind: "new", text: clause(`${you[1]} ${you[2]}`), owner: vocativeName, confidence: 0.75 };
+    }
+  }
+  return null;
 }

@@ -144,3 +144,71 @@ describe("metrics said the way people say them", () => {
     expect(read(text)).toEqual(expected);
   });
 });
+
+describe("handing tasks over and keeping notes clean", () => {
+  const M = "2025-03-17"; // a Monday
+  const run = (lines: Line[], kind: ItemKind) =>
+    extractItems(segments(lines), { template, meetingDate: M }).items.filter((i) => i.kind === kind);
+
+  it.each<[string, Line[], { owner: string; due?: string }]>([
+    [
+      "'Over to you, Jonas' gives him the task just described",
+      [
+        ["Jonas", "Morning."],
+        ["Marta", "The security questionnaire for Acme needs answers by Friday. Over to you, Jonas."],
+      ],
+      { owner: "Jonas", due: "2025-03-21" },
+    ],
+    [
+      "'Can I leave X with you, Jonas?' is a request to Jonas",
+      [
+        ["Jonas", "Morning."],
+        ["Marta", "Can I leave the security questionnaire with you, Jonas?"],
+        ["Jonas", "Yep."],
+      ],
+      { owner: "Jonas" },
+    ],
+    [
+      "'Let's have Jonas look into…' is Jonas's task",
+      [
+        ["Jonas", "Morning."],
+        ["Marta", "Let's have Jonas look into the checkout timeouts."],
+      ],
+      { owner: "Jonas" },
+    ],
+    [
+      "'Who's taking the write-up?' — 'I've got it.'",
+      [
+        ["Marta", "Who's taking the postmortem write-up?"],
+        ["Jonas", "I've got it."],
+      ],
+      { owner: "Jonas" },
+    ],
+  ])("%s", (_, lines, expected) => {
+    const [action] = run(lines, "action");
+    expect(action).toMatchObject(expected);
+  });
+
+  it.each([
+    ["I will update the runbook.", "Update the runbook"],
+    [
+      "I'll ping the Acme champion today to get the security contact.",
+      "Ping the Acme champion to get the security contact",
+    ],
+    ["I'll merge the retry fix before Thursday's standup.", "Merge the retry fix"],
+    ["I'll review the contract by tomorrow afternoon.", "Review the contract"],
+  ])("keeps the task's words whole: %s", (text, expected) => {
+    expect(run([["Marta", text]], "action")[0]?.text).toBe(expected);
+  });
+
+  it("a blocker is a risk", () => {
+    expect(run([["Jonas", "One blocker: we still don't have test credentials from the bank."]], "risk")).toHaveLength(
+      1,
+    );
+  });
+
+  it("'Let's table that until the pricing review' is not a decision taken", () => {
+    const decisions = run([["Marta", "Let's table that until the pricing review."]], "decision");
+    expect(decisions.every((d) => d.status !== "decided")).toBe(true);
+  });
+});

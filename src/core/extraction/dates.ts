@@ -51,6 +51,8 @@ interface Idiom {
 const UNIT_DAYS: Record<string, number> = { day: 1, days: 1, week: 7, weeks: 7 };
 
 const IDIOMS: Idiom[] = [
+  // "mid next week": its Wednesday.
+  { pattern: /\b(?:mid|middle of) next week\b/i, resolve: (ref) => addDays(fridayOf(ref), 5) },
   { pattern: /\bend of (?:the )?next week\b/i, resolve: (ref) => addDays(fridayOf(ref), 7) },
   {
     pattern: /\b(?:end of (?:the |this )?week|eow|by the weekend|this week)\b/i,
@@ -78,8 +80,30 @@ const IDIOMS: Idiom[] = [
   { pattern: /\btomorrow\b/i, resolve: (ref) => addDays(ref, 1) },
   { pattern: /\b(?:right )?after (?:this|the) (?:call|meeting|standup|sync)\b/i, resolve: (ref) => ref },
   {
-    pattern: /\b(?:today|tonight|eod|cob|end of (?:the )?day|close of business|by the end of the day)\b/i,
+    pattern:
+      /\b(?:today|tonight|eod|cob|end of (?:the )?day|close of (?:business|play)|by the end of the day|within the hour)\b/i,
     resolve: (ref) => ref,
+  },
+  {
+    pattern: /\bwithin (\d+) hours\b/i,
+    resolve: (ref, m) => addDays(ref, Math.ceil(Number(m[1]) / 24)),
+  },
+  {
+    // "within two business days": working days, skipping the weekend.
+    pattern: /\bwithin (\d+) (?:business|working) days?\b/i,
+    resolve: (ref, m) => {
+      let d = ref;
+      for (let left = Number(m[1]); left > 0; ) {
+        d = addDays(d, 1);
+        if (d.getUTCDay() !== 0 && d.getUTCDay() !== 6) left--;
+      }
+      return d;
+    },
+  },
+  { pattern: /\bin a fortnight\b/i, resolve: (ref) => addDays(ref, 14) },
+  {
+    pattern: /\b(?:end of|by the end of)\s+q([1-4])\b/i,
+    resolve: (ref, m) => new Date(Date.UTC(ref.getUTCFullYear(), Number(m[1]) * 3, 0, 12)),
   },
   {
     // "the 28th", "before the 15th", "on the 3rd" — a bare day of month: the next one to come.
@@ -91,7 +115,7 @@ const IDIOMS: Idiom[] = [
 
 /** Cheap gate: only text with a date-like word pays for chrono. */
 const DATE_HINT =
-  /\b(?:today|tonight|tomorrow|now|after|eod|eow|eom|eoq|cob|end of|close of|next|this|weeks?|months?|quarter|days?|mon|tues?|wed|thu|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|\d{1,2}(?:st|nd|rd|th)|\d{1,2}\/\d{1,2})\b/i;
+  /\b(?:today|tonight|tomorrow|now|after|within|fortnight|q[1-4]|play|eod|eow|eom|eoq|cob|end of|close of|next|this|weeks?|months?|quarter|days?|mon|tues?|wed|thu|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|\d{1,2}(?:st|nd|rd|th)|\d{1,2}\/\d{1,2})\b/i;
 
 const CALENDAR_WORD =
   /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tues?|thu|thurs|fri)\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\d{1,2}\/\d{1,2}|\d{4}-\d{2}-\d{2}/i;
@@ -155,8 +179,15 @@ const DEADLINE_MARK = /\b(?:by|before|until|till|due|no later than|deadline(?: i
 export function stripDuePhrase(text: string, phrase: string | null): string {
   if (!phrase) return text;
   const escaped = phrase.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  return text.replace(
-    new RegExp(`\\s*,?\\s*(?:(?:by|before|on|until|no later than|for)\\s+)?(?:the\\s+)?${escaped}`, "i"),
-    "",
-  );
+  // Take the words that belong to the deadline with it: "first thing tomorrow", "end of day Friday",
+  // "before Thursday's standup", "tomorrow afternoon", "…, due Friday", "should be live by the 25th".
+  return text
+    .replace(
+      new RegExp(
+        `\\s*,?\\s*(?:\\b(?:due|should be (?:live|done|ready|out)|ready|done)\\s+)?(?:\\b(?:by|before|on|until|no later than|for|within)\\s+)?(?:the\\s+)?(?:\\b(?:first thing|end of (?:the )?day|close of (?:business|play)|eod|the week of|\\d{1,2}(?::\\d{2})?\\s*(?:a\\.m\\.?|p\\.m\\.?|am|pm))\\s*(?:on\\s+)?)?${escaped}(?:'s\\s+\\w+|\\s+(?:morning|afternoon|evening|night|eod))?`,
+        "i",
+      ),
+      "",
+    )
+    .replace(/\s*,?\s*\b(?:due|should be (?:live|done|ready|out))\s*$/i, "");
 }

@@ -795,7 +795,10 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
             }
             const item = newItem("action", action.text, evidenceFor(s), action.confidence);
             item.owner = action.owner;
-            if (due) item.due = due.date;
+            const before =
+              action.describedBefore && i > 0 && meetingDate ? findDueDate(sentences[i - 1]!.text, meetingDate) : null;
+            if (due ?? before) item.due = (due ?? before)!.date;
+            if (before) item.text = cleanItemText(stripDuePhrase(item.text, before.phrase));
             created = add(item);
             lastRequest = created;
             lastRequestOf = { by: speaker, of: action.owner };
@@ -1158,9 +1161,9 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
           ) {
             continue;
           }
-          if (leftOpen)
-            q.at = -Infinity; // "no idea", "nobody knows": it stays open
-          else if (substantive && (!madeItems || overlap(q.words, replyWords) > 0)) set(q, "status", "answered");
+          // "No idea", "nobody knows": it stays open, and someone else may still answer.
+          if (leftOpen) continue;
+          if (substantive && (!madeItems || overlap(q.words, replyWords) > 0)) set(q, "status", "answered");
         }
         openQuestions = openQuestions.filter((q) => q.item.status === "open" && index - q.at <= REPLY_WINDOW);
       }

@@ -11,8 +11,21 @@ export function readQuestion(s: Sentence): { text: string; explicit: boolean } |
   if (NOT_AN_OPEN_QUESTION.test(lower) || TAG_QUESTION.test(lower)) return null;
   if (contentWordSet(lower).size < 2) return null;
   // Requests ("can you…") and proposals ("could we…", "why don't we…") are read as actions and decisions.
-  if (/^(?:\w+,\s*)?(?:(?:can|could|would|will) you|could we|can we|why don't we|how about|what about)\b/.test(lower))
+  if (
+    /^(?:\w+,\s*)?(?:(?:can|could|would|will) you|could we|can we|why don't we|how about|what about|what if we)\b/.test(
+      lower,
+    )
+  ) {
     return null;
+  }
+  // "Who's taking the write-up?", "Can someone update the FAQ?": asking for an owner, read as a task.
+  if (
+    /^(?:who(?:'s| is| can| wants to| will) (?:taking|take|doing|do|own|owning|handle|handling|pick(?:ing)? up)|(?:can|could|would) (?:someone|somebody|anyone))\b/.test(
+      lower,
+    )
+  ) {
+    return null;
+  }
   const explicit = OPEN_QUESTION.test(lower);
   if (
     !explicit &&

@@ -63,6 +63,9 @@ export function readRisk(
   ) {
     return null;
   }
+  // "High risk, low probability." — only ratings: they rate the risk said before.
+  const beyondRatings = lower.replace(/\b(?:high|low|medium|risk|probability|likelihood|impact|chance)\b/g, "");
+  if ((attributes.likelihood || attributes.impact) && contentWordSet(beyondRatings).size < 2) return null;
   // "There's a real chance of it, I'd say medium likelihood": rates the risk just named.
   if ((attributes.likelihood || attributes.impact) && /\bof (?:it|that|this)\b|^(?:it|that|this)\b/.test(lower))
     return null;

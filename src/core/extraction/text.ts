@@ -58,7 +58,7 @@ export function cleanItemText(clause: string): string {
   t = t
     .replace(/[,;:\s]+$/, "")
     .replace(
-      /\s*,?\s*(?:i think|i guess|i suppose|if that's (?:ok|okay|alright|fine)|or something|and stuff|right|okay|ok|yeah)\s*[?.!]*$/i,
+      /\s*,?\s*\b(?:i think|i guess|i suppose|if that's (?:ok|okay|alright|fine)|or something|and stuff|right|okay|ok|yeah)\s*[?.!]*$/i,
       "",
     )
     .replace(/[.?!]+$/, "")
