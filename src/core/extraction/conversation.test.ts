@@ -1,23 +1,16 @@
 // How replies and summaries change what was said before: the cross-turn readings of the engine.
-import { readFileSync } from "node:fs";
+
 import { describe, expect, it } from "vitest";
+import { builtinTemplate, type Line, segmentsOf } from "../../../test/helpers/meeting.js";
 import type { Item, ItemKind } from "../item.js";
-import type { Segment } from "../segment.js";
-import { parseTemplate } from "../template/validate-template.js";
 import { extractItems } from "./extract-items.js";
 import { createMetricReader } from "./metrics.js";
 
-const template = parseTemplate(
-  JSON.parse(readFileSync(new URL("../../../templates/engineering-leadership-sync.json", import.meta.url), "utf8")),
-  "engineering-leadership-sync.json",
-);
+const template = builtinTemplate("engineering-leadership-sync");
 const MEETING = "2025-08-11"; // a Monday: Friday is the 15th
 
-type Line = [speaker: string, text: string];
-const segments = (lines: Line[]): Segment[] =>
-  lines.map(([speaker, text], i) => ({ id: `s${i + 1}`, speaker, text, start: i * 10, end: null }));
 function items(lines: Line[], kind: ItemKind): Item[] {
-  return extractItems(segments(lines), { template, meetingDate: MEETING }).items.filter((i) => i.kind === kind);
+  return extractItems(segmentsOf(lines), { template, meetingDate: MEETING }).items.filter((i) => i.kind === kind);
 }
 
 describe("replies and summaries", () => {
@@ -148,7 +141,7 @@ describe("metrics said the way people say them", () => {
 describe("handing tasks over and keeping notes clean", () => {
   const M = "2025-03-17"; // a Monday
   const run = (lines: Line[], kind: ItemKind) =>
-    extractItems(segments(lines), { template, meetingDate: M }).items.filter((i) => i.kind === kind);
+    extractItems(segmentsOf(lines), { template, meetingDate: M }).items.filter((i) => i.kind === kind);
 
   it.each<[string, Line[], { owner: string; due?: string }]>([
     [

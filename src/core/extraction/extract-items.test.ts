@@ -1,25 +1,13 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { builtinTemplate, segmentsOf } from "../../../test/helpers/meeting.js";
 import { createItem, type Item } from "../item.js";
-import type { Segment } from "../segment.js";
-import type { Template } from "../template/template.js";
-import { parseTemplate } from "../template/validate-template.js";
 import { extractItems, toContract } from "./extract-items.js";
 import { createExtractor, MIN_CONFIDENCE } from "./extractor.js";
 
-function builtin(id: string): Template {
-  const url = new URL(`../../../templates/${id}.json`, import.meta.url);
-  return parseTemplate(JSON.parse(readFileSync(url, "utf8")), `${id}.json`);
-}
-
-const template = builtin("engineering-leadership-sync");
+const template = builtinTemplate("engineering-leadership-sync");
 const MEETING = "2025-03-17";
 
-function segments(lines: [string | null, string][]): Segment[] {
-  return lines.map(([speaker, text], i) => ({ id: `s${i + 1}`, speaker, text, start: i * 10, end: i * 10 + 8 }));
-}
-
-const meeting = segments([
+const meeting = segmentsOf([
   ["Priya", "So platform, velocity was eighty-four points, two incidents, P1 MTTR forty-two minutes."],
   ["Priya", "I'll draft the migration plan for the billing service by Friday."],
   ["Kenji", "There's a risk the vendor API deprecation breaks our Salesforce sync. I'd call this one red."],

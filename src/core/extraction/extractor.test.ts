@@ -1,32 +1,18 @@
-import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { builtinTemplate, type Line, segmentsOf } from "../../../test/helpers/meeting.js";
 import type { Item, ItemEvent, ItemKind } from "../item.js";
-import type { Segment } from "../segment.js";
-import type { Template } from "../template/template.js";
-import { parseTemplate } from "../template/validate-template.js";
 import { extractItems } from "./extract-items.js";
 import { createExtractor, type ExtractorOptions } from "./extractor.js";
 
-function builtin(id: string): Template {
-  const url = new URL(`../../../templates/${id}.json`, import.meta.url);
-  return parseTemplate(JSON.parse(readFileSync(url, "utf8")), `${id}.json`);
-}
-
-const template = builtin("engineering-leadership-sync");
+const template = builtinTemplate("engineering-leadership-sync");
 /** Monday 17 March 2025: "Friday" is the 21st, "tomorrow" the 18th. */
 const MEETING = "2025-03-17";
 const FRIDAY = "2025-03-21";
 const PEOPLE = ["Priya", "Darius", "Wen", "Kenji"];
 
-type Line = [speaker: string | null, text: string];
-
-function segments(lines: Line[]): Segment[] {
-  return lines.map(([speaker, text], i) => ({ id: `s${i + 1}`, speaker, text, start: i * 10, end: i * 10 + 8 }));
-}
-
 function extract(lines: Line[], options: ExtractorOptions = {}) {
-  return extractItems(segments(lines), { template, meetingDate: MEETING, attendees: PEOPLE, ...options });
+  return extractItems(segmentsOf(lines), { template, meetingDate: MEETING, attendees: PEOPLE, ...options });
 }
 
 function ofKind(lines: Line[], kind: ItemKind, options: ExtractorOptions = {}): Item[] {
@@ -43,7 +29,7 @@ function single(lines: Line[], kind: ItemKind, options: ExtractorOptions = {}): 
 /** Every event the streaming extractor emits for the conversation, segment by segment. */
 function stream(lines: Line[], options: ExtractorOptions = {}): ItemEvent[][] {
   const extractor = createExtractor({ template, meetingDate: MEETING, attendees: PEOPLE, ...options });
-  return segments(lines).map((s) => extractor.push(s));
+  return segmentsOf(lines).map((s) => extractor.push(s));
 }
 
 describe("action items: owner and due date", () => {
@@ -503,7 +489,7 @@ describe("evidence and confidence", () => {
   ];
 
   it("every item quotes words said by the speaker it names, at that segment's start", () => {
-    const segs = segments(meeting);
+    const segs = segmentsOf(meeting);
     const { items } = extract(meeting);
     expect(new Set(items.map((i) => i.kind))).toEqual(
       new Set(["action", "risk", "decision", "question", "escalation"]),

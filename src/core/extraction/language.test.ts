@@ -1,9 +1,8 @@
 // Conversations the first QA pass found the engine misreading; each case is a reading a user would expect.
-import { readFileSync } from "node:fs";
+
 import { describe, expect, it } from "vitest";
+import { builtinTemplate, type Line, segmentsOf } from "../../../test/helpers/meeting.js";
 import type { Item, ItemKind } from "../item.js";
-import type { Segment } from "../segment.js";
-import { parseTemplate } from "../template/validate-template.js";
 import { findDueDate } from "./dates.js";
 import { extractItems } from "./extract-items.js";
 import { createExtractor } from "./extractor.js";
@@ -12,17 +11,11 @@ import { digitizeNumbers } from "./numbers.js";
 import { readQuestion } from "./questions.js";
 import { splitSentences } from "./text.js";
 
-const template = parseTemplate(
-  JSON.parse(readFileSync(new URL("../../../templates/engineering-leadership-sync.json", import.meta.url), "utf8")),
-  "engineering-leadership-sync.json",
-);
+const template = builtinTemplate("engineering-leadership-sync");
 const MEETING = "2025-03-17"; // a Monday
 
-type Line = [speaker: string, text: string];
-const segments = (lines: Line[]): Segment[] =>
-  lines.map(([speaker, text], i) => ({ id: `s${i + 1}`, speaker, text, start: i * 10, end: null }));
 function items(lines: Line[], kind: ItemKind, attendees: string[] = []): Item[] {
-  return extractItems(segments(lines), { template, meetingDate: MEETING, attendees }).items.filter(
+  return extractItems(segmentsOf(lines), { template, meetingDate: MEETING, attendees }).items.filter(
     (i) => i.kind === kind,
   );
 }

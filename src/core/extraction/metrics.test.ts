@@ -1,16 +1,10 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import type { Template } from "../template/template.js";
-import { parseTemplate } from "../template/validate-template.js";
+import { builtinTemplate } from "../../../test/helpers/meeting.js";
 import { createMetricReader, findTeam, leadingTeam } from "./metrics.js";
 import { normalize } from "./text.js";
 
-function builtin(id: string): Template {
-  const url = new URL(`../../../templates/${id}.json`, import.meta.url);
-  return parseTemplate(JSON.parse(readFileSync(url, "utf8")), `${id}.json`);
-}
-
-const columns = builtin("engineering-leadership-sync").sections.find((s) => s.kind === "metrics")?.columns ?? [];
+const columns =
+  builtinTemplate("engineering-leadership-sync").sections.find((s) => s.kind === "metrics")?.columns ?? [];
 const reader = createMetricReader(columns);
 /** As the engine reads a sentence: fillers out, numbers as digits, lower case. */
 const read = (said: string) => reader.read(normalize(said).toLowerCase());

@@ -1,32 +1,20 @@
 // Second QA pass: ordinary business-meeting phrasings (stand-ups, planning, incident and sales reviews, 1:1s,
 // board prep) that the engine reads as a user would expect. Each case guards one reading against regressions.
-import { readFileSync } from "node:fs";
+
 import { describe, expect, it } from "vitest";
+import { builtinTemplate, type Line, segmentsOf } from "../../../test/helpers/meeting.js";
 import type { Item, ItemKind } from "../item.js";
-import type { Segment } from "../segment.js";
 import type { Template } from "../template/template.js";
-import { parseTemplate } from "../template/validate-template.js";
 import { extractItems } from "./extract-items.js";
 
-function builtin(id: string): Template {
-  const url = new URL(`../../../templates/${id}.json`, import.meta.url);
-  return parseTemplate(JSON.parse(readFileSync(url, "utf8")), `${id}.json`);
-}
-
-const leadership = builtin("engineering-leadership-sync");
-const teamSync = builtin("team-sync");
+const leadership = builtinTemplate("engineering-leadership-sync");
+const teamSync = builtinTemplate("team-sync");
 /** Monday 17 March 2025: "Wednesday" is the 19th, "Thursday" the 20th, "Friday" the 21st. */
 const MEETING = "2025-03-17";
 const PEOPLE = ["Marta", "Jonas", "Ana"];
 
-type Line = [speaker: string, text: string];
-
-function segments(lines: Line[]): Segment[] {
-  return lines.map(([speaker, text], i) => ({ id: `s${i + 1}`, speaker, text, start: i * 10, end: null }));
-}
-
 function extract(lines: Line[], template: Template = leadership) {
-  return extractItems(segments(lines), { template, meetingDate: MEETING, attendees: PEOPLE });
+  return extractItems(segmentsOf(lines), { template, meetingDate: MEETING, attendees: PEOPLE });
 }
 
 function ofKind(lines: Line[], kind: ItemKind, template: Template = leadership): Item[] {

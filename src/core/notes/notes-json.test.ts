@@ -1,21 +1,7 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import type { Template } from "../template/template.js";
-import { parseTemplate } from "../template/validate-template.js";
+import { seedNotes } from "../../../test/helpers/meeting.js";
 import type { MeetingNotes } from "./meeting-notes.js";
 import { notesToJson } from "./notes-json.js";
-import { parseNotesExample } from "./parse-notes-example.js";
-
-const templatesUrl = new URL("../../../templates/", import.meta.url);
-
-function builtin(id: string): Template {
-  return parseTemplate(JSON.parse(readFileSync(new URL(`${id}.json`, templatesUrl), "utf8")), `${id}.json`);
-}
-
-function seedNotes(id: string): MeetingNotes {
-  const file = new URL(`examples/${id}.example.json`, templatesUrl);
-  return parseNotesExample(JSON.parse(readFileSync(file, "utf8")), builtin(id), `${id}.example.json`);
-}
 
 describe("notesToJson", () => {
   const notes = seedNotes("engineering-leadership-sync");

@@ -1,23 +1,9 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { builtinTemplate, seedNotes } from "../../../test/helpers/meeting.js";
 import { createItem, type Item } from "../item.js";
 import type { Template } from "../template/template.js";
-import { parseTemplate } from "../template/validate-template.js";
 import type { MeetingNotes } from "./meeting-notes.js";
-import { parseNotesExample } from "./parse-notes-example.js";
 import { renderNotesMarkdown } from "./render-markdown.js";
-
-const templatesUrl = new URL("../../../templates/", import.meta.url);
-
-function builtin(id: string): Template {
-  return parseTemplate(JSON.parse(readFileSync(new URL(`${id}.json`, templatesUrl), "utf8")), `${id}.json`);
-}
-
-/** The seed's filled-in example, as demo notes. */
-function seedNotes(id: string): MeetingNotes {
-  const file = new URL(`examples/${id}.example.json`, templatesUrl);
-  return parseNotesExample(JSON.parse(readFileSync(file, "utf8")), builtin(id), `${id}.example.json`);
-}
 
 function emptyNotes(template: Template): MeetingNotes {
   return {
@@ -166,7 +152,7 @@ describe("renderNotesMarkdown: the Product–Engineering Sync example", () => {
 });
 
 describe("renderNotesMarkdown: edge cases", () => {
-  const leadership = builtin("engineering-leadership-sync");
+  const leadership = builtinTemplate("engineering-leadership-sync");
 
   it("keeps an empty section and marks it", () => {
     const markdown = renderNotesMarkdown(emptyNotes(leadership));
@@ -229,7 +215,7 @@ describe("renderNotesMarkdown: edge cases", () => {
   });
 
   it("writes questions, escalations and risks without columns as bullets of their kind", () => {
-    const team = builtin("team-sync");
+    const team = builtinTemplate("team-sync");
     const notes = {
       ...emptyNotes(team),
       items: [

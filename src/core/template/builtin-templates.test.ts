@@ -1,19 +1,13 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { builtinTemplate } from "../../../test/helpers/meeting.js";
 import type { Template } from "./template.js";
-import { parseTemplate } from "./validate-template.js";
 
 // The built-in templates are data in templates/ at the package root; each must pass the same checks as a user's.
-function builtin(id: string): Template {
-  const url = new URL(`../../../templates/${id}.json`, import.meta.url);
-  return parseTemplate(JSON.parse(readFileSync(url, "utf8")), `${id}.json`);
-}
-
 const columnsOf = (template: Template, sectionId: string) =>
   template.sections.find((section) => section.id === sectionId)?.columns ?? [];
 
 describe("engineering-leadership-sync", () => {
-  const template = builtin("engineering-leadership-sync");
+  const template = builtinTemplate("engineering-leadership-sync");
 
   it("is the seed's meeting: 60 minutes, biweekly, pre-read 24 h ahead", () => {
     expect(template).toMatchObject({
@@ -117,7 +111,7 @@ describe("engineering-leadership-sync", () => {
 });
 
 describe("product-engineering-sync", () => {
-  const template = builtin("product-engineering-sync");
+  const template = builtinTemplate("product-engineering-sync");
 
   it("is the seed's meeting: 45 minutes, weekly", () => {
     expect(template).toMatchObject({ durationMinutes: 45, cadence: "weekly" });
@@ -172,7 +166,7 @@ describe("product-engineering-sync", () => {
 });
 
 describe("team-sync", () => {
-  const template = builtin("team-sync");
+  const template = builtinTemplate("team-sync");
 
   it("is a short weekly meeting with updates, risks, decisions, actions and questions", () => {
     expect(template).toMatchObject({ name: "Team sync", cadence: "weekly" });
