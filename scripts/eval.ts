@@ -17,6 +17,7 @@ import { extractItems, toContract } from "../src/core/extraction/extract-items.j
 import type { Template } from "../src/core/template/template.js";
 import { parseTranscript } from "../src/core/transcript/parse-transcript.js";
 import { builtinTemplatesDir, loadTemplates } from "../src/files/templates.js";
+import { corpusHalf } from "./corpus-split.js";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 const KINDS = ["decision", "action", "risk", "question", "escalation"] as const;
@@ -36,13 +37,6 @@ interface Meta {
   date?: string;
   template?: string;
   speakers?: Record<string, string>;
-}
-
-/** FNV-1a: a stable split of the corpus that does not depend on file order. */
-function hash(s: string): number {
-  let h = 2166136261;
-  for (const c of s) h = Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0;
-  return h;
 }
 
 /** Meetings written for Docket: the development set (tuned on) and the held-out set (never tuned on). */
@@ -80,7 +74,7 @@ function corpusCases(): Case[] {
     .filter((id) => existsSync(join(dir, id, "gold.json")))
     .sort()
     .map((id) => ({
-      set: hash(id) % 2 === 0 ? "corpus-dev" : "corpus-test",
+      set: `corpus-${corpusHalf(id)}`,
       id,
       transcriptPath: join(dir, id, "transcript.txt"),
       goldPath: join(dir, id, "gold.json"),

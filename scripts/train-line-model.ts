@@ -13,6 +13,7 @@ import { contentWords, dice } from "../eval/score.mjs";
 import { lineFeatures } from "../src/core/extraction/line-features.js";
 import { type LineKind, lineContexts } from "../src/core/extraction/line-model.js";
 import { parseTranscript } from "../src/core/transcript/parse-transcript.js";
+import { corpusHalf } from "./corpus-split.js";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 const CORPUS = join(ROOT, "eval/corpus");
@@ -23,13 +24,6 @@ const L2 = 1e-4;
 interface Example {
   features: string[];
   label: number;
-}
-
-/** The same split as scripts/eval.ts: FNV-1a of the meeting id. */
-function isTest(id: string): boolean {
-  let h = 2166136261;
-  for (const c of id) h = Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0;
-  return h % 2 === 1;
 }
 
 function examples(kind: LineKind): { train: Example[]; test: Example[] } {
@@ -46,7 +40,7 @@ function examples(kind: LineKind): { train: Example[]; test: Example[] } {
       .map(contentWords)
       .filter((w) => w.size >= 3);
     const segments = parseTranscript(readFileSync(join(CORPUS, id, "transcript.txt"), "utf8"), `${id}.txt`).segments;
-    const into = isTest(id) ? test : train;
+    const into = corpusHalf(id) === "test" ? test : train;
     for (const line of lineContexts(segments)) {
       const words = contentWords(line.text);
       if (words.size < 3) continue;

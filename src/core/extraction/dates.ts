@@ -1,4 +1,5 @@
 import * as chrono from "chrono-node";
+import { escapeRegExp } from "./text.js";
 
 /**
  * Due dates said aloud, resolved against the meeting date. chrono-node reads weekdays and calendar dates;
@@ -178,7 +179,7 @@ const DEADLINE_MARK = /\b(?:by|before|until|till|due|no later than|deadline(?: i
 /** The words of a deadline taken out of a task: "post the JD by the 28th" → "post the JD". */
 export function stripDuePhrase(text: string, phrase: string | null): string {
   if (!phrase) return text;
-  const escaped = phrase.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const escaped = escapeRegExp(phrase);
   // Take the words that belong to the deadline with it: "first thing tomorrow", "end of day Friday",
   // "before Thursday's standup", "tomorrow afternoon", "…, due Friday", "should be live by the 25th".
   return text

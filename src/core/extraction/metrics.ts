@@ -1,4 +1,5 @@
 import type { Column } from "../template/template.js";
+import { escapeRegExp } from "./text.js";
 
 /**
  * Metrics spoken aloud ("velocity was 84 points, 2 incidents, P1 recovery 42 minutes") read into the
@@ -80,10 +81,6 @@ const LINKING = new Set([
   ":",
 ]);
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
 function phrasesFor(column: Column): string[] {
   const label = column.label
     .toLowerCase()
@@ -145,55 +142,53 @@ export function createMetricReader(columns: readonly Column[]): MetricReader {
   return reader;
 
   function readSpans(lower: string): Record<string, number> {
-    {
-      const found: Record<string, number> = {};
-      for (const m of matchers) if (m.zero?.test(lower)) found[m.id] = 0;
-      if (!/\d|\bno\b|\bnone\b|\bzero\b|\bone\b/.test(lower)) return found;
-      const spans: { id: string; start: number; end: number; toMinutes: boolean; isOpenCount: boolean }[] = [];
-      for (const m of matchers) {
-        for (const hit of lower.matchAll(m.pattern)) {
-          spans.push({
-            id: m.id,
-            start: hit.index,
-            end: hit.index + hit[0].length,
-            toMinutes: m.toMinutes,
-            isOpenCount: m.isOpenCount,
-          });
-        }
+    const found: Record<string, number> = {};
+    for (const m of matchers) if (m.zero?.test(lower)) found[m.id] = 0;
+    if (!/\d|\bno\b|\bnone\b|\bzero\b|\bone\b/.test(lower)) return found;
+    const spans: { id: string; start: number; end: number; toMinutes: boolean; isOpenCount: boolean }[] = [];
+    for (const m of matchers) {
+      for (const hit of lower.matchAll(m.pattern)) {
+        spans.push({
+          id: m.id,
+          start: hit.index,
+          end: hit.index + hit[0].length,
+          toMinutes: m.toMinutes,
+          isOpenCount: m.isOpenCount,
+        });
       }
-      spans.sort((a, b) => a.start - b.start);
-      const claimed = new Set<number>(); // a number serves one column
-      for (const [i, span] of spans.entries()) {
-        if (span.id in found) continue;
-        const before = lower.slice(Math.max(0, span.start - 14), span.start);
-        const prev = /(?:^|[\s(])(\d+(?:\.\d+)?|no|zero|one)\s+(?:open\s+)?$/.exec(before);
-        // "we closed 3 reqs", "hired 2": a count of what changed, not the row's value.
-        if (
-          prev &&
-          span.isOpenCount &&
-          /\b(?:closed|filled|hired|lost|added|cut|dropped|by)\s+\S+\s+(?:open\s+)?$/.test(before)
-        ) {
-          continue;
-        }
-        const prevIndex = prev ? span.start - (before.length - prev.index) : -1;
-        if (prev?.[1] && !claimed.has(prevIndex)) {
-          claimed.add(prevIndex);
-          // "no MTTR to report" means there is none, not zero minutes.
-          if (!(prev[1] === "no" && span.toMinutes)) {
-            found[span.id] = prev[1] === "no" || prev[1] === "zero" ? 0 : prev[1] === "one" ? 1 : Number(prev[1]);
-          }
-          continue;
-        }
-        const limit = spans[i + 1]?.start ?? lower.length;
-        const after = lower.slice(span.end, limit);
-        const value = firstNumberAfter(after, span.toMinutes);
-        if (value !== null) {
-          claimed.add(span.end + value.offset);
-          found[span.id] = value.value;
-        }
-      }
-      return found;
     }
+    spans.sort((a, b) => a.start - b.start);
+    const claimed = new Set<number>(); // a number serves one column
+    for (const [i, span] of spans.entries()) {
+      if (span.id in found) continue;
+      const before = lower.slice(Math.max(0, span.start - 14), span.start);
+      const prev = /(?:^|[\s(])(\d+(?:\.\d+)?|no|zero|one)\s+(?:open\s+)?$/.exec(before);
+      // "we closed 3 reqs", "hired 2": a count of what changed, not the row's value.
+      if (
+        prev &&
+        span.isOpenCount &&
+        /\b(?:closed|filled|hired|lost|added|cut|dropped|by)\s+\S+\s+(?:open\s+)?$/.test(before)
+      ) {
+        continue;
+      }
+      const prevIndex = prev ? span.start - (before.length - prev.index) : -1;
+      if (prev?.[1] && !claimed.has(prevIndex)) {
+        claimed.add(prevIndex);
+        // "no MTTR to report" means there is none, not zero minutes.
+        if (!(prev[1] === "no" && span.toMinutes)) {
+          found[span.id] = prev[1] === "no" || prev[1] === "zero" ? 0 : prev[1] === "one" ? 1 : Number(prev[1]);
+        }
+        continue;
+      }
+      const limit = spans[i + 1]?.start ?? lower.length;
+      const after = lower.slice(span.end, limit);
+      const value = firstNumberAfter(after, span.toMinutes);
+      if (value !== null) {
+        claimed.add(span.end + value.offset);
+        found[span.id] = value.value;
+      }
+    }
+    return found;
   }
 }
 

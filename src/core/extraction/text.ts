@@ -101,3 +101,8 @@ export function overlap(a: Set<string>, b: Set<string>): number {
   for (const w of a) if (b.has(w)) shared++;
   return (2 * shared) / (a.size + b.size);
 }
+
+/** Text matched literally inside a RegExp. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

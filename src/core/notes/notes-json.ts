@@ -12,27 +12,8 @@ export interface ColumnJson {
   unit: string | null;
 }
 
-export interface ItemJson {
-  id: string;
-  kind: Item["kind"];
-  section: string;
-  text: string;
-  owner: string | null;
-  due: string | null;
-  status: Item["status"];
-  rag: Item["rag"];
-  likelihood: Item["likelihood"];
-  impact: Item["impact"];
-  mitigation: string | null;
-  rationale: string | null;
-  decidedBy: string | null;
-  askedBy: string | null;
-  needed: string | null;
-  team: string | null;
-  fields: Record<string, string>;
-  confidence: number;
-  evidence: Evidence[];
-}
+/** An item as JSON: the same fields as `Item`, in a stable order (see itemToJson). */
+export type ItemJson = Item;
 
 export interface SectionJson {
   id: string;
