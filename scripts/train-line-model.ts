@@ -93,5 +93,5 @@ for (const kind of ["decision", "action"] as const) {
     [...weights.entries()].filter(([, w]) => Math.abs(w) >= 0.01).map(([f, w]) => [f, Math.round(w * 1000) / 1000]),
   );
 }
-writeFileSync(OUT, `${JSON.stringify(model, null, 1)}\n`);
+writeFileSync(OUT, `${JSON.stringify(model, null, 2)}\n`);
 console.log(`wrote ${OUT}`);
