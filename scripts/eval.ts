@@ -15,7 +15,7 @@ import { parseArgs } from "node:util";
 import { type ScoreResult, score } from "../eval/score.mjs";
 import { extractItems, toContract } from "../src/core/extraction/extract-items.js";
 import type { Template } from "../src/core/template/template.js";
-import { parseTranscript } from "../src/core/transcript/parse-transcript.js";
+import { parseTranscript, segmentsForExtraction } from "../src/core/transcript/parse-transcript.js";
 import { builtinTemplatesDir, loadTemplates } from "../src/files/templates.js";
 import { corpusHalf } from "./corpus-split.js";
 
@@ -94,7 +94,10 @@ function runCase(c: Case, templates: Map<string, Template>): ScoreResult {
         : (c.speakers[s.speaker] ?? c.speakers[s.speaker.replace(/^Speaker /, "")] ?? s.speaker),
   }));
   const template = templates.get(c.template ?? "team-sync") ?? null;
-  const extraction = extractItems(segments, { template, meetingDate: c.date ?? transcript.date });
+  const extraction = extractItems(segmentsForExtraction(segments), {
+    template,
+    meetingDate: c.date ?? transcript.date,
+  });
   const output = toContract(extraction);
   const gold = JSON.parse(readFileSync(c.goldPath, "utf8"));
   // The corpus annotates decisions and actions only, and ICSI's annotators marked no actions at all.

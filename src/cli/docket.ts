@@ -128,11 +128,12 @@ interface ExtractFlags {
 
 async function extract(file: string, templates: Map<string, Template>, flags: ExtractFlags): Promise<string> {
   // The engine (and chrono-node) load only for the command that needs them: help and templates stay quick.
-  const [{ extractItems, toContract }, { suggestTemplate }, { parseTranscript }] = await Promise.all([
-    import("../core/extraction/extract-items.js"),
-    import("../core/extraction/suggest-template.js"),
-    import("../core/transcript/parse-transcript.js"),
-  ]);
+  const [{ extractItems, toContract }, { suggestTemplate }, { parseTranscript, segmentsForExtraction }] =
+    await Promise.all([
+      import("../core/extraction/extract-items.js"),
+      import("../core/extraction/suggest-template.js"),
+      import("../core/transcript/parse-transcript.js"),
+    ]);
   const text = await readTranscriptFile(file);
   const transcript = parseTranscript(text, file);
   let templateId = flags.template;
@@ -144,7 +145,7 @@ async function extract(file: string, templates: Map<string, Template>, flags: Ex
   if (!template) throw new UsageError(`no template "${templateId}"; try: ${[...templates.keys()].join(", ")}`);
   // The clock is read here, at the edge: the engine only ever sees the date it is given.
   const meetingDate = flags.date ?? transcript.date ?? new Date().toISOString().slice(0, 10);
-  const extraction = extractItems(transcript.segments, { template, meetingDate });
+  const extraction = extractItems(segmentsForExtraction(transcript.segments), { template, meetingDate });
   if (flags.json) return `${JSON.stringify(toContract(extraction), null, 2)}\n`;
   const speakers = [...new Set(transcript.segments.map((s) => s.speaker).filter((s): s is string => s !== null))];
   const meeting = { title: flags.title ?? template.name, date: meetingDate, facilitator: null, attendees: speakers };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { readFixture } from "../../../test/fixtures/transcripts/read-fixture.js";
 import type { Segment } from "../segment.js";
-import { joinTurns } from "./join-turns.js";
+import { joinTurns, segmentsForExtraction } from "./join-turns.js";
 import { parseTranscript } from "./parse-transcript.js";
 
 const seg = (id: string, speaker: string | null, text: string, start: number | null, end: number | null): Segment => ({
@@ -75,5 +75,19 @@ describe("joinTurns", () => {
     expect(turns).toHaveLength(1);
     expect(turns[0]).toMatchObject({ id: "1", start: 0.08, end: 25.439 });
     expect(turns[0]?.text).toMatch(/^Yeah\. As as much as, it's worth celebrating, the first, spacewalk,/);
+  });
+});
+
+describe("segmentsForExtraction", () => {
+  it("joins caption fragments that cut a sentence, and leaves speaker-labelled segments alone", () => {
+    const captions = [
+      { id: "1", speaker: null, text: "I'll send the vendor", start: 0, end: 1 },
+      { id: "2", speaker: null, text: "contract to legal by Friday.", start: 1, end: 2 },
+    ];
+    expect(segmentsForExtraction(captions).map((s) => s.text)).toEqual([
+      "I'll send the vendor contract to legal by Friday.",
+    ]);
+    const labelled = captions.map((s) => ({ ...s, speaker: "Priya" }));
+    expect(segmentsForExtraction(labelled)).toEqual(labelled);
   });
 });

@@ -41,3 +41,12 @@ export function joinTurns(segments: readonly Segment[], options: JoinTurnsOption
   }
   return turns;
 }
+
+/**
+ * What the engine reads: caption files (no speaker anywhere) cut sentences across cues, so their fragments
+ * are joined into sentences; speaker-labelled transcripts stay as given, one utterance per segment, since
+ * joining them blurs which words carry an item.
+ */
+export function segmentsForExtraction(segments: readonly Segment[]): Segment[] {
+  return segments.some((s) => s.speaker !== null) ? [...segments] : joinTurns(segments);
+}

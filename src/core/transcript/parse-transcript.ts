@@ -12,7 +12,7 @@ import { parseWebVtt } from "./webvtt.js";
 import { parseWhisperJson } from "./whisper-json.js";
 
 export { detectTranscriptFormat } from "./detect-format.js";
-export { type JoinTurnsOptions, joinTurns } from "./join-turns.js";
+export { type JoinTurnsOptions, joinTurns, segmentsForExtraction } from "./join-turns.js";
 
 /**
  * Reads a transcript file's text (the caller reads the file) in any supported format, detected from the
