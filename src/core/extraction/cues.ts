@@ -1,3 +1,5 @@
+import type { SectionKind } from "../template/template.js";
+
 /**
  * The language the engine listens for, kept apart from the logic that uses it. Patterns run on the
  * lower-cased, filler-free, digit-normalised sentence (see text.ts), so they need not list "um" or "twenty".
@@ -161,3 +163,32 @@ export const RISK_ANNOUNCE =
 /** "That could bite us." — a short verdict that what was just said is a risk. */
 export const RISK_VERDICT =
   /^(?:(?:oh|yeah|hmm|okay|so)[,.]?\s+)*(?:that|this|it)(?:'s| is| could| would| might| will)? (?:bite us|be a (?:real )?(?:risk|problem)|a (?:real )?risk|worries me|(?:is )?scary|hurt(?: us)?|(?:be )?bad|blow up)\b/;
+
+/** A speaker correcting what they just said: "Actually, I'll send it today." (read on the raw words). */
+export const CORRECTION =
+  /\b(?:actually|sorry|make that|scratch that|no wait|i mean|correction|(?:will|is going to|gonna) slip to|moves? to|push(?:ed)? (?:it )?(?:out )?to)\b/i;
+
+/** Agreement in so many words, enough to turn a plain statement into a decision. */
+export const EXPLICIT_AGREEMENT =
+  /^(?:(?:yeah|yes|okay|ok)[,.!]?\s*)*(?:agreed|i agree|we agree|sounds good|makes sense|let's do (?:it|that)|works for me)\b/;
+
+/** Words of a status report: how far along the work is. */
+export const STATUS =
+  /\b(?:on track|off track|delayed|behind|ahead of|completed?|finished|underway|in progress|scheduled|blocked|shipped|launched|released|reduced|increased|down|up|target(?:ed|ing)?|percent|drill|review|migrat\w*|provision\w*|milestone|phase|roll(?:ed)? out|q[1-4]|green|yellow|amber|red|addressing|bottleneck|sprints?)\b/;
+
+/** "No, I can't this week": a date in a refusal is not a deadline. */
+export const REFUSAL = /^(?:no|nope|sorry)\b|\b(?:can't|cannot|won't|not able to|unable to|no way)\b/;
+
+/** The step of an escalation: "take it to Lena", "raise it with the VP". */
+export const ESCALATION_STEP = /^(?:take|raise|bring|flag|escalate|push|kick)\b/i;
+
+/** Section names said as a heading ("Okay. Strategic initiatives.", "Let's do staffing.") move the agenda. */
+export const AGENDA: [SectionKind, RegExp][] = [
+  ["metrics", /\b(?:metrics|numbers|key metrics)\b/],
+  ["staffing", /\b(?:staffing|hiring updates?|headcount)\b/],
+  ["risks", /\b(?:risks|major risks)\b/],
+  ["initiatives", /\b(?:strategic initiatives|initiatives)\b/],
+  ["roadmap", /\b(?:roadmap|roadmap status)\b/],
+  ["upcoming", /\b(?:upcoming work|upcoming)\b/],
+  ["constraints", /\b(?:technical constraints|constraints)\b/],
+];

@@ -13,12 +13,16 @@ import type { SectionKind, Template } from "../template/template.js";
 import { isTask, meaningfulWords, readAction } from "./actions.js";
 import {
   ACCEPTANCE,
+  AGENDA,
   CALL_FOR_AGREEMENT,
+  CORRECTION,
   DECISION,
   DECISION_CALL,
   DISAGREEMENT,
   DONE,
   ESCALATION,
+  ESCALATION_STEP,
+  EXPLICIT_AGREEMENT,
   HEADING,
   MEETING_STEERING,
   MEETING_TALK,
@@ -34,10 +38,12 @@ import {
   RATIONALE_CLAUSE,
   RATIONALE_SENTENCE,
   RECAP,
+  REFUSAL,
   RISK_ANNOUNCE,
   RISK_VERDICT,
   SECTION_CUES,
   SELF_COMMITMENT,
+  STATUS,
   STILL_OPEN,
   STRONG_AGREEMENT,
   WEAK_AGREEMENT,
@@ -71,27 +77,9 @@ export interface Extractor {
   metrics(): MetricRow[];
 }
 
-/** A speaker correcting what they just said: "Actually, I'll send it today." (read on the raw words). */
-const CORRECTION =
-  /\b(?:actually|sorry|make that|scratch that|no wait|i mean|correction|(?:will|is going to|gonna) slip to|moves? to|push(?:ed)? (?:it )?(?:out )?to)\b/i;
-
-/** Agreement in so many words, enough to turn a plain statement into a decision. */
-const EXPLICIT_AGREEMENT =
-  /^(?:(?:yeah|yes|okay|ok)[,.!]?\s*)*(?:agreed|i agree|we agree|sounds good|makes sense|let's do (?:it|that)|works for me)\b/;
-
-/** Words of a status report: how far along the work is. */
-const STATUS =
-  /\b(?:on track|off track|delayed|behind|ahead of|completed?|finished|underway|in progress|scheduled|blocked|shipped|launched|released|reduced|increased|down|up|target(?:ed|ing)?|percent|drill|review|migrat\w*|provision\w*|milestone|phase|roll(?:ed)? out|q[1-4]|green|yellow|amber|red|addressing|bottleneck|sprints?)\b/;
-
-/** "No, I can't this week": a date in a refusal is not a deadline. */
-const REFUSAL = /^(?:no|nope|sorry)\b|\b(?:can't|cannot|won't|not able to|unable to|no way)\b/;
-
 /** The learned line scorer joins in only for long meetings with almost no explicit decision. */
 const IMPLICIT_MIN_SEGMENTS = 150;
 const IMPLICIT_DECISION_RATE = 0.5; // explicit decisions per 100 segments
-
-/** The step of an escalation: "take it to Lena", "raise it with the VP". */
-const ESCALATION_STEP = /^(?:take|raise|bring|flag|escalate|push|kick)\b/i;
 
 /** How many segments later a reply ("Agreed.", "by Friday", "I'd call it red") still refers back. */
 const REPLY_WINDOW = 4;
@@ -1203,16 +1191,6 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
   };
 }
 
-/** Section names said as a heading ("Okay. Strategic initiatives.", "Let's do staffing.") move the agenda. */
-const AGENDA: [SectionKind, RegExp][] = [
-  ["metrics", /\b(?:metrics|numbers|key metrics)\b/],
-  ["staffing", /\b(?:staffing|hiring updates?|headcount)\b/],
-  ["risks", /\b(?:risks|major risks)\b/],
-  ["initiatives", /\b(?:strategic initiatives|initiatives)\b/],
-  ["roadmap", /\b(?:roadmap|roadmap status)\b/],
-  ["upcoming", /\b(?:upcoming work|upcoming)\b/],
-  ["constraints", /\b(?:technical constraints|constraints)\b/],
-];
 function agendaSection(lower: string, words: number): SectionKind | null {
   if (words > 10) return null;
   for (const [kind, pattern] of AGENDA) if (pattern.test(lower)) return kind;
