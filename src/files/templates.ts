@@ -1,13 +1,12 @@
-import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { TemplateError } from "../core/errors.js";
 import type { MeetingNotes } from "../core/notes/meeting-notes.js";
 import { parseNotesExample } from "../core/notes/parse-notes-example.js";
 import { parseJsonText } from "../core/template/parse-json-text.js";
 import type { Template } from "../core/template/template.js";
 import { parseTemplate } from "../core/template/validate-template.js";
+import { packageRoot } from "./package-root.js";
 
 export interface LoadTemplatesOptions {
   /** The templates that ship with Docket: `builtinTemplatesDir()`. */
@@ -16,15 +15,9 @@ export interface LoadTemplatesOptions {
   userDir?: string;
 }
 
-/** `templates/` at the package root, found by walking up to package.json (works from src/ and from dist/). */
+/** `templates/` at the package root. */
 export function builtinTemplatesDir(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, "package.json"))) {
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error("Docket's package.json was not found above src/files/templates");
-    dir = parent;
-  }
-  return join(dir, "templates");
+  return join(packageRoot(), "templates");
 }
 
 /**

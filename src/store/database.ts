@@ -1,0 +1,113 @@
+import { join } from "node:path";
+import type { PGlite } from "@electric-sql/pglite";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import type { Pool } from "pg";
+import { packageRoot } from "../files/package-root.js";
+import * as schema from "./schema.js";
+
+/** The query interface shared by PGlite and node-postgres: the store's code is written once against it. */
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+/** Where live events cross processes: NOTIFY inside a transaction is delivered when it commits. */
+export const EVENTS_CHANNEL = "docket_events";
+
+export interface Database {
+  db: Db;
+  kind: "pglite" | "postgres";
+  /** Calls `onPayload` for every NOTIFY on the channel, from this process or any other. */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  close(): Promise<void>;
+  /** PGlite only: the whole database as a tarball (tests load a migrated copy instead of migrating again). */
+  dumpDataDir?: () => Promise<Blob>;
+}
+
+export type DatabaseConfig = { kind: "pglite"; dataDir: string | null } | { kind: "postgres"; url: string };
+
+/** PGlite in `DOCKET_DATA` unless `DATABASE_URL` names a PostgreSQL server. */
+export function databaseConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
+  if (env.DATABASE_URL) return { kind: "postgres", url: env.DATABASE_URL };
+  return { kind: "pglite", dataDir: join(env.DOCKET_DATA || "./data", "pglite") };
+}
+
+export const MIGRATIONS_DIR = join(packageRoot(), "src", "store", "migrations");
+
+/** Opens the database and brings its schema up to date. `dataDir: null` is an in-memory PGlite (tests). */
+export async function openDatabase(config: DatabaseConfig, options: { loadDataDir?: Blob } = {}): Promise<Database> {
+  const database =
+    config.kind === "pglite" ? await openPglite(config.dataDir, options.loadDataDir) : await openPostgres(config.url);
+  try {
+    await database.migrate();
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  return database;
+}
+
+async function openPglite(
+  dataDir: string | null,
+  loadDataDir?: Blob,
+): Promise<Database & { migrate(): Promise<void> }> {
+  // Imported here, not at the top: a PostgreSQL deployment never loads the WASM build.
+  const [{ PGlite }, { drizzle }, { migrate }] = await Promise.all([
+    import("@electric-sql/pglite"),
+    import("drizzle-orm/pglite"),
+    import("drizzle-orm/pglite/migrator"),
+  ]);
+  const client: PGlite = await PGlite.create({
+    ...(dataDir ? { dataDir } : {}),
+    ...(loadDataDir ? { loadDataDir } : {}),
+  });
+  const db = drizzle({ client, schema });
+  return {
+    db: db as unknown as Db,
+    kind: "pglite",
+    migrate: () => migrate(db, { migrationsFolder: MIGRATIONS_DIR }),
+    async listen(channel, onPayload) {
+      const unlisten = await client.listen(channel, onPayload);
+      return unlisten;
+    },
+    close: () => client.close(),
+    dumpDataDir: () => client.dumpDataDir("none"),
+  };
+}
+
+async function openPostgres(url: string): Promise<Database & { migrate(): Promise<void> }> {
+  const [{ default: pg }, { drizzle }, { migrate }] = await Promise.all([
+    import("pg"),
+    import("drizzle-orm/node-postgres"),
+    import("drizzle-orm/node-postgres/migrator"),
+  ]);
+  const pool: Pool = new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE) || 10 });
+  // A pool error (the server restarting) must not crash the process; queries in flight fail and are reported.
+  pool.on("error", (error) => process.stderr.write(`docket: database connection lost: ${error.message}\n`));
+  const db = drizzle({ client: pool, schema });
+  return {
+    db: db as unknown as Db,
+    kind: "postgres",
+    async migrate() {
+      // Several processes may start at once on one database: the advisory lock lets one migrate at a time.
+      const client = await pool.connect();
+      try {
+        await client.query("SELECT pg_advisory_lock(727274)");
+        await migrate(drizzle({ client, schema }), { migrationsFolder: MIGRATIONS_DIR });
+      } finally {
+        await client.query("SELECT pg_advisory_unlock(727274)").catch(() => {});
+        client.release();
+      }
+    },
+    async listen(channel, onPayload) {
+      const client = new pg.Client({ connectionString: url });
+      client.on("error", (error) => process.stderr.write(`docket: event listener lost: ${error.message}\n`));
+      await client.connect();
+      client.on("notification", (message) => {
+        if (message.channel === channel && message.payload !== undefined) onPayload(message.payload);
+      });
+      await client.query(`LISTEN ${channel}`);
+      return async () => {
+        await client.end().catch(() => {});
+      };
+    },
+    close: () => pool.end(),
+  };
+}

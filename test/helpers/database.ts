@@ -1,0 +1,93 @@
+import { randomBytes } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { sql } from "drizzle-orm";
+import pg from "pg";
+import { afterAll, beforeAll, beforeEach, describe, inject } from "vitest";
+import { type Database, openDatabase } from "../../src/store/database.js";
+
+export type DatabaseKind = Database["kind"];
+
+/** Both databases Docket runs on; PostgreSQL only when the suite's global set-up could start a server. */
+export function databaseKinds(): DatabaseKind[] {
+  return inject("postgresUrl") ? ["pglite", "postgres"] : ["pglite"];
+}
+
+/** A fresh, migrated database of this kind for one test file: PGlite in memory, or a new PostgreSQL database. */
+export async function createTestDatabase(kind: DatabaseKind): Promise<Database & { url: string | null }> {
+  if (kind === "pglite") {
+    const image = new Blob([await readFile(inject("pgliteImage"))]);
+    return Object.assign(await openDatabase({ kind: "pglite", dataDir: null }, { loadDataDir: image }), { url: null });
+  }
+  const url = await createPostgresDatabase();
+  const database = await openDatabase({ kind: "postgres", url });
+  const close = database.close;
+  return Object.assign(database, {
+    url,
+    close: async () => {
+      await close();
+      await dropPostgresDatabase(url);
+    },
+  });
+}
+
+/** An empty PostgreSQL database on the test server (for tests that start `docket serve` processes on it). */
+export async function createPostgresDatabase(): Promise<string> {
+  const server = inject("postgresUrl");
+  if (!server) throw new Error("no PostgreSQL server for the tests");
+  const name = `docket_test_${randomBytes(6).toString("hex")}`;
+  await adminQuery(server, `CREATE DATABASE ${name}`);
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+export async function dropPostgresDatabase(url: string): Promise<void> {
+  const server = inject("postgresUrl");
+  if (!server) return;
+  const name = new URL(url).pathname.slice(1);
+  await adminQuery(server, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+}
+
+async function adminQuery(url: string, query: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(query);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Empties every table between tests (~2 ms), keeping the schema. */
+export async function truncateAll(database: Database): Promise<void> {
+  await database.db.execute(
+    sql.raw(
+      "TRUNCATE users, sessions, api_tokens, spaces, memberships, invitations, meetings, pre_read_rows, segments, items, events CASCADE",
+    ),
+  );
+}
+
+/**
+ * Runs `body` once per database kind inside its own describe block, with a database that is empty at the start
+ * of every test: `eachDatabase((db) => { it(…, async () => { db().db.select()… }) })`.
+ */
+export function eachDatabase(body: (database: () => Database, kind: DatabaseKind) => void): void {
+  for (const kind of databaseKinds()) {
+    describe(kind, () => {
+      let database: Database | null = null;
+      beforeAll(async () => {
+        database = await createTestDatabase(kind);
+      }, 60_000);
+      afterAll(async () => {
+        await database?.close();
+      });
+      beforeEach(async () => {
+        if (database) await truncateAll(database);
+      });
+      body(() => {
+        if (!database) throw new Error("the test database is not open yet");
+        return database;
+      }, kind);
+    });
+  }
+}
