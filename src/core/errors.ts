@@ -1,10 +1,19 @@
+export type ErrorCode =
+  | "bad_input"
+  | "not_found"
+  | "forbidden"
+  | "unauthorized"
+  | "conflict"
+  | "too_large"
+  | "rate_limited";
+
 /**
  * An error whose message is safe to show a user as it is. Edges map `code` to an exit code or an
  * HTTP status; anything that is not a DocketError is a bug and is reported as such.
  */
 export class DocketError extends Error {
   constructor(
-    readonly code: "bad_input" | "not_found" | "forbidden" | "unauthorized" | "conflict",
+    readonly code: ErrorCode,
     message: string,
   ) {
     super(message);

@@ -1,0 +1,76 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { bodyLimit } from "hono/body-limit";
+import { HTTPException } from "hono/http-exception";
+import { DocketError } from "../core/errors.js";
+import { authenticate } from "./auth.js";
+import type { AppEnv, ServerContext } from "./context.js";
+import { ApiError, describeIssues, errorBody, STATUS } from "./errors.js";
+
+/** JSON bodies above this are refused with 413 (transcript uploads have their own, larger limit). */
+export const JSON_BODY_LIMIT = 1024 * 1024;
+export const UPLOAD_BODY_LIMIT = 20 * 1024 * 1024;
+
+export type App = OpenAPIHono<AppEnv>;
+
+/** A router whose validation failures come out in Docket's one error format. */
+export function createRouter(): App {
+  return new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) {
+        const issues = describeIssues(result.target, result.error.issues);
+        const first = issues[0];
+        throw new ApiError("bad_input", first ? `${first.path}: ${first.message}` : "invalid request", issues);
+      }
+    },
+  });
+}
+
+/** The whole HTTP API. Route modules add themselves with `register(app, ctx)`. */
+export function createApp(ctx: ServerContext, modules: ((app: App, ctx: ServerContext) => void)[]): App {
+  const app = createRouter();
+  app.use("/api/*", async (c, next) => {
+    const limit = c.req.header("content-type")?.startsWith("application/json") ? JSON_BODY_LIMIT : UPLOAD_BODY_LIMIT;
+    return bodyLimit({
+      maxSize: limit,
+      onError: () => {
+        throw new ApiError("too_large", `the request body is over the limit of ${Math.round(limit / 1024)} KB`);
+      },
+    })(c, next);
+  });
+  app.use("/api/*", authenticate(ctx));
+  for (const register of modules) register(app, ctx);
+
+  app.openAPIRegistry.registerComponent("securitySchemes", "session", {
+    type: "apiKey",
+    in: "cookie",
+    name: "docket_session",
+    description: "Set by POST /api/auth/sign-in. Writes also need the x-csrf-token header.",
+  });
+  app.openAPIRegistry.registerComponent("securitySchemes", "token", {
+    type: "http",
+    scheme: "bearer",
+    description: "A personal API token from POST /api/tokens.",
+  });
+  app.doc31("/api/openapi.json", {
+    openapi: "3.1.0",
+    info: { title: "Docket API", version: "1" },
+    security: [{ session: [] }, { token: [] }],
+  });
+
+  app.notFound((c) =>
+    c.json(errorBody(new ApiError("not_found", `no route ${c.req.method} ${new URL(c.req.url).pathname}`)), 404),
+  );
+  app.onError((error, c) => {
+    if (error instanceof DocketError) return c.json(errorBody(error), STATUS[error.code]);
+    if (error instanceof HTTPException && error.status < 500) {
+      // Hono's own: malformed JSON, a body that cannot be read.
+      return c.json(errorBody(new ApiError("bad_input", error.message || "bad request")), error.status);
+    }
+    process.stderr.write(`docket: ${c.req.method} ${new URL(c.req.url).pathname} failed: ${error.stack ?? error}\n`);
+    return c.json(
+      { error: { code: "internal", message: "something went wrong on the server; it has been logged" } },
+      500,
+    );
+  });
+  return app;
+}

@@ -1,0 +1,74 @@
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { and, eq, gt } from "drizzle-orm";
+import type { Context, MiddlewareHandler } from "hono";
+import { getCookie } from "hono/cookie";
+import { apiTokens, sessions, users } from "../store/schema.js";
+import type { AppEnv, Caller, ServerContext } from "./context.js";
+import { ApiError } from "./errors.js";
+
+export const SESSION_COOKIE = "docket_session";
+export const CSRF_HEADER = "x-csrf-token";
+export const TOKEN_PREFIX = "dkt_";
+
+/** A random secret, URL-safe. Sessions, API tokens and invitation links are made of these. */
+export function newSecret(prefix = ""): string {
+  return `${prefix}${randomBytes(32).toString("base64url")}`;
+}
+
+/** Secrets are stored as their SHA-256: a stolen database does not sign anybody in. */
+export function hashSecret(secret: string): string {
+  return createHash("sha256").update(secret).digest("hex");
+}
+
+/** Resolves who is asking: a session cookie or `Authorization: Bearer <token>`. Sets `caller` (or null). */
+export function authenticate(ctx: ServerContext): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    c.set("caller", await findCaller(ctx, c));
+    await next();
+  };
+}
+
+export async function findCaller(ctx: ServerContext, c: Context): Promise<Caller | null> {
+  const { db } = ctx.database;
+  const authorization = c.req.header("authorization");
+  if (authorization) {
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+    if (!match?.[1]) throw new ApiError("unauthorized", "the Authorization header must be 'Bearer <token>'");
+    const [row] = await db
+      .select({ id: users.id, email: users.email, name: users.name, tokenId: apiTokens.id })
+      .from(apiTokens)
+      .innerJoin(users, eq(users.id, apiTokens.userId))
+      .where(eq(apiTokens.tokenHash, hashSecret(match[1])));
+    if (!row) throw new ApiError("unauthorized", "the API token is not valid (it may have been revoked)");
+    await db.update(apiTokens).set({ lastUsedAt: ctx.now() }).where(eq(apiTokens.id, row.tokenId));
+    return { userId: row.id, email: row.email, name: row.name, via: "token", sessionId: null };
+  }
+  const cookie = getCookie(c, SESSION_COOKIE);
+  if (!cookie) return null;
+  const sessionId = hashSecret(cookie);
+  const [row] = await db
+    .select({ id: users.id, email: users.email, name: users.name, csrfToken: sessions.csrfToken })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, ctx.now())));
+  if (!row) return null;
+  if (!SAFE_METHODS.has(c.req.method) && !sameSecret(c.req.header(CSRF_HEADER) ?? "", row.csrfToken)) {
+    throw new ApiError("forbidden", `a signed-in browser must send the ${CSRF_HEADER} header on writes`);
+  }
+  return { userId: row.id, email: row.email, name: row.name, via: "session", sessionId };
+}
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+function sameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/** The signed-in caller, or a 401. */
+export function requireCaller(c: Context<AppEnv>): Caller {
+  const caller = c.get("caller");
+  if (!caller) throw new ApiError("unauthorized", "sign in first (or send an API token)");
+  return caller;
+}

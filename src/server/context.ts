@@ -1,0 +1,28 @@
+import type { Template } from "../core/template/template.js";
+import type { Database } from "../store/database.js";
+
+/** What every route and the live room share in one `docket serve` process. */
+export interface ServerContext {
+  database: Database;
+  /** The built-in and user templates, by id. */
+  templates: ReadonlyMap<string, Template>;
+  /** The time, injected so that tests can move it. */
+  now: () => Date;
+  /** Secure cookies when Docket is served over HTTPS (set DOCKET_SECURE_COOKIES=1 behind a TLS proxy). */
+  secureCookies: boolean;
+}
+
+/** A signed-in caller, as the auth middleware found them. */
+export interface Caller {
+  userId: string;
+  email: string;
+  name: string;
+  /** A browser session (cookie, needs the CSRF header on writes) or a personal API token. */
+  via: "session" | "token";
+  sessionId: string | null;
+}
+
+/** Hono's per-request variables. */
+export interface AppEnv {
+  Variables: { caller: Caller | null };
+}

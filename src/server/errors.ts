@@ -1,0 +1,44 @@
+import type { ErrorCode } from "../core/errors.js";
+import { DocketError } from "../core/errors.js";
+
+/** One error format for every route: `{"error": {"code", "message", "issues"?}}`. */
+export interface ErrorBody {
+  error: { code: ErrorCode | "internal"; message: string; issues?: { path: string; message: string }[] };
+}
+
+export const STATUS: Record<ErrorCode, 400 | 401 | 403 | 404 | 409 | 413 | 429> = {
+  bad_input: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  too_large: 413,
+  rate_limited: 429,
+};
+
+export class ApiError extends DocketError {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    readonly issues?: { path: string; message: string }[],
+  ) {
+    super(code, message);
+    this.name = "ApiError";
+  }
+}
+
+export function errorBody(error: DocketError): ErrorBody {
+  const issues = error instanceof ApiError ? error.issues : undefined;
+  return { error: { code: error.code, message: error.message, ...(issues ? { issues } : {}) } };
+}
+
+/** "body.name: Required; body.role: Invalid option" from zod issues, paths joined with dots. */
+export function describeIssues(
+  where: string,
+  issues: readonly { path: readonly PropertyKey[]; message: string }[],
+): { path: string; message: string }[] {
+  return issues.map((issue) => ({
+    path: [where, ...issue.path.map(String)].join("."),
+    message: issue.message,
+  }));
+}

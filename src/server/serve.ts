@@ -1,0 +1,57 @@
+import type { AddressInfo } from "node:net";
+import { serve } from "@hono/node-server";
+import { WebSocketServer } from "ws";
+import { builtinTemplatesDir, loadTemplates } from "../files/templates.js";
+import { type DatabaseConfig, openDatabase } from "../store/database.js";
+import { type App, createApp } from "./app.js";
+import type { ServerContext } from "./context.js";
+import { ROUTE_MODULES } from "./routes/index.js";
+
+export interface ServeOptions {
+  port: number;
+  host: string;
+  database: DatabaseConfig;
+  templatesDir?: string | undefined;
+  now?: () => Date;
+}
+
+export interface RunningServer {
+  url: string;
+  ctx: ServerContext;
+  app: App;
+  close(): Promise<void>;
+}
+
+/** Opens the database, builds the app and listens. Resolves once `/api/health` would answer 200. */
+export async function startServer(options: ServeOptions): Promise<RunningServer> {
+  const [database, templates] = await Promise.all([
+    openDatabase(options.database),
+    loadTemplates({ builtinDir: builtinTemplatesDir(), userDir: options.templatesDir }),
+  ]);
+  const ctx: ServerContext = {
+    database,
+    templates,
+    now: options.now ?? (() => new Date()),
+    secureCookies: process.env.DOCKET_SECURE_COOKIES === "1",
+  };
+  const app = createApp(ctx, ROUTE_MODULES);
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 256 * 1024 });
+  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host, websocket: { server: wss } }, () =>
+      resolve(s),
+    );
+    s.once("error", reject);
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
+  return {
+    url: `http://${host}:${address.port}`,
+    ctx,
+    app,
+    async close() {
+      for (const client of wss.clients) client.terminate();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await database.close();
+    },
+  };
+}
