@@ -2,7 +2,7 @@ import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { WebSocketServer } from "ws";
 import { builtinTemplatesDir, loadTemplates } from "../files/templates.js";
-import { type DatabaseConfig, openDatabase } from "../store/database.js";
+import { type Database, type DatabaseConfig, openDatabase } from "../store/database.js";
 import { type App, createApp } from "./app.js";
 import type { ServerContext } from "./context.js";
 import { ROUTE_MODULES } from "./routes/index.js";
@@ -10,7 +10,8 @@ import { ROUTE_MODULES } from "./routes/index.js";
 export interface ServeOptions {
   port: number;
   host: string;
-  database: DatabaseConfig;
+  /** Where to open the database, or one already open (tests); an open one is closed with the server. */
+  database: DatabaseConfig | Database;
   templatesDir?: string | undefined;
   now?: () => Date;
 }
@@ -25,7 +26,7 @@ export interface RunningServer {
 /** Opens the database, builds the app and listens. Resolves once `/api/health` would answer 200. */
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const [database, templates] = await Promise.all([
-    openDatabase(options.database),
+    "db" in options.database ? options.database : openDatabase(options.database),
     loadTemplates({ builtinDir: builtinTemplatesDir(), userDir: options.templatesDir }),
   ]);
   const ctx: ServerContext = {
