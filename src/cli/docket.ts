@@ -16,6 +16,7 @@ Commands:
   extract FILE       Read a transcript and print the meeting's notes (or the items as JSON)
   templates          List the meeting templates
   templates show ID  Print one template
+  serve              Run the Docket server: the HTTP API and live meetings (PORT, DOCKET_DATA, DATABASE_URL)
   demo               Extract the bundled Engineering Leadership Sync recording and print its notes
 
 Options:
@@ -38,6 +39,19 @@ Options:
   templates: `Usage: docket templates [show ID] [--json] [--templates DIR]
 
 Lists the meeting templates, or prints one ("show ID") as Markdown or, with --json, as JSON.`,
+  serve: `Usage: docket serve [--port N] [--host ADDRESS] [--data DIR] [--templates DIR]
+
+Runs the Docket server: the HTTP API (see /api/openapi.json) and the live meeting rooms.
+
+Options:
+  --port N           Port to listen on (default: $PORT, else 3000; 0 picks a free one)
+  --host ADDRESS     Address to listen on (default: $HOST, else 127.0.0.1; 0.0.0.0 for every interface)
+  --data DIR         Folder for the embedded database (default: $DOCKET_DATA, else ./data)
+  --templates DIR    Also load templates from DIR
+
+Environment:
+  DATABASE_URL       postgres://… uses that PostgreSQL server instead of the embedded database; several
+                     servers may share one database`,
   demo: `Usage: docket demo
 
 Extracts the bundled Engineering Leadership Sync recording and prints the filled notes.`,
@@ -58,6 +72,9 @@ async function main(argv: string[]): Promise<number> {
       json: { type: "boolean" },
       "notes-json": { type: "boolean" },
       templates: { type: "string" },
+      port: { type: "string" },
+      host: { type: "string" },
+      data: { type: "string" },
     },
   });
   const [command, ...rest] = positionals;
@@ -75,6 +92,10 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const userDir = values.templates ?? (process.env.DOCKET_TEMPLATES || undefined);
+  if (command === "serve") {
+    const { serveCommand } = await import("./serve-command.js");
+    return serveCommand({ ...values, templates: userDir }, (message) => new UsageError(message));
+  }
   const templates = await loadTemplates({ builtinDir: builtinTemplatesDir(), userDir });
 
   switch (command) {
