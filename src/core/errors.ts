@@ -5,7 +5,8 @@ export type ErrorCode =
   | "unauthorized"
   | "conflict"
   | "too_large"
-  | "rate_limited";
+  | "rate_limited"
+  | "gone";
 
 /**
  * An error whose message is safe to show a user as it is. Edges map `code` to an exit code or an

@@ -17,7 +17,8 @@ export function createRouter(): App {
   return new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
       if (!result.success) {
-        const issues = describeIssues(result.target, result.error.issues);
+        // Hono calls a JSON body "json"; people call it the body.
+        const issues = describeIssues(result.target === "json" ? "body" : result.target, result.error.issues);
         const first = issues[0];
         throw new ApiError("bad_input", first ? `${first.path}: ${first.message}` : "invalid request", issues);
       }

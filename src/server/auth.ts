@@ -41,7 +41,7 @@ export async function findCaller(ctx: ServerContext, c: Context): Promise<Caller
       .where(eq(apiTokens.tokenHash, hashSecret(match[1])));
     if (!row) throw new ApiError("unauthorized", "the API token is not valid (it may have been revoked)");
     await db.update(apiTokens).set({ lastUsedAt: ctx.now() }).where(eq(apiTokens.id, row.tokenId));
-    return { userId: row.id, email: row.email, name: row.name, via: "token", sessionId: null };
+    return { userId: row.id, email: row.email, name: row.name, via: "token", sessionId: null, csrfMissing: false };
   }
   const cookie = getCookie(c, SESSION_COOKIE);
   if (!cookie) return null;
@@ -52,10 +52,10 @@ export async function findCaller(ctx: ServerContext, c: Context): Promise<Caller
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, ctx.now())));
   if (!row) return null;
-  if (!SAFE_METHODS.has(c.req.method) && !sameSecret(c.req.header(CSRF_HEADER) ?? "", row.csrfToken)) {
-    throw new ApiError("forbidden", `a signed-in browser must send the ${CSRF_HEADER} header on writes`);
-  }
-  return { userId: row.id, email: row.email, name: row.name, via: "session", sessionId };
+  // A write without the CSRF token is refused where it needs the caller (requireCaller), not here: signing in
+  // again from a browser that still holds a session cookie must work.
+  const csrfMissing = !SAFE_METHODS.has(c.req.method) && !sameSecret(c.req.header(CSRF_HEADER) ?? "", row.csrfToken);
+  return { userId: row.id, email: row.email, name: row.name, via: "session", sessionId, csrfMissing };
 }
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -70,5 +70,8 @@ function sameSecret(a: string, b: string): boolean {
 export function requireCaller(c: Context<AppEnv>): Caller {
   const caller = c.get("caller");
   if (!caller) throw new ApiError("unauthorized", "sign in first (or send an API token)");
+  if (caller.csrfMissing) {
+    throw new ApiError("forbidden", `a signed-in browser must send the ${CSRF_HEADER} header on writes`);
+  }
   return caller;
 }

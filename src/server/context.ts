@@ -20,6 +20,8 @@ export interface Caller {
   /** A browser session (cookie, needs the CSRF header on writes) or a personal API token. */
   via: "session" | "token";
   sessionId: string | null;
+  /** A cookie-authenticated write without the session's CSRF token: routes that need the caller refuse it. */
+  csrfMissing: boolean;
 }
 
 /** Hono's per-request variables. */

@@ -6,12 +6,13 @@ export interface ErrorBody {
   error: { code: ErrorCode | "internal"; message: string; issues?: { path: string; message: string }[] };
 }
 
-export const STATUS: Record<ErrorCode, 400 | 401 | 403 | 404 | 409 | 413 | 429> = {
+export const STATUS: Record<ErrorCode, 400 | 401 | 403 | 404 | 409 | 410 | 413 | 429> = {
   bad_input: 400,
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  gone: 410,
   too_large: 413,
   rate_limited: 429,
 };

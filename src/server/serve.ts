@@ -23,18 +23,23 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Opens the database, builds the app and listens. Resolves once `/api/health` would answer 200. */
-export async function startServer(options: ServeOptions): Promise<RunningServer> {
-  const [database, templates] = await Promise.all([
-    "db" in options.database ? options.database : openDatabase(options.database),
-    loadTemplates({ builtinDir: builtinTemplatesDir(), userDir: options.templatesDir }),
-  ]);
-  const ctx: ServerContext = {
+/** What the routes share, on an open database: the templates loaded, the clock and the cookie setting. */
+export async function createServerContext(
+  database: Database,
+  options: { templatesDir?: string | undefined; now?: (() => Date) | undefined } = {},
+): Promise<ServerContext> {
+  return {
     database,
-    templates,
+    templates: await loadTemplates({ builtinDir: builtinTemplatesDir(), userDir: options.templatesDir }),
     now: options.now ?? (() => new Date()),
     secureCookies: process.env.DOCKET_SECURE_COOKIES === "1",
   };
+}
+
+/** Opens the database, builds the app and listens. Resolves once `/api/health` would answer 200. */
+export async function startServer(options: ServeOptions): Promise<RunningServer> {
+  const database = "db" in options.database ? options.database : await openDatabase(options.database);
+  const ctx = await createServerContext(database, options);
   const app = createApp(ctx, ROUTE_MODULES);
   const wss = new WebSocketServer({ noServer: true, maxPayload: 256 * 1024 });
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {

@@ -1,0 +1,410 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import type { SpaceRole } from "../../store/schema.js";
+import {
+  acceptInvitation,
+  createInvitation,
+  createSpace,
+  deleteSpace,
+  findSpace,
+  type InvitationRow,
+  listInvitations,
+  listMembers,
+  listSpacesForUser,
+  type MemberRow,
+  removeMember,
+  revokeInvitation,
+  type SpaceRow,
+  type SpaceSettings,
+  type SpaceSummaryRow,
+  setMemberRole,
+  updateSpace,
+} from "../../store/spaces.js";
+import { NEEDS, requireSpaceRole } from "../access.js";
+import {
+  acceptedInvitationSchema,
+  CADENCES,
+  errorResponses,
+  errorSchema,
+  invitationSchema,
+  jsonBody,
+  jsonResponse,
+  memberSchema,
+  newInvitationSchema,
+  noContent,
+  spaceRoleSchema,
+  spaceSchema,
+  spaceSummarySchema,
+} from "../api-schemas.js";
+import type { App } from "../app.js";
+import { hashSecret, newSecret, requireCaller } from "../auth.js";
+import type { ServerContext } from "../context.js";
+import { ApiError } from "../errors.js";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** True for a timezone this runtime knows by its IANA name ("Europe/Berlin", "UTC"). */
+export function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const DEFAULT_DISTRIBUTION = { emails: [], slackChannel: null, followUpHours: 2 };
+
+const settingsFields = {
+  name: z.string().trim().min(1).max(120),
+  templateId: z.string().min(1).max(100),
+  cadence: z.enum(CADENCES),
+  durationMinutes: z
+    .number()
+    .int()
+    .min(5)
+    .max(8 * 60),
+  timezone: z
+    .string()
+    .refine(isTimeZone, "is not a known time zone; use an IANA name such as Europe/Berlin")
+    .openapi({ example: "Europe/Berlin" }),
+  distribution: z.strictObject({
+    emails: z.array(z.email()).max(100).default([]),
+    slackChannel: z.string().trim().min(1).max(80).nullable().default(null),
+    followUpHours: z
+      .number()
+      .int()
+      .min(0)
+      .max(7 * 24)
+      .default(2),
+  }),
+  silenceWarningSeconds: z.number().int().min(10).max(3600),
+};
+
+const spaceParams = z.object({ spaceId: z.uuid() });
+const memberParams = z.object({ spaceId: z.uuid(), userId: z.uuid() });
+const invitationParams = z.object({ spaceId: z.uuid(), invitationId: z.uuid() });
+
+const createSpaceRoute = createRoute({
+  method: "post",
+  path: "/api/spaces",
+  tags: ["spaces"],
+  summary: "Create a Space on a template; the caller becomes its owner",
+  request: {
+    body: jsonBody(
+      z.strictObject({
+        name: settingsFields.name,
+        templateId: settingsFields.templateId,
+        cadence: settingsFields.cadence,
+        durationMinutes: settingsFields.durationMinutes.optional(),
+        timezone: settingsFields.timezone.default("UTC"),
+        distribution: settingsFields.distribution.default(DEFAULT_DISTRIBUTION),
+        silenceWarningSeconds: settingsFields.silenceWarningSeconds.default(60),
+      }),
+    ),
+  },
+  responses: { 201: jsonResponse(spaceSchema, "The new Space."), ...errorResponses(403) },
+});
+
+const listSpacesRoute = createRoute({
+  method: "get",
+  path: "/api/spaces",
+  tags: ["spaces"],
+  summary: "The caller's Spaces, with their role in each",
+  responses: { 200: jsonResponse(z.array(spaceSummarySchema), "The caller's Spaces."), ...errorResponses() },
+});
+
+const getSpaceRoute = createRoute({
+  method: "get",
+  path: "/api/spaces/{spaceId}",
+  tags: ["spaces"],
+  summary: "A Space with its template (viewer)",
+  request: { params: spaceParams },
+  responses: { 200: jsonResponse(spaceSchema, "The Space."), ...errorResponses(404) },
+});
+
+const updateSpaceRoute = createRoute({
+  method: "patch",
+  path: "/api/spaces/{spaceId}",
+  tags: ["spaces"],
+  summary: "Change a Space's settings (owner); a new templateId copies that template in",
+  request: {
+    params: spaceParams,
+    body: jsonBody(
+      z
+        .strictObject(settingsFields)
+        .partial()
+        .refine((changes) => Object.keys(changes).length > 0, "name at least one field to change"),
+    ),
+  },
+  responses: { 200: jsonResponse(spaceSchema, "The Space as changed."), ...errorResponses(403, 404) },
+});
+
+const deleteSpaceRoute = createRoute({
+  method: "delete",
+  path: "/api/spaces/{spaceId}",
+  tags: ["spaces"],
+  summary: "Delete a Space and everything in it (owner)",
+  request: { params: spaceParams },
+  responses: { 204: noContent, ...errorResponses(403, 404) },
+});
+
+const listMembersRoute = createRoute({
+  method: "get",
+  path: "/api/spaces/{spaceId}/members",
+  tags: ["spaces"],
+  summary: "The Space's members and roles (viewer; emails for owners only)",
+  request: { params: spaceParams },
+  responses: { 200: jsonResponse(z.array(memberSchema), "The members."), ...errorResponses(404) },
+});
+
+const updateMemberRoute = createRoute({
+  method: "patch",
+  path: "/api/spaces/{spaceId}/members/{userId}",
+  tags: ["spaces"],
+  summary: "Change a member's role (owner); the last owner cannot be demoted",
+  request: { params: memberParams, body: jsonBody(z.strictObject({ role: spaceRoleSchema })) },
+  responses: { 200: jsonResponse(memberSchema, "The member."), ...errorResponses(403, 404, 409) },
+});
+
+const removeMemberRoute = createRoute({
+  method: "delete",
+  path: "/api/spaces/{spaceId}/members/{userId}",
+  tags: ["spaces"],
+  summary: "Remove a member (owner), or leave (anyone); the last owner cannot leave",
+  request: { params: memberParams },
+  responses: { 204: noContent, ...errorResponses(403, 404, 409) },
+});
+
+const createInvitationRoute = createRoute({
+  method: "post",
+  path: "/api/spaces/{spaceId}/invitations",
+  tags: ["spaces"],
+  summary: "Create an invitation link (owner); its token is shown once",
+  request: {
+    params: spaceParams,
+    body: jsonBody(
+      z.strictObject({ role: spaceRoleSchema, expiresInDays: z.number().int().min(1).max(30).default(7) }),
+    ),
+  },
+  responses: { 201: jsonResponse(newInvitationSchema, "The invitation."), ...errorResponses(403, 404) },
+});
+
+const listInvitationsRoute = createRoute({
+  method: "get",
+  path: "/api/spaces/{spaceId}/invitations",
+  tags: ["spaces"],
+  summary: "The Space's invitations, without their tokens (owner)",
+  request: { params: spaceParams },
+  responses: { 200: jsonResponse(z.array(invitationSchema), "The invitations."), ...errorResponses(403, 404) },
+});
+
+const revokeInvitationRoute = createRoute({
+  method: "delete",
+  path: "/api/spaces/{spaceId}/invitations/{invitationId}",
+  tags: ["spaces"],
+  summary: "Revoke an invitation (owner)",
+  request: { params: invitationParams },
+  responses: { 204: noContent, ...errorResponses(403, 404) },
+});
+
+const acceptInvitationRoute = createRoute({
+  method: "post",
+  path: "/api/invitations/{token}/accept",
+  tags: ["spaces"],
+  summary: "Join a Space by its invitation link (any signed-in user); a member keeps the higher role",
+  request: { params: z.object({ token: z.string().min(1).max(200) }) },
+  responses: {
+    200: jsonResponse(acceptedInvitationSchema, "The Space joined and the caller's role in it."),
+    410: jsonResponse(errorSchema, "The invitation expired or was revoked."),
+    ...errorResponses(403, 404),
+  },
+});
+
+export function registerSpaces(app: App, ctx: ServerContext): void {
+  const { db } = ctx.database;
+
+  app.openapi(createSpaceRoute, async (c) => {
+    const caller = requireCaller(c);
+    const body = c.req.valid("json");
+    const template = findTemplate(ctx, body.templateId);
+    const space = await createSpace(db, caller.userId, {
+      ...body,
+      template,
+      durationMinutes: body.durationMinutes ?? template.durationMinutes,
+    });
+    return c.json(presentSpace(space, "owner"), 201);
+  });
+
+  app.openapi(listSpacesRoute, async (c) => {
+    const caller = requireCaller(c);
+    return c.json((await listSpacesForUser(db, caller.userId)).map(presentSpaceSummary), 200);
+  });
+
+  app.openapi(getSpaceRoute, async (c) => {
+    const caller = requireCaller(c);
+    const { spaceId } = c.req.valid("param");
+    const role = await requireSpaceRole(ctx, caller, spaceId, NEEDS.read);
+    const space = await findSpace(db, spaceId);
+    if (!space) throw new ApiError("not_found", `no Space ${spaceId}`);
+    return c.json(presentSpace(space, role), 200);
+  });
+
+  app.openapi(updateSpaceRoute, async (c) => {
+    const caller = requireCaller(c);
+    const { spaceId } = c.req.valid("param");
+    const role = await requireSpaceRole(ctx, caller, spaceId, NEEDS.manage);
+    const { templateId, ...rest } = c.req.valid("json");
+    const changes: Partial<SpaceSettings> = rest;
+    // A new template is copied in now; meetings already created keep the copy they were made with.
+    if (templateId !== undefined) Object.assign(changes, { templateId, template: findTemplate(ctx, templateId) });
+    return c.json(presentSpace(await updateSpace(db, spaceId, changes), role), 200);
+  });
+
+  app.openapi(deleteSpaceRoute, async (c) => {
+    const caller = requireCaller(c);
+    const { spaceId } = c.req.valid("param");
+    await requireSpaceRole(ctx, caller, spaceId, NEEDS.manage);
+    await deleteSpace(db, spaceId);
+    return c.body(null, 204);
+  });
+
+  app.openapi(listMembersRoute, async (c) => {
+    const caller = requireCaller(c);
+    const { spaceId } = c.req.valid("param");
+    const role = await requireSpaceRole(ctx, caller, spaceId, NEEDS.read);
+    const showEmails = role === "owner";
+    return c.json(
+      (await listMembers(db, spaceId)).map((member) => presentMember(member, showEmails)),
+      200,
+    );
+  });
+
+  app.openapi(updateMemberRoute, async (c) => {
+    const caller = requireCaller(c);
+    const { spaceId, userId } = c.req.valid("param");
+    await requireSpaceRole(ctx, caller, spaceId, NEEDS.manage);
+    const member = await setMemberRole(db, spaceId, userId, c.req.valid("json").role);
+    return c.json(presentMember(member, true), 200);
+  });
+
+  app.openapi(removeMemberRoute, async (c) => {
+    const caller = requireCaller(c);
+    const { spaceId, userId } = c.req.valid("param");
+    // Anyone may leave; removing someone else is for owners.
+    await requireSpaceRole(ctx, caller, spaceId, userId === caller.userId ? NEEDS.read : NEEDS.manage);
+    await removeMember(db, spaceId, userId);
+    return c.body(null, 204);
+  });
+
+  app.openapi(createInvitationRoute, async (c) => {
+    const caller = requireCaller(c);
+    const { spaceId } = c.req.valid("param");
+    await requireSpaceRole(ctx, caller, spaceId, NEEDS.manage);
+    const { role, expiresInDays } = c.req.valid("json");
+    const token = newSecret();
+    const invitation = await createInvitation(db, {
+      spaceId,
+      tokenHash: hashSecret(token),
+      role,
+      createdBy: caller.userId,
+      expiresAt: new Date(ctx.now().getTime() + expiresInDays * DAY_MS),
+    });
+    return c.json(
+      {
+        id: invitation.id,
+        role: invitation.role,
+        url: `/invite/${token}`,
+        token,
+        expiresAt: invitation.expiresAt.toISOString(),
+      },
+      201,
+    );
+  });
+
+  app.openapi(listInvitationsRoute, async (c) => {
+    const caller = requireCaller(c);
+    const { spaceId } = c.req.valid("param");
+    await requireSpaceRole(ctx, caller, spaceId, NEEDS.manage);
+    const now = ctx.now();
+    return c.json(
+      (await listInvitations(db, spaceId)).map((row) => presentInvitation(row, now)),
+      200,
+    );
+  });
+
+  app.openapi(revokeInvitationRoute, async (c) => {
+    const caller = requireCaller(c);
+    const { spaceId, invitationId } = c.req.valid("param");
+    await requireSpaceRole(ctx, caller, spaceId, NEEDS.manage);
+    if (!(await revokeInvitation(db, spaceId, invitationId, ctx.now()))) {
+      throw new ApiError("not_found", `no invitation ${invitationId} in this Space`);
+    }
+    return c.body(null, 204);
+  });
+
+  app.openapi(acceptInvitationRoute, async (c) => {
+    const caller = requireCaller(c);
+    const result = await acceptInvitation(db, hashSecret(c.req.valid("param").token), caller.userId, ctx.now());
+    switch (result.status) {
+      case "joined":
+        return c.json({ spaceId: result.spaceId, role: result.role }, 200);
+      case "unknown":
+        throw new ApiError("not_found", "this invitation link is not valid; check that it was copied whole");
+      case "expired":
+      case "revoked": {
+        const message = `this invitation ${result.status === "expired" ? "has expired" : "was revoked"}; ask an owner of the Space for a new link`;
+        throw new ApiError("gone", message);
+      }
+    }
+  });
+}
+
+/** The template by id, or a 400 that names the field and the templates there are. */
+function findTemplate(ctx: ServerContext, templateId: string) {
+  const template = ctx.templates.get(templateId);
+  if (template) return template;
+  const message = `no template "${templateId}"; the templates are ${[...ctx.templates.keys()].sort().join(", ")}`;
+  throw new ApiError("bad_input", `body.templateId: ${message}`, [{ path: "body.templateId", message }]);
+}
+
+function presentSpaceSummary(space: SpaceSummaryRow) {
+  return {
+    id: space.id,
+    name: space.name,
+    templateId: space.templateId,
+    cadence: space.cadence,
+    durationMinutes: space.durationMinutes,
+    timezone: space.timezone,
+    distribution: space.distribution,
+    silenceWarningSeconds: space.silenceWarningSeconds,
+    isDemo: space.isDemo,
+    createdAt: space.createdAt.toISOString(),
+    role: space.role,
+  };
+}
+
+function presentSpace(space: SpaceRow, role: SpaceRole) {
+  return { ...presentSpaceSummary({ ...space, role }), template: space.template };
+}
+
+function presentMember(member: MemberRow, showEmail: boolean) {
+  return {
+    userId: member.userId,
+    name: member.name,
+    role: member.role,
+    ...(showEmail ? { email: member.email } : {}),
+    joinedAt: member.joinedAt.toISOString(),
+  };
+}
+
+function presentInvitation(row: InvitationRow, now: Date) {
+  const status = row.revokedAt ? "revoked" : row.expiresAt <= now ? "expired" : "active";
+  return {
+    id: row.id,
+    role: row.role,
+    createdAt: row.createdAt.toISOString(),
+    expiresAt: row.expiresAt.toISOString(),
+    revokedAt: row.revokedAt?.toISOString() ?? null,
+    status: status as "active" | "expired" | "revoked",
+  };
+}

@@ -1,0 +1,88 @@
+import { and, desc, eq, lte } from "drizzle-orm";
+import { DocketError } from "../core/errors.js";
+import type { Db } from "./database.js";
+import { apiTokens, memberships, sessions, spaces, users } from "./schema.js";
+
+export type UserRow = typeof users.$inferSelect;
+export type ApiTokenRow = Omit<typeof apiTokens.$inferSelect, "tokenHash" | "userId">;
+
+/**
+ * A new account. The email is expected lower-cased already; a taken one is a conflict. The user joins every
+ * demo Space as a viewer, so a new account has something real to look at straight away.
+ */
+export async function createUser(
+  db: Db,
+  account: { email: string; name: string; passwordHash: string },
+): Promise<UserRow> {
+  return db.transaction(async (tx) => {
+    const [user] = await tx.insert(users).values(account).onConflictDoNothing({ target: users.email }).returning();
+    if (!user) throw new DocketError("conflict", `there is already an account for ${account.email}`);
+    const demos = await tx.select({ id: spaces.id }).from(spaces).where(eq(spaces.isDemo, true));
+    if (demos.length > 0) {
+      await tx
+        .insert(memberships)
+        .values(demos.map((space) => ({ spaceId: space.id, userId: user.id, role: "viewer" as const })));
+    }
+    return user;
+  });
+}
+
+export async function findUserByEmail(db: Db, email: string): Promise<UserRow | null> {
+  const [user] = await db.select().from(users).where(eq(users.email, email));
+  return user ?? null;
+}
+
+export async function findUser(db: Db, userId: string): Promise<UserRow | null> {
+  const [user] = await db.select().from(users).where(eq(users.id, userId));
+  return user ?? null;
+}
+
+/** Stores a session by the hash of its cookie, and drops the user's expired ones while at it. */
+export async function createSession(
+  db: Db,
+  session: { id: string; userId: string; csrfToken: string; expiresAt: Date },
+  now: Date,
+): Promise<void> {
+  await db.delete(sessions).where(and(eq(sessions.userId, session.userId), lte(sessions.expiresAt, now)));
+  await db.insert(sessions).values(session);
+}
+
+export async function deleteSession(db: Db, sessionId: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.id, sessionId));
+}
+
+export async function findSessionCsrfToken(db: Db, sessionId: string): Promise<string | null> {
+  const [row] = await db.select({ csrfToken: sessions.csrfToken }).from(sessions).where(eq(sessions.id, sessionId));
+  return row?.csrfToken ?? null;
+}
+
+const tokenColumns = {
+  id: apiTokens.id,
+  name: apiTokens.name,
+  prefix: apiTokens.prefix,
+  createdAt: apiTokens.createdAt,
+  lastUsedAt: apiTokens.lastUsedAt,
+};
+
+export async function createApiToken(
+  db: Db,
+  token: { userId: string; name: string; tokenHash: string; prefix: string },
+): Promise<ApiTokenRow> {
+  const [row] = await db.insert(apiTokens).values(token).returning(tokenColumns);
+  if (!row) throw new Error("the token was not stored");
+  return row;
+}
+
+/** The user's tokens, newest first; never their hashes. */
+export async function listApiTokens(db: Db, userId: string): Promise<ApiTokenRow[]> {
+  return db.select(tokenColumns).from(apiTokens).where(eq(apiTokens.userId, userId)).orderBy(desc(apiTokens.createdAt));
+}
+
+/** Revokes one of the user's own tokens; false when they have none with that id. */
+export async function deleteApiToken(db: Db, userId: string, tokenId: string): Promise<boolean> {
+  const deleted = await db
+    .delete(apiTokens)
+    .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.userId, userId)))
+    .returning({ id: apiTokens.id });
+  return deleted.length > 0;
+}
