@@ -19,7 +19,8 @@ export async function serveCommand(flags: ServeFlags, usage: (message: string) =
   const database = databaseConfigFromEnv({ ...process.env, ...(flags.data ? { DOCKET_DATA: flags.data } : {}) });
   const started = performance.now();
   const { startServer } = await import("../server/serve.js");
-  const server = await startServer({ port, host, database, templatesDir: flags.templates });
+  const demo = process.env.DOCKET_DEMO !== "off";
+  const server = await startServer({ port, host, database, templatesDir: flags.templates, demo });
   const where = database.kind === "pglite" ? `PGlite in ${database.dataDir}` : "PostgreSQL";
   process.stdout.write(
     `Docket is listening on ${server.url} (${where}; ready in ${Math.round(performance.now() - started)} ms)\n`,

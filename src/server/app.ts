@@ -30,7 +30,10 @@ export function createRouter(): App {
 export function createApp(ctx: ServerContext, modules: ((app: App, ctx: ServerContext) => void)[]): App {
   const app = createRouter();
   app.use("/api/*", async (c, next) => {
-    const limit = c.req.header("content-type")?.startsWith("application/json") ? JSON_BODY_LIMIT : UPLOAD_BODY_LIMIT;
+    // A transcript upload may be a large JSON file (Whisper, Deepgram); every other JSON body is small.
+    const upload = c.req.path.endsWith("/transcript");
+    const json = c.req.header("content-type")?.startsWith("application/json");
+    const limit = json && !upload ? JSON_BODY_LIMIT : UPLOAD_BODY_LIMIT;
     return bodyLimit({
       maxSize: limit,
       onError: () => {

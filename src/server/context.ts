@@ -1,4 +1,5 @@
 import type { Template } from "../core/template/template.js";
+import type { Live } from "../live/create-live.js";
 import type { Database } from "../store/database.js";
 
 /** What every route and the live room share in one `docket serve` process. */
@@ -10,6 +11,8 @@ export interface ServerContext {
   now: () => Date;
   /** Secure cookies when Docket is served over HTTPS (set DOCKET_SECURE_COOKIES=1 behind a TLS proxy). */
   secureCookies: boolean;
+  /** This process's live rooms: the segment pipeline and the hub that broadcasts what it commits. */
+  live: Live;
 }
 
 /** A signed-in caller, as the auth middleware found them. */

@@ -2,9 +2,11 @@ import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { WebSocketServer } from "ws";
 import { builtinTemplatesDir, loadTemplates } from "../files/templates.js";
+import { createLive } from "../live/create-live.js";
 import { type Database, type DatabaseConfig, openDatabase } from "../store/database.js";
 import { type App, createApp } from "./app.js";
 import type { ServerContext } from "./context.js";
+import { seedDemo } from "./demo.js";
 import { ROUTE_MODULES } from "./routes/index.js";
 
 export interface ServeOptions {
@@ -14,6 +16,8 @@ export interface ServeOptions {
   database: DatabaseConfig | Database;
   templatesDir?: string | undefined;
   now?: () => Date;
+  /** Create the demo Spaces when the database has no accounts yet (a first start). */
+  demo?: boolean;
 }
 
 export interface RunningServer {
@@ -28,11 +32,13 @@ export async function createServerContext(
   database: Database,
   options: { templatesDir?: string | undefined; now?: (() => Date) | undefined } = {},
 ): Promise<ServerContext> {
+  const now = options.now ?? (() => new Date());
   return {
     database,
     templates: await loadTemplates({ builtinDir: builtinTemplatesDir(), userDir: options.templatesDir }),
-    now: options.now ?? (() => new Date()),
+    now,
     secureCookies: process.env.DOCKET_SECURE_COOKIES === "1",
+    live: createLive({ database, now }),
   };
 }
 
@@ -40,6 +46,7 @@ export async function createServerContext(
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const database = "db" in options.database ? options.database : await openDatabase(options.database);
   const ctx = await createServerContext(database, options);
+  if (options.demo) await seedDemo(ctx);
   const app = createApp(ctx, ROUTE_MODULES);
   const wss = new WebSocketServer({ noServer: true, maxPayload: 256 * 1024 });
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
@@ -57,6 +64,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     async close() {
       for (const client of wss.clients) client.terminate();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await ctx.live.hub.close();
       await database.close();
     },
   };

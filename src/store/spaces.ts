@@ -21,6 +21,8 @@ export interface SpaceSettings {
   timezone: string;
   distribution: Distribution;
   silenceWarningSeconds: number;
+  /** Every new account joins demo Spaces as a viewer. */
+  isDemo?: boolean;
 }
 
 /** A Space whose creator is its first owner. */

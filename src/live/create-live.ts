@@ -1,0 +1,29 @@
+import { randomUUID } from "node:crypto";
+import type { Database } from "../store/database.js";
+import { LiveHub } from "./hub.js";
+import { LivePipeline } from "./pipeline.js";
+
+/** The live room of one server process: the write pipeline and the hub that broadcasts what it commits. */
+export interface Live {
+  pipeline: LivePipeline;
+  hub: LiveHub;
+  /** This process's id in event notifications. */
+  origin: string;
+}
+
+export function createLive(options: { database: Database; now: () => Date; healthIntervalMs?: number }): Live {
+  const origin = randomUUID();
+  const hub = new LiveHub({
+    database: options.database,
+    origin,
+    now: options.now,
+    ...(options.healthIntervalMs === undefined ? {} : { healthIntervalMs: options.healthIntervalMs }),
+  });
+  const pipeline = new LivePipeline({
+    database: options.database,
+    origin,
+    now: options.now,
+    onCommit: (meetingId, events) => hub.deliver(meetingId, events),
+  });
+  return { pipeline, hub, origin };
+}

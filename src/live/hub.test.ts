@@ -1,0 +1,129 @@
+import { describe, expect, it } from "vitest";
+import { eachDatabase } from "../../test/helpers/database.js";
+import { createTestMeeting, createTestUser } from "../../test/helpers/server.js";
+import type { ServerMessage } from "../api/live-protocol.js";
+import { createLive } from "./create-live.js";
+import { LiveHub, type Peer } from "./hub.js";
+import { LivePipeline } from "./pipeline.js";
+
+function fakePeer(buffered = () => 0) {
+  const messages: ServerMessage[] = [];
+  const closed: { code: number; reason: string }[] = [];
+  const peer: Peer = {
+    send: (data) => messages.push(JSON.parse(String(data))),
+    bufferedAmount: buffered,
+    close: (code, reason) => closed.push({ code, reason }),
+  };
+  return { peer, messages, closed };
+}
+
+const until = async (check: () => boolean, timeoutMs = 5000) => {
+  const start = Date.now();
+  while (!check()) {
+    if (Date.now() - start > timeoutMs) throw new Error("timed out");
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+};
+
+describe("the hub", () => {
+  eachDatabase((database) => {
+    async function setUp() {
+      let now = new Date("2025-03-14T15:00:00.000Z");
+      const clock = { now: () => now, advance: (ms: number) => (now = new Date(now.getTime() + ms)) };
+      const live = createLive({ database: database(), now: clock.now, healthIntervalMs: 20 });
+      const priya = await createTestUser(database(), "Priya Raman");
+      const { meetingId } = await createTestMeeting(database(), [{ user: priya, role: "member" }], { status: "live" });
+      const sender = { client: "laptop", user: priya.name, userId: priya.id };
+      const say = (id: string, text: string) =>
+        live.pipeline.addSegments(
+          meetingId,
+          [{ id, speaker: "Priya Raman", text, start: null, end: null, senderSeq: null }],
+          sender,
+        );
+      return { live, clock, meetingId, say, sender };
+    }
+
+    it("tells a live room every few seconds how capture is doing, with a warning once it has gone quiet", async () => {
+      const { live, clock, meetingId, say } = await setUp();
+      const { peer, messages } = fakePeer();
+      const membership = live.hub.join(meetingId, peer, { after: 0, canSend: true });
+      await membership.ready;
+      await say("h1", "Hello.");
+      clock.advance(61_000);
+      await until(() => messages.some((m) => m.type === "health" && m.health.warning !== null));
+      const warned = messages.find((m) => m.type === "health" && m.health.warning !== null);
+      expect(warned).toMatchObject({ health: { warning: "No transcript for 61 s — is capture still running?" } });
+      membership.leave();
+      expect(live.hub.roomCount).toBe(0);
+    });
+
+    it("closes a connection that has fallen too far behind, telling it where to resume", async () => {
+      const { live, meetingId, say } = await setUp();
+      let backlog = 0;
+      const slow = fakePeer(() => backlog);
+      const membership = live.hub.join(meetingId, slow.peer, { after: 0, canSend: false });
+      await membership.ready;
+      await say("s1", "One.");
+      await until(() => slow.messages.some((m) => m.type === "event"));
+      backlog = 64 * 1024 * 1024;
+      await say("s2", "Two.");
+      await until(() => slow.closed.length > 0);
+      expect(slow.closed).toEqual([{ code: 1013, reason: "falling behind: reconnect with after=1" }]);
+      membership.leave();
+      expect(live.hub.roomCount).toBe(0);
+    });
+
+    it("catches up on its own when notifications are lost", async () => {
+      const { meetingId, sender } = await setUp();
+      // A database whose LISTEN hears nothing, as when the listening connection dropped for a while.
+      const deaf = { ...database(), listen: async () => async () => {} };
+      const hub = new LiveHub({ database: deaf, origin: "deaf", now: () => new Date(), healthIntervalMs: 20 });
+      const { peer, messages } = fakePeer();
+      const membership = hub.join(meetingId, peer, { after: 0, canSend: false });
+      await membership.ready;
+      const elsewhere = new LivePipeline({
+        database: database(),
+        now: () => new Date(),
+        origin: "other",
+        onCommit: () => {},
+      });
+      await elsewhere.addSegments(
+        meetingId,
+        [{ id: "x1", speaker: null, text: "Hello?", start: null, end: null, senderSeq: null }],
+        sender,
+      );
+      await until(() => messages.some((m) => m.type === "event"));
+      expect(messages.filter((m) => m.type === "event")).toMatchObject([{ seq: 1, segmentId: "x1" }]);
+      membership.leave();
+    });
+
+    it("sends events committed elsewhere before its own later ones, in seq order", async () => {
+      const { live, meetingId, say, sender } = await setUp();
+      const { peer, messages } = fakePeer();
+      const membership = live.hub.join(meetingId, peer, { after: 0, canSend: false });
+      await membership.ready;
+      // Another process: same database, its own pipeline, no sockets here.
+      const elsewhere = new LivePipeline({
+        database: database(),
+        now: () => new Date(),
+        origin: "other",
+        onCommit: () => {},
+      });
+      await say("a1", "Here first.");
+      await elsewhere.addSegments(
+        meetingId,
+        [{ id: "b1", speaker: null, text: "From elsewhere.", start: null, end: null, senderSeq: null }],
+        sender,
+      );
+      await say("a2", "Here again.");
+      await until(() => messages.filter((m) => m.type === "event").length >= 3);
+      const events = messages.filter((m) => m.type === "event");
+      expect(events.map((m) => (m.type === "event" ? [m.seq, m.segmentId] : null))).toEqual([
+        [1, "a1"],
+        [2, "b1"],
+        [3, "a2"],
+      ]);
+      membership.leave();
+    });
+  });
+});

@@ -1,0 +1,118 @@
+import { randomUUID } from "node:crypto";
+import { sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { eachDatabase } from "../../test/helpers/database.js";
+import { builtinTemplate, segmentsOf } from "../../test/helpers/meeting.js";
+import { createTestMeeting, createTestUser } from "../../test/helpers/server.js";
+import { extractItems } from "../core/extraction/extract-items.js";
+import type { StoredEvent } from "./events.js";
+import { type IncomingSegment, LivePipeline } from "./pipeline.js";
+
+const LINES = segmentsOf([
+  ["Darius Farahani", "Priya, can you draft the migration plan for the billing service?"],
+  ["Priya Raman", "Yes, I'll have it by Friday."],
+  ["Priya Raman", "My worry is the vendor contract could slip past the launch date."],
+  ["Darius Farahani", "I'd call that one red."],
+]);
+const incoming = (i: number): IncomingSegment => ({ ...LINES[i]!, senderSeq: i + 1 });
+
+describe("the live pipeline", () => {
+  eachDatabase((database) => {
+    async function setUp() {
+      const priya = await createTestUser(database(), "Priya Raman");
+      const { meetingId } = await createTestMeeting(database(), [{ user: priya, role: "member" }], { status: "live" });
+      const committed: StoredEvent[][] = [];
+      const pipeline = new LivePipeline({
+        database: database(),
+        now: () => new Date("2025-03-14T15:00:00Z"),
+        origin: "test",
+        onCommit: (_meeting, events) => committed.push(events),
+      });
+      const sender = { client: "laptop", user: priya.name, userId: priya.id };
+      return { priya, meetingId, pipeline, committed, sender };
+    }
+
+    const rows = async (query: ReturnType<typeof sql>) =>
+      ((await database().db.execute(query)) as unknown as { rows: Record<string, unknown>[] }).rows;
+
+    it("stores segments sent at the same time in one transaction, in order, each id once", async () => {
+      const { meetingId, pipeline, committed, sender } = await setUp();
+      const [a, b, c] = await Promise.all([
+        pipeline.addSegments(meetingId, [incoming(0)], sender),
+        pipeline.addSegments(meetingId, [incoming(1), incoming(0)], sender),
+        pipeline.addSegments(meetingId, [incoming(2)], sender),
+      ]);
+      expect([a, b, c]).toEqual([
+        [{ id: "s1", position: 1, duplicate: false }],
+        [
+          { id: "s2", position: 2, duplicate: false },
+          { id: "s1", position: 1, duplicate: true },
+        ],
+        [{ id: "s3", position: 3, duplicate: false }],
+      ]);
+      // All three were waiting when the queue got to them: one transaction, one broadcast.
+      expect(committed).toHaveLength(1);
+      const seqs = committed.flat().map((e) => e.seq);
+      expect(seqs).toEqual(seqs.map((_, i) => i + 1));
+      expect(await rows(sql`SELECT id, position, sender_seq FROM segments ORDER BY position`)).toEqual([
+        { id: "s1", position: 1, sender_seq: 1 },
+        { id: "s2", position: 2, sender_seq: 2 },
+        { id: "s3", position: 3, sender_seq: 3 },
+      ]);
+      const wire = JSON.parse(String(committed[0]![0]!.wire));
+      expect(wire).toEqual({
+        type: "event",
+        seq: 1,
+        at: "2025-03-14T15:00:00.000Z",
+        segmentId: "s1",
+        event: expect.objectContaining({ kind: "segment" }),
+      });
+    });
+
+    it("stores nothing when a transaction fails, drops its extractor, and the next segment rebuilds it", async () => {
+      const { meetingId, pipeline, sender } = await setUp();
+      await pipeline.addSegments(meetingId, [incoming(0)], sender);
+      expect(pipeline.engineCount).toBe(1);
+      // An unknown user as the actor breaks the events' foreign key after the extractor has read the segment.
+      await expect(
+        pipeline.addSegments(meetingId, [incoming(1)], { ...sender, userId: randomUUID() }),
+      ).rejects.toThrow();
+      expect(pipeline.engineCount).toBe(0);
+      expect(await rows(sql`SELECT count(*)::int AS n FROM segments`)).toEqual([{ n: 1 }]);
+      for (const i of [1, 2, 3]) await pipeline.addSegments(meetingId, [incoming(i)], sender);
+      await pipeline.setStatus(meetingId, "ended", null);
+
+      const stored = await rows(sql`SELECT item FROM items WHERE meeting_id = ${meetingId} ORDER BY id`);
+      const want = extractItems(LINES, {
+        template: builtinTemplate("engineering-leadership-sync"),
+        meetingDate: "2025-03-14",
+        attendees: ["Priya Raman"],
+      });
+      expect(stored.map((r) => r.item)).toEqual([...want.items].sort((x, y) => x.id.localeCompare(y.id)));
+      expect(await rows(sql`SELECT status, segment_count, ended_at IS NOT NULL AS ended FROM meetings`)).toEqual([
+        { status: "ended", segment_count: 4, ended: true },
+      ]);
+    });
+
+    it("keeps an extractor per meeting and forgets the least recently used beyond its limit", async () => {
+      const { priya, pipeline: _, sender } = await setUp();
+      const limited = new LivePipeline({
+        database: database(),
+        now: () => new Date(),
+        origin: "test",
+        onCommit: () => {},
+        maxEngines: 2,
+      });
+      const meetings = [];
+      for (let i = 0; i < 3; i++) {
+        meetings.push((await createTestMeeting(database(), [{ user: priya, role: "member" }])).meetingId);
+      }
+      for (const id of meetings) await limited.addSegments(id, [incoming(0)], sender);
+      expect(limited.engineCount).toBe(2);
+      // The forgotten one is rebuilt from its stored segment when it hears more.
+      expect(await limited.addSegments(meetings[0]!, [incoming(1)], sender)).toEqual([
+        { id: "s2", position: 2, duplicate: false },
+      ]);
+    });
+  });
+});

@@ -1,0 +1,97 @@
+import { sql } from "drizzle-orm";
+import type { ItemView, SegmentView } from "../api/live-protocol.js";
+import type { MetricRow } from "../core/item.js";
+import { type MeetingNotes, notesFromItems } from "../core/notes/meeting-notes.js";
+import type { Template } from "../core/template/template.js";
+import type { Attendee, MeetingStatus } from "../store/schema.js";
+import type { EventPayload } from "./events.js";
+import { compareItems, isInNotes, isVisible, itemView, type StoredItem } from "./item-view.js";
+import { isoOf, type Queryable, query } from "./sql.js";
+
+/** Every item people can see (suggestions included), effective and in the order they were said; and the metrics. */
+export async function listItems(
+  db: Queryable,
+  meetingId: string,
+): Promise<{ items: ItemView[]; metrics: MetricRow[] }> {
+  const [rows, [meeting]] = await Promise.all([
+    query<StoredItem>(db, sql`SELECT item, edits, review, removed FROM items WHERE meeting_id = ${meetingId}`),
+    query<{ metrics: MetricRow[] }>(db, sql`SELECT metrics FROM meetings WHERE id = ${meetingId}`),
+  ]);
+  const items = rows
+    .filter(isVisible)
+    .map((row) => itemView(row.item, row.edits, row.review))
+    .sort(compareItems);
+  return { items, metrics: meeting?.metrics ?? [] };
+}
+
+export async function listSegments(
+  db: Queryable,
+  meetingId: string,
+  after: number,
+  limit: number,
+): Promise<SegmentView[]> {
+  return query<SegmentView>(
+    db,
+    sql`SELECT id, position, speaker, text, start_seconds AS start, end_seconds AS "end" FROM segments
+        WHERE meeting_id = ${meetingId} AND position > ${after} ORDER BY position LIMIT ${limit}`,
+  );
+}
+
+export interface EventRecord {
+  seq: number;
+  at: string;
+  segmentId: string | null;
+  event: EventPayload["event"];
+}
+
+export async function listEvents(
+  db: Queryable,
+  meetingId: string,
+  after: number,
+  limit: number,
+): Promise<EventRecord[]> {
+  const rows = await query<{ seq: number; at: string; payload: EventPayload }>(
+    db,
+    sql`SELECT seq, ${isoOf(sql`created_at`)} AS at, payload FROM events
+        WHERE meeting_id = ${meetingId} AND seq > ${after} ORDER BY seq LIMIT ${limit}`,
+  );
+  return rows.map((row) => ({ seq: row.seq, at: row.at, segmentId: row.payload.segmentId, event: row.payload.event }));
+}
+
+/**
+ * The meeting's notes from its effective items: rejected items and unconfirmed suggestions stay out, confirmed
+ * items are always in.
+ */
+export async function meetingNotes(db: Queryable, meetingId: string): Promise<MeetingNotes | null> {
+  const [meeting] = await query<{
+    title: string;
+    meetingDate: string;
+    template: Template;
+    attendees: Attendee[];
+    status: MeetingStatus;
+    minutes: number | null;
+  }>(
+    db,
+    sql`SELECT title, meeting_date AS "meetingDate", template, attendees, status,
+          -- How long it ran: by the clock, or by the transcript for a recording uploaded in one go.
+          CASE WHEN ended_at IS NOT NULL AND started_at IS NOT NULL
+               THEN round(greatest(
+                 extract(epoch FROM ended_at - started_at),
+                 (SELECT coalesce(max(coalesce(end_seconds, start_seconds)), 0) FROM segments
+                   WHERE segments.meeting_id = meetings.id)) / 60)::int END AS minutes
+        FROM meetings WHERE id = ${meetingId}`,
+  );
+  if (!meeting) return null;
+  const { items, metrics } = await listItems(db, meetingId);
+  return notesFromItems(
+    meeting.template,
+    {
+      title: meeting.title,
+      date: meeting.meetingDate,
+      facilitator: null,
+      attendees: meeting.attendees.map((a) => a.name),
+      ...(meeting.minutes ? { durationMinutes: meeting.minutes } : {}),
+    },
+    { items: items.filter(isInNotes), metrics },
+  );
+}
