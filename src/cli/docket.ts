@@ -17,6 +17,7 @@ Commands:
   templates          List the meeting templates
   templates show ID  Print one template
   serve              Run the Docket server: the HTTP API and live meetings (PORT, DOCKET_DATA, DATABASE_URL)
+  live FILE          Replay a transcript into a live meeting on a Docket server, printing the items as they come
   demo               Extract the bundled Engineering Leadership Sync recording and print its notes
 
 Options:
@@ -52,6 +53,19 @@ Options:
 Environment:
   DATABASE_URL       postgres://… uses that PostgreSQL server instead of the embedded database; several
                      servers may share one database`,
+  live: `Usage: docket live FILE --server URL --meeting ID --token TOKEN [--speed N] [--json] [--end]
+
+Replays a transcript (any format "docket extract" reads) into a live meeting at the pace it was spoken, and
+prints each acknowledgement and each item as it arrives. Exits 0 once the server has stored every segment.
+Running it again, or after a dropped connection, sends nothing twice: segment ids come from the file.
+
+Options:
+  --server URL       The Docket server, e.g. http://127.0.0.1:3000 (or set DOCKET_SERVER)
+  --meeting ID       The meeting to send to; you must be a member of its Space
+  --token TOKEN      Your API token (or set DOCKET_TOKEN)
+  --speed N          N× real time (default 1; 0 sends as fast as the server acknowledges)
+  --json             Print one JSON object per line: the server's acks and events, then a summary
+  --end              End the meeting once every segment is acknowledged`,
   demo: `Usage: docket demo
 
 Extracts the bundled Engineering Leadership Sync recording and prints the filled notes.`,
@@ -75,6 +89,11 @@ async function main(argv: string[]): Promise<number> {
       port: { type: "string" },
       host: { type: "string" },
       data: { type: "string" },
+      server: { type: "string" },
+      meeting: { type: "string" },
+      token: { type: "string" },
+      speed: { type: "string" },
+      end: { type: "boolean" },
     },
   });
   const [command, ...rest] = positionals;
@@ -95,6 +114,10 @@ async function main(argv: string[]): Promise<number> {
   if (command === "serve") {
     const { serveCommand } = await import("./serve-command.js");
     return serveCommand({ ...values, templates: userDir }, (message) => new UsageError(message));
+  }
+  if (command === "live") {
+    const { liveCommand } = await import("./live-command.js");
+    return liveCommand(rest[0], values, (message) => new UsageError(message));
   }
   const templates = await loadTemplates({ builtinDir: builtinTemplatesDir(), userDir });
 

@@ -1,4 +1,4 @@
-import { databaseConfigFromEnv } from "../store/database.js";
+import { databaseConfigFromEnv, openDatabase } from "../store/database.js";
 
 export interface ServeFlags {
   port?: string | undefined;
@@ -18,9 +18,11 @@ export async function serveCommand(flags: ServeFlags, usage: (message: string) =
   const host = flags.host ?? process.env.HOST ?? "127.0.0.1";
   const database = databaseConfigFromEnv({ ...process.env, ...(flags.data ? { DOCKET_DATA: flags.data } : {}) });
   const started = performance.now();
-  const { startServer } = await import("../server/serve.js");
+  // Opening PGlite (compiling its WebAssembly) overlaps with loading the server's modules: start-up is most of it.
+  const opening = openDatabase(database);
+  const [{ startServer }, opened] = await Promise.all([import("../server/serve.js"), opening]);
   const demo = process.env.DOCKET_DEMO !== "off";
-  const server = await startServer({ port, host, database, templatesDir: flags.templates, demo });
+  const server = await startServer({ port, host, database: opened, templatesDir: flags.templates, demo });
   const where = database.kind === "pglite" ? `PGlite in ${database.dataDir}` : "PostgreSQL";
   process.stdout.write(
     `Docket is listening on ${server.url} (${where}; ready in ${Math.round(performance.now() - started)} ms)\n`,

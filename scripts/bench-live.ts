@@ -1,0 +1,829 @@
+/**
+ * Benchmark of live meetings through a real `docket serve` process (the built dist), on PGlite and on PostgreSQL:
+ *
+ * - start-up: the first start on an empty data folder (or database), then restarts on it, each timed from the
+ *   spawn to the first 200 from /api/health, and the server's RSS when idle;
+ * - load: N meetings at once, each with one sender replaying a real AMI meeting (eval/corpus ES2002a–d, with its
+ *   real timings) at real speech rate and V viewers; every meeting starts at a different point of a recording, so
+ *   the load is steady from the first second. Measured on this process's clock: segment → item latency (from
+ *   sending a segment to each viewer receiving an item event whose segmentId is that segment), segment → segment
+ *   event and segment → ack, events delivered per second, the server's CPU and RSS, and this process's own CPU and
+ *   event-loop delay (to show that the client was not the bottleneck);
+ * - `--find-max`: steps N up and reports the largest N whose p99 segment → item latency is at most 100 ms.
+ *
+ * Run with `npm run bench:live -- [--meetings N] [--viewers V] [--minutes M] [--db pglite|postgres|both]
+ * [--find-max] [--steps 50,100,200] [--warmup 10] [--postgres-url URL] [--startup-runs 5] [--only startup|load]`.
+ * The first `--warmup` seconds, when every meeting starts at once, are reported on their own ("warm-up max").
+ * Writes bench-results/live.json. Without --postgres-url (or DATABASE_URL) it starts PostgreSQL with
+ * scripts/start-postgres.sh.
+ */
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { createServer } from "node:net";
+import { cpus, tmpdir, totalmem } from "node:os";
+import { join } from "node:path";
+import { monitorEventLoopDelay } from "node:perf_hooks";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import pg from "pg";
+import type { EventMessage } from "../src/client/live-client.js";
+import { LiveClient, type LiveSegment } from "../src/client/live-client.js";
+
+const here = fileURLToPath(new URL(".", import.meta.url));
+const ROOT = [here, join(here, ".."), join(here, "../..")].find((d) => existsSync(join(d, "package.json"))) ?? here;
+const CLI = join(ROOT, "dist", "src", "cli", "docket.js");
+const RECORDINGS = ["ES2002a", "ES2002b", "ES2002c", "ES2002d"];
+const ITEM_EVENTS = new Set(["item.added", "item.updated", "item.removed", "metrics"]);
+const LATENCY_TARGET_MS = 100;
+const CLK_TCK = Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
+
+type DbKind = "pglite" | "postgres";
+
+interface Options {
+  meetings: number;
+  viewers: number;
+  minutes: number;
+  warmup: number;
+  kinds: DbKind[];
+  findMax: boolean;
+  steps: number[];
+  postgresUrl: string | null;
+  startupRuns: number;
+  only: "startup" | "load" | null;
+  out: string;
+}
+
+function readOptions(argv: string[]): Options {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      meetings: { type: "string", default: "50" },
+      viewers: { type: "string", default: "5" },
+      minutes: { type: "string", default: "2" },
+      warmup: { type: "string", default: "10" },
+      db: { type: "string", default: "both" },
+      "find-max": { type: "boolean", default: false },
+      steps: { type: "string", default: "50,100,200,300,400,600,800,1000,1200,1600" },
+      "postgres-url": { type: "string" },
+      "startup-runs": { type: "string", default: "5" },
+      only: { type: "string" },
+      out: { type: "string", default: join(ROOT, "bench-results", "live.json") },
+    },
+  });
+  const positive = (name: string, text: string) => {
+    const n = Number(text);
+    if (!(n > 0)) throw new Error(`--${name} must be a positive number; got "${text}"`);
+    return n;
+  };
+  const db = values.db;
+  if (db !== "pglite" && db !== "postgres" && db !== "both") throw new Error(`--db must be pglite, postgres or both`);
+  const only = values.only ?? null;
+  if (only !== null && only !== "startup" && only !== "load") throw new Error(`--only must be startup or load`);
+  return {
+    meetings: Math.round(positive("meetings", values.meetings)),
+    viewers: Math.round(positive("viewers", values.viewers)),
+    minutes: positive("minutes", values.minutes),
+    warmup: Number(values.warmup) >= 0 ? Number(values.warmup) : 10,
+    kinds: db === "both" ? ["pglite", "postgres"] : [db],
+    findMax: values["find-max"],
+    steps: values.steps.split(",").map((s) => Math.round(positive("steps", s))),
+    postgresUrl: values["postgres-url"] ?? (process.env.DATABASE_URL || null),
+    startupRuns: Math.round(positive("startup-runs", values["startup-runs"])),
+    only,
+    out: values.out,
+  };
+}
+
+// ── databases and server processes ──────────────────────────────────────────────────────────────────────────
+
+interface Target {
+  kind: DbKind;
+  args: string[];
+  env: Record<string, string>;
+  remove(): Promise<void>;
+}
+
+let postgresServer: string | null = null;
+
+function postgresServerUrl(options: Options): string {
+  if (postgresServer) return postgresServer;
+  if (options.postgresUrl) {
+    postgresServer = options.postgresUrl;
+    return postgresServer;
+  }
+  process.stderr.write("starting PostgreSQL with scripts/start-postgres.sh…\n");
+  const out = execFileSync(join(ROOT, "scripts", "start-postgres.sh"), { encoding: "utf8" });
+  postgresServer = out.trim().split("\n").at(-1) ?? "";
+  return postgresServer;
+}
+
+async function adminQuery(url: string, query: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(query);
+  } finally {
+    await client.end();
+  }
+}
+
+/** An empty data folder, or an empty PostgreSQL database. */
+async function freshTarget(kind: DbKind, options: Options): Promise<Target> {
+  if (kind === "pglite") {
+    const dir = await mkdtemp(join(tmpdir(), "docket-bench-"));
+    return { kind, args: ["--data", dir], env: {}, remove: () => rm(dir, { recursive: true, force: true }) };
+  }
+  const server = postgresServerUrl(options);
+  const name = `docket_bench_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+  await adminQuery(server, `CREATE DATABASE ${name}`);
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  return {
+    kind,
+    args: [],
+    env: { DATABASE_URL: url.toString() },
+    remove: () => adminQuery(server, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+  };
+}
+
+interface ServerProcess {
+  url: string;
+  pid: number;
+  /** From the spawn to the first 200 from /api/health. */
+  startupMs: number;
+  output(): string;
+  stop(): Promise<void>;
+}
+
+const children = new Set<ChildProcess>();
+process.once("exit", () => {
+  for (const child of children) child.kill("SIGKILL");
+});
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => process.exit(130));
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function startServe(target: Target): Promise<ServerProcess> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const { DATABASE_URL: _u, DOCKET_DATA: _d, ...env } = process.env;
+  const started = performance.now();
+  const child = spawn(process.execPath, [CLI, "serve", "--port", String(port), "--host", "127.0.0.1", ...target.args], {
+    cwd: ROOT,
+    env: { ...env, ...target.env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  children.add(child);
+  let output = "";
+  child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+    output += chunk;
+  });
+  child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
+    output += chunk;
+  });
+  const exited = new Promise<void>((resolve) =>
+    child.once("exit", () => {
+      children.delete(child);
+      resolve();
+    }),
+  );
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`docket serve exited with ${child.exitCode}:\n${output}`);
+    if (performance.now() - started > 120_000) throw new Error(`docket serve did not start in 120 s:\n${output}`);
+    const ok = await fetch(`${url}/api/health`).then(
+      (r) => r.status === 200,
+      () => false,
+    );
+    if (ok) break;
+    await sleep(5);
+  }
+  const startupMs = performance.now() - started;
+  return {
+    url,
+    pid: child.pid ?? 0,
+    startupMs,
+    output: () => output,
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill("SIGTERM");
+      const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+/** CPU seconds the process has used (user + system), from /proc. */
+function cpuSeconds(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[11]) + Number(fields[12])) / CLK_TCK;
+}
+
+function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return kb / 1024;
+}
+
+/** CPU seconds used so far by each PostgreSQL process on this machine (its backends do the database's share). */
+function postgresCpuByPid(): Map<number, number> {
+  const byPid = new Map<number, number>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, "utf8").trim() === "postgres")
+        byPid.set(Number(entry), cpuSeconds(Number(entry)));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return byPid;
+}
+
+/** CPU PostgreSQL used since `before`: backends that started since count from zero. */
+function postgresCpuSince(before: Map<number, number>): number {
+  let total = 0;
+  for (const [pid, seconds] of postgresCpuByPid()) total += seconds - (before.get(pid) ?? 0);
+  return total;
+}
+
+/** The whole machine's busy and total jiffies, from /proc/stat. */
+function machineTicks(): { busy: number; total: number } {
+  const line = readFileSync("/proc/stat", "utf8").split("\n")[0] ?? "";
+  const values = line.trim().split(/\s+/).slice(1).map(Number);
+  const total = values.reduce((a, b) => a + b, 0);
+  const idle = (values[3] ?? 0) + (values[4] ?? 0);
+  return { busy: total - idle, total };
+}
+
+// ── the API: a user, a token, Spaces and meetings ───────────────────────────────────────────────────────────
+
+async function request(
+  url: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+) {
+  const response = await fetch(`${url}${path}`, {
+    method,
+    headers: { ...(body === undefined ? {} : { "content-type": "application/json" }), ...headers },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  if (!response.ok) throw new Error(`${method} ${path}: HTTP ${response.status} ${await response.text()}`);
+  return response;
+}
+
+/** Signs a user up, makes an API token, then one Space per meeting with one meeting in each (the first segment starts it). */
+async function createMeetings(url: string, count: number): Promise<{ token: string; meetingIds: string[] }> {
+  const email = `bench.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@example.com`;
+  const signUp = await request(url, "POST", "/api/auth/sign-up", { email, name: "Bench", password: "benchmark-pass" });
+  const cookie = signUp.headers.get("set-cookie")?.split(";")[0] ?? "";
+  const { csrfToken } = (await signUp.json()) as { csrfToken: string };
+  const tokenResponse = await request(
+    url,
+    "POST",
+    "/api/tokens",
+    { name: "bench" },
+    { cookie, "x-csrf-token": csrfToken },
+  );
+  const { token } = (await tokenResponse.json()) as { token: string };
+  const auth = { authorization: `Bearer ${token}` };
+  const meetingIds: string[] = [];
+  for (let i = 0; i < count; i += 20) {
+    const batch = Array.from({ length: Math.min(20, count - i) }, async (_, j) => {
+      const space = (await (
+        await request(
+          url,
+          "POST",
+          "/api/spaces",
+          { name: `Bench ${i + j}`, templateId: "product-engineering-sync", cadence: "weekly" },
+          auth,
+        )
+      ).json()) as { id: string };
+      const meeting = (await (
+        await request(
+          url,
+          "POST",
+          `/api/spaces/${space.id}/meetings`,
+          { title: "Design meeting", scheduledAt: "2025-03-14T15:00:00Z" },
+          auth,
+        )
+      ).json()) as { id: string };
+      return meeting.id;
+    });
+    meetingIds.push(...(await Promise.all(batch)));
+  }
+  return { token, meetingIds };
+}
+
+// ── the recordings ──────────────────────────────────────────────────────────────────────────────────────────
+
+interface Recording {
+  id: string;
+  segments: { line: number; start: number; end: number; speaker: string; text: string }[];
+  first: number;
+  last: number;
+}
+
+function loadRecordings(): Recording[] {
+  return RECORDINGS.map((id) => {
+    const segments = readFileSync(join(ROOT, "eval", "corpus", id, "utterances.jsonl"), "utf8")
+      .split("\n")
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as Recording["segments"][number])
+      .filter((s) => s.text.trim() !== "");
+    return { id, segments, first: segments[0]?.start ?? 0, last: segments.at(-1)?.start ?? 0 };
+  });
+}
+
+interface Planned {
+  at: number;
+  meeting: number;
+  segment: LiveSegment;
+}
+
+/**
+ * What each meeting sends and when (seconds from the run's start): meeting i replays recording i mod 4 from an
+ * offset spread by the golden ratio, so meetings are at different points of their conversations.
+ */
+function plan(recordings: Recording[], meetings: number, seconds: number): Planned[] {
+  const planned: Planned[] = [];
+  for (let m = 0; m < meetings; m++) {
+    const recording = recordings[m % recordings.length] as Recording;
+    const room = Math.max(0, recording.last - recording.first - seconds);
+    const offset = recording.first + room * ((m * 0.618_033_988_75) % 1);
+    let seq = 0;
+    for (const s of recording.segments) {
+      if (s.start < offset || s.start >= offset + seconds) continue;
+      planned.push({
+        at: s.start - offset,
+        meeting: m,
+        segment: {
+          id: `${recording.id}-${s.line}`,
+          seq: seq++,
+          speaker: s.speaker,
+          text: s.text,
+          start: s.start,
+          end: s.end,
+        },
+      });
+    }
+  }
+  return planned.sort((a, b) => a.at - b.at);
+}
+
+// ── one load run ────────────────────────────────────────────────────────────────────────────────────────────
+
+interface Summary {
+  count: number;
+  p50: number;
+  p99: number;
+  max: number;
+}
+
+interface LoadResult {
+  db: DbKind;
+  meetings: number;
+  viewers: number;
+  minutes: number;
+  /** Seconds at the start, while every meeting starts at once, kept out of the figures below. */
+  warmupSeconds: number;
+  /** The worst segment → event latency during the warm-up. */
+  warmupWorstLatencyMs: number;
+  segmentsSent: number;
+  segmentsAcknowledged: number;
+  segmentsPerSecond: number;
+  /** Events the server logged (segments, item changes, metrics, status) per second, over every meeting. */
+  eventsLoggedPerSecond: number;
+  /** Events received by all the viewers together. */
+  eventsDelivered: number;
+  eventsDeliveredPerSecond: number;
+  itemLatencyMs: Summary;
+  segmentEventLatencyMs: Summary;
+  ackLatencyMs: Summary;
+  /** The worst segment → event latency in each 10 s of the run, warm-up included: shows stalls and when. */
+  worstSegmentLatencyPer10sMs: number[];
+  serverCpuPercent: number;
+  serverRssMbPeak: number;
+  serverRssMbEnd: number;
+  /** PostgreSQL's own processes (null on PGlite, which runs inside the server process). */
+  postgresCpuPercent: number | null;
+  /** The whole machine, as % of one core (200% = both cores of a 2-core machine busy). */
+  machineCpuPercent: number;
+  /** What the machine spent outside this run (other processes on a shared machine): machine − server − PG − client. */
+  otherCpuPercent: number;
+  clientCpuPercent: number;
+  clientLoopDelayP99Ms: number;
+  clientLoopDelayMaxMs: number;
+  failures: string[];
+  gaps: number;
+  reconnects: number;
+  ok: boolean;
+}
+
+function summarize(values: number[]): Summary {
+  const sorted = Float64Array.from(values).sort();
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+  return { count: sorted.length, p50: round(at(0.5)), p99: round(at(0.99)), max: round(sorted.at(-1) ?? 0) };
+}
+
+async function inBatches<T>(items: T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
+  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(work));
+}
+
+async function runLoad(kind: DbKind, meetings: number, options: Options, recordings: Recording[]): Promise<LoadResult> {
+  const target = await freshTarget(kind, options);
+  const server = await startServe(target);
+  const failures: string[] = [];
+  const clients: LiveClient[] = [];
+  try {
+    const { token, meetingIds } = await createMeetings(server.url, meetings);
+    const seconds = options.minutes * 60;
+    const planned = plan(recordings, meetings, options.warmup + seconds);
+    const sentAt = meetingIds.map(() => new Map<string, number>());
+    const itemLatency: number[] = [];
+    const segmentLatency: number[] = [];
+    const ackLatency: number[] = [];
+    let eventsDelivered = 0;
+    let warmupWorst = 0;
+    let runStartedAt = performance.now();
+    // Until then every meeting is starting at once (first segments, cold code): measured apart from the rest.
+    let measureFrom = Number.POSITIVE_INFINITY;
+    const worstByTenSeconds: number[] = [];
+    const fail = (what: string) => (error: unknown) => {
+      if (failures.length < 20) failures.push(`${what}: ${error instanceof Error ? error.message : String(error)}`);
+    };
+
+    const connectOptions = (meetingId: string, client: string) => ({
+      server: server.url,
+      meetingId,
+      token,
+      client,
+      reconnect: { giveUpAfterMs: 30_000 },
+      onFailure: fail(`${client} ${meetingId}`),
+    });
+    const senders: LiveClient[] = [];
+    await inBatches([...meetingIds.keys()], 25, async (m) => {
+      const meetingId = meetingIds[m] as string;
+      const sent = sentAt[m] as Map<string, number>;
+      const onEvent = (message: EventMessage) => {
+        const now = performance.now();
+        if (now >= measureFrom) eventsDelivered += 1;
+        const at = message.segmentId === null ? undefined : sent.get(message.segmentId);
+        if (at === undefined) return;
+        const bucket = Math.floor((now - runStartedAt) / 10_000);
+        worstByTenSeconds[bucket] = Math.max(worstByTenSeconds[bucket] ?? 0, now - at);
+        if (at < measureFrom) warmupWorst = Math.max(warmupWorst, now - at);
+        else if (message.event.kind === "segment") segmentLatency.push(now - at);
+        else if (ITEM_EVENTS.has(message.event.kind)) itemLatency.push(now - at);
+      };
+      const viewers = await Promise.all(
+        Array.from({ length: options.viewers }, (_, v) =>
+          LiveClient.connect({ ...connectOptions(meetingId, `viewer-${v}`), onEvent }),
+        ),
+      );
+      const sender = await LiveClient.connect(connectOptions(meetingId, "sender"));
+      clients.push(...viewers, sender);
+      senders[m] = sender;
+    });
+
+    let cpuStart = 0;
+    let postgresStart = new Map<number, number>();
+    let seqStart: number[] = [];
+    let machineStart = machineTicks();
+    let clientCpuStart = process.cpuUsage();
+    const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+    let rssPeak = rssMb(server.pid);
+    const rssTimer = setInterval(() => {
+      rssPeak = Math.max(rssPeak, rssMb(server.pid));
+    }, 1000);
+    const startMeasuring = () => {
+      measureFrom = performance.now();
+      cpuStart = cpuSeconds(server.pid);
+      if (kind === "postgres") postgresStart = postgresCpuByPid();
+      seqStart = senders.map((sender) => sender.lastSeq);
+      machineStart = machineTicks();
+      clientCpuStart = process.cpuUsage();
+      loopDelay.enable();
+    };
+
+    // One timer walks the merged plan: each segment goes out at its own time on the recording's clock.
+    const startedAt = performance.now();
+    runStartedAt = startedAt;
+    const acks: Promise<void>[] = [];
+    let acknowledged = 0;
+    let measuredSegments = 0;
+    for (const item of planned) {
+      const wait = startedAt + item.at * 1000 - performance.now();
+      if (wait > 1) await sleep(wait);
+      if (item.at >= options.warmup) {
+        if (measuredSegments === 0) startMeasuring();
+        measuredSegments += 1;
+      }
+      const sender = senders[item.meeting] as LiveClient;
+      const sent = performance.now();
+      (sentAt[item.meeting] as Map<string, number>).set(item.segment.id, sent);
+      acks.push(
+        sender.send(item.segment).then(
+          (ack) => {
+            acknowledged += 1;
+            if (!ack.duplicate && sent >= measureFrom) ackLatency.push(performance.now() - sent);
+          },
+          fail(`segment ${item.segment.id}`),
+        ),
+      );
+    }
+    await Promise.race([Promise.all(acks), sleep(30_000)]);
+    await sleep(2000); // item events for the last segments
+    if (measuredSegments === 0) startMeasuring();
+    const elapsed = (performance.now() - measureFrom) / 1000;
+    clearInterval(rssTimer);
+    loopDelay.disable();
+    const cpu = cpuSeconds(server.pid) - cpuStart;
+    const postgresCpu = kind === "postgres" ? postgresCpuSince(postgresStart) : null;
+    const logged = senders.reduce((n, sender, m) => n + sender.lastSeq - (seqStart[m] ?? 0), 0);
+    const machineEnd = machineTicks();
+    const clientCpu = process.cpuUsage(clientCpuStart);
+    const rssEnd = rssMb(server.pid);
+    const serverCpu = (cpu / elapsed) * 100;
+    const clientCpuPercent = ((clientCpu.user + clientCpu.system) / 1e6 / elapsed) * 100;
+    const machineCpu = round(
+      ((machineEnd.busy - machineStart.busy) / Math.max(1, machineEnd.total - machineStart.total)) *
+        100 *
+        cpus().length,
+    );
+    const gaps = clients.reduce((n, c) => n + c.stats.gaps, 0);
+    const reconnects = clients.reduce((n, c) => n + c.stats.reconnects, 0);
+    const itemLatencyMs = summarize(itemLatency);
+    const result: LoadResult = {
+      db: kind,
+      meetings,
+      viewers: options.viewers,
+      minutes: options.minutes,
+      warmupSeconds: options.warmup,
+      warmupWorstLatencyMs: round(warmupWorst),
+      segmentsSent: planned.length,
+      segmentsAcknowledged: acknowledged,
+      segmentsPerSecond: round(measuredSegments / seconds),
+      eventsLoggedPerSecond: round(logged / elapsed),
+      eventsDelivered,
+      eventsDeliveredPerSecond: round(eventsDelivered / elapsed),
+      itemLatencyMs,
+      segmentEventLatencyMs: summarize(segmentLatency),
+      ackLatencyMs: summarize(ackLatency),
+      worstSegmentLatencyPer10sMs: Array.from(worstByTenSeconds, (ms) => round(ms ?? 0)),
+      serverCpuPercent: round(serverCpu),
+      serverRssMbPeak: round(Math.max(rssPeak, rssEnd)),
+      serverRssMbEnd: round(rssEnd),
+      postgresCpuPercent: postgresCpu === null ? null : round((postgresCpu / elapsed) * 100),
+      machineCpuPercent: machineCpu,
+      otherCpuPercent: round(
+        machineCpu - serverCpu - (postgresCpu === null ? 0 : (postgresCpu / elapsed) * 100) - clientCpuPercent,
+      ),
+      clientCpuPercent: round(clientCpuPercent),
+      clientLoopDelayP99Ms: round(loopDelay.percentile(99) / 1e6),
+      clientLoopDelayMaxMs: round(loopDelay.max / 1e6),
+      failures,
+      gaps,
+      reconnects,
+      ok: false,
+    };
+    result.ok =
+      failures.length === 0 &&
+      acknowledged === planned.length &&
+      gaps === 0 &&
+      itemLatencyMs.count > 0 &&
+      itemLatencyMs.p99 <= LATENCY_TARGET_MS;
+    return result;
+  } finally {
+    await Promise.all(clients.map((c) => c.close()));
+    await server.stop();
+    await target.remove();
+  }
+}
+
+// ── start-up ────────────────────────────────────────────────────────────────────────────────────────────────
+
+interface StartupResult {
+  db: DbKind;
+  firstStartMs: number;
+  restartsMs: number[];
+  restartMedianMs: number;
+  restartMaxMs: number;
+  idleRssMb: number;
+}
+
+async function measureStartup(kind: DbKind, options: Options): Promise<StartupResult> {
+  const target = await freshTarget(kind, options);
+  try {
+    const first = await startServe(target);
+    await first.stop();
+    const restarts: number[] = [];
+    const idle: number[] = [];
+    for (let i = 0; i < options.startupRuns; i++) {
+      const server = await startServe(target);
+      restarts.push(server.startupMs);
+      await sleep(2000);
+      idle.push(rssMb(server.pid));
+      await server.stop();
+    }
+    return {
+      db: kind,
+      firstStartMs: round(first.startupMs),
+      restartsMs: restarts.map(round),
+      restartMedianMs: round(median(restarts)),
+      restartMaxMs: round(Math.max(...restarts)),
+      idleRssMb: round(median(idle)),
+    };
+  } finally {
+    await target.remove();
+  }
+}
+
+// ── output ──────────────────────────────────────────────────────────────────────────────────────────────────
+
+function table(rows: (string | number)[][]): string {
+  const widths = rows[0]?.map((_, c) => Math.max(...rows.map((r) => String(r[c] ?? "").length))) ?? [];
+  return rows.map((r) => r.map((cell, c) => String(cell).padEnd(widths[c] ?? 0)).join("  ")).join("\n");
+}
+
+function printStartup(results: StartupResult[]): void {
+  if (results.length === 0) return;
+  console.log("\nStart-up of docket serve: spawn → first 200 from /api/health");
+  console.log(
+    table([
+      ["db", "first start (empty)", "restart median", "restart max", "restarts", "idle RSS"],
+      ...results.map((r) => [
+        r.db,
+        `${r.firstStartMs} ms`,
+        `${r.restartMedianMs} ms`,
+        `${r.restartMaxMs} ms`,
+        String(r.restartsMs.length),
+        `${r.idleRssMb} MB`,
+      ]),
+    ]),
+  );
+}
+
+function printLoad(results: LoadResult[]): void {
+  if (results.length === 0) return;
+  console.log(
+    "\nLive load: real speech rate; latency on the client's clock (ms); CPU as % of one core " +
+      `(the machine has ${cpus().length}; "others": processes outside this run)`,
+  );
+  console.log(
+    table([
+      [
+        "db",
+        "meetings",
+        "seg/s",
+        "events/s logged",
+        "delivered",
+        "item p50",
+        "item p99",
+        "item max",
+        "items",
+        "seg p99",
+        "ack p99",
+        "server CPU",
+        "PG CPU",
+        "RSS peak",
+        "machine CPU",
+        "others",
+        "client CPU",
+        "client lag p99",
+        "warm-up max",
+        "ok",
+      ],
+      ...results.map((r) => [
+        r.db,
+        r.meetings,
+        r.segmentsPerSecond,
+        r.eventsLoggedPerSecond,
+        r.eventsDeliveredPerSecond,
+        r.itemLatencyMs.p50,
+        r.itemLatencyMs.p99,
+        r.itemLatencyMs.max,
+        r.itemLatencyMs.count,
+        r.segmentEventLatencyMs.p99,
+        r.ackLatencyMs.p99,
+        `${r.serverCpuPercent}%`,
+        r.postgresCpuPercent === null ? "-" : `${r.postgresCpuPercent}%`,
+        `${r.serverRssMbPeak} MB`,
+        `${r.machineCpuPercent}%`,
+        `${r.otherCpuPercent}%`,
+        `${r.clientCpuPercent}%`,
+        r.clientLoopDelayP99Ms,
+        r.warmupWorstLatencyMs,
+        r.ok ? "yes" : "NO",
+      ]),
+    ]),
+  );
+  for (const r of results) {
+    if (r.failures.length || r.gaps || r.segmentsAcknowledged < r.segmentsSent) {
+      console.log(
+        `  ${r.db} ×${r.meetings}: ${r.segmentsAcknowledged}/${r.segmentsSent} acknowledged, ${r.gaps} gaps, ` +
+          `${r.reconnects} reconnects${r.failures.length ? `; first failures: ${r.failures.slice(0, 3).join(" | ")}` : ""}`,
+      );
+    }
+  }
+}
+
+// ── main ────────────────────────────────────────────────────────────────────────────────────────────────────
+
+async function main(): Promise<void> {
+  const options = readOptions(process.argv.slice(2));
+  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run "npm run build" first (npm run bench:live does)`);
+  const recordings = loadRecordings();
+  const startup: StartupResult[] = [];
+  const load: LoadResult[] = [];
+  const maxMeetings: Partial<Record<DbKind, number>> = {};
+  for (const kind of options.kinds) {
+    if (options.only !== "load") {
+      process.stderr.write(`${kind}: start-up ×${options.startupRuns}…\n`);
+      startup.push(await measureStartup(kind, options));
+    }
+    if (options.only === "startup") continue;
+    const steps = options.findMax ? options.steps : [options.meetings];
+    for (const meetings of steps) {
+      let passed = false;
+      // On a shared machine a step can fail because of someone else's load: --find-max tries a failed step once
+      // more, and both runs are in the report.
+      for (let attempt = 1; attempt <= (options.findMax ? 2 : 1) && !passed; attempt++) {
+        process.stderr.write(
+          `${kind}: ${meetings} meetings × ${options.viewers} viewers for ${options.minutes} min` +
+            `${attempt > 1 ? " (again)" : ""}…\n`,
+        );
+        const result = await runLoad(kind, meetings, options, recordings);
+        load.push(result);
+        printLoad([result]);
+        passed = result.ok;
+      }
+      if (options.findMax) {
+        if (!passed) break;
+        maxMeetings[kind] = meetings;
+      }
+    }
+  }
+  printStartup(startup);
+  printLoad(load);
+  if (options.findMax) {
+    for (const kind of options.kinds) {
+      const n = maxMeetings[kind];
+      console.log(
+        `\n${kind}: largest meetings count with p99 segment → item ≤ ${LATENCY_TARGET_MS} ms: ${n ?? `none of ${options.steps.join(", ")}`}`,
+      );
+    }
+  }
+  const report = {
+    at: new Date().toISOString(),
+    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? null, memoryMb: Math.round(totalmem() / 2 ** 20) },
+    node: process.version,
+    options: {
+      ...options,
+      postgresUrl: options.postgresUrl ? "(given)" : postgresServer ? "scripts/start-postgres.sh" : null,
+    },
+    startup,
+    load,
+    maxMeetings,
+  };
+  mkdirSync(join(options.out, ".."), { recursive: true });
+  writeFileSync(options.out, `${JSON.stringify(report, null, 2)}\n`);
+  console.log(`\nwrote ${options.out}`);
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
+function round(n: number): number {
+  return Math.round(n * 10) / 10;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(`bench-live: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  },
+);
