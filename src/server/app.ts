@@ -70,7 +70,9 @@ export function createApp(ctx: ServerContext, modules: ((app: App, ctx: ServerCo
       // Hono's own: malformed JSON, a body that cannot be read.
       return c.json(errorBody(new ApiError("bad_input", error.message || "bad request")), error.status);
     }
-    process.stderr.write(`docket: ${c.req.method} ${new URL(c.req.url).pathname} failed: ${error.stack ?? error}\n`);
+    // An invitation link's token is in its path: it must not reach the log.
+    const path = new URL(c.req.url).pathname.replace(/\/invitations\/[^/]+\/accept$/, "/invitations/…/accept");
+    process.stderr.write(`docket: ${c.req.method} ${path} failed: ${error.stack ?? error}\n`);
     return c.json(
       { error: { code: "internal", message: "something went wrong on the server; it has been logged" } },
       500,
