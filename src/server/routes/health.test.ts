@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createTestApp } from "../../../test/helpers/api.js";
+import { createTestApp, type Json } from "../../../test/helpers/api.js";
 import { eachDatabase } from "../../../test/helpers/database.js";
 
 describe("health, home and the API document", () => {
@@ -13,7 +13,7 @@ describe("health, home and the API document", () => {
 
     it("describes every route in /api/openapi.json, with its security and error responses", async () => {
       const { app } = await createTestApp(database());
-      const doc = await (await app.request("/api/openapi.json")).json();
+      const doc: Json = await (await app.request("/api/openapi.json")).json();
       expect(doc.openapi).toBe("3.1.0");
       expect(Object.keys(doc.components.securitySchemes).sort()).toEqual(["session", "token"]);
       const operations = Object.entries(doc.paths as Record<string, Record<string, { responses: object }>>).flatMap(
