@@ -93,6 +93,7 @@ export type ServerMessage =
   | { type: "welcome"; meetingId: string; status: MeetingStatus; lastSeq: number; canSend: boolean }
   /** `segmentId`: the segment whose arrival caused the event, when one did (for latency and for the UI). */
   | { type: "event"; seq: number; at: string; segmentId: string | null; event: LiveEvent }
+  /** `seq`: the sender's own, echoed. `position`: the segment's place in the meeting, from 1 (the stored one for a duplicate). */
   | { type: "ack"; id: string; seq: number; position: number; duplicate: boolean }
   | { type: "health"; health: CaptureHealth }
   | { type: "error"; ref?: string; id?: string; code: string; message: string }
