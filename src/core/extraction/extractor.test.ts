@@ -1,8 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { builtinTemplate, type Line, segmentsOf } from "../../../test/helpers/meeting.js";
-import type { Item, ItemEvent, ItemKind } from "../item.js";
-import { extractItems } from "./extract-items.js";
+import { builtinTemplate, conversationReader, type Line, segmentsOf } from "../../../test/helpers/meeting.js";
+import type { ItemEvent } from "../item.js";
 import { createExtractor, type ExtractorOptions } from "./extractor.js";
 
 const template = builtinTemplate("engineering-leadership-sync");
@@ -11,20 +10,7 @@ const MEETING = "2025-03-17";
 const FRIDAY = "2025-03-21";
 const PEOPLE = ["Priya", "Darius", "Wen", "Kenji"];
 
-function extract(lines: Line[], options: ExtractorOptions = {}) {
-  return extractItems(segmentsOf(lines), { template, meetingDate: MEETING, attendees: PEOPLE, ...options });
-}
-
-function ofKind(lines: Line[], kind: ItemKind, options: ExtractorOptions = {}): Item[] {
-  return extract(lines, options).items.filter((i) => i.kind === kind);
-}
-
-/** The one item of a kind the conversation should produce. */
-function single(lines: Line[], kind: ItemKind, options: ExtractorOptions = {}): Item {
-  const items = ofKind(lines, kind, options);
-  expect(items.map((i) => i.text)).toHaveLength(1);
-  return items[0]!;
-}
+const { extract, ofKind, single } = conversationReader({ template, meetingDate: MEETING, attendees: PEOPLE });
 
 /** Every event the streaming extractor emits for the conversation, segment by segment. */
 function stream(lines: Line[], options: ExtractorOptions = {}): ItemEvent[][] {

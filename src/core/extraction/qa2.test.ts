@@ -2,10 +2,7 @@
 // board prep) that the engine reads as a user would expect. Each case guards one reading against regressions.
 
 import { describe, expect, it } from "vitest";
-import { builtinTemplate, type Line, segmentsOf } from "../../../test/helpers/meeting.js";
-import type { Item, ItemKind } from "../item.js";
-import type { Template } from "../template/template.js";
-import { extractItems } from "./extract-items.js";
+import { builtinTemplate, conversationReader, type Line } from "../../../test/helpers/meeting.js";
 
 const leadership = builtinTemplate("engineering-leadership-sync");
 const teamSync = builtinTemplate("team-sync");
@@ -13,20 +10,11 @@ const teamSync = builtinTemplate("team-sync");
 const MEETING = "2025-03-17";
 const PEOPLE = ["Marta", "Jonas", "Ana"];
 
-function extract(lines: Line[], template: Template = leadership) {
-  return extractItems(segmentsOf(lines), { template, meetingDate: MEETING, attendees: PEOPLE });
-}
-
-function ofKind(lines: Line[], kind: ItemKind, template: Template = leadership): Item[] {
-  return extract(lines, template).items.filter((i) => i.kind === kind);
-}
-
-/** The one item of a kind the conversation should produce. */
-function single(lines: Line[], kind: ItemKind, template: Template = leadership): Item {
-  const items = ofKind(lines, kind, template);
-  expect(items.map((i) => i.text)).toHaveLength(1);
-  return items[0]!;
-}
+const { extract, ofKind, single } = conversationReader({
+  template: leadership,
+  meetingDate: MEETING,
+  attendees: PEOPLE,
+});
 
 describe("owners said in everyday ways", () => {
   it.each<[string, Line[], { owner: string; due: string | null; text: RegExp }]>([
@@ -133,7 +121,7 @@ describe("owners said in everyday ways", () => {
         ["Ana", "Sure thing."],
       ],
       "action",
-      teamSync,
+      { template: teamSync },
     );
     expect(action).toMatchObject({ owner: "Ana", due: MEETING });
     expect(action.text).toMatch(/empty state design/);
@@ -143,7 +131,7 @@ describe("owners said in everyday ways", () => {
     const action = single(
       [["Jonas", "Yesterday I finished the CSV import. Today I'll start on the export screen."]],
       "action",
-      teamSync,
+      { template: teamSync },
     );
     expect(action).toMatchObject({ owner: "Jonas", due: MEETING });
     expect(action.text).toMatch(/export screen/);
