@@ -26,20 +26,24 @@ export function createRouter(): App {
   });
 }
 
+function limitBody(maxSize: number) {
+  return bodyLimit({
+    maxSize,
+    onError: () => {
+      throw new ApiError("too_large", `the request body is over the limit of ${Math.round(maxSize / 1024)} KB`);
+    },
+  });
+}
+
 /** The whole HTTP API. Route modules add themselves with `register(app, ctx)`. */
 export function createApp(ctx: ServerContext, modules: ((app: App, ctx: ServerContext) => void)[]): App {
   const app = createRouter();
-  app.use("/api/*", async (c, next) => {
+  const jsonLimit = limitBody(JSON_BODY_LIMIT);
+  const uploadLimit = limitBody(UPLOAD_BODY_LIMIT);
+  app.use("/api/*", (c, next) => {
     // A transcript upload may be a large JSON file (Whisper, Deepgram); every other JSON body is small.
-    const upload = c.req.path.endsWith("/transcript");
     const json = c.req.header("content-type")?.startsWith("application/json");
-    const limit = json && !upload ? JSON_BODY_LIMIT : UPLOAD_BODY_LIMIT;
-    return bodyLimit({
-      maxSize: limit,
-      onError: () => {
-        throw new ApiError("too_large", `the request body is over the limit of ${Math.round(limit / 1024)} KB`);
-      },
-    })(c, next);
+    return json && !c.req.path.endsWith("/transcript") ? jsonLimit(c, next) : uploadLimit(c, next);
   });
   app.use("/api/*", authenticate(ctx));
   for (const register of modules) register(app, ctx);

@@ -28,6 +28,11 @@ export class ApiError extends DocketError {
   }
 }
 
+/** A 400 for one field: "body.ownerId: <problem>", with the field named in `issues` too. */
+export function fieldError(path: string, message: string): ApiError {
+  return new ApiError("bad_input", `${path}: ${message}`, [{ path, message }]);
+}
+
 export function errorBody(error: DocketError): ErrorBody {
   const issues = error instanceof ApiError ? error.issues : undefined;
   return { error: { code: error.code, message: error.message, ...(issues ? { issues } : {}) } };

@@ -28,7 +28,7 @@ import {
 import type { App } from "../app.js";
 import { requireCaller } from "../auth.js";
 import type { ServerContext } from "../context.js";
-import { ApiError } from "../errors.js";
+import { ApiError, fieldError } from "../errors.js";
 
 const spaceParams = z.object({ spaceId: z.uuid() });
 const meetingParams = z.object({ meetingId: z.uuid() });
@@ -274,10 +274,7 @@ async function checkAttendees(
   return attendees.map((attendee, i) => {
     const userId = attendee.userId ?? null;
     if (userId && !members.has(userId)) {
-      const path = `body.attendees.${i}.userId`;
-      throw new ApiError("bad_input", `${path}: ${userId} is not a member of this Space`, [
-        { path, message: `${userId} is not a member of this Space` },
-      ]);
+      throw fieldError(`body.attendees.${i}.userId`, `${userId} is not a member of this Space`);
     }
     return { name: attendee.name, userId };
   });
@@ -286,8 +283,7 @@ async function checkAttendees(
 async function checkOwner(ctx: ServerContext, spaceId: string, ownerId: string): Promise<void> {
   const members = await findMemberIds(ctx.database.db, spaceId, [ownerId]);
   if (!members.has(ownerId)) {
-    const message = `${ownerId} is not a member of this Space`;
-    throw new ApiError("bad_input", `body.ownerId: ${message}`, [{ path: "body.ownerId", message }]);
+    throw fieldError("body.ownerId", `${ownerId} is not a member of this Space`);
   }
 }
 
@@ -301,13 +297,14 @@ function checkCells(template: Template, sectionId: string, values: Record<string
       ? `section "${sectionId}" has no columns to fill`
       : `no section "${sectionId}" in this meeting's template`;
     const message = `${problem}; the sections with columns are ${withColumns.map((s) => s.id).join(", ")}`;
-    throw new ApiError("bad_input", `${sectionPath}: ${message}`, [{ path: sectionPath, message }]);
+    throw fieldError(sectionPath, message);
   }
   for (const key of Object.keys(values)) {
     if (!columnIds.includes(key)) {
-      const path = `body.cells.${key}`;
-      const message = `no column "${key}" in section "${sectionId}"; its columns are ${columnIds.join(", ")}`;
-      throw new ApiError("bad_input", `${path}: ${message}`, [{ path, message }]);
+      throw fieldError(
+        `body.cells.${key}`,
+        `no column "${key}" in section "${sectionId}"; its columns are ${columnIds.join(", ")}`,
+      );
     }
   }
 }

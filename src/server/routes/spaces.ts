@@ -38,7 +38,7 @@ import {
 import type { App } from "../app.js";
 import { hashSecret, newSecret, requireCaller } from "../auth.js";
 import type { ServerContext } from "../context.js";
-import { ApiError } from "../errors.js";
+import { ApiError, fieldError } from "../errors.js";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -364,7 +364,7 @@ function findTemplate(ctx: ServerContext, templateId: string) {
   const template = ctx.templates.get(templateId);
   if (template) return template;
   const message = `no template "${templateId}"; the templates are ${[...ctx.templates.keys()].sort().join(", ")}`;
-  throw new ApiError("bad_input", `body.templateId: ${message}`, [{ path: "body.templateId", message }]);
+  throw fieldError("body.templateId", message);
 }
 
 function presentSpaceSummary(space: SpaceSummaryRow) {
