@@ -65,10 +65,7 @@ async function openPglite(
     db: db as unknown as Db,
     kind: "pglite",
     migrate: () => migrate(db, { migrationsFolder: MIGRATIONS_DIR }),
-    async listen(channel, onPayload) {
-      const unlisten = await client.listen(channel, onPayload);
-      return unlisten;
-    },
+    listen: (channel, onPayload) => client.listen(channel, onPayload),
     close: () => client.close(),
     dumpDataDir: () => client.dumpDataDir("none"),
   };
