@@ -12,10 +12,10 @@
  * - `--find-max`: steps N up and reports the largest N whose p99 segment → item latency is at most 100 ms.
  *
  * Run with `npm run bench:live -- [--meetings N] [--viewers V] [--minutes M] [--db pglite|postgres|both]
- * [--find-max] [--steps 50,100,200] [--warmup 10] [--postgres-url URL] [--startup-runs 5] [--only startup|load]`.
- * The first `--warmup` seconds, when every meeting starts at once, are reported on their own ("warm-up max").
- * Writes bench-results/live.json. Without --postgres-url (or DATABASE_URL) it starts PostgreSQL with
- * scripts/start-postgres.sh.
+ * [--find-max] [--steps 50,100,200] [--warmup 10] [--postgres-url URL] [--startup-runs 5] [--only startup|load]
+ * [--out FILE]`. The first `--warmup` seconds, when every meeting starts at once, are reported on their own
+ * ("warm-up max"). Writes bench-results/live.json (or --out FILE). Without --postgres-url (or DATABASE_URL) it
+ * starts PostgreSQL with scripts/start-postgres.sh.
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -24,14 +24,12 @@ import { createServer } from "node:net";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
-import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import pg from "pg";
-import type { EventMessage } from "../src/client/live-client.js";
-import { LiveClient, type LiveSegment } from "../src/client/live-client.js";
+import { type EventMessage, LiveClient, type LiveSegment } from "../src/client/live-client.js";
+import { packageRoot } from "../src/files/package-root.js";
+import { createEmptyDatabase, dropDatabase } from "../src/store/postgres-admin.js";
 
-const here = fileURLToPath(new URL(".", import.meta.url));
-const ROOT = [here, join(here, ".."), join(here, "../..")].find((d) => existsSync(join(d, "package.json"))) ?? here;
+const ROOT = packageRoot();
 const CLI = join(ROOT, "dist", "src", "cli", "docket.js");
 const RECORDINGS = ["ES2002a", "ES2002b", "ES2002c", "ES2002d"];
 const ITEM_EVENTS = new Set(["item.added", "item.updated", "item.removed", "metrics"]);
@@ -118,16 +116,6 @@ function postgresServerUrl(options: Options): string {
   return postgresServer;
 }
 
-async function adminQuery(url: string, query: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(query);
-  } finally {
-    await client.end();
-  }
-}
-
 /** An empty data folder, or an empty PostgreSQL database. */
 async function freshTarget(kind: DbKind, options: Options): Promise<Target> {
   if (kind === "pglite") {
@@ -135,16 +123,8 @@ async function freshTarget(kind: DbKind, options: Options): Promise<Target> {
     return { kind, args: ["--data", dir], env: {}, remove: () => rm(dir, { recursive: true, force: true }) };
   }
   const server = postgresServerUrl(options);
-  const name = `docket_bench_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
-  await adminQuery(server, `CREATE DATABASE ${name}`);
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  return {
-    kind,
-    args: [],
-    env: { DATABASE_URL: url.toString() },
-    remove: () => adminQuery(server, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
-  };
+  const url = await createEmptyDatabase(server, "docket_bench");
+  return { kind, args: [], env: { DATABASE_URL: url }, remove: () => dropDatabase(server, url) };
 }
 
 interface ServerProcess {
@@ -272,62 +252,46 @@ function machineTicks(): { busy: number; total: number } {
 
 // ── the API: a user, a token, Spaces and meetings ───────────────────────────────────────────────────────────
 
-async function request(
+/** A JSON POST that must succeed (anything else throws with the server's answer): its JSON body and headers. */
+async function post<T>(
   url: string,
-  method: string,
   path: string,
-  body?: unknown,
+  body: unknown,
   headers: Record<string, string> = {},
-) {
+): Promise<{ body: T; headers: Headers }> {
   const response = await fetch(`${url}${path}`, {
-    method,
-    headers: { ...(body === undefined ? {} : { "content-type": "application/json" }), ...headers },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify(body),
   });
-  if (!response.ok) throw new Error(`${method} ${path}: HTTP ${response.status} ${await response.text()}`);
-  return response;
+  if (!response.ok) throw new Error(`POST ${path}: HTTP ${response.status} ${await response.text()}`);
+  return { body: (await response.json()) as T, headers: response.headers };
 }
 
 /** Signs a user up, makes an API token, then one Space per meeting with one meeting in each (the first segment starts it). */
 async function createMeetings(url: string, count: number): Promise<{ token: string; meetingIds: string[] }> {
   const email = `bench.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@example.com`;
-  const signUp = await request(url, "POST", "/api/auth/sign-up", { email, name: "Bench", password: "benchmark-pass" });
-  const cookie = signUp.headers.get("set-cookie")?.split(";")[0] ?? "";
-  const { csrfToken } = (await signUp.json()) as { csrfToken: string };
-  const tokenResponse = await request(
-    url,
-    "POST",
-    "/api/tokens",
-    { name: "bench" },
-    { cookie, "x-csrf-token": csrfToken },
-  );
-  const { token } = (await tokenResponse.json()) as { token: string };
+  const signUp = await post<{ csrfToken: string }>(url, "/api/auth/sign-up", {
+    email,
+    name: "Bench",
+    password: "benchmark-pass",
+  });
+  const session = {
+    cookie: signUp.headers.get("set-cookie")?.split(";")[0] ?? "",
+    "x-csrf-token": signUp.body.csrfToken,
+  };
+  const { token } = (await post<{ token: string }>(url, "/api/tokens", { name: "bench" }, session)).body;
   const auth = { authorization: `Bearer ${token}` };
+  const createMeeting = async (n: number): Promise<string> => {
+    const spaceSettings = { name: `Bench ${n}`, templateId: "product-engineering-sync", cadence: "weekly" };
+    const space = await post<{ id: string }>(url, "/api/spaces", spaceSettings, auth);
+    const meeting = { title: "Design meeting", scheduledAt: "2025-03-14T15:00:00Z" };
+    return (await post<{ id: string }>(url, `/api/spaces/${space.body.id}/meetings`, meeting, auth)).body.id;
+  };
   const meetingIds: string[] = [];
-  for (let i = 0; i < count; i += 20) {
-    const batch = Array.from({ length: Math.min(20, count - i) }, async (_, j) => {
-      const space = (await (
-        await request(
-          url,
-          "POST",
-          "/api/spaces",
-          { name: `Bench ${i + j}`, templateId: "product-engineering-sync", cadence: "weekly" },
-          auth,
-        )
-      ).json()) as { id: string };
-      const meeting = (await (
-        await request(
-          url,
-          "POST",
-          `/api/spaces/${space.id}/meetings`,
-          { title: "Design meeting", scheduledAt: "2025-03-14T15:00:00Z" },
-          auth,
-        )
-      ).json()) as { id: string };
-      return meeting.id;
-    });
-    meetingIds.push(...(await Promise.all(batch)));
-  }
+  await inBatches([...Array(count).keys()], 20, async (n) => {
+    meetingIds[n] = await createMeeting(n);
+  });
   return { token, meetingIds };
 }
 
@@ -502,34 +466,34 @@ async function runLoad(kind: DbKind, meetings: number, options: Options, recordi
       senders[m] = sender;
     });
 
-    let cpuStart = 0;
-    let postgresStart = new Map<number, number>();
-    let seqStart: number[] = [];
-    let machineStart = machineTicks();
-    let clientCpuStart = process.cpuUsage();
     const loopDelay = monitorEventLoopDelay({ resolution: 10 });
     let rssPeak = rssMb(server.pid);
     const rssTimer = setInterval(() => {
       rssPeak = Math.max(rssPeak, rssMb(server.pid));
     }, 1000);
+    /** The counters the figures are differences of, read when the warm-up ends. */
+    let start: ReturnType<typeof readCounters> | null = null;
+    const readCounters = () => ({
+      serverCpu: cpuSeconds(server.pid),
+      postgresCpu: kind === "postgres" ? postgresCpuByPid() : null,
+      seqs: senders.map((sender) => sender.lastSeq),
+      machine: machineTicks(),
+      clientCpu: process.cpuUsage(),
+    });
     const startMeasuring = () => {
       measureFrom = performance.now();
-      cpuStart = cpuSeconds(server.pid);
-      if (kind === "postgres") postgresStart = postgresCpuByPid();
-      seqStart = senders.map((sender) => sender.lastSeq);
-      machineStart = machineTicks();
-      clientCpuStart = process.cpuUsage();
       loopDelay.enable();
+      start = readCounters();
+      return start;
     };
 
     // One timer walks the merged plan: each segment goes out at its own time on the recording's clock.
-    const startedAt = performance.now();
-    runStartedAt = startedAt;
+    runStartedAt = performance.now();
     const acks: Promise<void>[] = [];
     let acknowledged = 0;
     let measuredSegments = 0;
     for (const item of planned) {
-      const wait = startedAt + item.at * 1000 - performance.now();
+      const wait = runStartedAt + item.at * 1000 - performance.now();
       if (wait > 1) await sleep(wait);
       if (item.at >= options.warmup) {
         if (measuredSegments === 0) startMeasuring();
@@ -550,20 +514,20 @@ async function runLoad(kind: DbKind, meetings: number, options: Options, recordi
     }
     await Promise.race([Promise.all(acks), sleep(30_000)]);
     await sleep(2000); // item events for the last segments
-    if (measuredSegments === 0) startMeasuring();
+    const begin = start ?? startMeasuring();
     const elapsed = (performance.now() - measureFrom) / 1000;
     clearInterval(rssTimer);
     loopDelay.disable();
-    const cpu = cpuSeconds(server.pid) - cpuStart;
-    const postgresCpu = kind === "postgres" ? postgresCpuSince(postgresStart) : null;
-    const logged = senders.reduce((n, sender, m) => n + sender.lastSeq - (seqStart[m] ?? 0), 0);
+    const percentOfElapsed = (seconds: number) => (seconds / elapsed) * 100;
+    const serverCpu = percentOfElapsed(cpuSeconds(server.pid) - begin.serverCpu);
+    const postgresCpu = begin.postgresCpu ? percentOfElapsed(postgresCpuSince(begin.postgresCpu)) : null;
+    const logged = senders.reduce((n, sender, m) => n + sender.lastSeq - (begin.seqs[m] ?? 0), 0);
     const machineEnd = machineTicks();
-    const clientCpu = process.cpuUsage(clientCpuStart);
+    const clientCpu = process.cpuUsage(begin.clientCpu);
     const rssEnd = rssMb(server.pid);
-    const serverCpu = (cpu / elapsed) * 100;
-    const clientCpuPercent = ((clientCpu.user + clientCpu.system) / 1e6 / elapsed) * 100;
+    const clientCpuPercent = percentOfElapsed((clientCpu.user + clientCpu.system) / 1e6);
     const machineCpu = round(
-      ((machineEnd.busy - machineStart.busy) / Math.max(1, machineEnd.total - machineStart.total)) *
+      ((machineEnd.busy - begin.machine.busy) / Math.max(1, machineEnd.total - begin.machine.total)) *
         100 *
         cpus().length,
     );
@@ -590,11 +554,9 @@ async function runLoad(kind: DbKind, meetings: number, options: Options, recordi
       serverCpuPercent: round(serverCpu),
       serverRssMbPeak: round(Math.max(rssPeak, rssEnd)),
       serverRssMbEnd: round(rssEnd),
-      postgresCpuPercent: postgresCpu === null ? null : round((postgresCpu / elapsed) * 100),
+      postgresCpuPercent: postgresCpu === null ? null : round(postgresCpu),
       machineCpuPercent: machineCpu,
-      otherCpuPercent: round(
-        machineCpu - serverCpu - (postgresCpu === null ? 0 : (postgresCpu / elapsed) * 100) - clientCpuPercent,
-      ),
+      otherCpuPercent: round(machineCpu - serverCpu - (postgresCpu ?? 0) - clientCpuPercent),
       clientCpuPercent: round(clientCpuPercent),
       clientLoopDelayP99Ms: round(loopDelay.percentile(99) / 1e6),
       clientLoopDelayMaxMs: round(loopDelay.max / 1e6),
@@ -657,27 +619,51 @@ async function measureStartup(kind: DbKind, options: Options): Promise<StartupRe
 
 // ── output ──────────────────────────────────────────────────────────────────────────────────────────────────
 
-function table(rows: (string | number)[][]): string {
-  const widths = rows[0]?.map((_, c) => Math.max(...rows.map((r) => String(r[c] ?? "").length))) ?? [];
-  return rows.map((r) => r.map((cell, c) => String(cell).padEnd(widths[c] ?? 0)).join("  ")).join("\n");
+/** A table's columns: each a heading and how to show one result in it. */
+type Columns<R> = [heading: string, cell: (result: R) => string | number][];
+
+function table<R>(columns: Columns<R>, results: R[]): string {
+  const rows = [columns.map(([heading]) => heading), ...results.map((r) => columns.map(([, cell]) => String(cell(r))))];
+  const widths = columns.map((_, c) => Math.max(...rows.map((row) => row[c]?.length ?? 0)));
+  return rows.map((row) => row.map((cell, c) => cell.padEnd(widths[c] ?? 0)).join("  ")).join("\n");
 }
+
+const STARTUP_COLUMNS: Columns<StartupResult> = [
+  ["db", (r) => r.db],
+  ["first start (empty)", (r) => `${r.firstStartMs} ms`],
+  ["restart median", (r) => `${r.restartMedianMs} ms`],
+  ["restart max", (r) => `${r.restartMaxMs} ms`],
+  ["restarts", (r) => r.restartsMs.length],
+  ["idle RSS", (r) => `${r.idleRssMb} MB`],
+];
+
+const LOAD_COLUMNS: Columns<LoadResult> = [
+  ["db", (r) => r.db],
+  ["meetings", (r) => r.meetings],
+  ["seg/s", (r) => r.segmentsPerSecond],
+  ["events/s logged", (r) => r.eventsLoggedPerSecond],
+  ["delivered", (r) => r.eventsDeliveredPerSecond],
+  ["item p50", (r) => r.itemLatencyMs.p50],
+  ["item p99", (r) => r.itemLatencyMs.p99],
+  ["item max", (r) => r.itemLatencyMs.max],
+  ["items", (r) => r.itemLatencyMs.count],
+  ["seg p99", (r) => r.segmentEventLatencyMs.p99],
+  ["ack p99", (r) => r.ackLatencyMs.p99],
+  ["server CPU", (r) => `${r.serverCpuPercent}%`],
+  ["PG CPU", (r) => (r.postgresCpuPercent === null ? "-" : `${r.postgresCpuPercent}%`)],
+  ["RSS peak", (r) => `${r.serverRssMbPeak} MB`],
+  ["machine CPU", (r) => `${r.machineCpuPercent}%`],
+  ["others", (r) => `${r.otherCpuPercent}%`],
+  ["client CPU", (r) => `${r.clientCpuPercent}%`],
+  ["client lag p99", (r) => r.clientLoopDelayP99Ms],
+  ["warm-up max", (r) => r.warmupWorstLatencyMs],
+  ["ok", (r) => (r.ok ? "yes" : "NO")],
+];
 
 function printStartup(results: StartupResult[]): void {
   if (results.length === 0) return;
   console.log("\nStart-up of docket serve: spawn → first 200 from /api/health");
-  console.log(
-    table([
-      ["db", "first start (empty)", "restart median", "restart max", "restarts", "idle RSS"],
-      ...results.map((r) => [
-        r.db,
-        `${r.firstStartMs} ms`,
-        `${r.restartMedianMs} ms`,
-        `${r.restartMaxMs} ms`,
-        String(r.restartsMs.length),
-        `${r.idleRssMb} MB`,
-      ]),
-    ]),
-  );
+  console.log(table(STARTUP_COLUMNS, results));
 }
 
 function printLoad(results: LoadResult[]): void {
@@ -686,54 +672,7 @@ function printLoad(results: LoadResult[]): void {
     "\nLive load: real speech rate; latency on the client's clock (ms); CPU as % of one core " +
       `(the machine has ${cpus().length}; "others": processes outside this run)`,
   );
-  console.log(
-    table([
-      [
-        "db",
-        "meetings",
-        "seg/s",
-        "events/s logged",
-        "delivered",
-        "item p50",
-        "item p99",
-        "item max",
-        "items",
-        "seg p99",
-        "ack p99",
-        "server CPU",
-        "PG CPU",
-        "RSS peak",
-        "machine CPU",
-        "others",
-        "client CPU",
-        "client lag p99",
-        "warm-up max",
-        "ok",
-      ],
-      ...results.map((r) => [
-        r.db,
-        r.meetings,
-        r.segmentsPerSecond,
-        r.eventsLoggedPerSecond,
-        r.eventsDeliveredPerSecond,
-        r.itemLatencyMs.p50,
-        r.itemLatencyMs.p99,
-        r.itemLatencyMs.max,
-        r.itemLatencyMs.count,
-        r.segmentEventLatencyMs.p99,
-        r.ackLatencyMs.p99,
-        `${r.serverCpuPercent}%`,
-        r.postgresCpuPercent === null ? "-" : `${r.postgresCpuPercent}%`,
-        `${r.serverRssMbPeak} MB`,
-        `${r.machineCpuPercent}%`,
-        `${r.otherCpuPercent}%`,
-        `${r.clientCpuPercent}%`,
-        r.clientLoopDelayP99Ms,
-        r.warmupWorstLatencyMs,
-        r.ok ? "yes" : "NO",
-      ]),
-    ]),
-  );
+  console.log(table(LOAD_COLUMNS, results));
   for (const r of results) {
     if (r.failures.length || r.gaps || r.segmentsAcknowledged < r.segmentsSent) {
       console.log(

@@ -5,6 +5,7 @@
 import { join } from "node:path";
 import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { AckMessage } from "../src/client/live-client.js";
 import { openDatabase } from "../src/store/database.js";
 import { events, items, segments } from "../src/store/schema.js";
 import {
@@ -24,13 +25,6 @@ const TRANSCRIPT = "eval/corpus/ES2002a/transcript.txt";
 const SEGMENTS = 434;
 /** The server is killed once the sender has this many acknowledgements. */
 const KILL_AT = 150;
-
-interface AckLine {
-  type: "ack";
-  id: string;
-  position: number;
-  duplicate: boolean;
-}
 
 describe("a server killed mid-meeting", () => {
   let folder: { path: string; remove: () => Promise<void> };
@@ -57,7 +51,7 @@ describe("a server killed mid-meeting", () => {
     // The crash run: SIGKILL the server as soon as KILL_AT segments are acknowledged, then start it again.
     const sender = spawnDocket(["live", TRANSCRIPT, "--meeting", meetingId, ...args]);
     const finished = collect(sender);
-    const acked: AckLine[] = [];
+    const acked: AckMessage[] = [];
     let ackedBeforeKill: string[] = [];
     let buffered = "";
     const killed = new Promise<void>((resolve, reject) => {
@@ -68,7 +62,7 @@ describe("a server killed mid-meeting", () => {
         for (const line of lines) {
           const message = JSON.parse(line) as { type: string };
           if (message.type !== "ack") continue;
-          acked.push(message as AckLine);
+          acked.push(message as AckMessage);
           if (acked.length === KILL_AT) {
             server.kill().then(() => {
               ackedBeforeKill = acked.map((a) => a.id);

@@ -1,11 +1,9 @@
 // Two `docket serve` processes on one PostgreSQL database share live meetings: a viewer connected to process B
 // sees, in order and without holes, the events of segments sent to process A — the same log A's own viewers see.
-import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { liveSegments } from "../src/cli/live-command.js";
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
+import { readLiveSegments } from "../src/cli/live-command.js";
 import { type EventMessage, LiveClient } from "../src/client/live-client.js";
-import { parseTranscript } from "../src/core/transcript/parse-transcript.js";
 import { createPostgresDatabase, dropPostgresDatabase } from "./helpers/database.js";
 import {
   createMeetingThroughApi,
@@ -18,6 +16,13 @@ import {
 
 const VTT = "examples/eng-leadership-sync.vtt";
 const VTT_SEGMENTS = 155;
+const WAIT = { timeout: 15_000, interval: 20 };
+
+/** The ids of the segment events in a viewer's log, in order. */
+const segmentIds = (log: EventMessage[]) =>
+  log.flatMap((m) => (m.event.kind === "segment" ? [m.event.segment.id] : []));
+/** A viewer's log without the times, which differ between processes. */
+const logOf = (log: EventMessage[]) => log.map(({ seq, segmentId, event }) => ({ seq, segmentId, event }));
 
 describe.skipIf(!inject("postgresUrl"))("two docket serve processes on one PostgreSQL database", () => {
   let databaseUrl: string;
@@ -65,9 +70,7 @@ describe.skipIf(!inject("postgresUrl"))("two docket serve processes on one Postg
         .map((m) => m.id);
       expect(sent).toHaveLength(VTT_SEGMENTS);
 
-      const segmentIds = (log: EventMessage[]) =>
-        log.flatMap((m) => (m.event.kind === "segment" ? [m.event.segment.id] : []));
-      await until(() => segmentIds(onB).length === VTT_SEGMENTS && onB.length === onA.length);
+      await vi.waitUntil(() => segmentIds(onB).length === VTT_SEGMENTS && onB.length === onA.length, WAIT);
       // Every segment, in the order it was sent; seqs 1, 2, 3, … as they arrived (the client repairs nothing here).
       expect(segmentIds(onB)).toEqual(sent);
       expect(onB.map((m) => m.seq)).toEqual(onB.map((_, i) => i + 1));
@@ -81,15 +84,13 @@ describe.skipIf(!inject("postgresUrl"))("two docket serve processes on one Postg
         expect(onB[at]?.seq).toBeLessThan(message.seq);
       }
       // B delivers exactly the log A delivers.
-      expect(onB.map(({ seq, segmentId, event }) => ({ seq, segmentId, event }))).toEqual(
-        onA.map(({ seq, segmentId, event }) => ({ seq, segmentId, event })),
-      );
+      expect(logOf(onB)).toEqual(logOf(onA));
 
       // A viewer joining B afterwards gets the same log from the database.
       const late: EventMessage[] = [];
       const lateViewer = await watch(b, late);
       try {
-        await until(() => late.length === onB.length);
+        await vi.waitUntil(() => late.length === onB.length, WAIT);
         expect(late.map((m) => [m.seq, m.segmentId, m.event.kind])).toEqual(
           onB.map((m) => [m.seq, m.segmentId, m.event.kind]),
         );
@@ -103,8 +104,7 @@ describe.skipIf(!inject("postgresUrl"))("two docket serve processes on one Postg
 
   it("segments sent to both processes at once make one log, the same on both, every segment once", async () => {
     const { token, meetingId } = await createMeetingThroughApi(b.url);
-    const text = await readFile(join(ROOT, VTT), "utf8");
-    const all = liveSegments(text, parseTranscript(text, VTT).segments);
+    const all = await readLiveSegments(join(ROOT, VTT));
     const logs: EventMessage[][] = [[], []];
     const viewers = await Promise.all(
       [a, b].map((server, i) =>
@@ -120,27 +120,15 @@ describe.skipIf(!inject("postgresUrl"))("two docket serve processes on one Postg
       expect(acks.filter((ack) => ack.duplicate)).toEqual([]);
       expect(new Set(acks.map((ack) => ack.position)).size).toBe(all.length);
       const [onA, onB] = logs as [EventMessage[], EventMessage[]];
-      const segmentIds = (log: EventMessage[]) =>
-        log.flatMap((m) => (m.event.kind === "segment" ? [m.event.segment.id] : []));
-      await until(() => segmentIds(onA).length === all.length && segmentIds(onB).length === all.length);
-      await until(() => onA.length === onB.length && onA.at(-1)?.seq === onB.at(-1)?.seq);
+      await vi.waitUntil(() => segmentIds(onA).length === all.length && segmentIds(onB).length === all.length, WAIT);
+      await vi.waitUntil(() => onA.length === onB.length && onA.at(-1)?.seq === onB.at(-1)?.seq, WAIT);
       for (const log of [onA, onB]) expect(log.map((m) => m.seq)).toEqual(log.map((_, i) => i + 1));
       expect(new Set(segmentIds(onA)).size).toBe(all.length);
       expect(segmentIds(onA).sort()).toEqual(all.map((s) => s.id).sort());
-      expect(onB.map(({ seq, segmentId, event }) => ({ seq, segmentId, event }))).toEqual(
-        onA.map(({ seq, segmentId, event }) => ({ seq, segmentId, event })),
-      );
+      expect(logOf(onB)).toEqual(logOf(onA));
       for (const viewer of viewers) expect(viewer.stats.gaps).toBe(0);
     } finally {
       await Promise.all([...viewers, ...senders].map((client) => client.close()));
     }
   }, 90_000);
 });
-
-async function until(condition: () => boolean, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error("timed out waiting for the viewers");
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Item, MetricRow } from "../core/item.js";
+import { ITEM_STATUSES, type Item, type MetricRow } from "../core/item.js";
 import type { ItemEdits, ItemReview, MeetingStatus } from "../store/schema.js";
 
 /**
@@ -28,7 +28,7 @@ export const itemChanges = z
     owner: z.string().min(1).max(200).nullable(),
     due: z.iso.date().nullable(),
     rag: RAG.nullable(),
-    status: z.enum(["decided", "pending", "superseded", "open", "done", "answered", "resolved"]).nullable(),
+    status: z.enum(ITEM_STATUSES).nullable(),
   })
   .partial()
   .refine((changes) => Object.keys(changes).length > 0, "name at least one field to change");

@@ -1,6 +1,13 @@
 import { createHash } from "node:crypto";
 import type { ItemView, LiveEvent } from "../api/live-protocol.js";
-import { type AckMessage, type EventMessage, LiveClient, LiveError, type LiveSegment } from "../client/live-client.js";
+import {
+  type AckMessage,
+  type EventMessage,
+  LiveClient,
+  type LiveClientStats,
+  LiveError,
+  type LiveSegment,
+} from "../client/live-client.js";
 import { parseTranscript } from "../core/transcript/parse-transcript.js";
 import { readTranscriptFile } from "../files/transcript-file.js";
 
@@ -44,9 +51,7 @@ export async function liveCommand(
     throw usage(`--speed must be a number ≥ 0 (0: as fast as possible); got "${flags.speed}"`);
   }
 
-  const text = await readTranscriptFile(file);
-  const transcript = parseTranscript(text, file);
-  const segments = liveSegments(text, transcript.segments);
+  const segments = await readLiveSegments(file);
   if (segments.length === 0) {
     process.stderr.write(`docket: ${file} has no segments; nothing to send\n`);
     return 0;
@@ -95,13 +100,14 @@ export async function liveCommand(
     }
     const timed = segments.some((s) => s.start !== null);
     if (speed > 0 && !timed) process.stderr.write(`docket: ${file} has no timings; sending as fast as possible\n`);
+    const pace = timed ? speed : 0;
     process.stderr.write(
       `docket: replaying ${segments.length} segments into meeting ${meetingId}` +
-        (speed > 0 && timed ? ` at ${speed}× (about ${duration(segments, speed)})` : "") +
+        (pace > 0 ? ` at ${pace}× (about ${duration(segments, pace)})` : "") +
         "\n",
     );
 
-    const acks = replay(client, segments, speed > 0 && timed ? speed : 0, {
+    const acks = replay(client, segments, pace, {
       onAck: (ack) => out.ack(ack),
       onError: (error) => failed.resolve(error),
       signal: stopPacing.signal,
@@ -152,13 +158,11 @@ async function replay(
   await Promise.all(acks);
 }
 
-/** A transcript's segments with ids from the file's content and their index: the same file gives the same ids. */
-export function liveSegments(
-  fileText: string,
-  segments: readonly { speaker: string | null; text: string; start: number | null; end: number | null }[],
-): LiveSegment[] {
-  const digest = createHash("sha256").update(fileText).digest("hex").slice(0, 16);
-  return segments.map((s, i) => ({
+/** A transcript file's segments with ids from its content and their index: the same file gives the same ids. */
+export async function readLiveSegments(file: string): Promise<LiveSegment[]> {
+  const text = await readTranscriptFile(file);
+  const digest = createHash("sha256").update(text).digest("hex").slice(0, 16);
+  return parseTranscript(text, file).segments.map((s, i) => ({
     id: `${digest}-${i}`,
     seq: i,
     speaker: s.speaker === null ? null : s.speaker.slice(0, 200),
@@ -223,7 +227,7 @@ class Output {
     this.line(text);
   }
 
-  done(stats: LiveClient["stats"]): void {
+  done(stats: LiveClientStats): void {
     const summary = {
       type: "done",
       segments: this.total,
@@ -244,7 +248,7 @@ class Output {
     this.line(`done: ${parts.join(", ")}`);
   }
 
-  line(text: string): void {
+  private line(text: string): void {
     process.stdout.write(`${text}\n`);
   }
 }
@@ -260,7 +264,7 @@ function describeEvent(event: Exclude<LiveEvent, { kind: "segment" }>, items: Ma
       return `- ${item ? describeItem(item) : event.itemId}`;
     }
     case "item.reviewed":
-      return `* ${describeItem(event.item)} ${event.action === "edit" ? "edited" : `${event.action}ed`} by ${event.by.name}`;
+      return `* ${describeItem(event.item)} ${event.action}ed by ${event.by.name}`;
     case "metrics": {
       const cells = Object.entries(event.row.values).map(([column, value]) => `${column} ${value}`);
       return `# ${"metrics".padEnd(10)}${event.row.team}: ${cells.join(", ")}`;

@@ -15,7 +15,6 @@ export type LiveSegment = Omit<SegmentMessage, "type">;
 export type AckMessage = Extract<ServerMessage, { type: "ack" }>;
 export type EventMessage = Extract<ServerMessage, { type: "event" }>;
 export type WelcomeMessage = Extract<ServerMessage, { type: "welcome" }>;
-export type HealthMessage = Extract<ServerMessage, { type: "health" }>;
 export type ErrorMessage = Extract<ServerMessage, { type: "error" }>;
 
 export type LiveErrorReason =
@@ -65,12 +64,7 @@ export interface LiveClientOptions {
   window?: number;
   /** Delays between reconnection attempts grow from `initialDelayMs` to `maxDelayMs`; give up after `giveUpAfterMs`. */
   reconnect?: { initialDelayMs?: number; maxDelayMs?: number; giveUpAfterMs?: number };
-  /** A connection that neither opens nor fails within this time counts as failed (default 10 s). */
-  handshakeTimeoutMs?: number;
-  onWelcome?: (welcome: WelcomeMessage, reconnected: boolean) => void;
   onEvent?: (event: EventMessage) => void;
-  onAck?: (ack: AckMessage) => void;
-  onHealth?: (health: HealthMessage) => void;
   /** A server error not tied to one of this client's segments. */
   onServerError?: (error: ErrorMessage) => void;
   onConnection?: (change: ConnectionChange) => void;
@@ -104,7 +98,9 @@ interface Pending {
 /** Retry these after a pause; anything else ends the client. */
 class TransientError extends Error {}
 
-const DEFAULTS = { window: 100, initialDelayMs: 200, maxDelayMs: 5000, giveUpAfterMs: 120_000, handshakeMs: 10_000 };
+const DEFAULTS = { window: 100, initialDelayMs: 200, maxDelayMs: 5000, giveUpAfterMs: 120_000 };
+/** A connection that neither opens nor fails within this time counts as failed. */
+const HANDSHAKE_TIMEOUT_MS = 10_000;
 const PING_EVERY_MS = 15_000;
 /** A segment sent this long ago without an ack is sent again on a new connection. */
 const ACK_TIMEOUT_MS = 30_000;
@@ -120,9 +116,12 @@ export class LiveClient {
   private seen: number;
   private readonly pending = new Map<string, Pending>();
   private socket: WebSocket | null = null;
+  /** Connections welcomed so far: the current one's number. */
   private connection = 0;
-  private inFlight = 0;
+  /** Welcomed and not closed: segments may be sent. */
   private isOpen = false;
+  /** A pong came since the last ping. */
+  private isAlive = false;
   private closing = false;
   private failure: LiveError | null = null;
   private wakeReconnect: (() => void) | null = null;
@@ -155,10 +154,6 @@ export class LiveClient {
   /** Segments queued or sent and not yet acknowledged. */
   get unacknowledged(): number {
     return this.pending.size;
-  }
-
-  get isConnected(): boolean {
-    return this.isOpen;
   }
 
   /** Queues a segment; resolves with its acknowledgement (the segment is stored), rejects with a LiveError. */
@@ -199,12 +194,8 @@ export class LiveClient {
     });
   }
 
-  /** Drops the connection as a network failure would (tests and fault drills); the client reconnects. */
+  /** Drops the connection as a network failure would; the client reconnects (after a gap, a silent server; tests). */
   dropConnection(): void {
-    this.abandon();
-  }
-
-  private abandon(): void {
     if (!this.socket) return;
     this.abandoned.add(this.socket);
     this.socket.terminate();
@@ -246,7 +237,7 @@ export class LiveClient {
       };
       const socket = new WebSocket(this.url(), {
         headers: { authorization: `Bearer ${this.options.token}` },
-        handshakeTimeout: this.options.handshakeTimeoutMs ?? DEFAULTS.handshakeMs,
+        handshakeTimeout: HANDSHAKE_TIMEOUT_MS,
         perMessageDeflate: false,
       });
       this.socket = socket;
@@ -267,7 +258,7 @@ export class LiveClient {
         if (!settled) settle(new TransientError(describeSocketError(error)));
       });
       socket.on("pong", () => {
-        (socket as WebSocket & { isAlive?: boolean }).isAlive = true;
+        if (this.socket === socket) this.isAlive = true;
       });
       socket.on("message", (data) => {
         if (this.socket !== socket || this.abandoned.has(socket)) return;
@@ -286,22 +277,19 @@ export class LiveClient {
         }
         this.handleMessage(message);
       });
-      socket.on("close", (code, reason) => {
+      socket.on("close", (code, reasonBytes) => {
         if (this.socket !== socket) return;
         this.socket = null;
         this.isOpen = false;
         this.stopPing();
+        const reason = reasonBytes.toString();
+        const final = closeFailure(code, reason, this.options);
         if (!welcomed) {
-          settle(closeFailure(code, reason.toString(), this.options) ?? new TransientError(closeCause(code, reason)));
-          return;
+          settle(final ?? new TransientError(closeCause(code, reason)));
+        } else if (!this.closing && !this.failure) {
+          if (final) this.fail(final);
+          else void this.reconnect(closeCause(code, reason));
         }
-        if (this.closing || this.failure) return;
-        const final = closeFailure(code, reason.toString(), this.options);
-        if (final) {
-          this.fail(final);
-          return;
-        }
-        void this.reconnect(closeCause(code, reason));
       });
     });
   }
@@ -309,13 +297,11 @@ export class LiveClient {
   private handleWelcome(welcome: WelcomeMessage, reconnected: boolean): void {
     this.welcome = welcome;
     this.connection += 1;
-    this.inFlight = 0;
     this.isOpen = true;
     // Without `after`, the first connection starts at the meeting's present: later reconnects resume from there.
     if (this.seen < 0) this.seen = welcome.lastSeq;
     if (reconnected) this.stats.reconnects += 1;
     this.startPing();
-    this.options.onWelcome?.(welcome, reconnected);
     this.options.onConnection?.({ state: "open", reconnected });
     this.pump();
   }
@@ -326,9 +312,7 @@ export class LiveClient {
         const pending = this.pending.get(message.id);
         if (!pending) return;
         this.pending.delete(message.id);
-        if (pending.sentOn === this.connection) this.inFlight -= 1;
         pending.resolve(message);
-        this.options.onAck?.(message);
         this.pump();
         return;
       }
@@ -340,7 +324,7 @@ export class LiveClient {
         if (message.seq !== this.seen + 1) {
           // Never deliver out of order: reconnect and ask for what was missed.
           this.stats.gaps += 1;
-          this.abandon();
+          this.dropConnection();
           return;
         }
         this.seen = message.seq;
@@ -349,23 +333,8 @@ export class LiveClient {
       }
       case "error": {
         const pending = message.id === undefined ? undefined : this.pending.get(message.id);
-        if (pending && message.id !== undefined) {
-          if (pending.sentOn === this.connection) this.inFlight -= 1;
-          if (RETRYABLE_CODES.has(message.code) && pending.retries < MAX_SEGMENT_RETRIES) {
-            // Busy or failing for a moment: send it again shortly. It may then land after segments sent later;
-            // a window below the server's limit on waiting messages keeps "busy" from happening at all.
-            pending.retries += 1;
-            pending.sentOn = -1;
-            const delay = Math.min(5000, 100 * 2 ** pending.retries);
-            setTimeout(() => {
-              if (pending.sentOn === -1) pending.sentOn = 0;
-              this.pump();
-            }, delay).unref();
-            return;
-          }
-          this.pending.delete(message.id);
-          pending.reject(segmentFailure(message));
-          this.pump();
+        if (pending) {
+          this.handleRefusal(pending, message);
           return;
         }
         const final = serverFailure(message, this.options);
@@ -374,12 +343,29 @@ export class LiveClient {
         return;
       }
       case "health":
-        this.options.onHealth?.(message);
-        return;
       case "welcome":
       case "pong":
         return;
     }
+  }
+
+  /** The server refused one of this client's segments: send it again after a pause, or give it up. */
+  private handleRefusal(pending: Pending, message: ErrorMessage): void {
+    if (RETRYABLE_CODES.has(message.code) && pending.retries < MAX_SEGMENT_RETRIES) {
+      // Busy or failing for a moment: send it again shortly. It may then land after segments sent later;
+      // a window below the server's limit on waiting messages keeps "busy" from happening at all.
+      pending.retries += 1;
+      pending.sentOn = -1;
+      const delay = Math.min(5000, 100 * 2 ** pending.retries);
+      setTimeout(() => {
+        if (pending.sentOn === -1) pending.sentOn = 0;
+        this.pump();
+      }, delay).unref();
+      return;
+    }
+    this.pending.delete(pending.segment.id);
+    pending.reject(segmentFailure(message));
+    this.pump();
   }
 
   /** Sends queued segments in order, keeping at most `window` unacknowledged on this connection. */
@@ -387,13 +373,15 @@ export class LiveClient {
     const socket = this.socket;
     if (!this.isOpen || !socket || socket.readyState !== WebSocket.OPEN) return;
     const window = this.options.window ?? DEFAULTS.window;
+    let inFlight = 0;
+    for (const pending of this.pending.values()) if (pending.sentOn === this.connection) inFlight += 1;
     for (const pending of this.pending.values()) {
-      if (this.inFlight >= window) return;
+      if (inFlight >= window) return;
       if (pending.sentOn === this.connection || pending.sentOn === -1) continue;
       if (pending.sentOn !== 0) this.stats.resent += 1;
       pending.sentOn = this.connection;
       pending.sentAt = performance.now();
-      this.inFlight += 1;
+      inFlight += 1;
       socket.send(JSON.stringify({ type: "segment", ...pending.segment }));
     }
   }
@@ -453,23 +441,22 @@ export class LiveClient {
   private rejectAll(error: LiveError): void {
     const all = [...this.pending.values()];
     this.pending.clear();
-    this.inFlight = 0;
     for (const pending of all) pending.reject(error);
   }
 
   /** A server that vanished without closing (a cut cable, a frozen VM) shows up as a missing pong. */
   private startPing(): void {
     this.stopPing();
-    const socket = this.socket as (WebSocket & { isAlive?: boolean }) | null;
+    const socket = this.socket;
     if (!socket) return;
-    socket.isAlive = true;
+    this.isAlive = true;
     this.pingTimer = setInterval(() => {
-      if (!socket.isAlive || this.isAckOverdue()) {
+      if (!this.isAlive || this.isAckOverdue()) {
         // Silent for a whole interval, or a segment waits far longer than any store takes: start over.
-        this.abandon();
+        this.dropConnection();
         return;
       }
-      socket.isAlive = false;
+      this.isAlive = false;
       socket.ping();
     }, PING_EVERY_MS);
     this.pingTimer.unref();
@@ -567,10 +554,9 @@ function closeFailure(code: number, reason: string, options: LiveClientOptions):
   return null;
 }
 
-function closeCause(code: number, reason: Buffer): string {
-  const text = reason.toString();
+function closeCause(code: number, reason: string): string {
   if (code === 1006) return "the connection dropped";
-  return `closed by the server (${code}${text ? `: ${text}` : ""})`;
+  return `closed by the server (${code}${reason ? `: ${reason}` : ""})`;
 }
 
 function describeSocketError(error: Error): string {

@@ -11,6 +11,15 @@ export type ActionStatus = "open" | "done";
 export type QuestionStatus = "open" | "answered";
 export type RiskStatus = "open" | "resolved";
 export type ItemStatus = DecisionStatus | ActionStatus | QuestionStatus | RiskStatus;
+export const ITEM_STATUSES = [
+  "decided",
+  "pending",
+  "superseded",
+  "open",
+  "done",
+  "answered",
+  "resolved",
+] as const satisfies readonly ItemStatus[];
 
 /** Where an item came from: the words, who said them and when. */
 export interface Evidence {

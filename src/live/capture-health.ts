@@ -106,12 +106,5 @@ export async function readHealthState(db: Queryable, meetingId: string): Promise
       segments: s.segments,
     });
   }
-  return {
-    status: row.status,
-    lastSeq: row.lastSeq,
-    lastSegmentAt: row.lastSegmentAt,
-    startedAt: row.startedAt,
-    silenceWarningSeconds: row.silenceWarningSeconds,
-    senders,
-  };
+  return { ...row, senders };
 }

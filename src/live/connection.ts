@@ -1,14 +1,14 @@
 import type { z } from "zod";
 import {
+  type ClientMessage,
   pingMessage,
-  type ReviewMessage,
   reviewMessage,
-  type SegmentMessage,
   type ServerMessage,
   segmentMessage,
 } from "../api/live-protocol.js";
 import { DocketError } from "../core/errors.js";
-import type { LiveHub, Peer } from "./hub.js";
+import { describeIssues } from "../server/errors.js";
+import { type LiveHub, type Peer, reportLiveError } from "./hub.js";
 import type { LivePipeline } from "./pipeline.js";
 
 /** Who is on the other end, as the upgrade request established. */
@@ -56,7 +56,7 @@ export function openLiveConnection(
         // 4000 + the HTTP status: a client gives up on a meeting that is gone, and retries anything else.
         peer.close(error.code === "not_found" ? 4404 : 1011, error.message.slice(0, 120));
       } else {
-        reportUnexpected(error);
+        reportLiveError("connection", error);
         reply({ type: "error", code: "internal", message: "the meeting room could not be opened; try again" });
         peer.close(1011, "the meeting room could not be opened");
       }
@@ -78,7 +78,7 @@ export function openLiveConnection(
     }
     const tags = replyTags(value);
     const type = typeof value === "object" && value !== null ? (value as { type?: unknown }).type : undefined;
-    const schema = SCHEMAS[String(type)];
+    const schema = SCHEMAS.get(String(type));
     if (!schema) {
       const got = type === undefined ? "no type" : `type ${JSON.stringify(type)}`;
       reply({
@@ -94,7 +94,7 @@ export function openLiveConnection(
       reply({ type: "error", ...tags, code: "bad_input", message: describe(String(type), parsed.error) });
       return;
     }
-    const message = parsed.data as SegmentMessage | ReviewMessage | { type: "ping"; ref?: string };
+    const message = parsed.data as ClientMessage;
     if (message.type === "ping") {
       reply({ type: "pong", ...(message.ref === undefined ? {} : { ref: message.ref }) });
       return;
@@ -159,13 +159,14 @@ export function openLiveConnection(
   };
 }
 
-const SCHEMAS: Record<string, z.ZodType> = {
-  segment: segmentMessage,
-  confirm: reviewMessage,
-  reject: reviewMessage,
-  edit: reviewMessage,
-  ping: pingMessage,
-};
+// A Map, not an object: a message of type "constructor" or "toString" must not find Object's own members.
+const SCHEMAS = new Map<string, z.ZodType>([
+  ["segment", segmentMessage],
+  ["confirm", reviewMessage],
+  ["reject", reviewMessage],
+  ["edit", reviewMessage],
+  ["ping", pingMessage],
+]);
 
 /** `ref` and `id` from the message, when it has them, so that the sender can tell which message failed. */
 function replyTags(value: unknown): { ref?: string; id?: string } {
@@ -179,24 +180,18 @@ function replyTags(value: unknown): { ref?: string; id?: string } {
 
 /** "segment.text: Too small: …; segment.start: …" */
 function describe(type: string, error: z.ZodError): string {
-  return error.issues
-    .slice(0, 5)
-    .map((issue) => `${[type, ...issue.path.map(String)].join(".")}: ${issue.message}`)
+  return describeIssues(type, error.issues.slice(0, 5))
+    .map((issue) => `${issue.path}: ${issue.message}`)
     .join("; ");
 }
 
 function errorReply(error: unknown, tags: { ref?: string; id?: string }): ServerMessage {
   if (error instanceof DocketError) return { type: "error", ...tags, code: error.code, message: error.message };
-  reportUnexpected(error);
+  reportLiveError("connection", error);
   return {
     type: "error",
     ...tags,
     code: "internal",
     message: "something went wrong on the server; it has been logged",
   };
-}
-
-function reportUnexpected(error: unknown): void {
-  const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  process.stderr.write(`docket: live connection: ${text}\n`);
 }

@@ -7,11 +7,10 @@ import { LivePipeline } from "./pipeline.js";
 export interface Live {
   pipeline: LivePipeline;
   hub: LiveHub;
-  /** This process's id in event notifications. */
-  origin: string;
 }
 
 export function createLive(options: { database: Database; now: () => Date; healthIntervalMs?: number }): Live {
+  // This process's id in event notifications: the hub skips its own, which the pipeline already handed it.
   const origin = randomUUID();
   const hub = new LiveHub({
     database: options.database,
@@ -25,5 +24,5 @@ export function createLive(options: { database: Database; now: () => Date; healt
     now: options.now,
     onCommit: (meetingId, events) => hub.deliver(meetingId, events),
   });
-  return { pipeline, hub, origin };
+  return { pipeline, hub };
 }

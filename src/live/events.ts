@@ -29,9 +29,8 @@ export interface StoredEvent {
   wire: Buffer;
 }
 
-export function storedEvent(seq: number, at: string, payload: EventPayload, eventJson?: string): StoredEvent {
-  const json = eventJson ?? JSON.stringify(payload.event);
-  const wire = `{"type":"event","seq":${seq},"at":"${at}","segmentId":${JSON.stringify(payload.segmentId)},"event":${json}}`;
+export function storedEvent(seq: number, at: string, payload: EventPayload): StoredEvent {
+  const wire = `{"type":"event","seq":${seq},"at":"${at}","segmentId":${JSON.stringify(payload.segmentId)},"event":${JSON.stringify(payload.event)}}`;
   return {
     seq,
     at,
@@ -42,19 +41,30 @@ export function storedEvent(seq: number, at: string, payload: EventPayload, even
   };
 }
 
-/** Events with seq in (after, upTo], in order, at most `limit`. */
-export async function readEvents(
+/** Events with seq in (after, upTo], in order, at most `limit`, as stored. */
+export function readEventRows(
   db: Queryable,
   meetingId: string,
   after: number,
   limit: number,
   upTo: number = 2 ** 31 - 1,
-): Promise<StoredEvent[]> {
-  const rows = await query<{ seq: number; at: string; payload: EventPayload }>(
+): Promise<{ seq: number; at: string; payload: EventPayload }[]> {
+  return query(
     db,
     sql`SELECT seq, ${isoOf(sql`created_at`)} AS at, payload FROM events
         WHERE meeting_id = ${meetingId} AND seq > ${after} AND seq <= ${upTo}
         ORDER BY seq LIMIT ${limit}`,
   );
+}
+
+/** The same events, ready to send. */
+export async function readEvents(
+  db: Queryable,
+  meetingId: string,
+  after: number,
+  limit: number,
+  upTo?: number,
+): Promise<StoredEvent[]> {
+  const rows = await readEventRows(db, meetingId, after, limit, upTo);
   return rows.map((row) => storedEvent(row.seq, row.at, row.payload));
 }

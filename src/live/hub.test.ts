@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { testClock } from "../../test/helpers/api.js";
 import { eachDatabase } from "../../test/helpers/database.js";
 import { createTestMeeting, createTestUser } from "../../test/helpers/server.js";
 import type { ServerMessage } from "../api/live-protocol.js";
 import { createLive } from "./create-live.js";
 import { LiveHub, type Peer } from "./hub.js";
-import { LivePipeline } from "./pipeline.js";
+import { type IncomingSegment, LivePipeline } from "./pipeline.js";
 
 function fakePeer(buffered = () => 0) {
   const messages: ServerMessage[] = [];
@@ -17,6 +18,15 @@ function fakePeer(buffered = () => 0) {
   return { peer, messages, closed };
 }
 
+const segment = (id: string, text: string, speaker: string | null = null): IncomingSegment => ({
+  id,
+  speaker,
+  text,
+  start: null,
+  end: null,
+  senderSeq: null,
+});
+
 const until = async (check: () => boolean, timeoutMs = 5000) => {
   const start = Date.now();
   while (!check()) {
@@ -28,19 +38,22 @@ const until = async (check: () => boolean, timeoutMs = 5000) => {
 describe("the hub", () => {
   eachDatabase((database) => {
     async function setUp() {
-      let now = new Date("2025-03-14T15:00:00.000Z");
-      const clock = { now: () => now, advance: (ms: number) => (now = new Date(now.getTime() + ms)) };
+      const clock = testClock(new Date("2025-03-14T15:00:00.000Z"));
       const live = createLive({ database: database(), now: clock.now, healthIntervalMs: 20 });
       const priya = await createTestUser(database(), "Priya Raman");
       const { meetingId } = await createTestMeeting(database(), [{ user: priya, role: "member" }], { status: "live" });
       const sender = { client: "laptop", user: priya.name, userId: priya.id };
       const say = (id: string, text: string) =>
-        live.pipeline.addSegments(
-          meetingId,
-          [{ id, speaker: "Priya Raman", text, start: null, end: null, senderSeq: null }],
-          sender,
-        );
-      return { live, clock, meetingId, say, sender };
+        live.pipeline.addSegments(meetingId, [segment(id, text, "Priya Raman")], sender);
+      // Another process: same database, its own pipeline, no sockets here.
+      const elsewhere = new LivePipeline({
+        database: database(),
+        now: () => new Date(),
+        origin: "other",
+        onCommit: () => {},
+      });
+      const sayElsewhere = (id: string, text: string) => elsewhere.addSegments(meetingId, [segment(id, text)], sender);
+      return { live, clock, meetingId, say, sayElsewhere };
     }
 
     it("tells a live room every few seconds how capture is doing, with a warning once it has gone quiet", async () => {
@@ -74,47 +87,26 @@ describe("the hub", () => {
     });
 
     it("catches up on its own when notifications are lost", async () => {
-      const { meetingId, sender } = await setUp();
+      const { meetingId, sayElsewhere } = await setUp();
       // A database whose LISTEN hears nothing, as when the listening connection dropped for a while.
       const deaf = { ...database(), listen: async () => async () => {} };
       const hub = new LiveHub({ database: deaf, origin: "deaf", now: () => new Date(), healthIntervalMs: 20 });
       const { peer, messages } = fakePeer();
       const membership = hub.join(meetingId, peer, { after: 0, canSend: false });
       await membership.ready;
-      const elsewhere = new LivePipeline({
-        database: database(),
-        now: () => new Date(),
-        origin: "other",
-        onCommit: () => {},
-      });
-      await elsewhere.addSegments(
-        meetingId,
-        [{ id: "x1", speaker: null, text: "Hello?", start: null, end: null, senderSeq: null }],
-        sender,
-      );
+      await sayElsewhere("x1", "Hello?");
       await until(() => messages.some((m) => m.type === "event"));
       expect(messages.filter((m) => m.type === "event")).toMatchObject([{ seq: 1, segmentId: "x1" }]);
       membership.leave();
     });
 
     it("sends events committed elsewhere before its own later ones, in seq order", async () => {
-      const { live, meetingId, say, sender } = await setUp();
+      const { live, meetingId, say, sayElsewhere } = await setUp();
       const { peer, messages } = fakePeer();
       const membership = live.hub.join(meetingId, peer, { after: 0, canSend: false });
       await membership.ready;
-      // Another process: same database, its own pipeline, no sockets here.
-      const elsewhere = new LivePipeline({
-        database: database(),
-        now: () => new Date(),
-        origin: "other",
-        onCommit: () => {},
-      });
       await say("a1", "Here first.");
-      await elsewhere.addSegments(
-        meetingId,
-        [{ id: "b1", speaker: null, text: "From elsewhere.", start: null, end: null, senderSeq: null }],
-        sender,
-      );
+      await sayElsewhere("b1", "From elsewhere.");
       await say("a2", "Here again.");
       await until(() => messages.filter((m) => m.type === "event").length >= 3);
       const events = messages.filter((m) => m.type === "event");

@@ -102,8 +102,7 @@ export class LiveHub {
       member.lastSeq = Math.max(after, room.lastSeq);
       member.joined = true;
       // The health ends the backlog. A warning that appeared since the room last spoke goes to everyone.
-      const warning = silenceWarning(room.health, this.#options.now());
-      if ((warning === null) !== (room.lastWarning === null)) this.#sendHealth(room);
+      if (warningChanged(room.health, room.lastWarning, this.#options.now())) this.#sendHealth(room);
       else this.#send(member, this.#healthMessage(room));
     });
     return { ready, leave: () => this.#leave(room, member) };
@@ -181,7 +180,7 @@ export class LiveHub {
     room.chain = result.then(
       () => {},
       (error: unknown) => {
-        if (!room.broken) report(`room ${room.meetingId}`, error);
+        if (!room.broken) reportLiveError(`room ${room.meetingId}`, error);
       },
     );
     return result;
@@ -224,8 +223,7 @@ export class LiveHub {
         if (this.#send(member, event.wire)) member.lastSeq = event.seq;
       }
     }
-    const warning = silenceWarning(room.health, this.#options.now());
-    if (announce || (warning === null) !== (room.lastWarning === null)) this.#sendHealth(room);
+    if (announce || warningChanged(room.health, room.lastWarning, this.#options.now())) this.#sendHealth(room);
   }
 
   #healthMessage(room: Room): string {
@@ -280,7 +278,7 @@ export class LiveHub {
       );
       for (const row of rows) this.#onBehind(row.id, row.lastSeq);
     } catch (error) {
-      report("sweep", error);
+      reportLiveError("sweep", error);
     } finally {
       this.#sweeping = false;
     }
@@ -316,7 +314,13 @@ export class LiveHub {
   }
 }
 
-function report(where: string, error: unknown): void {
+/** The silence warning came or went since the room last sent its health. */
+function warningChanged(health: HealthState, lastWarning: string | null, now: Date): boolean {
+  return (silenceWarning(health, now) === null) !== (lastWarning === null);
+}
+
+/** A bug or an outage, not the user's doing: logged, and the room goes on. */
+export function reportLiveError(where: string, error: unknown): void {
   const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
   process.stderr.write(`docket: live ${where}: ${text}\n`);
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { eachDatabase } from "../../test/helpers/database.js";
 import { builtinTemplate, segmentsOf } from "../../test/helpers/meeting.js";
@@ -7,6 +7,7 @@ import { createTestMeeting, createTestUser } from "../../test/helpers/server.js"
 import { extractItems } from "../core/extraction/extract-items.js";
 import type { StoredEvent } from "./events.js";
 import { type IncomingSegment, LivePipeline } from "./pipeline.js";
+import { query } from "./sql.js";
 
 const LINES = segmentsOf([
   ["Darius Farahani", "Priya, can you draft the migration plan for the billing service?"],
@@ -15,6 +16,16 @@ const LINES = segmentsOf([
   ["Darius Farahani", "I'd call that one red."],
 ]);
 const incoming = (i: number): IncomingSegment => ({ ...LINES[i]!, senderSeq: i + 1 });
+
+/** What the batch engine makes of these segments in the test meeting, by id. */
+function expectedItems(segments: typeof LINES) {
+  const { items } = extractItems(segments, {
+    template: builtinTemplate("engineering-leadership-sync"),
+    meetingDate: "2025-03-14",
+    attendees: ["Priya Raman"],
+  });
+  return [...items].sort((x, y) => x.id.localeCompare(y.id));
+}
 
 describe("the live pipeline", () => {
   eachDatabase((database) => {
@@ -32,8 +43,11 @@ describe("the live pipeline", () => {
       return { priya, meetingId, pipeline, committed, sender };
     }
 
-    const rows = async (query: ReturnType<typeof sql>) =>
-      ((await database().db.execute(query)) as unknown as { rows: Record<string, unknown>[] }).rows;
+    const rows = (statement: SQL) => query<Record<string, unknown>>(database().db, statement);
+
+    /** The engine's items as stored, by id. */
+    const storedItems = async (meetingId: string) =>
+      (await rows(sql`SELECT item FROM items WHERE meeting_id = ${meetingId} ORDER BY id`)).map((r) => r.item);
 
     it("stores segments sent at the same time in one transaction, in order, each id once", async () => {
       const { meetingId, pipeline, committed, sender } = await setUp();
@@ -69,6 +83,17 @@ describe("the live pipeline", () => {
       });
     });
 
+    it("drops NUL characters, which PostgreSQL cannot store, from the segment and its sender's name", async () => {
+      const { meetingId, pipeline, sender } = await setUp();
+      const segment = { ...incoming(0), id: "s\u00001", text: "Hello\u0000 there." };
+      expect(await pipeline.addSegments(meetingId, [segment], { ...sender, client: "lap\u0000top" })).toEqual([
+        { id: "s\u00001", position: 1, duplicate: false },
+      ]);
+      expect(await rows(sql`SELECT id, sender, text FROM segments`)).toEqual([
+        { id: "s1", sender: "laptop", text: "Hello there." },
+      ]);
+    });
+
     it("stores nothing when a transaction fails, drops its extractor, and the next segment rebuilds it", async () => {
       const { meetingId, pipeline, sender } = await setUp();
       await pipeline.addSegments(meetingId, [incoming(0)], sender);
@@ -82,20 +107,14 @@ describe("the live pipeline", () => {
       for (const i of [1, 2, 3]) await pipeline.addSegments(meetingId, [incoming(i)], sender);
       await pipeline.setStatus(meetingId, "ended", null);
 
-      const stored = await rows(sql`SELECT item FROM items WHERE meeting_id = ${meetingId} ORDER BY id`);
-      const want = extractItems(LINES, {
-        template: builtinTemplate("engineering-leadership-sync"),
-        meetingDate: "2025-03-14",
-        attendees: ["Priya Raman"],
-      });
-      expect(stored.map((r) => r.item)).toEqual([...want.items].sort((x, y) => x.id.localeCompare(y.id)));
+      expect(await storedItems(meetingId)).toEqual(expectedItems(LINES));
       expect(await rows(sql`SELECT status, segment_count, ended_at IS NOT NULL AS ended FROM meetings`)).toEqual([
         { status: "ended", segment_count: 4, ended: true },
       ]);
     });
 
     it("keeps an extractor per meeting and forgets the least recently used beyond its limit", async () => {
-      const { priya, pipeline: _, sender } = await setUp();
+      const { priya, sender } = await setUp();
       const limited = new LivePipeline({
         database: database(),
         now: () => new Date(),
@@ -109,10 +128,14 @@ describe("the live pipeline", () => {
       }
       for (const id of meetings) await limited.addSegments(id, [incoming(0)], sender);
       expect(limited.engineCount).toBe(2);
-      // The forgotten one is rebuilt from its stored segment when it hears more.
+      // The forgotten one is rebuilt from its stored segment when it hears more: the same items as one that never
+      // forgot (action-1 from the first line gets its due date from the second).
       expect(await limited.addSegments(meetings[0]!, [incoming(1)], sender)).toEqual([
         { id: "s2", position: 2, duplicate: false },
       ]);
+      expect(limited.engineCount).toBe(2);
+      await limited.setStatus(meetings[0]!, "ended", null);
+      expect(await storedItems(meetings[0]!)).toEqual(expectedItems(LINES.slice(0, 2)));
     });
   });
 });

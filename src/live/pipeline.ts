@@ -2,7 +2,7 @@ import { type SQL, sql } from "drizzle-orm";
 import type { ItemView, LiveEvent, SegmentView } from "../api/live-protocol.js";
 import { DocketError } from "../core/errors.js";
 import { createExtractor, type Extractor } from "../core/extraction/extractor.js";
-import type { Item, ItemEvent } from "../core/item.js";
+import type { Item, ItemEvent, MetricRow } from "../core/item.js";
 import type { Segment } from "../core/segment.js";
 import type { Template } from "../core/template/template.js";
 import { type Database, EVENTS_CHANNEL } from "../store/database.js";
@@ -50,7 +50,7 @@ export interface PipelineOptions {
 }
 
 /** Segments stored per transaction at most, when several are waiting (an upload, a sender's resend). */
-export const MAX_SEGMENTS_PER_TRANSACTION = 250;
+const MAX_SEGMENTS_PER_TRANSACTION = 250;
 
 interface Engine {
   extractor: Extractor;
@@ -153,7 +153,7 @@ export class LivePipeline {
         return { result: item, events };
       });
       this.#options.onCommit(meetingId, events);
-      return { item: result, seq: events[events.length - 1]?.seq ?? 0 };
+      return { item: result, seq: events.at(-1)?.seq ?? 0 };
     });
   }
 
@@ -172,7 +172,7 @@ export class LivePipeline {
         const meeting = await lockMeeting(tx, meetingId);
         checkTransition(meeting.status, status);
         const drafts: Draft[] = [];
-        let metrics: unknown = null;
+        let metrics: MetricRow[] | null = null;
         if (status === "ended" && meeting.segmentCount > 0) {
           const engine = await this.#engineFor(tx, meetingId, meeting.segmentCount);
           const finished = engine.extractor.finish().map((event) => ({ segmentId: null, event }));
@@ -192,7 +192,7 @@ export class LivePipeline {
       // An ended meeting takes no more segments: its extractor is not needed again.
       if (status === "ended") this.#engines.delete(meetingId);
       this.#options.onCommit(meetingId, events);
-      return { status, seq: events[events.length - 1]?.seq ?? 0 };
+      return { status, seq: events.at(-1)?.seq ?? 0 };
     });
   }
 
@@ -203,16 +203,15 @@ export class LivePipeline {
 
   async #flushSegments(meetingId: string): Promise<void> {
     const waiting = this.#waiting.get(meetingId) ?? [];
-    const jobs: SegmentJob[] = [];
+    // At least one job, and more while they fit in one transaction.
     let count = 0;
-    while (
-      waiting.length > 0 &&
-      (jobs.length === 0 || count + (waiting[0]?.segments.length ?? 0) <= MAX_SEGMENTS_PER_TRANSACTION)
-    ) {
-      const job = waiting.shift()!;
-      jobs.push(job);
+    let taken = 0;
+    for (const job of waiting) {
+      if (taken > 0 && count + job.segments.length > MAX_SEGMENTS_PER_TRANSACTION) break;
       count += job.segments.length;
+      taken += 1;
     }
+    const jobs = waiting.splice(0, taken);
     if (waiting.length === 0) this.#waiting.delete(meetingId);
     else void this.#queue.run(meetingId, () => this.#flushSegments(meetingId));
     try {
@@ -238,10 +237,12 @@ export class LivePipeline {
     const rows: { segment: IncomingSegment; sender: Sender }[] = [];
     const ids = new Set<string>();
     for (const job of jobs) {
+      // The client's name is from outside too (a query parameter, an upload's file name).
+      const sender = { ...job.sender, client: withoutNul(job.sender.client) };
       for (const segment of job.segments.map(cleanSegment)) {
         if (ids.has(segment.id)) continue;
         ids.add(segment.id);
-        rows.push({ segment, sender: job.sender });
+        rows.push({ segment, sender });
       }
     }
 
@@ -294,7 +295,7 @@ export class LivePipeline {
     }
     const engine = await this.#engineFor(tx, meetingId, meeting.segmentCount);
     const itemEvents: { segmentId: string; event: ItemEvent }[] = [];
-    const segmentDrafts = new Map<string, Draft>();
+    const segmentDrafts: Draft[] = [];
     const added = rows.filter((row) => fresh.has(row.segment.id));
     added.sort((a, b) => positions.get(a.segment.id)! - positions.get(b.segment.id)!);
     for (const { segment, sender } of added) {
@@ -306,7 +307,7 @@ export class LivePipeline {
         start: segment.start,
         end: segment.end,
       };
-      segmentDrafts.set(segment.id, {
+      segmentDrafts.push({
         type: "segment",
         actor: sender.userId,
         payload: {
@@ -322,12 +323,9 @@ export class LivePipeline {
     const stored = await this.#storeItems(tx, meetingId, itemEvents);
     // Each segment's event, then the item events it caused.
     let next = 0;
-    for (const { segment } of added) {
-      drafts.push(segmentDrafts.get(segment.id)!);
-      while (next < stored.drafts.length && stored.drafts[next]?.payload.segmentId === segment.id) {
-        drafts.push(stored.drafts[next]!);
-        next += 1;
-      }
+    for (const [i, { segment }] of added.entries()) {
+      drafts.push(segmentDrafts[i]!);
+      while (stored.drafts[next]?.payload.segmentId === segment.id) drafts.push(stored.drafts[next++]!);
     }
     const set = sql`status = ${status},
       segment_count = ${meeting.segmentCount + inserted.length},
@@ -406,7 +404,7 @@ export class LivePipeline {
     drafts: Draft[],
     at: string,
     set: SQL | null,
-    metrics: unknown = null,
+    metrics: MetricRow[] | null = null,
   ): Promise<StoredEvent[]> {
     const newLast = lastSeq + drafts.length;
     const notice = encodeNotice({ meetingId, seq: newLast, origin: this.#options.origin });
@@ -424,7 +422,7 @@ export class LivePipeline {
             FROM jsonb_to_recordset(${jsonParam(rows)}) AS x(seq int, type text, payload jsonb, actor uuid)
           )
           UPDATE meetings SET last_event_seq = ${newLast},
-            metrics = COALESCE(${metrics === null ? null : JSON.stringify(metrics)}::jsonb, metrics)
+            metrics = ${metrics === null ? sql`metrics` : jsonParam(metrics)}
             ${set ? sql`, ${set}` : sql``}
           WHERE id = ${meetingId}
           RETURNING pg_notify(${EVENTS_CHANNEL}, ${notice})`,

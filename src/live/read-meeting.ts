@@ -1,12 +1,13 @@
 import { sql } from "drizzle-orm";
-import type { ItemView, SegmentView } from "../api/live-protocol.js";
+import type { ItemView, LiveEvent, SegmentView } from "../api/live-protocol.js";
+import { DocketError } from "../core/errors.js";
 import type { MetricRow } from "../core/item.js";
 import { type MeetingNotes, notesFromItems } from "../core/notes/meeting-notes.js";
 import type { Template } from "../core/template/template.js";
 import type { Attendee, MeetingStatus } from "../store/schema.js";
-import type { EventPayload } from "./events.js";
+import { readEventRows } from "./events.js";
 import { compareItems, isInNotes, isVisible, itemView, type StoredItem } from "./item-view.js";
-import { isoOf, type Queryable, query } from "./sql.js";
+import { type Queryable, query } from "./sql.js";
 
 /** Every item people can see (suggestions included), effective and in the order they were said; and the metrics. */
 export async function listItems(
@@ -41,7 +42,7 @@ export interface EventRecord {
   seq: number;
   at: string;
   segmentId: string | null;
-  event: EventPayload["event"];
+  event: LiveEvent;
 }
 
 export async function listEvents(
@@ -50,11 +51,7 @@ export async function listEvents(
   after: number,
   limit: number,
 ): Promise<EventRecord[]> {
-  const rows = await query<{ seq: number; at: string; payload: EventPayload }>(
-    db,
-    sql`SELECT seq, ${isoOf(sql`created_at`)} AS at, payload FROM events
-        WHERE meeting_id = ${meetingId} AND seq > ${after} ORDER BY seq LIMIT ${limit}`,
-  );
+  const rows = await readEventRows(db, meetingId, after, limit);
   return rows.map((row) => ({ seq: row.seq, at: row.at, segmentId: row.payload.segmentId, event: row.payload.event }));
 }
 
@@ -62,7 +59,7 @@ export async function listEvents(
  * The meeting's notes from its effective items: rejected items and unconfirmed suggestions stay out, confirmed
  * items are always in.
  */
-export async function meetingNotes(db: Queryable, meetingId: string): Promise<MeetingNotes | null> {
+export async function meetingNotes(db: Queryable, meetingId: string): Promise<MeetingNotes> {
   const [meeting] = await query<{
     title: string;
     meetingDate: string;
@@ -81,7 +78,7 @@ export async function meetingNotes(db: Queryable, meetingId: string): Promise<Me
                    WHERE segments.meeting_id = meetings.id)) / 60)::int END AS minutes
         FROM meetings WHERE id = ${meetingId}`,
   );
-  if (!meeting) return null;
+  if (!meeting) throw new DocketError("not_found", `no meeting ${meetingId}`);
   const { items, metrics } = await listItems(db, meetingId);
   return notesFromItems(
     meeting.template,

@@ -1,11 +1,11 @@
 import { createHash } from "node:crypto";
-import { sql } from "drizzle-orm";
 import { DocketError } from "../core/errors.js";
 import { parseTranscript, segmentsForExtraction } from "../core/transcript/parse-transcript.js";
 import type { MeetingStatus } from "../store/schema.js";
 import { startsOnSegment } from "./lifecycle.js";
 import type { Actor, IncomingSegment, LivePipeline } from "./pipeline.js";
-import { type Queryable, query } from "./sql.js";
+import { listItems } from "./read-meeting.js";
+import type { Queryable } from "./sql.js";
 
 /** Segments per pipeline call: each call is one transaction and one broadcast. */
 const UPLOAD_BATCH = 200;
@@ -58,10 +58,6 @@ export async function uploadTranscript(
   if (stored > 0 && startsOnSegment(meeting.status)) {
     status = (await deps.pipeline.setStatus(meeting.id, "ended", actor)).status;
   }
-  const [count] = await query<{ items: number }>(
-    deps.db,
-    sql`SELECT count(*)::int AS items FROM items
-        WHERE meeting_id = ${meeting.id} AND (NOT removed OR review <> 'suggested' OR edits <> '{}'::jsonb)`,
-  );
-  return { segments: stored, duplicates, items: count?.items ?? 0, status };
+  const { items } = await listItems(deps.db, meeting.id);
+  return { segments: stored, duplicates, items: items.length, status };
 }

@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { templateSchema } from "../core/template/template.js";
+import { MEETING_STATUSES } from "../store/schema.js";
 
 /**
  * The request and response shapes the routes share. Each named one becomes a component of /api/openapi.json, so
@@ -154,7 +155,7 @@ const meetingFields = {
   id: z.uuid(),
   spaceId: z.uuid(),
   title: z.string(),
-  status: z.enum(["scheduled", "pre-read", "live", "ended"]),
+  status: z.enum(MEETING_STATUSES),
   scheduledAt: timestamp,
   /** The local date in the Space's timezone: what "by Friday" resolves against. */
   meetingDate: z.iso.date(),

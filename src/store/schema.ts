@@ -122,7 +122,8 @@ export const invitations = pgTable("invitations", {
   revokedAt: timestamp("revoked_at", { withTimezone: true }),
 });
 
-export type MeetingStatus = "scheduled" | "pre-read" | "live" | "ended";
+export const MEETING_STATUSES = ["scheduled", "pre-read", "live", "ended"] as const;
+export type MeetingStatus = (typeof MEETING_STATUSES)[number];
 
 export interface Attendee {
   name: string;

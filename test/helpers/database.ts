@@ -1,9 +1,8 @@
-import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { sql } from "drizzle-orm";
-import pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe, inject } from "vitest";
 import { type Database, openDatabase } from "../../src/store/database.js";
+import { createEmptyDatabase, dropDatabase } from "../../src/store/postgres-admin.js";
 
 export type DatabaseKind = Database["kind"];
 
@@ -34,28 +33,12 @@ export async function createTestDatabase(kind: DatabaseKind): Promise<Database &
 export async function createPostgresDatabase(): Promise<string> {
   const server = inject("postgresUrl");
   if (!server) throw new Error("no PostgreSQL server for the tests");
-  const name = `docket_test_${randomBytes(6).toString("hex")}`;
-  await adminQuery(server, `CREATE DATABASE ${name}`);
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  return url.toString();
+  return createEmptyDatabase(server, "docket_test");
 }
 
 export async function dropPostgresDatabase(url: string): Promise<void> {
   const server = inject("postgresUrl");
-  if (!server) return;
-  const name = new URL(url).pathname.slice(1);
-  await adminQuery(server, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-}
-
-async function adminQuery(url: string, query: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(query);
-  } finally {
-    await client.end();
-  }
+  if (server) await dropDatabase(server, url);
 }
 
 /** Empties every table between tests (~2 ms), keeping the schema. */

@@ -5,9 +5,9 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { packageRoot } from "../../src/files/package-root.js";
 
-export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+export const ROOT = packageRoot();
 /** Run from the sources through tsx, so the tests need no build (about 1 s more per start than dist). */
 const CLI = join(ROOT, "src", "cli", "docket.ts");
 
@@ -44,8 +44,7 @@ export interface Run {
 
 /** Runs `docket ARGS` to its end. */
 export function runDocket(args: string[], env: Record<string, string | undefined> = {}): Promise<Run> {
-  const child = spawnDocket(args, env);
-  return collect(child);
+  return collect(spawnDocket(args, env));
 }
 
 export function collect(child: ChildProcess): Promise<Run> {
@@ -137,7 +136,7 @@ export async function startDocketServer(options: ServeOptions): Promise<DocketSe
 }
 
 /** Polls GET /api/health until it answers 200. */
-export async function waitForHealth(url: string, timeoutMs: number): Promise<void> {
+async function waitForHealth(url: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let last = "";
   while (Date.now() < deadline) {
@@ -201,10 +200,7 @@ export async function createMeetingThroughApi(
     "POST",
     "/api/tokens",
     { name: "tests" },
-    {
-      cookie,
-      "x-csrf-token": session.csrfToken,
-    },
+    { cookie, "x-csrf-token": session.csrfToken },
   );
   const { token } = (await tokenResponse.json()) as { token: string };
   const ids = await createSpaceAndMeeting(url, token, options);

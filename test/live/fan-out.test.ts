@@ -1,10 +1,11 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { CaptureHealth, ServerMessage } from "../../src/api/live-protocol.js";
-import type { RunningServer } from "../../src/server/serve.js";
 import { type Database, openDatabase } from "../../src/store/database.js";
+import { testClock } from "../helpers/api.js";
 import { createTestDatabase, databaseKinds, eachDatabase, truncateAll } from "../helpers/database.js";
-import { createTestMeeting, createTestUser, startTestServer } from "../helpers/server.js";
-import { call, LiveClient } from "./live-client.js";
+import { createTestMeeting, createTestUser } from "../helpers/server.js";
+import { call } from "./live-client.js";
+import { liveFixture } from "./room-fixture.js";
 
 const LINES: [string, string][] = [
   ["Darius Farahani", "Priya, can you draft the migration plan for the billing service?"],
@@ -16,17 +17,15 @@ const LINES: [string, string][] = [
 describe.runIf(databaseKinds().includes("postgres"))("two servers on one PostgreSQL database", () => {
   let first: (Database & { url: string | null }) | null = null;
   let second: Database | null = null;
-  const servers: RunningServer[] = [];
-  const clients: LiveClient[] = [];
+  const { startServer, open } = liveFixture();
 
   beforeAll(async () => {
     first = await createTestDatabase("postgres");
     // A second pool and LISTEN connection on the same database: as another `docket serve` process would have.
     second = await openDatabase({ kind: "postgres", url: first.url! });
   }, 60_000);
-  afterEach(async () => {
-    await Promise.all(clients.splice(0).map((c) => c.close()));
-    await Promise.all(servers.splice(0).map((s) => s.close()));
+  // Empty at the start of every test, as eachDatabase does it.
+  beforeEach(async () => {
     if (first) await truncateAll(first);
   });
   afterAll(async () => {
@@ -35,9 +34,8 @@ describe.runIf(databaseKinds().includes("postgres"))("two servers on one Postgre
   });
 
   it("shows a viewer on server B, in order and without gaps, what was sent to server A", async () => {
-    const a = await startTestServer(first!);
-    const b = await startTestServer(second!);
-    servers.push(a, b);
+    const a = await startServer(first!);
+    const b = await startServer(second!);
     const priya = await createTestUser(first!, "Priya Raman");
     const viewer = await createTestUser(first!, "Vera Viewer");
     const { meetingId } = await createTestMeeting(
@@ -48,10 +46,9 @@ describe.runIf(databaseKinds().includes("postgres"))("two servers on one Postgre
       ],
       { status: "live" },
     );
-    const onB = await LiveClient.open(b, meetingId, viewer);
-    const alsoOnA = await LiveClient.open(a, meetingId, viewer);
-    const sender = await LiveClient.open(a, meetingId, priya, { client: "laptop" });
-    clients.push(onB, alsoOnA, sender);
+    const onB = await open(b, meetingId, viewer);
+    const alsoOnA = await open(a, meetingId, viewer);
+    const sender = await open(a, meetingId, priya, { client: "laptop" });
 
     for (const [i, [speaker, text]] of LINES.entries()) {
       await sender.sendSegment({ id: `f${i}`, seq: i + 1, speaker, text });
@@ -86,43 +83,37 @@ describe.runIf(databaseKinds().includes("postgres"))("two servers on one Postgre
 
 describe("capture health", () => {
   eachDatabase((database) => {
-    let server: RunningServer | null = null;
-    const clients: LiveClient[] = [];
-    afterEach(async () => {
-      await Promise.all(clients.splice(0).map((c) => c.close()));
-      await server?.close();
-      server = null;
-    });
+    const { startServer, open } = liveFixture();
 
     it("names the senders and warns when a live meeting has heard nothing for longer than the Space allows", async () => {
-      let now = new Date("2025-03-14T15:00:00.000Z");
-      server = await startTestServer(database(), () => now);
+      const clock = testClock(new Date("2025-03-14T15:00:00.000Z"));
+      const server = await startServer(database(), clock.now);
       const priya = await createTestUser(database(), "Priya Raman");
       const { meetingId } = await createTestMeeting(database(), [{ user: priya, role: "member" }], {
         status: "scheduled",
       });
       const health = async () =>
-        (await call(server!, priya, "GET", `/api/meetings/${meetingId}/health`)).body as CaptureHealth;
+        (await call(server, priya, "GET", `/api/meetings/${meetingId}/health`)).body as CaptureHealth;
       expect(await health()).toEqual({ status: "scheduled", senders: [], lastSegmentAt: null, warning: null });
 
-      const sender = await LiveClient.open(server, meetingId, priya, { client: "zoom-app" });
-      clients.push(sender);
+      const sender = await open(server, meetingId, priya, { client: "zoom-app" });
       await sender.sendSegment({ id: "h1", seq: 1, speaker: "Priya Raman", text: "Can everyone hear me?" });
       // A new sender is news: everyone in the room hears the health at once.
       const announced = await sender.waitFor<Extract<ServerMessage, { type: "health" }>>(
         (m) => m.type === "health" && m.health.senders.length === 1,
       );
-      const sender1 = { client: "zoom-app", user: "Priya Raman", lastSegmentAt: now.toISOString(), segments: 1 };
+      const heardAt = clock.now().toISOString();
+      const sender1 = { client: "zoom-app", user: "Priya Raman", lastSegmentAt: heardAt, segments: 1 };
       expect(announced.health).toEqual({
         status: "live",
         senders: [sender1],
-        lastSegmentAt: now.toISOString(),
+        lastSegmentAt: heardAt,
         warning: null,
       });
 
-      now = new Date(now.getTime() + 59_000);
+      clock.advance(59_000);
       expect((await health()).warning).toBeNull();
-      now = new Date(now.getTime() + 16_000);
+      clock.advance(16_000);
       expect(await health()).toEqual({
         status: "live",
         senders: [sender1],
@@ -130,8 +121,7 @@ describe("capture health", () => {
         warning: "No transcript for 75 s — is capture still running?",
       });
       // A connection opened now hears the warning right after its backlog.
-      const late = await LiveClient.open(server, meetingId, priya);
-      clients.push(late);
+      const late = await open(server, meetingId, priya);
       expect(late.messages.at(-1)).toMatchObject({
         type: "health",
         health: { warning: expect.stringContaining("75 s") },
@@ -140,7 +130,7 @@ describe("capture health", () => {
       // Speech again: the warning clears for everyone in the room.
       await sender.sendSegment({ id: "h2", seq: 2, speaker: "Priya Raman", text: "Sorry, my capture froze." });
       await late.waitFor((m) => m.type === "health" && m.health.warning === null);
-      expect((await health()).senders).toEqual([{ ...sender1, lastSegmentAt: now.toISOString(), segments: 2 }]);
+      expect((await health()).senders).toEqual([{ ...sender1, lastSegmentAt: clock.now().toISOString(), segments: 2 }]);
     });
   });
 });

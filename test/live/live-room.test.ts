@@ -1,25 +1,20 @@
 import { randomBytes } from "node:crypto";
-import { sql } from "drizzle-orm";
-import { afterEach, describe, expect, it } from "vitest";
+import { type SQL, sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { query } from "../../src/live/sql.js";
 import { hashSecret, SESSION_COOKIE } from "../../src/server/auth.js";
-import type { RunningServer } from "../../src/server/serve.js";
 import { sessions } from "../../src/store/schema.js";
 import { eachDatabase } from "../helpers/database.js";
-import { createTestMeeting, createTestUser, startTestServer } from "../helpers/server.js";
-import { call, LiveClient, liveUrl, upgradeStatus } from "./live-client.js";
+import { createTestMeeting, createTestUser } from "../helpers/server.js";
+import { call, liveUrl, upgradeStatus } from "./live-client.js";
+import { liveFixture } from "./room-fixture.js";
 
 describe("the live room", () => {
   eachDatabase((database) => {
-    let server: RunningServer | null = null;
-    const clients: LiveClient[] = [];
-    afterEach(async () => {
-      await Promise.all(clients.splice(0).map((c) => c.close()));
-      await server?.close();
-      server = null;
-    });
+    const { startServer, open, close } = liveFixture();
 
     async function setUp(status: "scheduled" | "live" = "live") {
-      server = await startTestServer(database());
+      const server = await startServer(database());
       const member = await createTestUser(database(), "Priya Raman");
       const viewer = await createTestUser(database(), "Vera Viewer");
       const { meetingId } = await createTestMeeting(
@@ -33,15 +28,7 @@ describe("the live room", () => {
       return { server, member, viewer, meetingId };
     }
 
-    async function open(...args: Parameters<typeof LiveClient.open>) {
-      const client = await LiveClient.open(...args);
-      clients.push(client);
-      return client;
-    }
-
-    async function rows(query: ReturnType<typeof sql>) {
-      return ((await database().db.execute(query)) as unknown as { rows: Record<string, unknown>[] }).rows;
-    }
+    const rows = (statement: SQL) => query(database().db, statement);
 
     it("welcomes, then acks a segment only once it is stored, and broadcasts it", async () => {
       const { server, member, viewer, meetingId } = await setUp();
@@ -93,8 +80,7 @@ describe("the live room", () => {
       await first.sendSegment({ id: "r1", seq: 1, speaker: "Priya Raman", text: "First thing." });
       await first.sendSegment({ id: "r2", seq: 2, speaker: "Priya Raman", text: "Second thing." });
       const lastSeq = first.events().at(-1)?.seq ?? 0;
-      await first.close();
-      clients.splice(clients.indexOf(first), 1);
+      await close(first);
 
       const again = await open(server, meetingId, member, { client: "laptop", after: lastSeq });
       expect(again.events()).toEqual([]);
@@ -160,6 +146,11 @@ describe("the live room", () => {
       client.send({ type: "shout", ref: "x1" });
       expect(await client.waitFor((m) => m.type === "error" && m.ref === "x1")).toMatchObject({
         message: expect.stringContaining('unknown message (type "shout")'),
+      });
+      // A name every object has is no message type either (it used to throw, unanswered, inside the server).
+      client.send({ type: "constructor", ref: "x2" });
+      expect(await client.waitFor((m) => m.type === "error" && m.ref === "x2")).toMatchObject({
+        message: expect.stringContaining('unknown message (type "constructor")'),
       });
       client.send({ type: "segment", id: "bad", seq: 1, speaker: null, text: "", start: null });
       expect(await client.waitFor((m) => m.type === "error" && m.id === "bad")).toMatchObject({

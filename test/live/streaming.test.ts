@@ -1,17 +1,19 @@
 import { readFileSync } from "node:fs";
 import { sql } from "drizzle-orm";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { ItemView } from "../../src/api/live-protocol.js";
 import { extractItems } from "../../src/core/extraction/extract-items.js";
 import { MIN_CONFIDENCE } from "../../src/core/extraction/extractor.js";
 import type { Item } from "../../src/core/item.js";
 import type { Segment } from "../../src/core/segment.js";
 import { parseTranscript, segmentsForExtraction } from "../../src/core/transcript/parse-transcript.js";
+import { query } from "../../src/live/sql.js";
 import type { RunningServer } from "../../src/server/serve.js";
 import { eachDatabase } from "../helpers/database.js";
 import { builtinTemplate } from "../helpers/meeting.js";
-import { createTestMeeting, createTestUser, startTestServer, type TestUser } from "../helpers/server.js";
-import { call, LiveClient } from "./live-client.js";
+import { createTestMeeting, createTestUser, type TestUser } from "../helpers/server.js";
+import { call, type LiveClient } from "./live-client.js";
+import { liveFixture } from "./room-fixture.js";
 
 const root = new URL("../../", import.meta.url);
 const DEVSET_FILE = "eval/devset/eng-leadership-sync/transcript.zoom.vtt";
@@ -20,13 +22,15 @@ const devsetSegments = segmentsForExtraction(parseTranscript(devsetText, "transc
 const MEETING_DATE = "2025-03-17";
 const NAMES = ["Elena Sokolova", "Tobias Lind", "Priya Raman"];
 
-/** An item as the engine made it, without what people added to it. */
-function engineItem(view: ItemView): Item {
-  const { review: _review, edited: _edited, ...item } = view;
-  return item;
-}
-
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** The items at or above MIN_CONFIDENCE as the engine made them (without what people added), by id. */
+function confidentItems(views: ItemView[]): Item[] {
+  return views
+    .filter((view) => view.confidence >= MIN_CONFIDENCE)
+    .map(({ review: _review, edited: _edited, ...item }) => item)
+    .sort(byId);
+}
 
 /** What `extractItems` says about these segments with the meeting's options. */
 function expected(segments: Segment[], templateId = "engineering-leadership-sync") {
@@ -46,18 +50,8 @@ function withoutSegmentIds(item: Item) {
 // Whole meetings through real sockets: generous time for a busy machine.
 describe("streaming and uploading a real meeting", { timeout: 60_000 }, () => {
   eachDatabase((database, kind) => {
-    const servers: RunningServer[] = [];
-    const clients: LiveClient[] = [];
-    afterEach(async () => {
-      await Promise.all(clients.splice(0).map((c) => c.close()));
-      await Promise.all(servers.splice(0).map((s) => s.close()));
-    });
-
-    async function server(): Promise<RunningServer> {
-      const started = await startTestServer(database());
-      servers.push(started);
-      return started;
-    }
+    const { startServer, open, close } = liveFixture();
+    const server = () => startServer(database());
 
     async function setUp(options: { status?: "scheduled" | "live"; templateId?: string } = {}) {
       const [facilitator, member, viewer] = await Promise.all(NAMES.map((name) => createTestUser(database(), name)));
@@ -71,12 +65,6 @@ describe("streaming and uploading a real meeting", { timeout: 60_000 }, () => {
         { status: options.status ?? "live", meetingDate: MEETING_DATE, templateId: options.templateId },
       );
       return { facilitator: facilitator!, member: member!, viewer: viewer!, meetingId };
-    }
-
-    async function open(...args: Parameters<typeof LiveClient.open>) {
-      const client = await LiveClient.open(...args);
-      clients.push(client);
-      return client;
     }
 
     /** Sends the segments one message each (without waiting in between) and waits for every ack. */
@@ -124,10 +112,7 @@ describe("streaming and uploading a real meeting", { timeout: 60_000 }, () => {
       const stored = await items(srv, viewer, meetingId);
       const want = expected(devsetSegments);
       expect(want.items.length).toBeGreaterThan(10);
-      const confident = stored.items
-        .filter((i) => i.confidence >= MIN_CONFIDENCE)
-        .map(engineItem)
-        .sort(byId);
+      const confident = confidentItems(stored.items);
       expect(confident).toEqual(want.items);
       expect(stored.metrics).toEqual(want.metrics);
 
@@ -155,10 +140,7 @@ describe("streaming and uploading a real meeting", { timeout: 60_000 }, () => {
       const stored = await items(srv, viewer, meetingId);
       expect(first.body.items).toBe(stored.items.length);
       const want = expected(devsetSegments);
-      const confident = stored.items
-        .filter((i) => i.confidence >= MIN_CONFIDENCE)
-        .map(engineItem)
-        .sort(byId);
+      const confident = confidentItems(stored.items);
       expect(confident.map(withoutSegmentIds)).toEqual(want.items.map(withoutSegmentIds));
       await watcher.waitFor(
         (m) => m.type === "event" && m.event.kind === "meeting.status" && m.event.status === "ended",
@@ -184,10 +166,7 @@ describe("streaming and uploading a real meeting", { timeout: 60_000 }, () => {
       const segments = segmentsForExtraction(parseTranscript(text, "ES2002a.txt").segments);
       const want = expected(segments, "team-sync");
       const stored = await items(srv, viewer, meetingId);
-      const confident = stored.items
-        .filter((i) => i.confidence >= MIN_CONFIDENCE)
-        .map(engineItem)
-        .sort(byId);
+      const confident = confidentItems(stored.items);
       expect(confident.map(withoutSegmentIds)).toEqual(want.items.map(withoutSegmentIds));
       expect(want.items.length).toBeGreaterThan(10);
     });
@@ -208,12 +187,11 @@ describe("streaming and uploading a real meeting", { timeout: 60_000 }, () => {
         code: "bad_input",
         message: 'meeting.vtt:8: timestamp "00:00:0x" is not a valid time',
       });
-      const counts = (
-        (await database().db.execute(
-          sql`SELECT (SELECT count(*)::int FROM segments) AS segments, (SELECT count(*)::int FROM events) AS events,
-                     (SELECT status FROM meetings WHERE id = ${meetingId}) AS status`,
-        )) as unknown as { rows: unknown[] }
-      ).rows;
+      const counts = await query(
+        database().db,
+        sql`SELECT (SELECT count(*)::int FROM segments) AS segments, (SELECT count(*)::int FROM events) AS events,
+                   (SELECT status FROM meetings WHERE id = ${meetingId}) AS status`,
+      );
       expect(counts).toEqual([{ segments: 0, events: 0, status: "scheduled" }]);
     });
 
@@ -230,10 +208,8 @@ describe("streaming and uploading a real meeting", { timeout: 60_000 }, () => {
       const a = await server();
       const first = await open(a, meetingId, member);
       await stream(first, parts[0]!);
-      await first.close();
-      clients.splice(clients.indexOf(first), 1);
-      await a.close();
-      servers.splice(servers.indexOf(a), 1);
+      await close(first);
+      await close(a);
 
       // B starts with no extractor: it rebuilds from the stored segments. C joins; B and C take turns, so each
       // finds segments stored by the other that its extractor has not read.
@@ -249,10 +225,7 @@ describe("streaming and uploading a real meeting", { timeout: 60_000 }, () => {
       await end(b, facilitator, meetingId);
 
       const stored = await items(c, viewer, meetingId);
-      const confident = stored.items
-        .filter((i) => i.confidence >= MIN_CONFIDENCE)
-        .map(engineItem)
-        .sort(byId);
+      const confident = confidentItems(stored.items);
       expect(confident).toEqual(expected(devsetSegments).items);
     });
 
@@ -273,11 +246,10 @@ describe("streaming and uploading a real meeting", { timeout: 60_000 }, () => {
       expect(reopen.body.error.message).toMatch(/^the meeting cannot go from ended to live/);
       expect((await status(facilitator, "done")).status).toBe(400);
 
-      const rows = (
-        (await database().db.execute(
-          sql`SELECT started_at IS NOT NULL AS started, ended_at IS NOT NULL AS ended FROM meetings WHERE id = ${meetingId}`,
-        )) as unknown as { rows: unknown[] }
-      ).rows;
+      const rows = await query(
+        database().db,
+        sql`SELECT started_at IS NOT NULL AS started, ended_at IS NOT NULL AS ended FROM meetings WHERE id = ${meetingId}`,
+      );
       expect(rows).toEqual([{ started: true, ended: true }]);
       const events = await call(srv, member, "GET", `/api/meetings/${meetingId}/events`);
       expect(events.body.events.map((e: { event: { status: string } }) => e.event.status)).toEqual([

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { TemplateError } from "../errors.js";
-import { createItem, ITEM_KINDS, type Item, type ItemKind, type MetricRow } from "../item.js";
+import { createItem, ITEM_KINDS, ITEM_STATUSES, type Item, type ItemKind, type MetricRow } from "../item.js";
 import type { Template } from "../template/template.js";
 import { type FieldProblem, parseWithSchema } from "../template/zod-issue.js";
 import type { MeetingNotes } from "./meeting-notes.js";
@@ -26,7 +26,7 @@ const exampleItemSchema = z.strictObject({
   text,
   owner: text.nullable().optional(),
   due: isoDate.nullable().optional(),
-  status: z.enum(["decided", "pending", "superseded", "open", "done", "answered", "resolved"]).nullable().optional(),
+  status: z.enum(ITEM_STATUSES).nullable().optional(),
   rag: z.enum(["red", "yellow", "green"]).nullable().optional(),
   likelihood: level.nullable().optional(),
   impact: level.nullable().optional(),

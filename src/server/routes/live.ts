@@ -3,25 +3,26 @@ import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { WebSocket } from "ws";
 import { itemChanges } from "../../api/live-protocol.js";
-import { ITEM_KINDS } from "../../core/item.js";
+import { ITEM_KINDS, ITEM_STATUSES } from "../../core/item.js";
 import { notesToJson } from "../../core/notes/notes-json.js";
 import { renderNotesMarkdown } from "../../core/notes/render-markdown.js";
 import { captureHealth, readHealthState } from "../../live/capture-health.js";
 import { type LiveConnection, openLiveConnection } from "../../live/connection.js";
 import type { Peer } from "../../live/hub.js";
-import type { Review } from "../../live/pipeline.js";
+import { EDITABLE_FIELDS } from "../../live/item-view.js";
+import type { Actor } from "../../live/pipeline.js";
 import { listEvents, listItems, listSegments, meetingNotes } from "../../live/read-meeting.js";
 import { uploadTranscript } from "../../live/upload-transcript.js";
+import { MEETING_STATUSES } from "../../store/schema.js";
 import { NEEDS, requireMeetingRole, roleAtLeast } from "../access.js";
 import { errorResponses, jsonBody, jsonResponse } from "../api-schemas.js";
 import type { App } from "../app.js";
 import { requireCaller } from "../auth.js";
-import type { AppEnv, ServerContext } from "../context.js";
+import type { AppEnv, Caller, ServerContext } from "../context.js";
 import { ApiError } from "../errors.js";
 
 // ---- schemas (documented in /api/openapi.json) ----
 
-const STATUSES = ["scheduled", "pre-read", "live", "ended"] as const;
 const meetingParams = z.object({ meetingId: z.uuid() });
 const itemParams = z.object({ meetingId: z.uuid(), itemId: z.string().min(1).max(200) });
 const seqQuery = z.object({ after: z.coerce.number().int().min(0).default(0) });
@@ -42,7 +43,7 @@ const itemSchema = z
     text: z.string(),
     owner: z.string().nullable(),
     due: z.string().nullable(),
-    status: z.enum(["decided", "pending", "superseded", "open", "done", "answered", "resolved"]).nullable(),
+    status: z.enum(ITEM_STATUSES).nullable(),
     rag: z.enum(["red", "yellow", "green"]).nullable(),
     likelihood: level,
     impact: level,
@@ -61,7 +62,7 @@ const itemViewSchema = itemSchema
   .extend({
     review: z.enum(["suggested", "confirmed", "rejected"]),
     /** The fields a person set: their values win over later engine updates. */
-    edited: z.array(z.enum(["text", "owner", "due", "rag", "status"])),
+    edited: z.array(z.enum(EDITABLE_FIELDS)),
   })
   .openapi("ItemView");
 const metricRowSchema = z
@@ -79,7 +80,7 @@ const segmentViewSchema = z
   .openapi("SegmentView");
 const healthSchema = z
   .object({
-    status: z.enum(STATUSES),
+    status: z.enum(MEETING_STATUSES),
     senders: z.array(
       z.object({ client: z.string(), user: z.string(), lastSegmentAt: z.string(), segments: z.number().int() }),
     ),
@@ -133,11 +134,11 @@ const statusRoute = createRoute({
   description: "Facilitator or owner. Ending settles the extractor's open threads and stamps the end time.",
   request: {
     params: meetingParams,
-    body: jsonBody(z.strictObject({ status: z.enum(STATUSES) })),
+    body: jsonBody(z.strictObject({ status: z.enum(MEETING_STATUSES) })),
   },
   responses: {
     200: jsonResponse(
-      z.object({ status: z.enum(STATUSES), seq: z.number().int() }),
+      z.object({ status: z.enum(MEETING_STATUSES), seq: z.number().int() }),
       "The new status and the seq of its event.",
     ),
     ...errorResponses(403, 404, 409),
@@ -170,7 +171,7 @@ const uploadRoute = createRoute({
         segments: z.number().int(),
         duplicates: z.number().int(),
         items: z.number().int(),
-        status: z.enum(STATUSES),
+        status: z.enum(MEETING_STATUSES),
       }),
       "What was stored.",
     ),
@@ -354,9 +355,7 @@ export function registerLive(app: App, ctx: ServerContext): void {
     const caller = requireCaller(c);
     const { meetingId, itemId } = c.req.valid("param");
     await requireMeetingRole(ctx, caller, meetingId, NEEDS.write);
-    const body = c.req.valid("json");
-    const review: Review = body.action === "edit" ? { action: "edit", changes: body.changes } : { action: body.action };
-    return c.json(await live.pipeline.review(meetingId, itemId, review, actorOf(caller)), 200);
+    return c.json(await live.pipeline.review(meetingId, itemId, c.req.valid("json"), actorOf(caller)), 200);
   });
 
   app.openapi(itemsRoute, async (c) => {
@@ -389,16 +388,13 @@ export function registerLive(app: App, ctx: ServerContext): void {
     const { meetingId } = c.req.valid("param");
     await requireMeetingRole(ctx, requireCaller(c), meetingId, NEEDS.read);
     const notes = await meetingNotes(db, meetingId);
-    if (!notes) throw new ApiError("not_found", `no meeting ${meetingId}`);
     return c.text(renderNotesMarkdown(notes), 200, { "content-type": "text/markdown; charset=utf-8" });
   });
 
   app.openapi(notesJsonRoute, async (c) => {
     const { meetingId } = c.req.valid("param");
     await requireMeetingRole(ctx, requireCaller(c), meetingId, NEEDS.read);
-    const notes = await meetingNotes(db, meetingId);
-    if (!notes) throw new ApiError("not_found", `no meeting ${meetingId}`);
-    return c.json(notesToJson(notes), 200);
+    return c.json(notesToJson(await meetingNotes(db, meetingId)), 200);
   });
 }
 
@@ -409,13 +405,8 @@ export function registerLive(app: App, ctx: ServerContext): void {
 function requireSameOrigin(c: Context<AppEnv>): void {
   const origin = c.req.header("origin");
   const host = c.req.header("host");
-  let originHost: string | null = null;
-  try {
-    originHost = origin ? new URL(origin).host : null;
-  } catch {
-    originHost = null;
-  }
-  if (!originHost || !host || originHost !== host) {
+  const originHost = origin && URL.canParse(origin) ? new URL(origin).host : null;
+  if (!host || originHost !== host) {
     throw new ApiError("forbidden", "a signed-in browser may open the live room only from Docket's own origin");
   }
 }
@@ -428,7 +419,7 @@ function peerOf(ws: WebSocket): Peer {
   };
 }
 
-function actorOf(caller: { userId: string; name: string }): { id: string; name: string } {
+function actorOf(caller: Caller): Actor {
   return { id: caller.userId, name: caller.name };
 }
 
