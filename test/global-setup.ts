@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { build } from "vite";
 import type { TestProject } from "vitest/node";
 import { openDatabase } from "../src/store/database.js";
 
@@ -15,10 +16,12 @@ declare module "vitest" {
 }
 
 /**
- * Once per run: a migrated PGlite image, and a PostgreSQL server on 127.0.0.1 (DOCKET_TEST_DATABASE_URL, or one
+ * Once per run: the web app built, a migrated PGlite image, and a PostgreSQL server on 127.0.0.1 (DOCKET_TEST_DATABASE_URL, or one
  * started by scripts/start-postgres.sh, which installs Debian's package when it is missing).
  */
 export default async function setup(project: TestProject) {
+  // The server serves the web app from dist/web; build it from the sources under test.
+  await build({ configFile: join(import.meta.dirname, "..", "vite.config.ts"), logLevel: "warn" });
   const dir = join(tmpdir(), `docket-test-${process.pid}`);
   await mkdir(dir, { recursive: true });
   const database = await openDatabase({ kind: "pglite", dataDir: null });

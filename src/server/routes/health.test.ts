@@ -30,11 +30,22 @@ describe("health, home and the API document", () => {
       for (const { op } of operations) expect(Object.keys(op.responses).length).toBeGreaterThan(0);
     });
 
-    it("serves a page at / and a JSON 404 that names an unknown API route", async () => {
+    it("serves the web app at / and at its deep links, and a JSON 404 that names an unknown API route", async () => {
       const { app } = await createTestApp(database());
-      const home = await app.request("/");
-      expect(home.headers.get("content-type")).toContain("text/html");
-      expect(await home.text()).toContain("/api/openapi.json");
+      for (const path of ["/", "/spaces/00000000-0000-4000-8000-000000000000"]) {
+        const page = await app.request(path, { headers: { "accept-encoding": "gzip" } });
+        expect(page.status).toBe(200);
+        expect(page.headers.get("content-type")).toContain("text/html");
+        expect(page.headers.get("content-security-policy")).toContain("default-src 'self'");
+        expect(page.headers.get("cache-control")).toBe("no-cache");
+        expect(await page.text()).toContain('<div id="root">');
+      }
+      const script = (await (await app.request("/")).text()).match(/src="(\/assets\/[^"]+\.js)"/)?.[1];
+      expect(script).toBeDefined();
+      const asset = await app.request(script!, { headers: { "accept-encoding": "gzip, br" } });
+      expect(asset.headers.get("content-encoding")).toBe("gzip");
+      expect(asset.headers.get("cache-control")).toContain("immutable");
+      expect((await app.request("/assets/no-such-file.js")).status).toBe(404);
       const missing = await app.request("/api/nothing-here");
       expect(missing.status).toBe(404);
       expect(await missing.json()).toEqual({ error: { code: "not_found", message: "no route GET /api/nothing-here" } });

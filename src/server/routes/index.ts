@@ -2,17 +2,18 @@ import type { App } from "../app.js";
 import type { ServerContext } from "../context.js";
 import { registerAccounts } from "./accounts.js";
 import { registerHealth } from "./health.js";
-import { registerHome } from "./home.js";
 import { registerLive } from "./live.js";
 import { registerMeetings } from "./meetings.js";
 import { registerSpaces } from "./spaces.js";
+import { registerWeb } from "./web.js";
 
 /** Every route module, in the order they are registered. */
 export const ROUTE_MODULES: ((app: App, ctx: ServerContext) => void)[] = [
-  registerHome,
   registerHealth,
   registerAccounts,
   registerSpaces,
   registerMeetings,
   registerLive,
+  // Last: every path outside /api that no route above took is the web app's.
+  (app) => registerWeb(app),
 ];

@@ -1,0 +1,98 @@
+import type { z } from "zod";
+import type {
+  meetingListSchema,
+  meetingSchema,
+  meetingSummarySchema,
+  memberSchema,
+  meSchema,
+  preReadRowSchema,
+  preReadSchema,
+  spaceSchema,
+  spaceSummarySchema,
+} from "../../src/server/api-schemas.js";
+
+/** The API's shapes, read from the server's own schemas so the two cannot drift apart. */
+export type Me = z.infer<typeof meSchema>;
+export type SpaceSummary = z.infer<typeof spaceSummarySchema>;
+export type Space = z.infer<typeof spaceSchema>;
+export type Member = z.infer<typeof memberSchema>;
+export type MeetingSummary = z.infer<typeof meetingSummarySchema>;
+export type MeetingList = z.infer<typeof meetingListSchema>;
+export type Meeting = z.infer<typeof meetingSchema>;
+export type PreReadRow = z.infer<typeof preReadRowSchema>;
+export type PreRead = z.infer<typeof preReadSchema>;
+export type Template = Space["template"];
+export type Role = SpaceSummary["role"];
+
+/** A request the server refused, with its message in words and the fields it names. */
+export class ApiFailure extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly issues: { path: string; message: string }[] = [],
+  ) {
+    super(message);
+  }
+}
+
+// Writes made with the session cookie carry the session's CSRF token; GET /api/me hands it out.
+let csrfToken: string | null = null;
+export function setCsrfToken(token: string | null | undefined): void {
+  csrfToken = token ?? null;
+}
+
+interface RequestOptions {
+  method?: "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
+  /** JSON-encoded unless it is already a string (an uploaded transcript). */
+  body?: unknown;
+  /** The response is text (Markdown), not JSON. */
+  text?: boolean;
+}
+
+export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const method = options.method ?? "GET";
+  const headers: Record<string, string> = {};
+  if (method !== "GET" && csrfToken) headers["x-csrf-token"] = csrfToken;
+  let body: string | undefined;
+  if (typeof options.body === "string") {
+    body = options.body;
+    headers["content-type"] = "text/plain; charset=utf-8";
+  } else if (options.body !== undefined) {
+    body = JSON.stringify(options.body);
+    headers["content-type"] = "application/json";
+  }
+  let response: Response;
+  try {
+    response = await fetch(path, { method, headers, body, credentials: "same-origin" });
+  } catch {
+    throw new ApiFailure(0, "unreachable", "Docket could not be reached. Check your connection and try again.");
+  }
+  if (!response.ok) throw await failureOf(response);
+  if (response.status === 204) return undefined as T;
+  return (options.text ? await response.text() : await response.json()) as T;
+}
+
+async function failureOf(response: Response): Promise<ApiFailure> {
+  try {
+    const { error } = (await response.json()) as { error: { code: string; message: string; issues?: [] } };
+    return new ApiFailure(response.status, error.code, error.message, error.issues);
+  } catch {
+    return new ApiFailure(response.status, "http", `The server answered ${response.status} ${response.statusText}.`);
+  }
+}
+
+/** An error as a sentence for the page: the server's message, and each field it names. */
+export function describeError(error: unknown): string {
+  if (error instanceof ApiFailure) {
+    if (error.status === 401) return "You are signed out. Sign in again to continue.";
+    const fields = error.issues.map((issue) => `${fieldName(issue.path)}: ${issue.message}`);
+    return [error.message, ...fields].join(" — ");
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** "body.scheduledAt" → "scheduledAt": the form field, not the transport. */
+function fieldName(path: string): string {
+  return path.replace(/^(body|query|params)\./, "");
+}
