@@ -4,64 +4,17 @@
  * process. Run with `npm run bench`; it builds first.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { extractItems } from "../src/core/extraction/extract-items.js";
 import { createExtractor } from "../src/core/extraction/extractor.js";
 import { parseTranscript } from "../src/core/transcript/parse-transcript.js";
+import { packageRoot } from "../src/files/package-root.js";
 import { builtinTemplatesDir, loadTemplates } from "../src/files/templates.js";
+import { buildHourLongVtt, HOUR_LONG_MEETINGS, median, percentile } from "./hour-long-meeting.js";
 
-const here = fileURLToPath(new URL(".", import.meta.url));
-const ROOT = [here, join(here, ".."), join(here, "../..")].find((d) => existsSync(join(d, "package.json"))) ?? here;
-const MEETINGS = ["ES2002b", "ES2002c", "ES2002d", "ES2002a"];
-const TARGET_SECONDS = 60 * 60;
-
-interface Utterance {
-  start: number;
-  end: number;
-  speaker: string;
-  text: string;
-}
-
-function vttTime(seconds: number): string {
-  const ms = Math.round(seconds * 1000);
-  const h = Math.floor(ms / 3_600_000);
-  const m = Math.floor(ms / 60_000) % 60;
-  const s = Math.floor(ms / 1000) % 60;
-  return `${String(h).padStart(2, "0")}:${String(m).padStart(2, "0")}:${String(s).padStart(2, "0")}.${String(ms % 1000).padStart(3, "0")}`;
-}
-
-/** Real AMI meetings laid end to end until an hour of speech, written as a Teams-style WebVTT file. */
-function buildHourLongVtt(): { vtt: string; cues: number; seconds: number } {
-  const cues: string[] = [];
-  let offset = 0;
-  for (const id of MEETINGS) {
-    const lines = readFileSync(join(ROOT, "eval/corpus", id, "utterances.jsonl"), "utf8")
-      .split("\n")
-      .filter(Boolean);
-    const utterances = lines.map((l) => JSON.parse(l) as Utterance);
-    const first = utterances[0]?.start ?? 0;
-    for (const u of utterances) {
-      const start = offset + u.start - first;
-      if (start >= TARGET_SECONDS) break;
-      cues.push(`${vttTime(start)} --> ${vttTime(offset + u.end - first)}\n<v ${u.speaker}>${u.text}</v>`);
-    }
-    offset += (utterances.at(-1)?.end ?? first) - first + 5;
-    if (offset >= TARGET_SECONDS) break;
-  }
-  return { vtt: `WEBVTT\n\n${cues.join("\n\n")}\n`, cues: cues.length, seconds: Math.min(offset, TARGET_SECONDS) };
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] ?? 0;
-}
-function percentile(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
-}
+const ROOT = packageRoot();
 
 async function main(): Promise<void> {
   const { vtt, cues, seconds } = buildHourLongVtt();
@@ -73,7 +26,7 @@ async function main(): Promise<void> {
   const options = { template, meetingDate: "2025-03-17" };
 
   console.log(
-    `meeting: ${cues} cues, ${(seconds / 60).toFixed(1)} minutes of real speech (AMI ${MEETINGS.join(", ")})`,
+    `meeting: ${cues} cues, ${(seconds / 60).toFixed(1)} minutes of real speech (AMI ${HOUR_LONG_MEETINGS.join(", ")})`,
   );
   // Warm up the JIT and chrono's lazy tables once, as a long-running server would be.
   extractItems(parseTranscript(vtt, file).segments, options);

@@ -1,0 +1,71 @@
+import { existsSync } from "node:fs";
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type BrowserContext, chromium, type Page } from "playwright-core";
+import { packageRoot } from "../../src/files/package-root.js";
+
+/** Debian's Chromium: `.ci/run` installs it; playwright-core never downloads a browser of its own. */
+export const CHROMIUM = "/usr/bin/chromium";
+
+// Without the background-networking flags Chromium keeps trying to reach Google's hosts, which this network refuses.
+const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
+
+/** Where each run leaves its screenshots (CI keeps the folder as an artifact). */
+export const SCREENSHOT_DIR = join(packageRoot(), "test-artifacts", "screenshots");
+
+export interface Browser {
+  context: BrowserContext;
+  page: Page;
+  close(): Promise<void>;
+}
+
+/** A headless Chromium with a fresh profile of its own: each person in a test opens one, so cookies stay apart. */
+export async function openBrowser(options: { width?: number; height?: number } = {}): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`${CHROMIUM} is missing: install Debian's chromium package (.ci/run does) to run the web tests`);
+  }
+  const profile = await mkdtemp(join(tmpdir(), "docket-chromium-"));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: options.width ?? 1360, height: options.height ?? 900 },
+    reducedMotion: "reduce",
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  return {
+    context,
+    page,
+    async close() {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Saves the whole page as `test-artifacts/screenshots/NAME.png`. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  await mkdir(SCREENSHOT_DIR, { recursive: true });
+  const path = join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
+
+/** Signs up through the web app's form and waits for the Spaces list. */
+export async function signUpInBrowser(page: Page, base: string, person: { name: string; email: string }) {
+  await page.goto(`${base}/sign-up`);
+  await page.getByLabel("Your name").fill(person.name);
+  await page.getByLabel("Email").fill(person.email);
+  await page.getByLabel("Password").fill("correct horse battery");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await page.getByRole("heading", { name: "Your Spaces" }).waitFor();
+}
