@@ -1,5 +1,7 @@
 import { z } from "@hono/zod-openapi";
+import { ITEM_KINDS, ITEM_STATUSES } from "../core/item.js";
 import { templateSchema } from "../core/template/template.js";
+import { EDITABLE_FIELDS } from "../live/item-view.js";
 import { MEETING_STATUSES } from "../store/schema.js";
 
 /**
@@ -207,3 +209,45 @@ export const preReadSchema = z
     ),
   })
   .openapi("PreRead");
+
+// The items of a meeting, as the live room and the Space views show them.
+const evidenceSchema = z.object({
+  segmentId: z.string(),
+  speaker: z.string().nullable(),
+  quote: z.string(),
+  start: z.number().nullable(),
+});
+const level = z.enum(["low", "medium", "high"]).nullable();
+export const itemSchema = z
+  .object({
+    id: z.string(),
+    kind: z.enum(ITEM_KINDS),
+    section: z.string(),
+    text: z.string(),
+    owner: z.string().nullable(),
+    due: z.string().nullable(),
+    status: z.enum(ITEM_STATUSES).nullable(),
+    rag: z.enum(["red", "yellow", "green"]).nullable(),
+    likelihood: level,
+    impact: level,
+    mitigation: z.string().nullable(),
+    rationale: z.string().nullable(),
+    decidedBy: z.string().nullable(),
+    askedBy: z.string().nullable(),
+    needed: z.string().nullable(),
+    team: z.string().nullable(),
+    fields: z.record(z.string(), z.string()),
+    confidence: z.number(),
+    evidence: z.array(evidenceSchema),
+  })
+  .openapi("Item");
+export const itemViewSchema = itemSchema
+  .extend({
+    review: z.enum(["suggested", "confirmed", "rejected"]),
+    /** The fields a person set: their values win over later engine updates. */
+    edited: z.array(z.enum(EDITABLE_FIELDS)),
+  })
+  .openapi("ItemView");
+export const metricRowSchema = z
+  .object({ team: z.string(), values: z.record(z.string(), z.number()), evidence: z.array(evidenceSchema) })
+  .openapi("MetricRow");

@@ -157,8 +157,8 @@ export async function createPreReadRow(
       ownerId: row.ownerId,
       cells: row.cells,
       position: sql`(${next})`,
-      updatedAt: row.now,
-      updatedBy: row.createdBy,
+      // A row a facilitator assigns to someone else waits for its owner: the pre-read checklist counts it as not done.
+      ...(row.ownerId === row.createdBy ? { updatedAt: row.now, updatedBy: row.createdBy } : {}),
     })
     .returning({ id: preReadRows.id });
   if (!created) throw new Error("the pre-read row was not stored");

@@ -1,5 +1,6 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   boolean,
   doublePrecision,
   index,
@@ -226,8 +227,20 @@ export const items = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     updatedBy: uuid("updated_by").references(() => users.id, { onDelete: "set null" }),
   },
-  (t) => [primaryKey({ columns: [t.meetingId, t.id] })],
+  (t) => [
+    primaryKey({ columns: [t.meetingId, t.id] }),
+    // The decision log's full-text search: the query repeats this expression, so the planner can use the index.
+    index("items_decision_search_idx").using("gin", searchVector(t)).where(sql`${t.kind} = 'decision'`),
+  ],
 );
+
+/**
+ * What a decision's full-text search reads: the text as people see it (their edit wins over the engine's) and
+ * the rationale, as an English tsvector. One definition for the index and the queries that must match it.
+ */
+export function searchVector(t: { item: AnyPgColumn; edits: AnyPgColumn }): SQL {
+  return sql`to_tsvector('english', coalesce(${t.edits}->>'text', ${t.item}->>'text') || ' ' || coalesce(${t.item}->>'rationale', ''))`;
+}
 
 /**
  * Everything viewers see, in order: segments heard, item events, people's edits, status changes. A viewer that

@@ -14,10 +14,11 @@ const PUBLIC_ROUTES = new Set([
 ]);
 
 /**
- * Routes about the caller themselves, not about a Space, so an outsider's call succeeds; the sweep still checks
- * that nothing of the victim's comes back.
+ * Routes about the caller themselves (or, like the built-in templates, about no Space), so an outsider's call
+ * succeeds; the sweep still checks that nothing of the victim's comes back.
  */
 const PERSONAL_ROUTES = new Set([
+  "GET /api/templates",
   "GET /api/me",
   "POST /api/auth/sign-out",
   "GET /api/tokens",

@@ -4,6 +4,7 @@ import { registerAccounts } from "./accounts.js";
 import { registerHealth } from "./health.js";
 import { registerLive } from "./live.js";
 import { registerMeetings } from "./meetings.js";
+import { registerSpaceViews } from "./space-views.js";
 import { registerSpaces } from "./spaces.js";
 import { registerWeb } from "./web.js";
 
@@ -14,6 +15,7 @@ export const ROUTE_MODULES: ((app: App, ctx: ServerContext) => void)[] = [
   registerSpaces,
   registerMeetings,
   registerLive,
+  registerSpaceViews,
   // Last: every path outside /api that no route above took is the web app's.
   (app) => registerWeb(app),
 ];

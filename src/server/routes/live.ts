@@ -3,19 +3,17 @@ import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { WebSocket } from "ws";
 import { itemChanges } from "../../api/live-protocol.js";
-import { ITEM_KINDS, ITEM_STATUSES } from "../../core/item.js";
 import { notesToJson } from "../../core/notes/notes-json.js";
 import { renderNotesMarkdown } from "../../core/notes/render-markdown.js";
 import { captureHealth, readHealthState } from "../../live/capture-health.js";
 import { type LiveConnection, openLiveConnection } from "../../live/connection.js";
 import type { Peer } from "../../live/hub.js";
-import { EDITABLE_FIELDS } from "../../live/item-view.js";
 import type { Actor } from "../../live/pipeline.js";
 import { listEvents, listItems, listSegments, meetingNotes } from "../../live/read-meeting.js";
 import { uploadTranscript } from "../../live/upload-transcript.js";
 import { MEETING_STATUSES } from "../../store/schema.js";
 import { NEEDS, requireMeetingRole, roleAtLeast } from "../access.js";
-import { errorResponses, jsonBody, jsonResponse } from "../api-schemas.js";
+import { errorResponses, itemSchema, itemViewSchema, jsonBody, jsonResponse, metricRowSchema } from "../api-schemas.js";
 import type { App } from "../app.js";
 import { requireCaller } from "../auth.js";
 import type { AppEnv, Caller, ServerContext } from "../context.js";
@@ -28,46 +26,6 @@ const itemParams = z.object({ meetingId: z.uuid(), itemId: z.string().min(1).max
 const seqQuery = z.object({ after: z.coerce.number().int().min(0).default(0) });
 const pageQuery = seqQuery.extend({ limit: z.coerce.number().int().min(1).max(2000).default(500) });
 
-const evidenceSchema = z.object({
-  segmentId: z.string(),
-  speaker: z.string().nullable(),
-  quote: z.string(),
-  start: z.number().nullable(),
-});
-const level = z.enum(["low", "medium", "high"]).nullable();
-const itemSchema = z
-  .object({
-    id: z.string(),
-    kind: z.enum(ITEM_KINDS),
-    section: z.string(),
-    text: z.string(),
-    owner: z.string().nullable(),
-    due: z.string().nullable(),
-    status: z.enum(ITEM_STATUSES).nullable(),
-    rag: z.enum(["red", "yellow", "green"]).nullable(),
-    likelihood: level,
-    impact: level,
-    mitigation: z.string().nullable(),
-    rationale: z.string().nullable(),
-    decidedBy: z.string().nullable(),
-    askedBy: z.string().nullable(),
-    needed: z.string().nullable(),
-    team: z.string().nullable(),
-    fields: z.record(z.string(), z.string()),
-    confidence: z.number(),
-    evidence: z.array(evidenceSchema),
-  })
-  .openapi("Item");
-const itemViewSchema = itemSchema
-  .extend({
-    review: z.enum(["suggested", "confirmed", "rejected"]),
-    /** The fields a person set: their values win over later engine updates. */
-    edited: z.array(z.enum(EDITABLE_FIELDS)),
-  })
-  .openapi("ItemView");
-const metricRowSchema = z
-  .object({ team: z.string(), values: z.record(z.string(), z.number()), evidence: z.array(evidenceSchema) })
-  .openapi("MetricRow");
 const segmentViewSchema = z
   .object({
     id: z.string(),

@@ -243,6 +243,14 @@ describe("meetings over HTTP", () => {
         updatedBy: member.user.id,
         updatedAt: t.clock.now().toISOString(),
       });
+      const assigned = await call(t.app, facilitator, "POST", `/api/meetings/${meeting.id}/pre-read`, {
+        body: { sectionId: "risks", ownerId: member.user.id, cells: {} },
+      });
+      expect(assigned.body).toMatchObject({ ownerId: member.user.id, updatedAt: null, updatedBy: null });
+      const filled = await call(t.app, member, "PATCH", `/api/meetings/${meeting.id}/pre-read/${assigned.body.id}`, {
+        body: { cells: { text: "Vendor renewal" } },
+      });
+      expect(filled.body).toMatchObject({ updatedAt: t.clock.now().toISOString(), updatedBy: member.user.id });
       const byOther = await call(t.app, other, "PATCH", row, { body: { cells: { velocity: "1" } } });
       expect(byOther.status).toBe(403);
       expect(byOther.body.error.message).toBe("only the row's owner or a facilitator may edit it");

@@ -1,0 +1,293 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import type { ItemView } from "../../api/live-protocol.js";
+import type { DecisionLog, MetricSeries, OpenActions, RiskRegister, Triage } from "../../api/space-views.js";
+import { buildMetricSeries } from "../../core/space/metric-series.js";
+import { groupOpenActions } from "../../core/space/open-actions.js";
+import { compareMeetings, compareNames, compareText, type RecordedItem } from "../../core/space/recorded-item.js";
+import { buildRiskRegister } from "../../core/space/risk-register.js";
+import { TRIAGE_REASONS, triagePreRead } from "../../core/space/triage.js";
+import { compareItems, isVisible, itemView } from "../../live/item-view.js";
+import { listPreReadRows, localDateIn } from "../../store/meetings.js";
+import {
+  findPreviousEndedMeeting,
+  listDecisions,
+  listMeetingItems,
+  listSpaceItems,
+  listSpaceMetrics,
+  type SpaceItemRow,
+} from "../../store/space-views.js";
+import { findSpace } from "../../store/spaces.js";
+import { NEEDS, requireMeetingRole, requireSpaceRole } from "../access.js";
+import { errorResponses, itemViewSchema, jsonResponse, templateResponseSchema } from "../api-schemas.js";
+import type { App } from "../app.js";
+import { requireCaller } from "../auth.js";
+import type { ServerContext } from "../context.js";
+import { ApiError } from "../errors.js";
+
+// ---- schemas (documented in /api/openapi.json; the types are src/api/space-views.ts) ----
+
+const spaceParams = z.object({ spaceId: z.uuid() });
+const meetingParams = z.object({ meetingId: z.uuid() });
+
+const rag = z.enum(["red", "yellow", "green"]).nullable();
+const sourceFields = { meetingId: z.uuid(), meetingTitle: z.string(), meetingDate: z.iso.date() };
+const recordedItemSchema = itemViewSchema.extend(sourceFields).openapi("RecordedItem");
+
+const openActionsSchema = z
+  .object({
+    today: z.iso.date().openapi({ description: "In the Space's timezone: what overdue is measured against." }),
+    owners: z.array(
+      z.object({
+        owner: z.string().nullable(),
+        actions: z.array(z.object({ ...sourceFields, item: itemViewSchema, overdue: z.boolean() })),
+      }),
+    ),
+  })
+  .openapi("OpenActions");
+
+const riskRegisterSchema = z
+  .object({
+    risks: z.array(
+      z.object({
+        key: z.string().openapi({ description: "meetingId:itemId of the first item recorded for the risk." }),
+        current: recordedItemSchema,
+        history: z.array(
+          z.object({
+            ...sourceFields,
+            itemId: z.string(),
+            rag,
+            status: itemViewSchema.shape.status,
+            text: z.string(),
+          }),
+        ),
+      }),
+    ),
+  })
+  .openapi("RiskRegister");
+
+const decisionLogSchema = z
+  .object({
+    query: z.string().nullable(),
+    decisions: z.array(
+      recordedItemSchema.extend({
+        headline: z.string().optional().openapi({
+          description:
+            "With a query: the text (and rationale) as HTML, escaped, with only the matched words in <mark>…</mark>.",
+        }),
+      }),
+    ),
+  })
+  .openapi("DecisionLog");
+
+const metricSeriesSchema = z
+  .object({
+    columns: z.array(z.object({ id: z.string(), label: z.string(), unit: z.string().optional() })),
+    teams: z.array(
+      z.object({
+        team: z.string(),
+        points: z.array(z.object({ ...sourceFields, values: z.record(z.string(), z.number()) })),
+      }),
+    ),
+  })
+  .openapi("MetricSeries");
+
+const triageEntrySchema = z
+  .object({
+    id: z.string(),
+    reason: z.enum(TRIAGE_REASONS),
+    rag,
+    sectionId: z.string(),
+    sectionTitle: z.string(),
+    text: z.string(),
+    owner: z.string().nullable(),
+    source: z.discriminatedUnion("kind", [
+      z.object({ kind: z.literal("pre-read"), rowId: z.uuid() }),
+      z.object({ kind: z.literal("item"), itemId: z.string(), ...sourceFields }),
+    ]),
+    detail: z.string().optional(),
+  })
+  .openapi("TriageEntry");
+
+const triageSchema = z
+  .object({
+    toDiscuss: z.array(triageEntrySchema),
+    toAcknowledge: z.array(triageEntrySchema),
+    checklist: z.object({
+      steps: z.array(z.string()),
+      people: z.array(
+        z.object({
+          userId: z.uuid(),
+          name: z.string(),
+          rows: z.number().int(),
+          updated: z.number().int(),
+          done: z.boolean(),
+        }),
+      ),
+    }),
+  })
+  .openapi("Triage");
+
+const tags = ["space views"];
+
+const templatesRoute = createRoute({
+  method: "get",
+  path: "/api/templates",
+  tags,
+  summary: "The templates a Space can be created on, by name (any signed-in user)",
+  responses: {
+    200: jsonResponse(z.object({ templates: z.array(templateResponseSchema) }), "Each template in full."),
+    ...errorResponses(),
+  },
+});
+
+const actionsRoute = createRoute({
+  method: "get",
+  path: "/api/spaces/{spaceId}/actions",
+  tags,
+  summary: "The open action items of all the Space's meetings, by owner (viewer)",
+  description:
+    "Not done, not rejected, with people's edits applied. Owners by name, nobody's last; within an owner the " +
+    "overdue first, then by due date, then the oldest meeting. An action recorded in several meetings is listed " +
+    "once per meeting.",
+  request: { params: spaceParams },
+  responses: { 200: jsonResponse(openActionsSchema, "The open action items."), ...errorResponses(404) },
+});
+
+const risksRoute = createRoute({
+  method: "get",
+  path: "/api/spaces/{spaceId}/risks",
+  tags,
+  summary: "The Space's risk register: each risk once, with its ratings across meetings (viewer)",
+  description:
+    "Risks recorded in several meetings are one entry when their texts mostly share their words. Red first, " +
+    "then yellow, green and unrated; then the most recently recorded first.",
+  request: { params: spaceParams },
+  responses: { 200: jsonResponse(riskRegisterSchema, "The risk register."), ...errorResponses(404) },
+});
+
+const decisionsRoute = createRoute({
+  method: "get",
+  path: "/api/spaces/{spaceId}/decisions",
+  tags,
+  summary: "The Space's decision log, newest meeting first; `q` searches it (viewer)",
+  description:
+    "`q` is English full-text search (word forms match: 'rolled' finds 'roll back'; \"quoted phrases\", `or`, " +
+    "`-word`) over the decision's text as people see it and its rationale; results best match first.",
+  request: {
+    params: spaceParams,
+    query: z.object({ q: z.string().trim().max(200).optional().openapi({ example: "rollback" }) }),
+  },
+  responses: { 200: jsonResponse(decisionLogSchema, "The decisions."), ...errorResponses(404) },
+});
+
+const metricsRoute = createRoute({
+  method: "get",
+  path: "/api/spaces/{spaceId}/metrics",
+  tags,
+  summary: "Each team's metrics per meeting, oldest first, in the Space template's numeric columns (viewer)",
+  request: { params: spaceParams },
+  responses: { 200: jsonResponse(metricSeriesSchema, "The metric series."), ...errorResponses(404) },
+});
+
+const triageRoute = createRoute({
+  method: "get",
+  path: "/api/meetings/{meetingId}/triage",
+  tags,
+  summary: "The facilitator's view of the pre-read: what to discuss, what to acknowledge, who has updated (viewer)",
+  description:
+    "To discuss: red and yellow rows, unrated risks, escalations, metrics outside the team's usual range " +
+    "(mean ± 2 SD of its last six earlier values), and what the last ended meeting left open. Red first, then " +
+    "yellow, then the rest, in template order.",
+  request: { params: meetingParams },
+  responses: { 200: jsonResponse(triageSchema, "The triage."), ...errorResponses(404) },
+});
+
+// ---- handlers ----
+
+export function registerSpaceViews(app: App, ctx: ServerContext): void {
+  const { db } = ctx.database;
+
+  app.openapi(templatesRoute, (c) => {
+    requireCaller(c);
+    const templates = [...ctx.templates.values()].sort(
+      (a, b) => compareNames(a.name, b.name) || compareText(a.id, b.id),
+    );
+    return c.json({ templates }, 200);
+  });
+
+  app.openapi(actionsRoute, async (c) => {
+    const { spaceId } = c.req.valid("param");
+    await requireSpaceRole(ctx, requireCaller(c), spaceId, NEEDS.read);
+    const space = await findSpace(db, spaceId);
+    if (!space) throw new ApiError("not_found", `no Space ${spaceId}`);
+    const today = localDateIn(ctx.now(), space.timezone);
+    const actions: OpenActions = groupOpenActions(recordedItems(await listSpaceItems(db, spaceId, "action")), today);
+    return c.json(actions, 200);
+  });
+
+  app.openapi(risksRoute, async (c) => {
+    const { spaceId } = c.req.valid("param");
+    await requireSpaceRole(ctx, requireCaller(c), spaceId, NEEDS.read);
+    const register: RiskRegister = {
+      risks: buildRiskRegister(recordedItems(await listSpaceItems(db, spaceId, "risk"))),
+    };
+    return c.json(register, 200);
+  });
+
+  app.openapi(decisionsRoute, async (c) => {
+    const { spaceId } = c.req.valid("param");
+    await requireSpaceRole(ctx, requireCaller(c), spaceId, NEEDS.read);
+    const query = c.req.valid("query").q || null;
+    const rows = await listDecisions(db, spaceId, query);
+    const log: DecisionLog = {
+      query,
+      decisions: rows.filter(isVisible).map((row) => ({
+        ...itemView(row.item, row.edits, row.review),
+        meetingId: row.meetingId,
+        meetingTitle: row.meetingTitle,
+        meetingDate: row.meetingDate,
+        ...(row.headline === null ? {} : { headline: row.headline }),
+      })),
+    };
+    return c.json(log, 200);
+  });
+
+  app.openapi(metricsRoute, async (c) => {
+    const { spaceId } = c.req.valid("param");
+    await requireSpaceRole(ctx, requireCaller(c), spaceId, NEEDS.read);
+    const space = await findSpace(db, spaceId);
+    if (!space) throw new ApiError("not_found", `no Space ${spaceId}`);
+    const series: MetricSeries = buildMetricSeries(space.template.sections, await listSpaceMetrics(db, spaceId));
+    return c.json(series, 200);
+  });
+
+  app.openapi(triageRoute, async (c) => {
+    const { meeting } = await requireMeetingRole(ctx, requireCaller(c), c.req.valid("param").meetingId, NEEDS.read);
+    const [rows, earlier, previous] = await Promise.all([
+      listPreReadRows(db, meeting.id),
+      listSpaceMetrics(db, meeting.spaceId, meeting.scheduledAt),
+      findPreviousEndedMeeting(db, meeting.spaceId, meeting.scheduledAt),
+    ]);
+    const triage: Triage = triagePreRead({
+      template: meeting.template,
+      rows: rows.map((row) => ({ ...row, updated: row.updatedAt !== null })),
+      earlierMetrics: earlier.map((m) => m.metrics),
+      previous: previous ? recordedItems(await listMeetingItems(db, previous.id)) : [],
+    });
+    return c.json(triage, 200);
+  });
+}
+
+/** The items people can see, as they see them (their edits applied): oldest meeting first, each in the order said. */
+function recordedItems(rows: SpaceItemRow[]): RecordedItem<ItemView>[] {
+  return rows
+    .filter(isVisible)
+    .map((row) => ({
+      meetingId: row.meetingId,
+      meetingTitle: row.meetingTitle,
+      meetingDate: row.meetingDate,
+      scheduledAt: row.scheduledAt,
+      item: itemView(row.item, row.edits, row.review),
+    }))
+    .sort((a, b) => compareMeetings(a, b) || compareItems(a.item, b.item));
+}

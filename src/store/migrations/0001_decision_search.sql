@@ -1,0 +1,1 @@
+CREATE INDEX "items_decision_search_idx" ON "items" USING gin (to_tsvector('english', coalesce("edits"->>'text', "item"->>'text') || ' ' || coalesce("item"->>'rationale', ''))) WHERE "items"."kind" = 'decision';
