@@ -5,6 +5,7 @@ import type {
   meetingSummarySchema,
   memberSchema,
   meSchema,
+  newInvitationSchema,
   preReadRowSchema,
   preReadSchema,
   spaceSchema,
@@ -23,6 +24,18 @@ export type PreReadRow = z.infer<typeof preReadRowSchema>;
 export type PreRead = z.infer<typeof preReadSchema>;
 export type Template = Space["template"];
 export type Role = SpaceSummary["role"];
+export type Cadence = SpaceSummary["cadence"];
+export type MeetingStatus = MeetingSummary["status"];
+export type NewInvitation = z.infer<typeof newInvitationSchema>;
+/** `GET /api/templates`: the templates a Space can be created on. */
+export interface TemplateList {
+  templates: Template[];
+}
+/** `POST /api/meetings/{id}/status`: the new status and the seq of its event. */
+export interface StatusChange {
+  status: MeetingStatus;
+  seq: number;
+}
 
 /** A request the server refused, with its message in words and the fields it names. */
 export class ApiFailure extends Error {
@@ -95,4 +108,34 @@ export function describeError(error: unknown): string {
 /** "body.scheduledAt" → "scheduledAt": the form field, not the transport. */
 function fieldName(path: string): string {
   return path.replace(/^(body|query|params)\./, "");
+}
+
+// ---- The live room and the notes (types only: the bundle takes nothing from the server's code) ----
+export type {
+  CaptureHealth,
+  ItemChanges,
+  ItemView,
+  LiveEvent,
+  SegmentView,
+  ServerMessage,
+} from "../../src/api/live-protocol.js";
+export type { Evidence, Item, ItemKind, MetricRow, Rag } from "../../src/core/item.js";
+export type { ColumnJson, NotesJson, SectionJson } from "../../src/core/notes/notes-json.js";
+export type { ItemReview } from "../../src/store/schema.js";
+
+/** `POST /api/meetings/{id}/transcript`: what an upload stored. */
+export interface UploadResult {
+  segments: number;
+  duplicates: number;
+  items: number;
+  status: MeetingStatus;
+}
+
+/** `POST /api/tokens`: a personal API token, shown this once. */
+export interface NewApiToken {
+  id: string;
+  name: string;
+  prefix: string;
+  token: string;
+  createdAt: string;
 }
