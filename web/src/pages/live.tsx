@@ -1,3 +1,273 @@
-export default function Page(_: { meetingId: string }) {
-  return <p>Not built yet.</p>;
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Dialog } from "radix-ui";
+import { useEffect, useRef, useState } from "react";
+import { Link, useLocation } from "wouter";
+import { api, type CaptureHealth, type Meeting, type MeetingStatus, type Role, type Space } from "../api";
+import { ErrorMessage, Loading } from "../components/feedback";
+import { Breadcrumbs, useTitle } from "../components/layout";
+import { CapturePanel } from "../live/capture-panel";
+import type { LiveRoom } from "../live/room";
+import { Announcer, CaptureHealthBar, ConnectionStatus, RenderMeter } from "../live/status";
+import { TemplatePanel } from "../live/template-panel";
+import { Transcript } from "../live/transcript";
+import { useLiveRoom, useRoom } from "../live/use-room";
+import { useMe } from "../session";
+import "./live.css";
+
+const STATUS_WORDS: Record<MeetingStatus, string> = {
+  scheduled: "Scheduled",
+  "pre-read": "Pre-read open",
+  live: "Live",
+  ended: "Ended",
+};
+
+/** The live room: the transcript arriving beside the template filling in, with review, capture and its health. */
+export default function LivePage({ meetingId }: { meetingId: string }) {
+  return <LiveRoomView key={meetingId} meetingId={meetingId} />;
+}
+
+function LiveRoomView({ meetingId }: { meetingId: string }) {
+  const queryClient = useQueryClient();
+  const meeting = useQuery({
+    queryKey: ["meeting", meetingId],
+    queryFn: () => api<Meeting>(`/api/meetings/${encodeURIComponent(meetingId)}`),
+  });
+  const spaceId = meeting.data?.spaceId;
+  const space = useQuery({
+    queryKey: ["space", spaceId],
+    queryFn: () => api<Space>(`/api/spaces/${encodeURIComponent(spaceId ?? "")}`),
+    enabled: spaceId !== undefined,
+  });
+  const me = useMe();
+  const room = useLiveRoom(meetingId);
+  const roomStatus = useRoom(room, (state) => state.status);
+  const canSend = useRoom(room, (state) => state.canSend);
+  const serverError = useRoom(room, (state) => state.serverError);
+  useTitle(meeting.data ? `Live: ${meeting.data.title}` : "Live meeting");
+
+  const status = roomStatus ?? meeting.data?.status;
+  const knownStatus = meeting.data?.status;
+  useEffect(() => {
+    // The meeting row changes with its status (startedAt, endedAt): read it again.
+    if (roomStatus && knownStatus && roomStatus !== knownStatus) {
+      void queryClient.invalidateQueries({ queryKey: ["meeting", meetingId] });
+    }
+  }, [roomStatus, knownStatus, queryClient, meetingId]);
+
+  if (meeting.isPending) return <Loading label="Opening the meeting" />;
+  if (meeting.error) return <ErrorMessage error={meeting.error} title="This meeting could not be opened" />;
+  const role = space.data?.role;
+  const canReview = canSend && role !== undefined && role !== "viewer";
+  const data = meeting.data;
+
+  return (
+    <div className="live-page">
+      <div className="live-header">
+        <Breadcrumbs
+          trail={[
+            { label: "Spaces", href: "/" },
+            { label: space.data?.name ?? "Space", href: `/spaces/${data.spaceId}` },
+            { label: "Live" },
+          ]}
+        />
+        <div className="page-heading">
+          <h1>
+            {data.title}{" "}
+            {status ? <span className={`status-pill status-pill-${status}`}>{STATUS_WORDS[status]}</span> : null}
+          </h1>
+          <MeetingControls room={room} meeting={data} status={status ?? data.status} role={role} />
+        </div>
+        <ConnectionStatus room={room} />
+        <HealthBar room={room} meetingId={meetingId} />
+        <ErrorMessage error={space.error} title="The Space could not be read, so reviewing is off" />
+        {serverError ? (
+          <div className="error-message" role="alert">
+            The live room said: {serverError}{" "}
+            <button type="button" className="button button-quiet button-small" onClick={room.clearServerError}>
+              Dismiss
+            </button>
+          </div>
+        ) : null}
+        <StatusNotice status={status ?? data.status} meetingId={meetingId} role={role} />
+        {role === "viewer" ? (
+          <p className="notice">
+            You are a viewer in this Space: you can watch the notes fill in, not confirm or edit them.
+          </p>
+        ) : null}
+      </div>
+      <div className="live-grid">
+        <div className="live-left">
+          <section className="panel transcript-panel" aria-labelledby="transcript-heading">
+            <h2 id="transcript-heading">Transcript</h2>
+            <Transcript
+              room={room}
+              emptyHint={
+                canSend
+                  ? "No transcript yet — start the microphone, paste a transcript or connect a sender."
+                  : "No transcript yet — it appears here as soon as someone in the meeting starts capturing."
+              }
+            />
+          </section>
+        </div>
+        <div className="live-right">
+          <CapturePanel
+            room={room}
+            meeting={data}
+            speaker={me.data?.user.name ?? "Unknown speaker"}
+            canSend={canSend && role !== "viewer"}
+          />
+          <TemplatePanel room={room} meeting={data} canReview={canReview} />
+        </div>
+      </div>
+      <RenderMeter room={room} />
+      <Announcer room={room} />
+    </div>
+  );
+}
+
+function HealthBar({ room, meetingId }: { room: LiveRoom; meetingId: string }) {
+  // The socket sends health at once; this answers while it connects, or when it cannot.
+  const initial = useQuery({
+    queryKey: ["meeting-health", meetingId],
+    queryFn: () => api<CaptureHealth>(`/api/meetings/${encodeURIComponent(meetingId)}/health`),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  const fromRoom = useRoom(room, (state) => state.health);
+  if (!fromRoom && initial.error) return <ErrorMessage error={initial.error} title="Capture health is unknown" />;
+  return <CaptureHealthBar room={room} fallback={initial.data ?? null} />;
+}
+
+function StatusNotice({
+  status,
+  meetingId,
+  role,
+}: {
+  status: MeetingStatus;
+  meetingId: string;
+  role: Role | undefined;
+}) {
+  if (status === "ended") {
+    return (
+      <p className="notice">
+        This meeting has ended. <Link href={`/meetings/${meetingId}/notes`}>Read the notes</Link> — you can still
+        confirm and correct items here or there.
+      </p>
+    );
+  }
+  if (status === "live") return null;
+  const runs = role === "owner" || role === "facilitator";
+  return (
+    <p className="notice">
+      The meeting has not started yet.{" "}
+      {runs
+        ? "Start it when people are in the room; the first segment captured also starts it."
+        : "A facilitator starts it; the first segment captured also starts it."}
+    </p>
+  );
+}
+
+/** Facilitators and owners start and end the meeting; ending asks first, then opens the notes. */
+function MeetingControls({
+  room,
+  meeting,
+  status,
+  role,
+}: {
+  room: LiveRoom;
+  meeting: Meeting;
+  status: MeetingStatus;
+  role: Role | undefined;
+}) {
+  const [, navigate] = useLocation();
+  const queryClient = useQueryClient();
+  const [confirming, setConfirming] = useState(false);
+  const keepGoing = useRef<HTMLButtonElement>(null);
+  const path = `/api/meetings/${encodeURIComponent(meeting.id)}/status`;
+  const start = useMutation({
+    mutationFn: async () => {
+      // Forward only, one step at a time: scheduled → pre-read → live.
+      if (status === "scheduled") await api(path, { method: "POST", body: { status: "pre-read" } });
+      await api(path, { method: "POST", body: { status: "live" } });
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ["meeting", meeting.id] }),
+  });
+  const end = useMutation({
+    mutationFn: () => api(path, { method: "POST", body: { status: "ended" } }),
+    onSuccess: async () => {
+      setConfirming(false);
+      room.stop();
+      await queryClient.invalidateQueries({ queryKey: ["meeting", meeting.id] });
+      navigate(`/meetings/${meeting.id}/notes`);
+    },
+  });
+  const runs = role === "owner" || role === "facilitator";
+  return (
+    <div className="live-controls">
+      <div className="page-actions">
+        {status === "ended" ? (
+          <Link href={`/meetings/${meeting.id}/notes`} className="button button-primary">
+            Read the notes
+          </Link>
+        ) : (
+          <Link href={`/meetings/${meeting.id}/notes`} className="button">
+            Notes so far
+          </Link>
+        )}
+        {runs && (status === "scheduled" || status === "pre-read") ? (
+          <button
+            type="button"
+            className="button button-primary"
+            onClick={() => start.mutate()}
+            disabled={start.isPending}
+          >
+            {start.isPending ? "Starting…" : "Start the meeting"}
+          </button>
+        ) : null}
+        {runs && status === "live" ? (
+          <Dialog.Root open={confirming} onOpenChange={(open) => (end.isPending ? null : setConfirming(open))}>
+            <Dialog.Trigger asChild>
+              <button type="button" className="button button-danger">
+                End meeting
+              </button>
+            </Dialog.Trigger>
+            <Dialog.Portal>
+              <Dialog.Overlay className="dialog-overlay" />
+              <Dialog.Content
+                className="dialog-content"
+                // A confirmation: focus starts on the safe choice, and a click outside does not count as an answer.
+                onOpenAutoFocus={(event) => {
+                  event.preventDefault();
+                  keepGoing.current?.focus();
+                }}
+                onInteractOutside={(event) => event.preventDefault()}
+              >
+                <Dialog.Title>End the meeting?</Dialog.Title>
+                <Dialog.Description>
+                  The agent settles what is still open and the notes are drafted for review. The meeting takes no more
+                  transcript afterwards, and this cannot be undone.
+                </Dialog.Description>
+                <ErrorMessage error={end.error} title="The meeting was not ended" />
+                <div className="dialog-actions">
+                  <Dialog.Close asChild>
+                    <button type="button" className="button" ref={keepGoing} disabled={end.isPending}>
+                      Keep the meeting going
+                    </button>
+                  </Dialog.Close>
+                  <button
+                    type="button"
+                    className="button button-primary button-danger-solid"
+                    onClick={() => end.mutate()}
+                    disabled={end.isPending}
+                  >
+                    {end.isPending ? "Ending the meeting…" : "End meeting now"}
+                  </button>
+                </div>
+              </Dialog.Content>
+            </Dialog.Portal>
+          </Dialog.Root>
+        ) : null}
+      </div>
+      <ErrorMessage error={start.error} title="The meeting did not start" />
+    </div>
+  );
 }

@@ -1,3 +1,852 @@
-export default function Page(_: { meetingId: string }) {
-  return <p>Not built yet.</p>;
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { Dialog } from "radix-ui";
+import { type ReactNode, useCallback, useMemo, useRef, useState } from "react";
+import { Link } from "wouter";
+import {
+  api,
+  type ColumnJson,
+  describeError,
+  type Item,
+  type ItemView,
+  type Meeting,
+  type MetricRow,
+  type NotesJson,
+  type SectionJson,
+  type Space,
+} from "../api";
+import { ErrorMessage, Loading } from "../components/feedback";
+import {
+  type CardItem,
+  type OnReview,
+  ReviewArea,
+  ReviewBadge,
+  ReviewButtons,
+  useItemReview,
+} from "../components/item-card";
+import { ItemEditor } from "../components/item-editor";
+import { Breadcrumbs, useTitle } from "../components/layout";
+import { RagBadge } from "../components/rag";
+import { capitalise, formatDate, STATUS_WORDS, slug } from "../live/format";
+import "./notes.css";
+
+type Reviews = Record<string, Pick<ItemView, "review" | "edited">>;
+
+/** The meeting's notes: the filled template, editable by members, exported and (soon) distributed. */
+export default function NotesPage({ meetingId }: { meetingId: string }) {
+  const queryClient = useQueryClient();
+  const base = `/api/meetings/${encodeURIComponent(meetingId)}`;
+  const meeting = useQuery({ queryKey: ["meeting", meetingId], queryFn: () => api<Meeting>(base) });
+  const spaceId = meeting.data?.spaceId;
+  const space = useQuery({
+    queryKey: ["space", spaceId],
+    queryFn: () => api<Space>(`/api/spaces/${encodeURIComponent(spaceId ?? "")}`),
+    enabled: spaceId !== undefined,
+  });
+  const notes = useQuery({ queryKey: ["notes", meetingId], queryFn: () => api<NotesJson>(`${base}/notes.json`) });
+  // notes.json has the items as the notes print them; the review state comes from the items list.
+  const items = useQuery({
+    queryKey: ["items", meetingId],
+    queryFn: () => api<{ items: ItemView[]; metrics: MetricRow[] }>(`${base}/items`),
+  });
+  const reviews = useMemo<Reviews>(
+    () =>
+      Object.fromEntries(
+        (items.data?.items ?? []).map((item) => [item.id, { review: item.review, edited: item.edited }]),
+      ),
+    [items.data],
+  );
+  useTitle(notes.data ? `Notes: ${notes.data.meeting.title}` : "Meeting notes");
+
+  const onReview = useCallback<OnReview>(
+    async (itemId, review) => {
+      const body = review.type === "edit" ? { action: "edit", changes: review.changes } : { action: review.type };
+      await api(`${base}/items/${encodeURIComponent(itemId)}/review`, { method: "POST", body });
+      // Read the notes again: an edit can move an item, a rejection takes it out.
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: ["notes", meetingId] }),
+        queryClient.invalidateQueries({ queryKey: ["items", meetingId] }),
+      ]);
+    },
+    [base, meetingId, queryClient],
+  );
+
+  if (notes.isPending || meeting.isPending) return <Loading label="Gathering the notes" />;
+  if (meeting.error) return <ErrorMessage error={meeting.error} title="This meeting could not be opened" />;
+  if (notes.error) return <ErrorMessage error={notes.error} title="The notes could not be read" />;
+  const role = space.data?.role;
+  const canReview = role !== undefined && role !== "viewer";
+  const data = notes.data;
+
+  return (
+    <div className="notes-page">
+      <div className="no-print">
+        <Breadcrumbs
+          trail={[
+            { label: "Spaces", href: "/" },
+            { label: space.data?.name ?? "Space", href: `/spaces/${meeting.data.spaceId}` },
+            { label: "Notes" },
+          ]}
+        />
+        <NotesToolbar notes={data} meeting={meeting.data} space={space.data} base={base} />
+        {meeting.data.status !== "ended" ? (
+          <p className="notice">
+            {meeting.data.status === "live" ? "The meeting is still live: " : "The meeting has not started: "}
+            these are the notes so far. <Link href={`/meetings/${meetingId}/live`}>Open the live view</Link>.
+          </p>
+        ) : null}
+        <p className="muted notes-scope">
+          The notes hold confirmed items and the agent's confident suggestions; rejected items are left out.{" "}
+          <Link href={`/meetings/${meetingId}/live`}>Review every item with its quote</Link> in the live view.
+          {role === "viewer" ? " You are a viewer: you can read and export the notes, not change them." : ""}
+        </p>
+        <ErrorMessage error={items.error} title="Review state could not be read" />
+        <ErrorMessage error={space.error} title="The Space could not be read" />
+      </div>
+      <NotesDocument notes={data} reviews={reviews} canReview={canReview} onReview={onReview} />
+    </div>
+  );
 }
+
+// ---- the document ----
+
+function NotesDocument({
+  notes,
+  reviews,
+  canReview,
+  onReview,
+}: {
+  notes: NotesJson;
+  reviews: Reviews;
+  canReview: boolean;
+  onReview: OnReview;
+}) {
+  const { template, meeting } = notes;
+  const hasDetails = notes.sections.some((section) => section.kind === "details");
+  const withReview = (item: Item): CardItem => ({ ...item, ...reviews[item.id] });
+  return (
+    <article className="notes-document" aria-labelledby="notes-title">
+      <h1 id="notes-title">{meeting.title || template.name}</h1>
+      <p>
+        <strong>Purpose:</strong> {template.purpose}
+      </p>
+      {hasDetails ? null : <DetailsSection notes={notes} title="Meeting Details" description="" />}
+      {notes.sections.map((section) => {
+        if (section.kind === "details") {
+          return (
+            <DetailsSection key={section.id} notes={notes} title={section.title} description={section.description} />
+          );
+        }
+        return (
+          <NotesSection
+            key={section.id}
+            section={section}
+            metrics={notes.metrics}
+            withReview={withReview}
+            canReview={canReview}
+            onReview={onReview}
+          />
+        );
+      })}
+      {notes.unfiled.length > 0 ? (
+        <section aria-labelledby="notes-section-other" className="notes-section">
+          <h2 id="notes-section-other">Other items</h2>
+          <p className="notes-description">Captured under sections this template does not have.</p>
+          <ItemBullets
+            items={notes.unfiled}
+            section={null}
+            withReview={withReview}
+            canReview={canReview}
+            onReview={onReview}
+          />
+        </section>
+      ) : null}
+      <section aria-labelledby="notes-section-follow-up" className="notes-section">
+        <h2 id="notes-section-follow-up">Follow-up</h2>
+        {notes.followUp.text ? <p>{notes.followUp.text}</p> : <p className="muted">No follow-up rules.</p>}
+      </section>
+    </article>
+  );
+}
+
+function DetailsSection({ notes, title, description }: { notes: NotesJson; title: string; description: string }) {
+  const { meeting, template } = notes;
+  const duration =
+    meeting.durationMinutes === null
+      ? `${template.durationMinutes} minutes (${template.cadence} recommended)`
+      : `${meeting.durationMinutes} minutes`;
+  return (
+    <section aria-labelledby="notes-section-details" className="notes-section">
+      <h2 id="notes-section-details">{title}</h2>
+      {description ? <p className="notes-description">{description}</p> : null}
+      <ul className="notes-details">
+        <li>
+          <strong>Date:</strong> {meeting.date ? formatDate(meeting.date) : "—"}
+        </li>
+        <li>
+          <strong>Facilitator:</strong> {meeting.facilitator ?? "—"}
+        </li>
+        <li>
+          <strong>Attendees:</strong> {meeting.attendees.length > 0 ? meeting.attendees.join(", ") : "—"}
+        </li>
+        <li>
+          <strong>Duration:</strong> {duration}
+        </li>
+      </ul>
+    </section>
+  );
+}
+
+function NotesSection({
+  section,
+  metrics,
+  withReview,
+  canReview,
+  onReview,
+}: {
+  section: SectionJson;
+  metrics: NotesJson["metrics"];
+  withReview: (item: Item) => CardItem;
+  canReview: boolean;
+  onReview: OnReview;
+}) {
+  const headingId = `notes-section-${section.id}`;
+  const columns = section.columns ?? [];
+  let body: ReactNode;
+  if (section.kind === "metrics") {
+    body =
+      metrics.length === 0 ? (
+        <Nothing />
+      ) : (
+        <MetricsTable columns={columns} rows={section.rows ?? []} labelledBy={headingId} />
+      );
+  } else if (section.items.length === 0) {
+    body = <Nothing />;
+  } else if (section.layout === "table" && columns.length > 0) {
+    body = (
+      <ItemTable
+        section={section}
+        labelledBy={headingId}
+        withReview={withReview}
+        canReview={canReview}
+        onReview={onReview}
+      />
+    );
+  } else {
+    body = (
+      <ItemBullets
+        items={section.items}
+        section={section}
+        withReview={withReview}
+        canReview={canReview}
+        onReview={onReview}
+      />
+    );
+  }
+  return (
+    <section aria-labelledby={headingId} className="notes-section">
+      <h2 id={headingId}>{section.title}</h2>
+      {section.description ? <p className="notes-description">{section.description}</p> : null}
+      {body}
+    </section>
+  );
+}
+
+function Nothing() {
+  return <p className="notes-nothing">Nothing recorded.</p>;
+}
+
+/** A cell as the notes show it: ratings with colour and word, people, dates, statuses, numbers with units. */
+function Cell({ value, column, item }: { value: string | number | null | undefined; column: ColumnJson; item?: Item }) {
+  if (value === null || value === undefined || value === "") {
+    if (column.type === "status" && item?.rag) return <RagBadge rag={item.rag} />;
+    return <span className="muted">—</span>;
+  }
+  switch (column.type) {
+    case "rag":
+      return value === "red" || value === "yellow" || value === "green" ? <RagBadge rag={value} /> : String(value);
+    case "date":
+      return <time dateTime={String(value)}>{formatDate(String(value))}</time>;
+    case "status":
+      return (
+        <>
+          {item?.rag ? <RagBadge rag={item.rag} /> : null} {STATUS_WORDS[String(value)] ?? capitalise(String(value))}
+        </>
+      );
+    case "level":
+      return <>{capitalise(String(value))}</>;
+    case "number":
+      return <>{column.unit && !column.label.includes(`(${column.unit})`) ? `${value} ${column.unit}` : value}</>;
+    default:
+      return <>{value}</>;
+  }
+}
+
+function MetricsTable({
+  columns,
+  rows,
+  labelledBy,
+}: {
+  columns: ColumnJson[];
+  rows: NonNullable<SectionJson["rows"]>;
+  labelledBy: string;
+}) {
+  return (
+    <div className="table-wrap">
+      <table aria-labelledby={labelledBy}>
+        <thead>
+          <tr>
+            {columns.map((column) => (
+              <th key={column.id} scope="col">
+                {column.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row, index) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: one row per team, in the notes' order
+            <tr key={index}>
+              {columns.map((column) =>
+                column.id === "team" ? (
+                  <th key={column.id} scope="row">
+                    {row[column.id] ?? "—"}
+                  </th>
+                ) : (
+                  <td key={column.id} className="numeric">
+                    <Cell value={row[column.id]} column={column} />
+                  </td>
+                ),
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function ItemTable({
+  section,
+  labelledBy,
+  withReview,
+  canReview,
+  onReview,
+}: {
+  section: SectionJson;
+  labelledBy: string;
+  withReview: (item: Item) => CardItem;
+  canReview: boolean;
+  onReview: OnReview;
+}) {
+  const columns = section.columns ?? [];
+  return (
+    <div className="table-wrap">
+      <table aria-labelledby={labelledBy} className="notes-table">
+        <thead>
+          <tr>
+            {columns.map((column) => (
+              <th key={column.id} scope="col">
+                {column.label}
+              </th>
+            ))}
+            <th scope="col" className="no-print">
+              Review
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {section.items.map((item, index) => (
+            <ItemTableRow
+              key={item.id}
+              item={withReview(item)}
+              row={section.rows?.[index] ?? {}}
+              columns={columns}
+              canReview={canReview}
+              onReview={onReview}
+            />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function ItemTableRow({
+  item,
+  row,
+  columns,
+  canReview,
+  onReview,
+}: {
+  item: CardItem;
+  row: Record<string, string | number | null>;
+  columns: ColumnJson[];
+  canReview: boolean;
+  onReview: OnReview;
+}) {
+  const state = useItemReview(item, onReview);
+  return (
+    <>
+      <tr data-item-id={item.id}>
+        {columns.map((column) => (
+          <td key={column.id} className={column.id === "text" ? "notes-text-cell" : undefined}>
+            <Cell value={row[column.id]} column={column} item={item} />
+          </td>
+        ))}
+        <td className="no-print notes-review-cell">
+          <div className="notes-review-inner">
+            {item.review ? <ReviewBadge review={item.review} /> : null}
+            <ReviewButtons item={item} canReview={canReview} state={state} />
+          </div>
+        </td>
+      </tr>
+      {state.editing ? (
+        <tr className="no-print">
+          <td colSpan={columns.length + 1}>
+            <ItemEditor item={item} focus={state.editing} onSave={state.save} onCancel={state.closeEditor} />
+          </td>
+        </tr>
+      ) : null}
+    </>
+  );
+}
+
+const DECISION_WORDS: Record<string, string> = { decided: "Decided:", pending: "Pending:", superseded: "Superseded:" };
+
+function ItemBullets({
+  items,
+  section,
+  withReview,
+  canReview,
+  onReview,
+}: {
+  items: Item[];
+  section: SectionJson | null;
+  withReview: (item: Item) => CardItem;
+  canReview: boolean;
+  onReview: OnReview;
+}) {
+  return (
+    <ul className="notes-bullets">
+      {items.map((item, index) => (
+        <li key={item.id} className="notes-bullet" data-item-id={item.id}>
+          <div className="notes-bullet-text">
+            {section?.columns && section.columns.length > 0 ? (
+              <ColumnBullet item={item} columns={section.columns} row={section.rows?.[index] ?? {}} />
+            ) : (
+              <KindBullet item={item} />
+            )}
+          </div>
+          <div className="notes-bullet-review no-print">{reviews(withReview(item), canReview, onReview)}</div>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function reviews(item: CardItem, canReview: boolean, onReview: OnReview) {
+  return (
+    <>
+      {item.review ? <ReviewBadge review={item.review} /> : null}
+      <ReviewArea item={item} canReview={canReview} onReview={onReview} />
+    </>
+  );
+}
+
+/** "**Decided:** text — Rationale: … — Owner: …": a bullet shaped by the item's kind, as the seed writes them. */
+function KindBullet({ item }: { item: Item }) {
+  const parts: ReactNode[] = [];
+  const owner = item.owner ? <Labelled label="Owner">{item.owner}</Labelled> : null;
+  switch (item.kind) {
+    case "decision":
+      parts.push(
+        <>
+          <strong>{(item.status && DECISION_WORDS[item.status]) || "Decision:"}</strong> {item.text}
+        </>,
+        item.rationale ? <Labelled label="Rationale">{item.rationale}</Labelled> : null,
+        owner,
+        item.decidedBy ? <Labelled label="Decided by">{item.decidedBy}</Labelled> : null,
+      );
+      break;
+    case "question":
+      parts.push(
+        <>
+          <strong>{item.status === "answered" ? "Answered:" : "Open:"}</strong> {item.text}
+        </>,
+        item.askedBy ? <Labelled label="Asked by">{item.askedBy}</Labelled> : null,
+        owner,
+      );
+      break;
+    case "escalation":
+      parts.push(item.text, item.needed ? <Labelled label="Needed">{item.needed}</Labelled> : null, owner);
+      break;
+    case "action":
+      parts.push(
+        item.text,
+        owner,
+        item.due ? <Labelled label="Due">{formatDate(item.due)}</Labelled> : null,
+        item.status ? (STATUS_WORDS[item.status] ?? item.status) : null,
+      );
+      break;
+    case "risk":
+      parts.push(
+        item.rag ? <RagBadge rag={item.rag} /> : null,
+        item.text,
+        owner,
+        item.likelihood ? <Labelled label="Likelihood">{capitalise(item.likelihood)}</Labelled> : null,
+        item.impact ? <Labelled label="Impact">{capitalise(item.impact)}</Labelled> : null,
+        item.mitigation ? <Labelled label="Mitigation">{item.mitigation}</Labelled> : null,
+      );
+      break;
+    default:
+      parts.push(
+        item.team ? (
+          <>
+            <strong>{item.team}:</strong> {item.text}
+          </>
+        ) : (
+          item.text
+        ),
+        owner,
+      );
+  }
+  return <Joined parts={parts} />;
+}
+
+/**
+ * A row of a bullets-layout section, as the seed writes staffing: leading text columns form the bold head
+ * ("Mobile – Senior iOS Engineer"), other columns before the text go in parentheses, later ones follow labelled.
+ */
+function ColumnBullet({
+  item,
+  columns,
+  row,
+}: {
+  item: Item;
+  columns: ColumnJson[];
+  row: Record<string, string | number | null>;
+}) {
+  const textAt = columns.findIndex((column) => column.id === "text");
+  const before = textAt === -1 ? columns : columns.slice(0, textAt);
+  const after = textAt === -1 ? [] : columns.slice(textAt + 1);
+  let headLength = 0;
+  while (headLength < before.length && isHeadColumn(before[headLength])) headLength++;
+  const has = (column: ColumnJson) => row[column.id] !== null && row[column.id] !== undefined && row[column.id] !== "";
+  const head = before.slice(0, headLength).filter(has);
+  const meta = before.slice(headLength).filter(has);
+  return (
+    <>
+      {head.length > 0 ? <strong>{head.map((column) => String(row[column.id])).join(" – ")}</strong> : null}
+      {meta.length > 0 ? (
+        <>
+          {" "}
+          (
+          {meta.map((column, index) => (
+            <span key={column.id}>
+              {index > 0 ? ", " : ""}
+              {column.label}: <Cell value={row[column.id]} column={column} item={item} />
+            </span>
+          ))}
+          )
+        </>
+      ) : null}
+      {textAt !== -1 ? (
+        <>
+          {head.length > 0 || meta.length > 0 ? ": " : ""}
+          {item.text}
+        </>
+      ) : null}
+      {after.filter(has).map((column) => (
+        <span key={column.id}>
+          {" "}
+          <em>{column.label}:</em> <Cell value={row[column.id]} column={column} item={item} />
+        </span>
+      ))}
+      {item.owner && !columns.some((column) => column.id === "owner") ? (
+        <>
+          {" — "}
+          <Labelled label="Owner">{item.owner}</Labelled>
+        </>
+      ) : null}
+    </>
+  );
+}
+
+function isHeadColumn(column: ColumnJson | undefined): boolean {
+  return column !== undefined && column.id !== "text" && (column.type === "text" || column.type === "person");
+}
+
+function Labelled({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <span>
+      <span className="notes-label">{label}:</span> {children}
+    </span>
+  );
+}
+
+function Joined({ parts }: { parts: ReactNode[] }) {
+  const shown = parts.filter((part) => part !== null && part !== "");
+  return (
+    <>
+      {shown.map((part, index) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: a fixed sequence of parts of one bullet
+        <span key={index}>
+          {index > 0 ? " — " : ""}
+          {part}
+        </span>
+      ))}
+    </>
+  );
+}
+
+// ---- export and distribution ----
+
+function NotesToolbar({
+  notes,
+  meeting,
+  space,
+  base,
+}: {
+  notes: NotesJson;
+  meeting: Meeting;
+  space: Space | undefined;
+  base: string;
+}) {
+  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const fileName = slug(notes.meeting.title || notes.template.name);
+
+  async function markdown(): Promise<string> {
+    return api<string>(`${base}/notes.md`, { text: true });
+  }
+
+  async function copy() {
+    setBusy("Copying");
+    setMessage(null);
+    try {
+      const text = await markdown();
+      await navigator.clipboard.writeText(text);
+      setMessage({ text: "Copied", error: false });
+    } catch (error) {
+      setMessage({ text: `Not copied: ${describeError(error)}`, error: true });
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function downloadMarkdown() {
+    setBusy("Preparing the Markdown");
+    setMessage(null);
+    try {
+      download(new Blob([await markdown()], { type: "text/markdown;charset=utf-8" }), `${fileName}.md`);
+      setMessage({ text: `Downloaded ${fileName}.md`, error: false });
+    } catch (error) {
+      setMessage({ text: `Not downloaded: ${describeError(error)}`, error: true });
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  function downloadHtml() {
+    const html = standaloneHtml(notes.meeting.title || notes.template.name);
+    if (!html) {
+      setMessage({ text: "Not downloaded: the notes are not on the page yet.", error: true });
+      return;
+    }
+    download(new Blob([html], { type: "text/html;charset=utf-8" }), `${fileName}.html`);
+    setMessage({ text: `Downloaded ${fileName}.html`, error: false });
+  }
+
+  return (
+    <div className="notes-toolbar" role="toolbar" aria-label="Share the notes">
+      <button type="button" className="button" onClick={copy} disabled={busy !== null}>
+        Copy as Markdown
+      </button>
+      <button type="button" className="button" onClick={downloadMarkdown} disabled={busy !== null}>
+        Download Markdown
+      </button>
+      <button type="button" className="button" onClick={downloadHtml}>
+        Download HTML
+      </button>
+      <button
+        type="button"
+        className="button"
+        onClick={() => window.print()}
+        title="Opens the print dialog: choose “Save as PDF” as the printer"
+      >
+        Download PDF
+      </button>
+      <DistributeDialog notes={notes} meeting={meeting} space={space} />
+      <span role="status" className={message?.error ? "notes-message field-error" : "notes-message muted"}>
+        {busy ? `${busy}…` : (message?.text ?? "")}
+      </span>
+    </div>
+  );
+}
+
+function download(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+const EXPORT_CSS = `
+body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#17212b;max-width:60rem;margin:2rem auto;padding:0 1.5rem}
+h1{font-size:1.6rem;margin:0 0 .5rem}h2{font-size:1.2rem;margin:1.75rem 0 .25rem}
+table{width:100%;border-collapse:collapse;margin:.5rem 0}th,td{text-align:left;padding:.4rem .55rem;border-bottom:1px solid #d9dee5;vertical-align:top}
+th{font-size:.8rem;text-transform:uppercase;letter-spacing:.03em;color:#4a5663}tbody th{font-size:inherit;text-transform:none;letter-spacing:normal;color:inherit}
+.notes-description{color:#4a5663;font-style:italic;margin:0 0 .5rem}.notes-nothing{color:#4a5663;font-style:italic}
+.badge{display:inline-flex;align-items:center;gap:.3rem;padding:0 .45rem;border-radius:999px;font-size:.8rem;font-weight:600;border:1px solid transparent}
+.badge .dot{width:.55rem;height:.55rem;border-radius:50%;background:currentColor}
+.badge-red{color:#b42318;background:#fdecea}.badge-yellow{color:#8a5a00;background:#fdf3d8}.badge-green{color:#1a7f37;background:#e6f4ea}.badge-none{color:#4a5663;background:#edf0f3}
+.notes-bullets{padding-left:1.25rem}.notes-bullets li{margin:.3rem 0}.notes-label{color:#4a5663}
+.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+@media print{body{margin:0;max-width:none}tr{break-inside:avoid}h2{break-after:avoid}}
+`;
+
+/** The rendered notes as one standalone HTML file: the document's DOM without controls, and minimal inline CSS. */
+function standaloneHtml(title: string): string | null {
+  const source = document.querySelector(".notes-document");
+  if (!source) return null;
+  const copy = source.cloneNode(true) as HTMLElement;
+  for (const element of copy.querySelectorAll(".no-print, button, form, [aria-hidden='true']:not(.dot)"))
+    element.remove();
+  for (const element of copy.querySelectorAll("[id], [aria-labelledby], [aria-describedby], [aria-label]")) {
+    element.removeAttribute("aria-labelledby");
+    element.removeAttribute("aria-describedby");
+    element.removeAttribute("aria-label");
+  }
+  const escaped = title.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c] ?? c);
+  return `<!doctype html>
+<html lang="${document.documentElement.lang || "en"}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escaped}</title>
+<style>${EXPORT_CSS}</style>
+</head>
+<body>
+<article>${copy.innerHTML}</article>
+<p style="color:#4a5663;font-size:.8rem;margin-top:2rem">Exported from Docket on ${new Date().toISOString().slice(0, 10)}.</p>
+</body>
+</html>
+`;
+}
+
+function DistributeDialog({ notes, meeting, space }: { notes: NotesJson; meeting: Meeting; space: Space | undefined }) {
+  const [open, setOpen] = useState(false);
+  const closeButton = useRef<HTMLButtonElement>(null);
+  const all = [...notes.sections.flatMap((section) => section.items), ...notes.unfiled];
+  const count = (kind: Item["kind"]) => all.filter((item) => item.kind === kind).length;
+  const rules = notes.followUp.rules;
+  const slackRule = rules.find((rule) => rule.kind === "slack-summary");
+  const distributeRule = rules.find((rule) => rule.kind === "distribute-notes");
+  const slackKinds = slackRule?.kind === "slack-summary" ? slackRule.include : (["decision", "escalation"] as const);
+  const channel = space?.distribution.slackChannel ?? null;
+  const suggested = slackRule?.kind === "slack-summary" ? slackRule.channel : null;
+  const hours =
+    space?.distribution.followUpHours ??
+    (distributeRule?.kind === "distribute-notes" ? distributeRule.withinMinutes / 60 : 2);
+  const recipients = [...meeting.attendees.map((attendee) => attendee.name), ...(space?.distribution.emails ?? [])];
+  const deadline = meeting.endedAt ? new Date(Date.parse(meeting.endedAt) + hours * 3_600_000) : null;
+  const redRisks = all.filter(
+    (item) => item.kind === "risk" && item.rag === "red" && item.status !== "resolved",
+  ).length;
+  const openActions = all.filter((item) => item.kind === "action" && item.status !== "done").length;
+  const slackWhat = slackKinds.map((kind) => `${KIND_PLURALS[kind]}`).join(" and ");
+  const slackCounts = slackKinds
+    .map((kind) => `${count(kind)} ${count(kind) === 1 ? kind : KIND_PLURALS[kind]}`)
+    .join(", ");
+
+  return (
+    <Dialog.Root open={open} onOpenChange={setOpen}>
+      <Dialog.Trigger asChild>
+        <button type="button" className="button button-primary">
+          Distribute
+        </button>
+      </Dialog.Trigger>
+      <Dialog.Portal>
+        <Dialog.Overlay className="dialog-overlay" />
+        <Dialog.Content
+          className="dialog-content"
+          onOpenAutoFocus={(event) => {
+            event.preventDefault();
+            closeButton.current?.focus();
+          }}
+        >
+          <Dialog.Title>Distribute the notes</Dialog.Title>
+          <Dialog.Description className="notice">
+            Sending is not switched on yet: this shows who would receive what.
+          </Dialog.Description>
+          <ul className="distribute-list">
+            <li>
+              {recipients.length > 0 ? (
+                <>
+                  <strong>Email to {recipients.join(", ")}:</strong> full notes
+                  {distributeRule?.kind === "distribute-notes"
+                    ? ` (the template says: ${distributeRule.audience})`
+                    : ""}
+                  .
+                </>
+              ) : (
+                <>
+                  <strong>Email:</strong> nobody yet. Add attendees to the meeting, or an email list in the Space's
+                  settings.
+                </>
+              )}
+            </li>
+            <li>
+              {channel ? (
+                <>
+                  <strong>Slack {channel}:</strong> {slackWhat} ({slackCounts}).
+                </>
+              ) : (
+                <>
+                  <strong>Slack:</strong> no channel is set for this Space
+                  {suggested ? ` (the template suggests ${suggested})` : ""}; {slackWhat} would go there ({slackCounts}
+                  ).
+                </>
+              )}
+            </li>
+            <li>
+              <strong>
+                Due within {hours} {hours === 1 ? "hour" : "hours"} of the meeting's end
+              </strong>
+              {deadline
+                ? `: by ${deadline.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" })}.`
+                : " (the meeting has not ended yet)."}
+            </li>
+            {rules.some((rule) => rule.kind === "red-risk-to-next-agenda") ? (
+              <li>
+                <strong>Carried into the next meeting:</strong> {openActions} open{" "}
+                {openActions === 1 ? "action" : "actions"}; {redRisks} red {redRisks === 1 ? "risk goes" : "risks go"}{" "}
+                onto its agenda unless resolved first.
+              </li>
+            ) : null}
+          </ul>
+          <div className="dialog-actions">
+            <Dialog.Close asChild>
+              <button type="button" className="button" ref={closeButton}>
+                Close
+              </button>
+            </Dialog.Close>
+          </div>
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+}
+
+const KIND_PLURALS: Record<Item["kind"], string> = {
+  decision: "decisions",
+  action: "action items",
+  risk: "risks",
+  question: "open questions",
+  escalation: "escalations",
+  update: "updates",
+};

@@ -1,0 +1,315 @@
+import { memo, type ReactNode, useId, useRef, useState } from "react";
+import { describeError, type Evidence, type Item, type ItemChanges, type ItemReview } from "../api";
+import {
+  capitalise,
+  clockTime,
+  completenessGaps,
+  formatDate,
+  KIND_WORDS,
+  REVIEW_WORDS,
+  STATUS_WORDS,
+} from "../live/format";
+import { type EditorFocus, ItemEditor } from "./item-editor";
+import { RagBadge } from "./rag";
+
+/** An item as the live room or the notes have it: review state where known. */
+export type CardItem = Item & { review?: ItemReview; edited?: readonly string[] };
+
+/** What a person does to an item. */
+export type Review = { type: "confirm" } | { type: "reject" } | { type: "edit"; changes: ItemChanges };
+export type OnReview = (itemId: string, review: Review) => Promise<void>;
+
+/** The review state in words, coloured but never by colour alone. */
+export function ReviewBadge({ review }: { review: ItemReview }) {
+  return <span className={`badge review-badge review-${review}`}>{REVIEW_WORDS[review]}</span>;
+}
+
+/** How an item reads in the live view: kind, rating, review state, its fields, the gaps, its evidence, the controls. */
+export const ItemCard = memo(function ItemCard({
+  item,
+  fresh = false,
+  canReview,
+  onReview,
+  onQuote,
+  columnLabels,
+}: {
+  item: CardItem;
+  /** Arrived while the page was open: highlighted once. */
+  fresh?: boolean;
+  canReview: boolean;
+  onReview: OnReview;
+  /** Scrolls the transcript to the quote's segment; without it quotes are plain text. */
+  onQuote?: (segmentId: string) => void;
+  /** Labels for `item.fields` keys (the section's columns). */
+  columnLabels?: Readonly<Record<string, string>>;
+}) {
+  const textId = useId();
+  const review = item.review ?? "confirmed";
+  const classes = ["item-card", `item-${item.kind}`, `review-${review}`];
+  if (fresh) classes.push("is-new");
+  const [first, ...more] = item.evidence;
+  return (
+    <article
+      className={classes.join(" ")}
+      aria-label={`${KIND_WORDS[item.kind]}: ${item.text}`}
+      aria-describedby={textId}
+      data-item-id={item.id}
+    >
+      <div className="item-head">
+        <span className="item-kind">{KIND_WORDS[item.kind]}</span>
+        {item.rag || item.kind === "risk" ? <RagBadge rag={item.rag} /> : null}
+        {item.review ? <ReviewBadge review={item.review} /> : null}
+        <span className="item-confidence muted" title="How sure the agent is that this is a real item">
+          {confidenceWords(item.confidence)}
+        </span>
+      </div>
+      <p className="item-text" id={textId}>
+        {item.text}
+      </p>
+      <ItemFields item={item} columnLabels={columnLabels} />
+      {item.edited && item.edited.length > 0 ? (
+        <p className="item-edited muted">Corrected by people: {item.edited.map(fieldWord).join(", ")}</p>
+      ) : null}
+      {first ? (
+        <div className="item-evidence">
+          <Quote evidence={first} onQuote={onQuote} />
+          {more.length > 0 ? (
+            <details className="item-more-quotes">
+              <summary>
+                {more.length} more {more.length === 1 ? "quote" : "quotes"}
+              </summary>
+              {more.map((evidence) => (
+                <Quote key={`${evidence.segmentId}:${evidence.quote}`} evidence={evidence} onQuote={onQuote} />
+              ))}
+            </details>
+          ) : null}
+        </div>
+      ) : null}
+      <ReviewArea item={item} canReview={canReview} onReview={onReview} />
+    </article>
+  );
+});
+
+function confidenceWords(confidence: number): string {
+  const percent = Math.round(confidence * 100);
+  return confidence < 0.5 ? `Low confidence (${percent}%)` : `Confidence ${percent}%`;
+}
+
+const FIELD_WORDS: Record<string, string> = {
+  text: "text",
+  owner: "owner",
+  due: "due date",
+  rag: "rating",
+  status: "status",
+};
+
+function fieldWord(field: string): string {
+  return FIELD_WORDS[field] ?? field;
+}
+
+/** The item's fields that have a value, as a definition list. */
+export function ItemFields({
+  item,
+  columnLabels,
+}: {
+  item: Item;
+  columnLabels?: Readonly<Record<string, string>> | undefined;
+}) {
+  const rows: [string, ReactNode][] = [];
+  if (item.owner) rows.push(["Owner", item.owner]);
+  if (item.due)
+    rows.push([
+      "Due",
+      <time key="due" dateTime={item.due}>
+        {formatDate(item.due)}
+      </time>,
+    ]);
+  if (item.status) rows.push(["Status", STATUS_WORDS[item.status] ?? capitalise(item.status)]);
+  if (item.likelihood) rows.push(["Likelihood", capitalise(item.likelihood)]);
+  if (item.impact) rows.push(["Impact", capitalise(item.impact)]);
+  if (item.mitigation) rows.push(["Mitigation", item.mitigation]);
+  if (item.rationale) rows.push(["Rationale", item.rationale]);
+  if (item.decidedBy) rows.push(["Decided by", item.decidedBy]);
+  if (item.askedBy) rows.push(["Asked by", item.askedBy]);
+  if (item.needed) rows.push(["Needed", item.needed]);
+  if (item.team) rows.push(["Team", item.team]);
+  for (const [key, value] of Object.entries(item.fields)) {
+    if (value) rows.push([columnLabels?.[key] ?? capitalise(key.replace(/[_-]+/g, " ")), value]);
+  }
+  if (rows.length === 0) return null;
+  return (
+    <dl className="item-fields">
+      {rows.map(([label, value]) => (
+        <div key={label}>
+          <dt>{label}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function Quote({ evidence, onQuote }: { evidence: Evidence; onQuote?: ((segmentId: string) => void) | undefined }) {
+  const who = evidence.speaker ?? "Unknown speaker";
+  const said = evidence.start === null ? who : `${who}, ${clockTime(evidence.start)}`;
+  if (!onQuote) {
+    return (
+      <blockquote className="item-quote">
+        “{evidence.quote}” <cite>— {said}</cite>
+      </blockquote>
+    );
+  }
+  return (
+    <button type="button" className="item-quote item-quote-button" onClick={() => onQuote(evidence.segmentId)}>
+      “{evidence.quote}” <cite>— {said}</cite>
+      <span className="visually-hidden"> (show in the transcript)</span>
+    </button>
+  );
+}
+
+const PENDING_WORDS: Record<Review["type"], string> = {
+  confirm: "Confirming…",
+  reject: "Rejecting…",
+  edit: "Saving…",
+};
+
+/** The state of reviewing one item: which request is on its way, its error, and whether the editor is open. */
+export function useItemReview(item: CardItem, onReview: OnReview) {
+  const [editing, setEditing] = useState<EditorFocus | null>(null);
+  const [pending, setPending] = useState<Review["type"] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const editButton = useRef<HTMLButtonElement>(null);
+
+  async function act(next: Review) {
+    setPending(next.type);
+    setError(null);
+    try {
+      await onReview(item.id, next);
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setPending(null);
+    }
+  }
+
+  function closeEditor() {
+    setEditing(null);
+    requestAnimationFrame(() => editButton.current?.focus());
+  }
+
+  async function save(changes: ItemChanges) {
+    // An error stays in the form (onReview rejects); success closes it.
+    await onReview(item.id, { type: "edit", changes });
+    closeEditor();
+  }
+
+  return { editing, setEditing, pending, error, act, save, closeEditor, editButton };
+}
+
+export type ItemReviewState = ReturnType<typeof useItemReview>;
+
+/**
+ * What is missing from the item (the completeness prompts) and, for members, Confirm / Edit / Reject with the
+ * inline editor below. Errors come back in words on the item.
+ */
+export function ReviewArea({ item, canReview, onReview }: { item: CardItem; canReview: boolean; onReview: OnReview }) {
+  const state = useItemReview(item, onReview);
+  return (
+    <>
+      <ReviewButtons item={item} canReview={canReview} state={state} />
+      {state.editing ? (
+        <ItemEditor item={item} focus={state.editing} onSave={state.save} onCancel={state.closeEditor} />
+      ) : null}
+    </>
+  );
+}
+
+/** The completeness prompts, the Confirm / Edit / Reject buttons and the last error (the editor goes elsewhere). */
+export function ReviewButtons({
+  item,
+  canReview,
+  state,
+  showGaps = true,
+}: {
+  item: CardItem;
+  canReview: boolean;
+  state: ItemReviewState;
+  showGaps?: boolean;
+}) {
+  const describedBy = useId();
+  const { editing, setEditing, pending, error, act, editButton } = state;
+  const gaps = showGaps ? completenessGaps(item) : [];
+  const review = item.review ?? "confirmed";
+  return (
+    <>
+      {gaps.length > 0 ? (
+        <ul className="item-gaps" aria-label="Missing details">
+          {gaps.map((gap) => (
+            <li key={gap.text}>
+              <span className="item-gap-icon" aria-hidden="true">
+                !
+              </span>
+              {gap.text}
+              {canReview && gap.field !== "rationale" ? (
+                <button
+                  type="button"
+                  className="button button-quiet button-small no-print"
+                  onClick={() => setEditing(gap.field === "due" ? "due" : "owner")}
+                >
+                  {gap.field === "due" ? "Add due date" : "Add owner"}
+                </button>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {canReview ? (
+        <div className="item-actions no-print">
+          <span id={describedBy} className="visually-hidden">
+            {KIND_WORDS[item.kind]}: {item.text}
+          </span>
+          <button
+            type="button"
+            className="button button-small item-confirm"
+            aria-pressed={review === "confirmed"}
+            aria-describedby={describedBy}
+            disabled={pending !== null}
+            onClick={() => act({ type: "confirm" })}
+          >
+            Confirm
+          </button>
+          <button
+            type="button"
+            ref={editButton}
+            className="button button-small"
+            aria-expanded={editing !== null}
+            aria-describedby={describedBy}
+            onClick={() => setEditing(editing ? null : "text")}
+          >
+            Edit
+          </button>
+          <button
+            type="button"
+            className="button button-small button-danger item-reject"
+            aria-pressed={review === "rejected"}
+            aria-describedby={describedBy}
+            disabled={pending !== null}
+            onClick={() => act({ type: "reject" })}
+          >
+            Reject
+          </button>
+          {pending ? (
+            <span className="muted" role="status">
+              {PENDING_WORDS[pending]}
+            </span>
+          ) : null}
+        </div>
+      ) : null}
+      {error ? (
+        <p className="field-error no-print" role="alert">
+          Not saved: {describeError(error)}
+        </p>
+      ) : null}
+    </>
+  );
+}
