@@ -52,11 +52,11 @@ export async function openBrowser(options: { width?: number; height?: number } =
   };
 }
 
-/** Saves the whole page as `test-artifacts/screenshots/NAME.png`. */
-export async function screenshot(page: Page, name: string): Promise<string> {
+/** Saves the page as `test-artifacts/screenshots/NAME.png`: the whole page, or what the window shows. */
+export async function screenshot(page: Page, name: string, { fullPage = true } = {}): Promise<string> {
   await mkdir(SCREENSHOT_DIR, { recursive: true });
   const path = join(SCREENSHOT_DIR, `${name}.png`);
-  await page.screenshot({ path, fullPage: true });
+  await page.screenshot({ path, fullPage });
   return path;
 }
 

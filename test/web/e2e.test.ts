@@ -125,7 +125,7 @@ describe("the web app in Chromium", () => {
       await new Promise((resolve) => setTimeout(resolve, 15));
     }
     await sender.close();
-    await screenshot(page, "04-live");
+    await screenshot(page, "04-live", { fullPage: false });
 
     // The decisions, the action items and the red risk are on the page, each within 2 s of its segment.
     const { items } = (await session.get(`/api/meetings/${run.meetingId}/items`)) as { items: ItemJson[] };
@@ -161,7 +161,7 @@ describe("the web app in Chromium", () => {
     await actionCard.getByLabel("Owner").fill("Jordan Lee");
     await actionCard.getByRole("button", { name: "Save" }).click();
     await expect.poll(() => actionCard.getByText("Jordan Lee").first().isVisible()).toBe(true);
-    await screenshot(page, "05-live-reviewed");
+    await screenshot(page, "05-live-reviewed", { fullPage: false });
 
     // End the meeting: the notes show the confirmed decision and the new owner.
     await page.getByRole("button", { name: "End meeting" }).click();
@@ -176,7 +176,7 @@ describe("the web app in Chromium", () => {
 
     await page.getByRole("button", { name: "Distribute" }).click();
     await page.getByRole("dialog").waitFor();
-    await screenshot(page, "07-distribute");
+    await screenshot(page, "07-distribute", { fullPage: false });
     await page.keyboard.press("Escape");
 
     const stored = (await session.get(`/api/meetings/${run.meetingId}/items`)) as { items: ItemJson[] };
