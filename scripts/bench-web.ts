@@ -11,18 +11,11 @@ import { parseArgs } from "node:util";
 import { chromium, type Page } from "playwright-core";
 import { packageRoot } from "../src/files/package-root.js";
 import { startServer } from "../src/server/serve.js";
+import { CHROMIUM, CHROMIUM_ARGS } from "./chromium.js";
 import { buildHourLongVtt, median, percentile } from "./hour-long-meeting.js";
 
 const ROOT = packageRoot();
 const CLI = join(ROOT, "dist", "src", "cli", "docket.js");
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
 
 const { values: flags } = parseArgs({
   options: {
@@ -41,7 +34,7 @@ async function main(): Promise<void> {
     demo: false,
   });
   const browser = await chromium.launchPersistentContext(join(data, "profile"), {
-    executablePath: "/usr/bin/chromium",
+    executablePath: CHROMIUM,
     headless: true,
     args: CHROMIUM_ARGS,
     viewport: { width: 1440, height: 900 },

@@ -3,21 +3,8 @@ import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
+import { CHROMIUM, CHROMIUM_ARGS } from "../../scripts/chromium.js";
 import { packageRoot } from "../../src/files/package-root.js";
-
-/** Debian's Chromium: `.ci/run` installs it; playwright-core never downloads a browser of its own. */
-export const CHROMIUM = "/usr/bin/chromium";
-
-// Without the background-networking flags Chromium keeps trying to reach Google's hosts, which this network refuses.
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
 
 /** Where each run leaves its screenshots (CI keeps the folder as an artifact). */
 export const SCREENSHOT_DIR = join(packageRoot(), "test-artifacts", "screenshots");

@@ -27,20 +27,28 @@ export const TRIAGE_REASONS = [
 export type TriageReason = (typeof TRIAGE_REASONS)[number];
 
 export interface TriageEntryView {
+  /** Stable within the meeting, for keys and links: the pre-read row's id, or `meetingId:itemId` for an item. */
   id: string;
   reason: TriageReason;
   rag: Rag | null;
+  /** The section the entry belongs to (template section id and title). */
   sectionId: string;
   sectionTitle: string;
   text: string;
   owner: string | null;
+  /** Where it comes from: a pre-read row of this meeting, or an item of an earlier meeting. */
   source: { kind: "pre-read"; rowId: string } | ({ kind: "item"; itemId: string } & ItemSource);
+  /** For metrics: the value, and the range it fell outside. */
   detail?: string;
 }
 
+/** The facilitator's view of the pre-read (`GET /api/meetings/{meetingId}/triage`). */
 export interface TriageView {
+  /** Red before yellow, then the rest in section order. */
   toDiscuss: TriageEntryView[];
+  /** Green and as usual: in the notes for visibility, not for airtime. */
   toAcknowledge: TriageEntryView[];
+  /** The template's "Before the meeting" list, and for each person with pre-read rows whether they updated them. */
   checklist: {
     steps: string[];
     people: { userId: string; name: string; rows: number; updated: number; done: boolean }[];
