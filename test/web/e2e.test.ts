@@ -144,9 +144,7 @@ describe("the web app in Chromium", () => {
     for (const item of expected) {
       const segmentAcked = ackedAt.get(item.evidence[0]!.segmentId)!;
       expect(seenAt[item.id]! - segmentAcked, `${item.kind} "${item.text}"`).toBeLessThanOrEqual(LATENCY_LIMIT_MS);
-      await expect
-        .poll(() => page.locator(`[data-item-id="${item.id}"]`).first().isVisible())
-        .toBe(true);
+      await expect.poll(() => page.locator(`[data-item-id="${item.id}"]`).first().isVisible()).toBe(true);
     }
 
     // Confirm a decision and give an action item another owner, inline.
