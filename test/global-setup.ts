@@ -20,8 +20,15 @@ declare module "vitest" {
  * started by scripts/start-postgres.sh, which installs Debian's package when it is missing).
  */
 export default async function setup(project: TestProject) {
-  // The server serves the web app from dist/web; build it from the sources under test.
-  await build({ configFile: join(import.meta.dirname, "..", "vite.config.ts"), logLevel: "warn" });
+  // The server serves the web app from dist/web; build it from the sources under test. Vitest sets NODE_ENV=test,
+  // which would make Vite bundle React's development build: the tests use what users get.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = "production";
+  try {
+    await build({ configFile: join(import.meta.dirname, "..", "vite.config.ts"), logLevel: "warn" });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
   const dir = join(tmpdir(), `docket-test-${process.pid}`);
   await mkdir(dir, { recursive: true });
   const database = await openDatabase({ kind: "pglite", dataDir: null });

@@ -1,4 +1,4 @@
-import type { Cadence, MeetingStatus, Role, Template } from "../api";
+import type { Cadence, ItemKind, ItemReview, MeetingStatus, Rag, Role, Template } from "../api";
 
 /** Words for the values the API sends as codes. */
 export const ROLE_WORDS: Record<Role, string> = {
@@ -15,12 +15,40 @@ export const CADENCE_WORDS: Record<Cadence, string> = {
   "ad hoc": "Ad hoc",
 };
 
-export const STATUS_WORDS: Record<MeetingStatus, string> = {
+export const MEETING_STATUS_WORDS: Record<MeetingStatus, string> = {
   scheduled: "Scheduled",
   "pre-read": "Pre-read open",
   live: "Live now",
   ended: "Ended",
 };
+
+export const KIND_WORDS: Record<ItemKind, string> = {
+  decision: "Decision",
+  action: "Action",
+  risk: "Risk",
+  question: "Open question",
+  escalation: "Escalation",
+  update: "Update",
+};
+
+export const REVIEW_WORDS: Record<ItemReview, string> = {
+  suggested: "Suggested",
+  confirmed: "Confirmed",
+  rejected: "Rejected",
+};
+
+export const ITEM_STATUS_WORDS: Record<string, string> = {
+  decided: "Decided",
+  pending: "Pending",
+  superseded: "Superseded",
+  open: "Open",
+  done: "Done",
+  answered: "Answered",
+  resolved: "Resolved",
+};
+
+/** In the order the rating pickers list them. */
+export const RAG_WORDS: Record<Rag, string> = { red: "Red", yellow: "Yellow", green: "Green" };
 
 /** A template's cadence ("ad-hoc") as a Space's ("ad hoc"). */
 export function cadenceOfTemplate(template: Pick<Template, "cadence">): Cadence {
@@ -36,14 +64,29 @@ export function canWrite(role: Role | undefined): boolean {
   return role !== undefined && role !== "viewer";
 }
 
-/** A calendar date (YYYY-MM-DD) as "17 Mar 2025"; `short` leaves the year out ("17 Mar"). */
-export function formatDay(isoDate: string, short = false): string {
+/** "Sentence case" for a code word. */
+export function capitalise(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+/** "1 row", "3 rows". */
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+/**
+ * A calendar date (YYYY-MM-DD) as "17 Mar 2025"; "short" leaves the year out ("17 Mar"), "long" adds the weekday
+ * ("Mon 17 Mar 2025").
+ */
+export function formatDay(isoDate: string, style: "short" | "medium" | "long" = "medium"): string {
+  // Noon UTC is the same calendar day in every time zone.
   const date = new Date(`${isoDate}T12:00:00Z`);
   if (Number.isNaN(date.getTime())) return isoDate;
   return date.toLocaleDateString(undefined, {
+    weekday: style === "long" ? "short" : undefined,
     day: "numeric",
     month: "short",
-    year: short ? undefined : "numeric",
+    year: style === "short" ? undefined : "numeric",
     timeZone: "UTC",
   });
 }
@@ -68,19 +111,11 @@ export function formatWhen(iso: string, timeZone: string): string {
   }
 }
 
-/** Today's date (YYYY-MM-DD) in a time zone. */
-export function todayIn(timeZone: string, now = new Date()): string {
-  try {
-    return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(
-      now,
-    );
-  } catch {
-    return now.toISOString().slice(0, 10);
-  }
-}
-
-/** The offset of a time zone at an instant, in minutes east of UTC. */
-function offsetMinutes(timeZone: string, at: number): number {
+/** The fields of an instant on a wall clock in a time zone, as zero-padded digits. Throws for an unknown zone. */
+function wallFields(
+  at: Date,
+  timeZone: string,
+): (type: "year" | "month" | "day" | "hour" | "minute" | "second") => string {
   const parts = new Intl.DateTimeFormat("en-US", {
     timeZone,
     hourCycle: "h23",
@@ -90,11 +125,30 @@ function offsetMinutes(timeZone: string, at: number): number {
     hour: "2-digit",
     minute: "2-digit",
     second: "2-digit",
-  }).formatToParts(new Date(at));
-  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const asUtc = Date.UTC(part("year"), part("month") - 1, part("day"), part("hour"), part("minute"), part("second"));
+  }).formatToParts(at);
+  return (type) => parts.find((p) => p.type === type)?.value ?? "00";
+}
+
+/** An instant as the date (YYYY-MM-DD) and time (HH:MM) on a wall clock in a time zone. */
+export function wallClock(iso: string | Date, timeZone: string): { date: string; time: string } {
+  const at = typeof iso === "string" ? new Date(iso) : iso;
+  try {
+    const part = wallFields(at, timeZone);
+    return { date: `${part("year")}-${part("month")}-${part("day")}`, time: `${part("hour")}:${part("minute")}` };
+  } catch {
+    return { date: at.toISOString().slice(0, 10), time: at.toISOString().slice(11, 16) };
+  }
+}
+
+/** The offset of a time zone at an instant, in minutes east of UTC. */
+function offsetMinutes(timeZone: string, at: number): number {
+  const part = wallFields(new Date(at), timeZone);
+  const n = (type: Parameters<typeof part>[0]) => Number(part(type));
+  const asUtc = Date.UTC(n("year"), n("month") - 1, n("day"), n("hour"), n("minute"), n("second"));
   return Math.round((asUtc - at) / 60_000);
 }
+
+const pad2 = (n: number) => String(n).padStart(2, "0");
 
 /**
  * A wall-clock date and time in a time zone as ISO 8601 with its offset: ("2025-03-24", "15:00", "Europe/Berlin")
@@ -117,13 +171,14 @@ export function zonedIso(date: string, time: string, timeZone: string): string |
   }
   const sign = offset < 0 ? "-" : "+";
   const abs = Math.abs(offset);
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${date}T${pad(h)}:${pad(mi)}:00${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+  return `${date}T${pad2(h)}:${pad2(mi)}:00${sign}${pad2(Math.floor(abs / 60))}:${pad2(abs % 60)}`;
 }
 
-/** "1 row", "3 rows". */
-export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
+/** A calendar date (YYYY-MM-DD) moved by whole days. */
+export function addDays(isoDate: string, days: number): string {
+  const date = new Date(`${isoDate}T12:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
 }
 
 /** A number as people write it: at most one decimal, with its unit. */
@@ -133,29 +188,39 @@ export function formatValue(value: number, unit?: string): string {
   return unit ? `${text} ${unit}` : text;
 }
 
-/** An instant as the date (YYYY-MM-DD) and time (HH:MM) on a wall clock in a time zone. */
-export function wallClock(iso: string | Date, timeZone: string): { date: string; time: string } {
-  const at = typeof iso === "string" ? new Date(iso) : iso;
-  try {
-    const parts = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-    }).formatToParts(at);
-    const part = (type: string) => parts.find((p) => p.type === type)?.value ?? "00";
-    return { date: `${part("year")}-${part("month")}-${part("day")}`, time: `${part("hour")}:${part("minute")}` };
-  } catch {
-    return { date: at.toISOString().slice(0, 10), time: at.toISOString().slice(11, 16) };
-  }
+/** A table cell's number with its column's unit ("84 pts"), unless the label already names it ("Velocity (pts)"). */
+export function withUnit(value: string | number, column: { label: string; unit?: string | null | undefined }): string {
+  return column.unit && !column.label.includes(`(${column.unit})`) ? `${value} ${column.unit}` : String(value);
 }
 
-/** A calendar date (YYYY-MM-DD) moved by whole days. */
-export function addDays(isoDate: string, days: number): string {
-  const date = new Date(`${isoDate}T12:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
+/** Seconds from the start of the meeting as the transcript shows them: "04:05", or "1:02:09" past the hour. */
+export function clockTime(seconds: number | null | undefined): string {
+  if (seconds === null || seconds === undefined || !Number.isFinite(seconds)) return "--:--";
+  const whole = Math.max(0, Math.floor(seconds));
+  const h = Math.floor(whole / 3600);
+  const m = Math.floor((whole % 3600) / 60);
+  const s = whole % 60;
+  return h > 0 ? `${h}:${pad2(m)}:${pad2(s)}` : `${pad2(m)}:${pad2(s)}`;
+}
+
+/** The same as an ISO 8601 duration, for `<time dateTime>`. */
+export function durationAttr(seconds: number | null | undefined): string | undefined {
+  if (seconds === null || seconds === undefined || !Number.isFinite(seconds)) return undefined;
+  return `PT${Math.max(0, Math.round(seconds))}S`;
+}
+
+/** "3 s ago", "2 min ago", "1 h ago". */
+export function ago(ms: number): string {
+  const s = Math.max(0, Math.round(ms / 1000));
+  if (s < 90) return `${s} s ago`;
+  const m = Math.round(s / 60);
+  if (m < 90) return `${m} min ago`;
+  return `${Math.round(m / 60)} h ago`;
+}
+
+/** The capture app a `client=` names, in words: "docket-live" → "docket live". */
+export function clientWords(client: string): string {
+  if (client === "web") return "browser microphone";
+  if (client.startsWith("upload:")) return `upload of ${client.slice("upload:".length)}`;
+  return client.replace(/[-_]+/g, " ").trim() || "unnamed sender";
 }

@@ -1,14 +1,6 @@
 import { memo, type ReactNode, useId, useRef, useState } from "react";
-import { describeError, type Evidence, type Item, type ItemChanges, type ItemReview } from "../api";
-import {
-  capitalise,
-  clockTime,
-  completenessGaps,
-  formatDate,
-  KIND_WORDS,
-  REVIEW_WORDS,
-  STATUS_WORDS,
-} from "../live/format";
+import { api, describeError, type Evidence, type Item, type ItemChanges, type ItemReview, type ItemView } from "../api";
+import { capitalise, clockTime, formatDay, ITEM_STATUS_WORDS, KIND_WORDS, REVIEW_WORDS } from "./format";
 import { type EditorFocus, ItemEditor } from "./item-editor";
 import { RagBadge } from "./rag";
 
@@ -18,6 +10,15 @@ export type CardItem = Item & { review?: ItemReview; edited?: readonly string[] 
 /** What a person does to an item. */
 export type Review = { type: "confirm" } | { type: "reject" } | { type: "edit"; changes: ItemChanges };
 export type OnReview = (itemId: string, review: Review) => Promise<void>;
+
+/** A review through the REST route (the live room sends it over its socket when it can). */
+export function reviewItem(meetingId: string, itemId: string, review: Review) {
+  const body = review.type === "edit" ? { action: "edit", changes: review.changes } : { action: review.type };
+  return api<{ item: ItemView; seq: number }>(
+    `/api/meetings/${encodeURIComponent(meetingId)}/items/${encodeURIComponent(itemId)}/review`,
+    { method: "POST", body },
+  );
+}
 
 /** The review state in words, coloured but never by colour alone. */
 export function ReviewBadge({ review }: { review: ItemReview }) {
@@ -108,7 +109,7 @@ function fieldWord(field: string): string {
 }
 
 /** The item's fields that have a value, as a definition list. */
-export function ItemFields({
+function ItemFields({
   item,
   columnLabels,
 }: {
@@ -121,10 +122,10 @@ export function ItemFields({
     rows.push([
       "Due",
       <time key="due" dateTime={item.due}>
-        {formatDate(item.due)}
+        {formatDay(item.due, "long")}
       </time>,
     ]);
-  if (item.status) rows.push(["Status", STATUS_WORDS[item.status] ?? capitalise(item.status)]);
+  if (item.status) rows.push(["Status", ITEM_STATUS_WORDS[item.status] ?? capitalise(item.status)]);
   if (item.likelihood) rows.push(["Likelihood", capitalise(item.likelihood)]);
   if (item.impact) rows.push(["Impact", capitalise(item.impact)]);
   if (item.mitigation) rows.push(["Mitigation", item.mitigation]);
@@ -206,7 +207,7 @@ export function useItemReview(item: CardItem, onReview: OnReview) {
   return { editing, setEditing, pending, error, act, save, closeEditor, editButton };
 }
 
-export type ItemReviewState = ReturnType<typeof useItemReview>;
+type ItemReviewState = ReturnType<typeof useItemReview>;
 
 /**
  * What is missing from the item (the completeness prompts) and, for members, Confirm / Edit / Reject with the
@@ -229,16 +230,14 @@ export function ReviewButtons({
   item,
   canReview,
   state,
-  showGaps = true,
 }: {
   item: CardItem;
   canReview: boolean;
   state: ItemReviewState;
-  showGaps?: boolean;
 }) {
   const describedBy = useId();
   const { editing, setEditing, pending, error, act, editButton } = state;
-  const gaps = showGaps ? completenessGaps(item) : [];
+  const gaps = completenessGaps(item);
   const review = item.review ?? "confirmed";
   return (
     <>
@@ -312,4 +311,17 @@ export function ReviewButtons({
       ) : null}
     </>
   );
+}
+
+/** What the item still lacks, as the sentences shown on it (nothing for a rejected item). */
+function completenessGaps(item: CardItem): { field: "owner" | "due" | "rationale"; text: string }[] {
+  if (item.review === "rejected") return [];
+  const gaps: { field: "owner" | "due" | "rationale"; text: string }[] = [];
+  if (item.kind === "risk" && !item.owner) gaps.push({ field: "owner", text: "This risk has no owner" });
+  if (item.kind === "action" && !item.due) gaps.push({ field: "due", text: "This action has no due date" });
+  if (item.kind === "action" && !item.owner) gaps.push({ field: "owner", text: "This action has no owner" });
+  if (item.kind === "decision" && !item.rationale) {
+    gaps.push({ field: "rationale", text: "This decision has no rationale" });
+  }
+  return gaps;
 }

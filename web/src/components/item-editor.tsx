@@ -1,11 +1,22 @@
 import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from "react";
-import type { Item, ItemChanges, Rag } from "../api";
-import { KIND_WORDS, STATUS_WORDS, STATUSES_BY_KIND } from "../live/format";
+import type { Item, ItemChanges, ItemKind, Rag } from "../api";
 import { ErrorMessage } from "./feedback";
+import { ITEM_STATUS_WORDS, KIND_WORDS } from "./format";
+import { RagOptions } from "./rag";
 
 export type EditorFocus = "text" | "owner" | "due";
 
 type EditableItem = Pick<Item, "id" | "kind" | "text" | "owner" | "due" | "rag" | "status">;
+
+/** The statuses an item of each kind can have. */
+const STATUSES_BY_KIND: Record<ItemKind, readonly string[]> = {
+  decision: ["decided", "pending", "superseded"],
+  action: ["open", "done"],
+  question: ["open", "answered"],
+  risk: ["open", "resolved"],
+  escalation: [],
+  update: [],
+};
 
 /**
  * The inline form that corrects an item: its text, owner, due date, rating and status, whichever the kind has.
@@ -120,10 +131,7 @@ export function ItemEditor({
           <div className="field">
             <label htmlFor={`${id}-rag`}>Rating</label>
             <select id={`${id}-rag`} value={rag} onChange={(event) => setRag(event.target.value as Rag | "")}>
-              <option value="">Not rated</option>
-              <option value="red">Red</option>
-              <option value="yellow">Yellow</option>
-              <option value="green">Green</option>
+              <RagOptions />
             </select>
           </div>
         ) : null}
@@ -134,7 +142,7 @@ export function ItemEditor({
               <option value="">No status</option>
               {statuses.map((value) => (
                 <option key={value} value={value}>
-                  {STATUS_WORDS[value] ?? value}
+                  {ITEM_STATUS_WORDS[value] ?? value}
                 </option>
               ))}
             </select>

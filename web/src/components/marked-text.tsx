@@ -1,7 +1,7 @@
 const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\u00a0" };
 
 /** The text of HTML-escaped text: "&lt;b&gt; &amp; co" → "<b> & co". */
-export function unescapeHtml(text: string): string {
+function unescapeHtml(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
     if (name[0] === "#") {
       const code = name[1] === "x" || name[1] === "X" ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1));
@@ -35,7 +35,7 @@ export function MarkedText({ html }: { html: string }) {
 }
 
 /** The plain text of a headline: the marks taken out and the escapes undone. */
-export function headlineText(html: string): string {
+function headlineText(html: string): string {
   return unescapeHtml(html.replace(/<\/?mark>/gi, ""));
 }
 

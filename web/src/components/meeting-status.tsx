@@ -1,12 +1,12 @@
 import type { MeetingStatus } from "../api";
-import { STATUS_WORDS } from "./format";
+import { MEETING_STATUS_WORDS } from "./format";
 
 /** Where a meeting is, in words (not a rating: no red, yellow or green). */
 export function MeetingStatusBadge({ status }: { status: MeetingStatus }) {
   return (
     <span className={`badge status-badge status-${status}`}>
       {status === "live" ? <span className="dot" aria-hidden="true" /> : null}
-      {STATUS_WORDS[status]}
+      {MEETING_STATUS_WORDS[status]}
     </span>
   );
 }

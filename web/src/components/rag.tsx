@@ -1,6 +1,5 @@
-import type { Rag } from "../../../src/core/item.js";
-
-const WORDS: Record<Rag, string> = { red: "Red", yellow: "Yellow", green: "Green" };
+import type { Rag } from "../api";
+import { RAG_WORDS } from "./format";
 
 /** A rating shown with its colour and its word, never colour alone. */
 export function RagBadge({ rag }: { rag: Rag | null | undefined }) {
@@ -8,7 +7,21 @@ export function RagBadge({ rag }: { rag: Rag | null | undefined }) {
   return (
     <span className={`badge badge-${rag}`}>
       <span className="dot" aria-hidden="true" />
-      {WORDS[rag]}
+      {RAG_WORDS[rag]}
     </span>
+  );
+}
+
+/** A rating picker's options: none, then each rating in words. */
+export function RagOptions() {
+  return (
+    <>
+      <option value="">Not rated</option>
+      {Object.entries(RAG_WORDS).map(([value, word]) => (
+        <option key={value} value={value}>
+          {word}
+        </option>
+      ))}
+    </>
   );
 }

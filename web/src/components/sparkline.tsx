@@ -1,13 +1,13 @@
 import { formatDay, formatValue } from "./format";
 
-export interface SparklinePoint {
+interface SparklinePoint {
   value: number;
   /** YYYY-MM-DD: the meeting the value was reported in. */
   date: string;
 }
 
 /** A summary of a series in words: what a screen reader hears instead of the line. */
-export function describeSeries(label: string, points: SparklinePoint[], unit?: string): string {
+function describeSeries(label: string, points: SparklinePoint[], unit?: string): string {
   const first = points[0];
   const last = points[points.length - 1];
   if (!first || !last) return `${label}: no values yet`;

@@ -2,7 +2,9 @@ import { useMutation } from "@tanstack/react-query";
 import { Tabs } from "radix-ui";
 import { type ChangeEvent, type FormEvent, useId, useState } from "react";
 import { api, describeError, type Meeting, type NewApiToken, type UploadResult } from "../api";
+import { DismissableError } from "../components/dismissable-error";
 import { ErrorMessage, Progress } from "../components/feedback";
+import { plural } from "../components/format";
 import type { LiveRoom } from "./room";
 import { useSpeechCapture } from "./speech";
 import { useRoom } from "./use-room";
@@ -32,9 +34,9 @@ export function CapturePanel({
       <h2 id="capture-heading">Capture sources</h2>
       {uploaded ? (
         <p className="notice" role="status">
-          Stored {uploaded.segments} {uploaded.segments === 1 ? "segment" : "segments"}
+          Stored {plural(uploaded.segments, "segment")}
           {uploaded.duplicates > 0 ? ` (${uploaded.duplicates} were already in the meeting)` : ""}; the agent touched{" "}
-          {uploaded.items} {uploaded.items === 1 ? "item" : "items"}.
+          {plural(uploaded.items, "item")}.
           {uploaded.status === "ended"
             ? " The meeting had not started, so it was kept as a recording and has ended."
             : ""}
@@ -114,8 +116,7 @@ function MicrophoneCapture({ room, meeting, speaker }: { room: LiveRoom; meeting
       ) : null}
       {unsent > 0 ? (
         <p className="muted">
-          {unsent} {unsent === 1 ? "segment" : "segments"} waiting for the server to store{" "}
-          {unsent === 1 ? "it" : "them"}…
+          {plural(unsent, "segment")} waiting for the server to store {unsent === 1 ? "it" : "them"}…
         </p>
       ) : null}
       {speech.error ? (
@@ -124,12 +125,7 @@ function MicrophoneCapture({ room, meeting, speaker }: { room: LiveRoom; meeting
         </p>
       ) : null}
       {captureError ? (
-        <p className="error-message" role="alert">
-          A segment was refused: {captureError}{" "}
-          <button type="button" className="button button-quiet button-small" onClick={room.clearCaptureError}>
-            Dismiss
-          </button>
-        </p>
+        <DismissableError onDismiss={room.clearCaptureError}>A segment was refused: {captureError}</DismissableError>
       ) : null}
     </div>
   );

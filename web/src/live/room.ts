@@ -10,8 +10,8 @@ import {
   type SegmentView,
   type ServerMessage,
 } from "../api";
-import type { Review } from "../components/item-card";
-import { KIND_WORDS, uuid } from "./format";
+import { KIND_WORDS } from "../components/format";
+import { type Review, reviewItem } from "../components/item-card";
 
 /**
  * The live room's client: one WebSocket to `/api/meetings/{id}/live`, and the meeting as the room has told it so
@@ -25,20 +25,20 @@ import { KIND_WORDS, uuid } from "./format";
  */
 
 /** Segments per transcript chunk: a new segment re-renders one chunk, not the whole transcript. */
-export const CHUNK_SIZE = 50;
+const CHUNK_SIZE = 50;
 /** The performance measure a new segment's render records (read by the performance script). */
-export const SEGMENT_RENDER_MEASURE = "docket:segment-render";
+const SEGMENT_RENDER_MEASURE = "docket:segment-render";
 /** The same for the stored events a connection replays on joining (not news, so measured apart). */
-export const BACKLOG_RENDER_MEASURE = "docket:backlog-render";
+const BACKLOG_RENDER_MEASURE = "docket:backlog-render";
 const MAX_MEASURES = 5000;
 const REVIEW_TIMEOUT_MS = 10_000;
 const PING_EVERY_MS = 10_000;
 /** No message at all for this long (health comes every 5 s while live, pongs every 10 s) means the link is dead. */
 const SILENT_LINK_MS = 30_000;
 
-export type ConnectionPhase = "connecting" | "open" | "waiting" | "stopped";
+type ConnectionPhase = "connecting" | "open" | "waiting" | "stopped";
 
-export interface ConnectionState {
+interface ConnectionState {
   phase: ConnectionPhase;
   /** Failed attempts in a row. */
   attempt: number;
@@ -55,7 +55,6 @@ export interface RoomState {
   status: MeetingStatus | null;
   /** The server lets this person send segments and reviews (member or above). */
   canSend: boolean;
-  lastSeq: number;
   /** The transcript in chunks of CHUNK_SIZE segments, in order. */
   segmentChunks: readonly (readonly SegmentView[])[];
   segmentCount: number;
@@ -94,7 +93,6 @@ const INITIAL: RoomState = {
   connection: { phase: "connecting", attempt: 0, retryAt: null, reason: null, reconnecting: false },
   status: null,
   canSend: false,
-  lastSeq: 0,
   segmentChunks: [],
   segmentCount: 0,
   items: {},
@@ -338,7 +336,6 @@ export class LiveRoom {
             else backlogSegment = true;
           }
           if (news) draft.next.clockSkewMs = Date.now() - Date.parse(message.at);
-          draft.next.lastSeq = message.seq;
           break;
         }
         case "health":
@@ -463,11 +460,7 @@ export class LiveRoom {
         this.reviews.set(ref, { itemId, resolve, reject, timer });
       });
     }
-    const body = review.type === "edit" ? { action: "edit", changes: review.changes } : { action: review.type };
-    return api<{ item: ItemView; seq: number }>(
-      `/api/meetings/${encodeURIComponent(this.meetingId)}/items/${encodeURIComponent(itemId)}/review`,
-      { method: "POST", body },
-    ).then(({ item }) => {
+    return reviewItem(this.meetingId, itemId, review).then(({ item }) => {
       const draft = new Draft(this.state);
       draft.putItem(item);
       this.set(draft.next);
@@ -608,4 +601,14 @@ class Draft {
     const at = list.indexOf(item.id);
     if (at !== -1) list.splice(at, 1);
   }
+}
+
+/** A random id: a UUID where the browser offers one (secure contexts), else 128 random bits in the same shape. */
+function uuid(): string {
+  if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40;
+  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
+  const hex = [...bytes].map((b) => b.toString(16).padStart(2, "0")).join("");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }

@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import type { CaptureHealth } from "../api";
-import { ago, clientWords } from "./format";
+import { ago, clientWords, plural } from "../components/format";
 import type { LiveRoom } from "./room";
 import { useNow, useRoom } from "./use-room";
 
@@ -69,7 +69,7 @@ export function CaptureHealthBar({ room, fallback }: { room: LiveRoom; fallback:
           <span
             title={health.senders.map((s) => `${clientWords(s.client)} — ${s.user}: ${s.segments} segments`).join("\n")}
           >
-            Sending: {names.join(", ")} ({count} {count === 1 ? "sender" : "senders"})
+            Sending: {names.join(", ")} ({plural(count, "sender")})
           </span>
         ) : (
           <span>Nobody is sending yet</span>

@@ -1,12 +1,12 @@
 import { memo, useMemo } from "react";
 import type { ItemView, Meeting, MetricRow, Template } from "../api";
+import { ColumnHeadings } from "../components/column-headings";
+import { formatDay, plural, withUnit } from "../components/format";
 import { ItemCard, type OnReview } from "../components/item-card";
-import { formatDate } from "./format";
 import type { LiveRoom } from "./room";
 import { useRoom } from "./use-room";
 
 type Section = Template["sections"][number];
-type Column = NonNullable<Section["columns"]>[number];
 
 const NO_IDS: readonly string[] = [];
 const OTHER_SECTION: Section = {
@@ -83,7 +83,7 @@ function DetailsBlock({ section, meeting }: { section: Section; meeting: Meeting
       <dl className="details-list">
         <div>
           <dt>Date</dt>
-          <dd>{formatDate(meeting.meetingDate)}</dd>
+          <dd>{formatDay(meeting.meetingDate, "long")}</dd>
         </div>
         <div>
           <dt>Attendees</dt>
@@ -96,12 +96,6 @@ function DetailsBlock({ section, meeting }: { section: Section; meeting: Meeting
       </dl>
     </section>
   );
-}
-
-/** "84 pts", "42 min": the unit after the number unless the column's label already names it. */
-export function metricCell(value: number | undefined, column: Column): string {
-  if (value === undefined || !Number.isFinite(value)) return "—";
-  return column.unit && !column.label.includes(`(${column.unit})`) ? `${value} ${column.unit}` : String(value);
 }
 
 const MetricsBlock = memo(function MetricsBlock({
@@ -128,11 +122,7 @@ const MetricsBlock = memo(function MetricsBlock({
           <table aria-labelledby={headingId}>
             <thead>
               <tr>
-                {columns.map((column) => (
-                  <th key={column.id} scope="col">
-                    {column.label}
-                  </th>
-                ))}
+                <ColumnHeadings columns={columns} />
                 <th scope="col">
                   <span className="visually-hidden">Source</span>
                 </th>
@@ -176,6 +166,11 @@ const MetricsBlock = memo(function MetricsBlock({
     </section>
   );
 });
+
+/** "84 pts", or "—" for a value not reported. */
+function metricCell(value: number | undefined, column: { label: string; unit?: string }): string {
+  return value === undefined || !Number.isFinite(value) ? "—" : withUnit(value, column);
+}
 
 function formatSeconds(seconds: number): string {
   const whole = Math.max(0, Math.floor(seconds));
@@ -236,9 +231,7 @@ const SectionBlock = memo(function SectionBlock({
       )}
       {answered.length > 0 ? (
         <details className="section-settled">
-          <summary>
-            {answered.length} {answered.length === 1 ? "question" : "questions"} answered during the meeting
-          </summary>
+          <summary>{plural(answered.length, "question")} answered during the meeting</summary>
           <ul className="item-list">{answered.map(card)}</ul>
         </details>
       ) : null}

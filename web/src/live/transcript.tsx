@@ -1,7 +1,7 @@
 import { memo, useEffect, useLayoutEffect, useRef, useState } from "react";
 import type { SegmentView } from "../api";
 import { EmptyState } from "../components/feedback";
-import { clockTime, durationAttr } from "./format";
+import { clockTime, durationAttr } from "../components/format";
 import type { LiveRoom } from "./room";
 import { useRoom } from "./use-room";
 

@@ -2,10 +2,11 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useId, useMemo, useState } from "react";
 import { Link, useLocation } from "wouter";
 import { ApiFailure, api, type Cadence, type Space, type SpaceSummary, type Template, type TemplateList } from "../api";
+import { Breadcrumbs } from "../components/breadcrumbs";
 import { ErrorMessage, Loading } from "../components/feedback";
 import { CADENCE_WORDS, cadenceOfTemplate } from "../components/format";
 import { InviteLink } from "../components/invite-link";
-import { Breadcrumbs, useTitle } from "../components/layout";
+import { useTitle } from "../components/layout";
 import "./create-space.css";
 
 const CADENCES: Cadence[] = ["weekly", "biweekly", "monthly", "ad hoc"];

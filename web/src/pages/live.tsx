@@ -2,9 +2,14 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Dialog } from "radix-ui";
 import { useEffect, useRef, useState } from "react";
 import { Link, useLocation } from "wouter";
-import { api, type CaptureHealth, type Meeting, type MeetingStatus, type Role, type Space } from "../api";
+import { api, type CaptureHealth, type Meeting, type MeetingStatus, type Role } from "../api";
+import { Breadcrumbs } from "../components/breadcrumbs";
+import { ModalDialog } from "../components/dialog";
+import { DismissableError } from "../components/dismissable-error";
 import { ErrorMessage, Loading } from "../components/feedback";
-import { Breadcrumbs, useTitle } from "../components/layout";
+import { canRun, canWrite, MEETING_STATUS_WORDS } from "../components/format";
+import { useTitle } from "../components/layout";
+import { meetingQuery, spaceQuery } from "../components/queries";
 import { CapturePanel } from "../live/capture-panel";
 import type { LiveRoom } from "../live/room";
 import { Announcer, CaptureHealthBar, ConnectionStatus, RenderMeter } from "../live/status";
@@ -14,13 +19,6 @@ import { useLiveRoom, useRoom } from "../live/use-room";
 import { useMe } from "../session";
 import "./live.css";
 
-const STATUS_WORDS: Record<MeetingStatus, string> = {
-  scheduled: "Scheduled",
-  "pre-read": "Pre-read open",
-  live: "Live",
-  ended: "Ended",
-};
-
 /** The live room: the transcript arriving beside the template filling in, with review, capture and its health. */
 export default function LivePage({ meetingId }: { meetingId: string }) {
   return <LiveRoomView key={meetingId} meetingId={meetingId} />;
@@ -28,16 +26,8 @@ export default function LivePage({ meetingId }: { meetingId: string }) {
 
 function LiveRoomView({ meetingId }: { meetingId: string }) {
   const queryClient = useQueryClient();
-  const meeting = useQuery({
-    queryKey: ["meeting", meetingId],
-    queryFn: () => api<Meeting>(`/api/meetings/${encodeURIComponent(meetingId)}`),
-  });
-  const spaceId = meeting.data?.spaceId;
-  const space = useQuery({
-    queryKey: ["space", spaceId],
-    queryFn: () => api<Space>(`/api/spaces/${encodeURIComponent(spaceId ?? "")}`),
-    enabled: spaceId !== undefined,
-  });
+  const meeting = useQuery(meetingQuery(meetingId));
+  const space = useQuery(spaceQuery(meeting.data?.spaceId));
   const me = useMe();
   const room = useLiveRoom(meetingId);
   const roomStatus = useRoom(room, (state) => state.status);
@@ -57,7 +47,7 @@ function LiveRoomView({ meetingId }: { meetingId: string }) {
   if (meeting.isPending) return <Loading label="Opening the meeting" />;
   if (meeting.error) return <ErrorMessage error={meeting.error} title="This meeting could not be opened" />;
   const role = space.data?.role;
-  const canReview = canSend && role !== undefined && role !== "viewer";
+  const canReview = canSend && canWrite(role);
   const data = meeting.data;
 
   return (
@@ -73,7 +63,12 @@ function LiveRoomView({ meetingId }: { meetingId: string }) {
         <div className="page-heading">
           <h1>
             {data.title}{" "}
-            {status ? <span className={`status-pill status-pill-${status}`}>{STATUS_WORDS[status]}</span> : null}
+            {status ? (
+              <span className={`status-pill status-pill-${status}`}>
+                {/* Beside the title "Live" is enough; lists say "Live now". */}
+                {status === "live" ? "Live" : MEETING_STATUS_WORDS[status]}
+              </span>
+            ) : null}
           </h1>
           <MeetingControls room={room} meeting={data} status={status ?? data.status} role={role} />
         </div>
@@ -81,12 +76,7 @@ function LiveRoomView({ meetingId }: { meetingId: string }) {
         <HealthBar room={room} meetingId={meetingId} />
         <ErrorMessage error={space.error} title="The Space could not be read, so reviewing is off" />
         {serverError ? (
-          <div className="error-message" role="alert">
-            The live room said: {serverError}{" "}
-            <button type="button" className="button button-quiet button-small" onClick={room.clearServerError}>
-              Dismiss
-            </button>
-          </div>
+          <DismissableError onDismiss={room.clearServerError}>The live room said: {serverError}</DismissableError>
         ) : null}
         <StatusNotice status={status ?? data.status} meetingId={meetingId} role={role} />
         {role === "viewer" ? (
@@ -155,11 +145,10 @@ function StatusNotice({
     );
   }
   if (status === "live") return null;
-  const runs = role === "owner" || role === "facilitator";
   return (
     <p className="notice">
       The meeting has not started yet.{" "}
-      {runs
+      {canRun(role)
         ? "Start it when people are in the room; the first segment captured also starts it."
         : "A facilitator starts it; the first segment captured also starts it."}
     </p>
@@ -200,7 +189,7 @@ function MeetingControls({
       navigate(`/meetings/${meeting.id}/notes`);
     },
   });
-  const runs = role === "owner" || role === "facilitator";
+  const runs = canRun(role);
   return (
     <div className="live-controls">
       <div className="page-actions">
@@ -224,47 +213,37 @@ function MeetingControls({
           </button>
         ) : null}
         {runs && status === "live" ? (
-          <Dialog.Root open={confirming} onOpenChange={(open) => (end.isPending ? null : setConfirming(open))}>
-            <Dialog.Trigger asChild>
+          <ModalDialog
+            open={confirming}
+            onOpenChange={(open) => (end.isPending ? null : setConfirming(open))}
+            trigger={
               <button type="button" className="button button-danger">
                 End meeting
               </button>
-            </Dialog.Trigger>
-            <Dialog.Portal>
-              <Dialog.Overlay className="dialog-overlay" />
-              <Dialog.Content
-                className="dialog-content"
-                // A confirmation: focus starts on the safe choice, and a click outside does not count as an answer.
-                onOpenAutoFocus={(event) => {
-                  event.preventDefault();
-                  keepGoing.current?.focus();
-                }}
-                onInteractOutside={(event) => event.preventDefault()}
+            }
+            title="End the meeting?"
+            description="The agent settles what is still open and the notes are drafted for review. The meeting takes no more transcript afterwards, and this cannot be undone."
+            // Focus starts on the safe choice.
+            initialFocus={keepGoing}
+            confirmation
+          >
+            <ErrorMessage error={end.error} title="The meeting was not ended" />
+            <div className="dialog-actions">
+              <Dialog.Close asChild>
+                <button type="button" className="button" ref={keepGoing} disabled={end.isPending}>
+                  Keep the meeting going
+                </button>
+              </Dialog.Close>
+              <button
+                type="button"
+                className="button button-primary button-danger-solid"
+                onClick={() => end.mutate()}
+                disabled={end.isPending}
               >
-                <Dialog.Title>End the meeting?</Dialog.Title>
-                <Dialog.Description>
-                  The agent settles what is still open and the notes are drafted for review. The meeting takes no more
-                  transcript afterwards, and this cannot be undone.
-                </Dialog.Description>
-                <ErrorMessage error={end.error} title="The meeting was not ended" />
-                <div className="dialog-actions">
-                  <Dialog.Close asChild>
-                    <button type="button" className="button" ref={keepGoing} disabled={end.isPending}>
-                      Keep the meeting going
-                    </button>
-                  </Dialog.Close>
-                  <button
-                    type="button"
-                    className="button button-primary button-danger-solid"
-                    onClick={() => end.mutate()}
-                    disabled={end.isPending}
-                  >
-                    {end.isPending ? "Ending the meeting…" : "End meeting now"}
-                  </button>
-                </div>
-              </Dialog.Content>
-            </Dialog.Portal>
-          </Dialog.Root>
+                {end.isPending ? "Ending the meeting…" : "End meeting now"}
+              </button>
+            </div>
+          </ModalDialog>
         ) : null}
       </div>
       <ErrorMessage error={start.error} title="The meeting did not start" />

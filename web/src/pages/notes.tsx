@@ -9,73 +9,78 @@ import {
   type Item,
   type ItemView,
   type Meeting,
-  type MetricRow,
   type NotesJson,
   type SectionJson,
   type Space,
 } from "../api";
+import { Breadcrumbs } from "../components/breadcrumbs";
+import { ColumnHeadings } from "../components/column-headings";
+import { ModalDialog } from "../components/dialog";
 import { ErrorMessage, Loading } from "../components/feedback";
+import { canWrite, capitalise, formatDay, ITEM_STATUS_WORDS, plural, withUnit } from "../components/format";
 import {
   type CardItem,
   type OnReview,
   ReviewArea,
   ReviewBadge,
   ReviewButtons,
+  reviewItem,
   useItemReview,
 } from "../components/item-card";
 import { ItemEditor } from "../components/item-editor";
-import { Breadcrumbs, useTitle } from "../components/layout";
+import { useTitle } from "../components/layout";
+import { meetingQuery, spaceQuery } from "../components/queries";
 import { RagBadge } from "../components/rag";
-import { capitalise, formatDate, STATUS_WORDS, slug } from "../live/format";
 import "./notes.css";
 
-type Reviews = Record<string, Pick<ItemView, "review" | "edited">>;
+/** What every item of the notes needs for its review controls. */
+interface Reviewing {
+  /** The item with its review state, which notes.json leaves out. */
+  withReview: (item: Item) => CardItem;
+  canReview: boolean;
+  onReview: OnReview;
+}
 
 /** The meeting's notes: the filled template, editable by members, exported and (soon) distributed. */
 export default function NotesPage({ meetingId }: { meetingId: string }) {
   const queryClient = useQueryClient();
   const base = `/api/meetings/${encodeURIComponent(meetingId)}`;
-  const meeting = useQuery({ queryKey: ["meeting", meetingId], queryFn: () => api<Meeting>(base) });
-  const spaceId = meeting.data?.spaceId;
-  const space = useQuery({
-    queryKey: ["space", spaceId],
-    queryFn: () => api<Space>(`/api/spaces/${encodeURIComponent(spaceId ?? "")}`),
-    enabled: spaceId !== undefined,
-  });
+  const meeting = useQuery(meetingQuery(meetingId));
+  const space = useQuery(spaceQuery(meeting.data?.spaceId));
   const notes = useQuery({ queryKey: ["notes", meetingId], queryFn: () => api<NotesJson>(`${base}/notes.json`) });
   // notes.json has the items as the notes print them; the review state comes from the items list.
   const items = useQuery({
     queryKey: ["items", meetingId],
-    queryFn: () => api<{ items: ItemView[]; metrics: MetricRow[] }>(`${base}/items`),
+    queryFn: () => api<{ items: ItemView[] }>(`${base}/items`),
   });
-  const reviews = useMemo<Reviews>(
-    () =>
-      Object.fromEntries(
-        (items.data?.items ?? []).map((item) => [item.id, { review: item.review, edited: item.edited }]),
-      ),
+  const reviews = useMemo(
+    () => new Map((items.data?.items ?? []).map((item) => [item.id, { review: item.review, edited: item.edited }])),
     [items.data],
   );
   useTitle(notes.data ? `Notes: ${notes.data.meeting.title}` : "Meeting notes");
 
   const onReview = useCallback<OnReview>(
     async (itemId, review) => {
-      const body = review.type === "edit" ? { action: "edit", changes: review.changes } : { action: review.type };
-      await api(`${base}/items/${encodeURIComponent(itemId)}/review`, { method: "POST", body });
+      await reviewItem(meetingId, itemId, review);
       // Read the notes again: an edit can move an item, a rejection takes it out.
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: ["notes", meetingId] }),
         queryClient.invalidateQueries({ queryKey: ["items", meetingId] }),
       ]);
     },
-    [base, meetingId, queryClient],
+    [meetingId, queryClient],
   );
 
   if (notes.isPending || meeting.isPending) return <Loading label="Gathering the notes" />;
   if (meeting.error) return <ErrorMessage error={meeting.error} title="This meeting could not be opened" />;
   if (notes.error) return <ErrorMessage error={notes.error} title="The notes could not be read" />;
   const role = space.data?.role;
-  const canReview = role !== undefined && role !== "viewer";
   const data = notes.data;
+  const reviewing: Reviewing = {
+    withReview: (item) => ({ ...item, ...reviews.get(item.id) }),
+    canReview: canWrite(role),
+    onReview,
+  };
 
   return (
     <div className="notes-page">
@@ -102,27 +107,16 @@ export default function NotesPage({ meetingId }: { meetingId: string }) {
         <ErrorMessage error={items.error} title="Review state could not be read" />
         <ErrorMessage error={space.error} title="The Space could not be read" />
       </div>
-      <NotesDocument notes={data} reviews={reviews} canReview={canReview} onReview={onReview} />
+      <NotesDocument notes={data} reviewing={reviewing} />
     </div>
   );
 }
 
 // ---- the document ----
 
-function NotesDocument({
-  notes,
-  reviews,
-  canReview,
-  onReview,
-}: {
-  notes: NotesJson;
-  reviews: Reviews;
-  canReview: boolean;
-  onReview: OnReview;
-}) {
+function NotesDocument({ notes, reviewing }: { notes: NotesJson; reviewing: Reviewing }) {
   const { template, meeting } = notes;
   const hasDetails = notes.sections.some((section) => section.kind === "details");
-  const withReview = (item: Item): CardItem => ({ ...item, ...reviews[item.id] });
   return (
     <article className="notes-document" aria-labelledby="notes-title">
       <h1 id="notes-title">{meeting.title || template.name}</h1>
@@ -136,29 +130,10 @@ function NotesDocument({
             <DetailsSection key={section.id} notes={notes} title={section.title} description={section.description} />
           );
         }
-        return (
-          <NotesSection
-            key={section.id}
-            section={section}
-            metrics={notes.metrics}
-            withReview={withReview}
-            canReview={canReview}
-            onReview={onReview}
-          />
-        );
+        return <NotesSection key={section.id} section={section} metrics={notes.metrics} reviewing={reviewing} />;
       })}
       {notes.unfiled.length > 0 ? (
-        <section aria-labelledby="notes-section-other" className="notes-section">
-          <h2 id="notes-section-other">Other items</h2>
-          <p className="notes-description">Captured under sections this template does not have.</p>
-          <ItemBullets
-            items={notes.unfiled}
-            section={null}
-            withReview={withReview}
-            canReview={canReview}
-            onReview={onReview}
-          />
-        </section>
+        <NotesSection section={otherSection(notes.unfiled)} metrics={notes.metrics} reviewing={reviewing} />
       ) : null}
       <section aria-labelledby="notes-section-follow-up" className="notes-section">
         <h2 id="notes-section-follow-up">Follow-up</h2>
@@ -166,6 +141,22 @@ function NotesDocument({
       </section>
     </article>
   );
+}
+
+/** Items filed under sections the template does not have, as a section of their own. */
+function otherSection(items: Item[]): SectionJson {
+  return {
+    id: "other",
+    title: "Other items",
+    kind: "notes",
+    description: "Captured under sections this template does not have.",
+    strategic: null,
+    layout: "bullets",
+    ratingGuide: null,
+    columns: null,
+    rows: null,
+    items,
+  };
 }
 
 function DetailsSection({ notes, title, description }: { notes: NotesJson; title: string; description: string }) {
@@ -180,7 +171,7 @@ function DetailsSection({ notes, title, description }: { notes: NotesJson; title
       {description ? <p className="notes-description">{description}</p> : null}
       <ul className="notes-details">
         <li>
-          <strong>Date:</strong> {meeting.date ? formatDate(meeting.date) : "—"}
+          <strong>Date:</strong> {meeting.date ? formatDay(meeting.date, "long") : "—"}
         </li>
         <li>
           <strong>Facilitator:</strong> {meeting.facilitator ?? "—"}
@@ -199,15 +190,11 @@ function DetailsSection({ notes, title, description }: { notes: NotesJson; title
 function NotesSection({
   section,
   metrics,
-  withReview,
-  canReview,
-  onReview,
+  reviewing,
 }: {
   section: SectionJson;
   metrics: NotesJson["metrics"];
-  withReview: (item: Item) => CardItem;
-  canReview: boolean;
-  onReview: OnReview;
+  reviewing: Reviewing;
 }) {
   const headingId = `notes-section-${section.id}`;
   const columns = section.columns ?? [];
@@ -222,25 +209,9 @@ function NotesSection({
   } else if (section.items.length === 0) {
     body = <Nothing />;
   } else if (section.layout === "table" && columns.length > 0) {
-    body = (
-      <ItemTable
-        section={section}
-        labelledBy={headingId}
-        withReview={withReview}
-        canReview={canReview}
-        onReview={onReview}
-      />
-    );
+    body = <ItemTable section={section} labelledBy={headingId} reviewing={reviewing} />;
   } else {
-    body = (
-      <ItemBullets
-        items={section.items}
-        section={section}
-        withReview={withReview}
-        canReview={canReview}
-        onReview={onReview}
-      />
-    );
+    body = <ItemBullets section={section} reviewing={reviewing} />;
   }
   return (
     <section aria-labelledby={headingId} className="notes-section">
@@ -265,17 +236,18 @@ function Cell({ value, column, item }: { value: string | number | null | undefin
     case "rag":
       return value === "red" || value === "yellow" || value === "green" ? <RagBadge rag={value} /> : String(value);
     case "date":
-      return <time dateTime={String(value)}>{formatDate(String(value))}</time>;
+      return <time dateTime={String(value)}>{formatDay(String(value), "long")}</time>;
     case "status":
       return (
         <>
-          {item?.rag ? <RagBadge rag={item.rag} /> : null} {STATUS_WORDS[String(value)] ?? capitalise(String(value))}
+          {item?.rag ? <RagBadge rag={item.rag} /> : null}{" "}
+          {ITEM_STATUS_WORDS[String(value)] ?? capitalise(String(value))}
         </>
       );
     case "level":
       return <>{capitalise(String(value))}</>;
     case "number":
-      return <>{column.unit && !column.label.includes(`(${column.unit})`) ? `${value} ${column.unit}` : value}</>;
+      return <>{withUnit(value, column)}</>;
     default:
       return <>{value}</>;
   }
@@ -295,11 +267,7 @@ function MetricsTable({
       <table aria-labelledby={labelledBy}>
         <thead>
           <tr>
-            {columns.map((column) => (
-              <th key={column.id} scope="col">
-                {column.label}
-              </th>
-            ))}
+            <ColumnHeadings columns={columns} />
           </tr>
         </thead>
         <tbody>
@@ -328,15 +296,11 @@ function MetricsTable({
 function ItemTable({
   section,
   labelledBy,
-  withReview,
-  canReview,
-  onReview,
+  reviewing,
 }: {
   section: SectionJson;
   labelledBy: string;
-  withReview: (item: Item) => CardItem;
-  canReview: boolean;
-  onReview: OnReview;
+  reviewing: Reviewing;
 }) {
   const columns = section.columns ?? [];
   return (
@@ -344,11 +308,7 @@ function ItemTable({
       <table aria-labelledby={labelledBy} className="notes-table">
         <thead>
           <tr>
-            {columns.map((column) => (
-              <th key={column.id} scope="col">
-                {column.label}
-              </th>
-            ))}
+            <ColumnHeadings columns={columns} />
             <th scope="col" className="no-print">
               Review
             </th>
@@ -358,11 +318,11 @@ function ItemTable({
           {section.items.map((item, index) => (
             <ItemTableRow
               key={item.id}
-              item={withReview(item)}
+              item={reviewing.withReview(item)}
               row={section.rows?.[index] ?? {}}
               columns={columns}
-              canReview={canReview}
-              onReview={onReview}
+              canReview={reviewing.canReview}
+              onReview={reviewing.onReview}
             />
           ))}
         </tbody>
@@ -413,43 +373,29 @@ function ItemTableRow({
 
 const DECISION_WORDS: Record<string, string> = { decided: "Decided:", pending: "Pending:", superseded: "Superseded:" };
 
-function ItemBullets({
-  items,
-  section,
-  withReview,
-  canReview,
-  onReview,
-}: {
-  items: Item[];
-  section: SectionJson | null;
-  withReview: (item: Item) => CardItem;
-  canReview: boolean;
-  onReview: OnReview;
-}) {
+function ItemBullets({ section, reviewing }: { section: SectionJson; reviewing: Reviewing }) {
+  const { columns } = section;
   return (
     <ul className="notes-bullets">
-      {items.map((item, index) => (
-        <li key={item.id} className="notes-bullet" data-item-id={item.id}>
-          <div className="notes-bullet-text">
-            {section?.columns && section.columns.length > 0 ? (
-              <ColumnBullet item={item} columns={section.columns} row={section.rows?.[index] ?? {}} />
-            ) : (
-              <KindBullet item={item} />
-            )}
-          </div>
-          <div className="notes-bullet-review no-print">{reviews(withReview(item), canReview, onReview)}</div>
-        </li>
-      ))}
+      {section.items.map((item, index) => {
+        const reviewed = reviewing.withReview(item);
+        return (
+          <li key={item.id} className="notes-bullet" data-item-id={item.id}>
+            <div className="notes-bullet-text">
+              {columns && columns.length > 0 ? (
+                <ColumnBullet item={item} columns={columns} row={section.rows?.[index] ?? {}} />
+              ) : (
+                <KindBullet item={item} />
+              )}
+            </div>
+            <div className="notes-bullet-review no-print">
+              {reviewed.review ? <ReviewBadge review={reviewed.review} /> : null}
+              <ReviewArea item={reviewed} canReview={reviewing.canReview} onReview={reviewing.onReview} />
+            </div>
+          </li>
+        );
+      })}
     </ul>
-  );
-}
-
-function reviews(item: CardItem, canReview: boolean, onReview: OnReview) {
-  return (
-    <>
-      {item.review ? <ReviewBadge review={item.review} /> : null}
-      <ReviewArea item={item} canReview={canReview} onReview={onReview} />
-    </>
   );
 }
 
@@ -484,8 +430,8 @@ function KindBullet({ item }: { item: Item }) {
       parts.push(
         item.text,
         owner,
-        item.due ? <Labelled label="Due">{formatDate(item.due)}</Labelled> : null,
-        item.status ? (STATUS_WORDS[item.status] ?? item.status) : null,
+        item.due ? <Labelled label="Due">{formatDay(item.due, "long")}</Labelled> : null,
+        item.status ? (ITEM_STATUS_WORDS[item.status] ?? item.status) : null,
       );
       break;
     case "risk":
@@ -684,6 +630,18 @@ function NotesToolbar({
   );
 }
 
+/** A file name from a title: "Eng sync, 2025-03-17" → "eng-sync-2025-03-17". */
+function slug(title: string): string {
+  return (
+    title
+      .toLowerCase()
+      .normalize("NFKD")
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+      .slice(0, 80) || "meeting-notes"
+  );
+}
+
 function download(blob: Blob, name: string): void {
   const url = URL.createObjectURL(blob);
   const link = document.createElement("a");
@@ -739,7 +697,6 @@ function standaloneHtml(title: string): string | null {
 }
 
 function DistributeDialog({ notes, meeting, space }: { notes: NotesJson; meeting: Meeting; space: Space | undefined }) {
-  const [open, setOpen] = useState(false);
   const closeButton = useRef<HTMLButtonElement>(null);
   const all = [...notes.sections.flatMap((section) => section.items), ...notes.unfiled];
   const count = (kind: Item["kind"]) => all.filter((item) => item.kind === kind).length;
@@ -758,87 +715,70 @@ function DistributeDialog({ notes, meeting, space }: { notes: NotesJson; meeting
     (item) => item.kind === "risk" && item.rag === "red" && item.status !== "resolved",
   ).length;
   const openActions = all.filter((item) => item.kind === "action" && item.status !== "done").length;
-  const slackWhat = slackKinds.map((kind) => `${KIND_PLURALS[kind]}`).join(" and ");
-  const slackCounts = slackKinds
-    .map((kind) => `${count(kind)} ${count(kind) === 1 ? kind : KIND_PLURALS[kind]}`)
-    .join(", ");
+  const slackWhat = slackKinds.map((kind) => KIND_PLURALS[kind]).join(" and ");
+  const slackCounts = slackKinds.map((kind) => plural(count(kind), kind, KIND_PLURALS[kind])).join(", ");
 
   return (
-    <Dialog.Root open={open} onOpenChange={setOpen}>
-      <Dialog.Trigger asChild>
+    <ModalDialog
+      trigger={
         <button type="button" className="button button-primary">
           Distribute
         </button>
-      </Dialog.Trigger>
-      <Dialog.Portal>
-        <Dialog.Overlay className="dialog-overlay" />
-        <Dialog.Content
-          className="dialog-content"
-          onOpenAutoFocus={(event) => {
-            event.preventDefault();
-            closeButton.current?.focus();
-          }}
-        >
-          <Dialog.Title>Distribute the notes</Dialog.Title>
-          <Dialog.Description className="notice">
-            Sending is not switched on yet: this shows who would receive what.
-          </Dialog.Description>
-          <ul className="distribute-list">
-            <li>
-              {recipients.length > 0 ? (
-                <>
-                  <strong>Email to {recipients.join(", ")}:</strong> full notes
-                  {distributeRule?.kind === "distribute-notes"
-                    ? ` (the template says: ${distributeRule.audience})`
-                    : ""}
-                  .
-                </>
-              ) : (
-                <>
-                  <strong>Email:</strong> nobody yet. Add attendees to the meeting, or an email list in the Space's
-                  settings.
-                </>
-              )}
-            </li>
-            <li>
-              {channel ? (
-                <>
-                  <strong>Slack {channel}:</strong> {slackWhat} ({slackCounts}).
-                </>
-              ) : (
-                <>
-                  <strong>Slack:</strong> no channel is set for this Space
-                  {suggested ? ` (the template suggests ${suggested})` : ""}; {slackWhat} would go there ({slackCounts}
-                  ).
-                </>
-              )}
-            </li>
-            <li>
-              <strong>
-                Due within {hours} {hours === 1 ? "hour" : "hours"} of the meeting's end
-              </strong>
-              {deadline
-                ? `: by ${deadline.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" })}.`
-                : " (the meeting has not ended yet)."}
-            </li>
-            {rules.some((rule) => rule.kind === "red-risk-to-next-agenda") ? (
-              <li>
-                <strong>Carried into the next meeting:</strong> {openActions} open{" "}
-                {openActions === 1 ? "action" : "actions"}; {redRisks} red {redRisks === 1 ? "risk goes" : "risks go"}{" "}
-                onto its agenda unless resolved first.
-              </li>
-            ) : null}
-          </ul>
-          <div className="dialog-actions">
-            <Dialog.Close asChild>
-              <button type="button" className="button" ref={closeButton}>
-                Close
-              </button>
-            </Dialog.Close>
-          </div>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+      }
+      title="Distribute the notes"
+      description="Sending is not switched on yet: this shows who would receive what."
+      descriptionClassName="notice"
+      initialFocus={closeButton}
+    >
+      <ul className="distribute-list">
+        <li>
+          {recipients.length > 0 ? (
+            <>
+              <strong>Email to {recipients.join(", ")}:</strong> full notes
+              {distributeRule?.kind === "distribute-notes" ? ` (the template says: ${distributeRule.audience})` : ""}.
+            </>
+          ) : (
+            <>
+              <strong>Email:</strong> nobody yet. Add attendees to the meeting, or an email list in the Space's
+              settings.
+            </>
+          )}
+        </li>
+        <li>
+          {channel ? (
+            <>
+              <strong>Slack {channel}:</strong> {slackWhat} ({slackCounts}).
+            </>
+          ) : (
+            <>
+              <strong>Slack:</strong> no channel is set for this Space
+              {suggested ? ` (the template suggests ${suggested})` : ""}; {slackWhat} would go there ({slackCounts}
+              ).
+            </>
+          )}
+        </li>
+        <li>
+          <strong>Due within {plural(hours, "hour")} of the meeting's end</strong>
+          {deadline
+            ? `: by ${deadline.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" })}.`
+            : " (the meeting has not ended yet)."}
+        </li>
+        {rules.some((rule) => rule.kind === "red-risk-to-next-agenda") ? (
+          <li>
+            <strong>Carried into the next meeting:</strong> {openActions} open{" "}
+            {openActions === 1 ? "action" : "actions"}; {redRisks} red {redRisks === 1 ? "risk goes" : "risks go"} onto
+            its agenda unless resolved first.
+          </li>
+        ) : null}
+      </ul>
+      <div className="dialog-actions">
+        <Dialog.Close asChild>
+          <button type="button" className="button" ref={closeButton}>
+            Close
+          </button>
+        </Dialog.Close>
+      </div>
+    </ModalDialog>
   );
 }
 

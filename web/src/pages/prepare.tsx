@@ -9,19 +9,22 @@ import {
   type Member,
   type PreRead,
   type PreReadRow,
+  type Rag,
   type Space,
   type StatusChange,
 } from "../api";
+import { Breadcrumbs } from "../components/breadcrumbs";
 import { EmptyState, ErrorMessage, Loading, Progress } from "../components/feedback";
-import { canRun, canWrite, formatDay, formatWhen, plural } from "../components/format";
-import { Breadcrumbs, useTitle } from "../components/layout";
+import { canRun, canWrite, capitalise, formatDay, formatWhen, plural } from "../components/format";
+import { useTitle } from "../components/layout";
 import { MeetingStatusBadge } from "../components/meeting-status";
-import { RagBadge } from "../components/rag";
+import { PageError } from "../components/page-error";
+import { meetingQuery, type QueryState, spaceQuery } from "../components/queries";
+import { RagBadge, RagOptions } from "../components/rag";
 import { useMe } from "../session";
 import "./prepare.css";
 
 type Column = PreRead["sections"][number]["columns"][number];
-type Rag = "red" | "yellow" | "green";
 
 /** Why an entry is on a list, when the rating and the section do not already say it. */
 const REASON_WORDS: Record<TriageReason, string | null> = {
@@ -56,32 +59,16 @@ function sameCells(a: Record<string, string>, b: Record<string, string>): boolea
 
 /** "Before the meeting": the pre-read people fill in, the facilitator's triage, and the button that starts it. */
 export default function PreparePage({ meetingId }: { meetingId: string }) {
-  const meeting = useQuery({
-    queryKey: ["meeting", meetingId],
-    queryFn: () => api<Meeting>(`/api/meetings/${meetingId}`),
-  });
+  const meeting = useQuery(meetingQuery(meetingId));
   useTitle(meeting.data ? `Prepare: ${meeting.data.title}` : "Before the meeting");
   if (meeting.isPending) return <Loading label="Opening the meeting" />;
-  if (meeting.error) {
-    return (
-      <>
-        <h1>This meeting could not be opened</h1>
-        <ErrorMessage error={meeting.error} />
-        <p>
-          <Link href="/">Go back to your Spaces</Link>
-        </p>
-      </>
-    );
-  }
+  if (meeting.error) return <PageError title="This meeting could not be opened" error={meeting.error} />;
   return <Prepare meeting={meeting.data} />;
 }
 
 function Prepare({ meeting }: { meeting: Meeting }) {
   const me = useMe();
-  const space = useQuery({
-    queryKey: ["space", meeting.spaceId],
-    queryFn: () => api<Space>(`/api/spaces/${meeting.spaceId}`),
-  });
+  const space = useQuery(spaceQuery(meeting.spaceId));
   const members = useQuery({
     queryKey: ["members", meeting.spaceId],
     queryFn: () => api<Member[]>(`/api/spaces/${meeting.spaceId}/members`),
@@ -222,12 +209,7 @@ function StartControl({ meeting, role }: { meeting: Meeting; role: Space["role"]
 
   // Everyone else waits; the page notices when the facilitator starts.
   const waiting = !facilitator && (meeting.status === "scheduled" || meeting.status === "pre-read");
-  useQuery({
-    queryKey: ["meeting", meeting.id],
-    queryFn: () => api<Meeting>(`/api/meetings/${meeting.id}`),
-    enabled: waiting,
-    refetchInterval: waiting ? 15_000 : false,
-  });
+  useQuery({ ...meetingQuery(meeting.id), enabled: waiting, refetchInterval: waiting ? 15_000 : false });
 
   if (meeting.status === "live") {
     return (
@@ -354,7 +336,7 @@ function Checklist({
 
 // ——— Triage ———
 
-function TriagePanel({ triage }: { triage: { data: Triage | undefined; error: unknown; isPending: boolean } }) {
+function TriagePanel({ triage }: { triage: QueryState<Triage> }) {
   return (
     <section className="panel triage" aria-labelledby="triage-heading">
       <h2 id="triage-heading">Triage</h2>
@@ -708,16 +690,7 @@ function SaveStateText({ state, row, editable }: { state: SaveState; row: PreRea
   }
 }
 
-const RAG_OPTIONS: { value: Rag; label: string }[] = [
-  { value: "red", label: "Red" },
-  { value: "yellow", label: "Yellow" },
-  { value: "green", label: "Green" },
-];
-const LEVEL_OPTIONS = [
-  { value: "low", label: "Low" },
-  { value: "medium", label: "Medium" },
-  { value: "high", label: "High" },
-];
+const LEVELS = ["low", "medium", "high"];
 
 function CellInput({
   column,
@@ -743,25 +716,20 @@ function CellInput({
         value={rag ?? ""}
         onChange={(event) => onChange(event.target.value)}
       >
-        <option value="">Not rated</option>
-        {RAG_OPTIONS.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
+        <RagOptions />
       </select>
     );
   }
   if (column.type === "level") {
     const level = value.trim().toLowerCase();
-    const known = LEVEL_OPTIONS.some((option) => option.value === level);
+    const known = LEVELS.includes(level);
     return (
       <select aria-label={label} value={known ? level : value} onChange={(event) => onChange(event.target.value)}>
         <option value="">Not set</option>
         {!known && value ? <option value={value}>{value}</option> : null}
-        {LEVEL_OPTIONS.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
+        {LEVELS.map((option) => (
+          <option key={option} value={option}>
+            {capitalise(option)}
           </option>
         ))}
       </select>
@@ -807,9 +775,8 @@ function CellInput({
 }
 
 function CellText({ column, value }: { column: Column; value: string }) {
-  if (column.type === "rag")
-    return value.trim() ? <RagBadge rag={parseRag(value)} /> : <span className="muted">—</span>;
-  return value.trim() ? <span className="cell-text">{value}</span> : <span className="muted">—</span>;
+  if (!value.trim()) return <span className="muted">—</span>;
+  return column.type === "rag" ? <RagBadge rag={parseRag(value)} /> : <span className="cell-text">{value}</span>;
 }
 
 function AddRow({

@@ -4,24 +4,30 @@ import { type FormEvent, useEffect, useId, useState } from "react";
 import { Link, useLocation, useSearch } from "wouter";
 import type { DecisionLog, MetricSeries, OpenActions, RiskRegister } from "../../../src/api/space-views.js";
 import { ApiFailure, api, type Meeting, type MeetingList, type MeetingSummary, type Space } from "../api";
+import { Breadcrumbs } from "../components/breadcrumbs";
+import { ColumnHeadings } from "../components/column-headings";
+import { ModalDialog } from "../components/dialog";
 import { EmptyState, ErrorMessage, Loading } from "../components/feedback";
 import {
   addDays,
   CADENCE_WORDS,
   canRun,
+  capitalise,
   formatDay,
   formatValue,
   formatWhen,
   plural,
+  RAG_WORDS,
   ROLE_WORDS,
-  todayIn,
   wallClock,
   zonedIso,
 } from "../components/format";
 import { InviteLink } from "../components/invite-link";
-import { Breadcrumbs, useTitle } from "../components/layout";
+import { useTitle } from "../components/layout";
 import { MarkedText, splitHeadline } from "../components/marked-text";
 import { MeetingStatusBadge } from "../components/meeting-status";
+import { PageError } from "../components/page-error";
+import { type QueryState, spaceQuery } from "../components/queries";
 import { RagBadge } from "../components/rag";
 import { Sparkline } from "../components/sparkline";
 import "./space-home.css";
@@ -43,18 +49,14 @@ const decisionsPath = (spaceId: string, q: string) =>
 
 /** A Space's home: its meetings, and what they left behind — actions, risks, decisions and metrics. */
 export default function SpaceHomePage({ spaceId }: { spaceId: string }) {
-  const space = useQuery({ queryKey: ["space", spaceId], queryFn: () => api<Space>(`/api/spaces/${spaceId}`) });
+  const space = useQuery(spaceQuery(spaceId));
   useTitle(space.data?.name);
   if (space.isPending) return <Loading label="Opening the Space" />;
   if (space.error) {
     return (
       <>
         <Breadcrumbs trail={[{ label: "Your Spaces", href: "/" }, { label: "Space" }]} />
-        <h1>This Space could not be opened</h1>
-        <ErrorMessage error={space.error} />
-        <p>
-          <Link href="/">Go back to your Spaces</Link>
-        </p>
+        <PageError title="This Space could not be opened" error={space.error} />
       </>
     );
   }
@@ -174,12 +176,6 @@ function lastMeeting(list: MeetingList | undefined): MeetingSummary | undefined 
   return list.upcoming[list.upcoming.length - 1] ?? list.past[0];
 }
 
-interface QueryState<T> {
-  data: T | undefined;
-  error: unknown;
-  isPending: boolean;
-}
-
 // ——— At a glance ———
 
 function AtAGlance({
@@ -264,38 +260,35 @@ function ScheduleMeeting({
 }) {
   const [open, setOpen] = useState(false);
   return (
-    <Dialog.Root open={open} onOpenChange={setOpen}>
-      <Dialog.Trigger asChild>
+    <ModalDialog
+      open={open}
+      onOpenChange={setOpen}
+      trigger={
         <button type="button" className="button button-primary">
           Schedule meeting
         </button>
-      </Dialog.Trigger>
-      <Dialog.Portal>
-        <Dialog.Overlay className="dialog-overlay" />
-        <Dialog.Content className="dialog-content">
-          <Dialog.Title>Schedule a meeting</Dialog.Title>
-          <Dialog.Description className="muted">
-            The meeting opens for its pre-read before it starts, so owners can fill in their rows.
-          </Dialog.Description>
-          {open ? (
-            <ScheduleForm
-              space={space}
-              lastMeeting={lastMeeting}
-              onDone={(meeting) => {
-                setOpen(false);
-                onScheduled(meeting);
-              }}
-            />
-          ) : null}
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+      }
+      title="Schedule a meeting"
+      description="The meeting opens for its pre-read before it starts, so owners can fill in their rows."
+      descriptionClassName="muted"
+    >
+      {open ? (
+        <ScheduleForm
+          space={space}
+          lastMeeting={lastMeeting}
+          onDone={(meeting) => {
+            setOpen(false);
+            onScheduled(meeting);
+          }}
+        />
+      ) : null}
+    </ModalDialog>
   );
 }
 
 /** The next slot of the series: one cadence after the last meeting at the same time, or tomorrow at 10:00. */
 function suggestedSlot(space: Space, last: MeetingSummary | undefined): { date: string; time: string } {
-  const today = todayIn(space.timezone);
+  const today = wallClock(new Date(), space.timezone).date;
   if (last) {
     const { date, time } = wallClock(last.scheduledAt, space.timezone);
     let next = addDays(date, CADENCE_DAYS[space.cadence]);
@@ -410,30 +403,25 @@ function ScheduleForm({
 
 function InvitePeople({ spaceId }: { spaceId: string }) {
   return (
-    <Dialog.Root>
-      <Dialog.Trigger asChild>
+    <ModalDialog
+      trigger={
         <button type="button" className="button">
           Invite people
         </button>
-      </Dialog.Trigger>
-      <Dialog.Portal>
-        <Dialog.Overlay className="dialog-overlay" />
-        <Dialog.Content className="dialog-content">
-          <Dialog.Title>Invite people</Dialog.Title>
-          <Dialog.Description className="muted">
-            Create a link and share it. Whoever opens it while signed in joins this Space with the role you choose.
-          </Dialog.Description>
-          <InviteLink spaceId={spaceId} />
-          <div className="dialog-actions">
-            <Dialog.Close asChild>
-              <button type="button" className="button">
-                Done
-              </button>
-            </Dialog.Close>
-          </div>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+      }
+      title="Invite people"
+      description="Create a link and share it. Whoever opens it while signed in joins this Space with the role you choose."
+      descriptionClassName="muted"
+    >
+      <InviteLink spaceId={spaceId} />
+      <div className="dialog-actions">
+        <Dialog.Close asChild>
+          <button type="button" className="button">
+            Done
+          </button>
+        </Dialog.Close>
+      </div>
+    </ModalDialog>
   );
 }
 
@@ -602,8 +590,6 @@ function ActionsPanel({ space, query }: { space: Space; query: QueryState<OpenAc
 
 // ——— Risks ———
 
-const LEVEL_WORDS = { low: "Low", medium: "Medium", high: "High" } as const;
-
 /** How many of the latest ratings in a row are the same as the current one. */
 function streak(history: RiskRegister["risks"][number]["history"]): number {
   const last = history[history.length - 1];
@@ -641,9 +627,9 @@ function RisksPanel({ query }: { query: QueryState<RiskRegister> }) {
                 <div className="risk-head">
                   <RagBadge rag={current.rag} />
                   {resolved ? <span className="badge badge-neutral">Resolved</span> : null}
-                  {run > 1 && !resolved ? (
+                  {run > 1 && !resolved && current.rag ? (
                     <span className="risk-age">
-                      {current.rag === "red" ? "Red" : current.rag === "yellow" ? "Yellow" : "Green"} for {run} meetings
+                      {RAG_WORDS[current.rag]} for {run} meetings
                     </span>
                   ) : null}
                 </div>
@@ -661,8 +647,8 @@ function RisksPanel({ query }: { query: QueryState<RiskRegister> }) {
                     <div>
                       <dt>Likelihood / impact</dt>
                       <dd>
-                        {current.likelihood ? LEVEL_WORDS[current.likelihood] : "—"} /{" "}
-                        {current.impact ? LEVEL_WORDS[current.impact] : "—"}
+                        {current.likelihood ? capitalise(current.likelihood) : "—"} /{" "}
+                        {current.impact ? capitalise(current.impact) : "—"}
                       </dd>
                     </div>
                   ) : null}
@@ -687,8 +673,7 @@ function RisksPanel({ query }: { query: QueryState<RiskRegister> }) {
                         ) : null}
                         <span className={`rag-chip rag-chip-${rating.rag ?? "none"}`} title={rating.meetingTitle}>
                           <span className="dot" aria-hidden="true" />
-                          {rating.rag ? `${rating.rag[0]?.toUpperCase()}${rating.rag.slice(1)}` : "Not rated"}{" "}
-                          {formatDay(rating.meetingDate, true)}
+                          {rating.rag ? RAG_WORDS[rating.rag] : "Not rated"} {formatDay(rating.meetingDate, "short")}
                         </span>
                       </li>
                     ))}
@@ -884,7 +869,7 @@ function TeamMetrics({ team, columns }: { team: MetricSeries["teams"][number]; c
               <span className="metric-label">{column.label}</span>
               <span className="metric-value">{latest ? formatValue(latest.value, column.unit) : "—"}</span>
               <Sparkline points={points} label={`${team.team} ${column.label}`} unit={column.unit} />
-              {latest ? <span className="metric-date">{formatDay(latest.date, true)}</span> : null}
+              {latest ? <span className="metric-date">{formatDay(latest.date, "short")}</span> : null}
             </li>
           );
         })}
@@ -896,11 +881,7 @@ function TeamMetrics({ team, columns }: { team: MetricSeries["teams"][number]; c
             <thead>
               <tr>
                 <th scope="col">Meeting</th>
-                {reported.map((column) => (
-                  <th key={column.id} scope="col">
-                    {column.label}
-                  </th>
-                ))}
+                <ColumnHeadings columns={reported} />
               </tr>
             </thead>
             <tbody>

@@ -4,6 +4,7 @@ import { api, type SpaceSummary } from "../api";
 import { EmptyState, ErrorMessage, Loading } from "../components/feedback";
 import { useTitle } from "../components/layout";
 
+// Not from components/format: this page is in the first-load bundle, which stays free of the format module.
 const ROLE_WORDS: Record<SpaceSummary["role"], string> = {
   owner: "Owner",
   facilitator: "Facilitator",
@@ -64,8 +65,7 @@ function SpaceList({ spaces, label }: { spaces: SpaceSummary[]; label: string })
             <span className="card-title">{space.name}</span>
           </Link>
           <span className="muted">
-            {space.cadence === "ad hoc" ? "Ad hoc" : capitalise(space.cadence)} · {space.durationMinutes} min ·{" "}
-            {ROLE_WORDS[space.role]}
+            {capitalise(space.cadence)} · {space.durationMinutes} min · {ROLE_WORDS[space.role]}
           </span>
         </li>
       ))}
