@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -17,9 +18,7 @@ export interface Browser {
 
 /** A headless Chromium with a fresh profile of its own: each person in a test opens one, so cookies stay apart. */
 export async function openBrowser(options: { width?: number; height?: number } = {}): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} is missing: install Debian's chromium package (.ci/run does) to run the web tests`);
-  }
+  ensureChromium();
   const profile = await mkdtemp(join(tmpdir(), "docket-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -37,6 +36,22 @@ export async function openBrowser(options: { width?: number; height?: number } =
       await rm(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** Installs Debian's chromium when it is missing, as the PostgreSQL set-up does for its package. */
+function ensureChromium(): void {
+  if (existsSync(CHROMIUM)) return;
+  try {
+    const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+    execFileSync("apt-get", ["install", "-y", "-qq", "chromium"], { env, stdio: "ignore", timeout: 300_000 });
+  } catch {
+    // Reported below in words.
+  }
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `${CHROMIUM} is missing and could not be installed: run \`apt-get install chromium\` (.ci/run does)`,
+    );
+  }
 }
 
 /** Saves the page as `test-artifacts/screenshots/NAME.png`: the whole page, or what the window shows. */
