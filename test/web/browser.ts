@@ -1,5 +1,6 @@
 import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -70,4 +71,27 @@ export async function signUpInBrowser(page: Page, base: string, person: { name: 
   await page.getByLabel("Password").fill("correct horse battery");
   await page.getByRole("button", { name: "Create account" }).click();
   await page.getByRole("heading", { name: "Your Spaces" }).waitFor();
+}
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+export interface AccessibilityProblem {
+  rule: string;
+  impact: string;
+  help: string;
+  targets: string[];
+}
+
+/**
+ * What axe-core finds against WCAG 2.1 A and AA on the page as it is now, serious and critical only. Evaluated
+ * through the DevTools protocol, so the page's Content-Security-Policy does not stop it.
+ */
+export async function accessibilityProblems(page: Page): Promise<AccessibilityProblem[]> {
+  await page.evaluate(AXE_SOURCE);
+  const found = (await page.evaluate(`axe
+    .run(document, { runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] })
+    .then((result) => result.violations.map((v) => ({
+      rule: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(" ")).slice(0, 5),
+    })))`)) as AccessibilityProblem[];
+  return found.filter((problem) => problem.impact === "serious" || problem.impact === "critical");
 }

@@ -8,7 +8,7 @@ import type { RunningServer } from "../../src/server/serve.js";
 import type { Database } from "../../src/store/database.js";
 import { createTestDatabase } from "../helpers/database.js";
 import { startTestServer } from "../helpers/server.js";
-import { type Browser, openBrowser, screenshot, signUpInBrowser } from "./browser.js";
+import { accessibilityProblems, type Browser, openBrowser, screenshot, signUpInBrowser } from "./browser.js";
 
 /**
  * The web app end to end, in Debian's Chromium against a real `docket serve` on PGlite: a facilitator signs up,
@@ -70,6 +70,7 @@ describe("the web app in Chromium", () => {
     const { page } = facilitator;
     await signUpInBrowser(page, server.url, { name: "Priya Patel", email: "priya@example.com" });
     await screenshot(page, "01-spaces-empty");
+    expect(await accessibilityProblems(page), "01-spaces-empty").toEqual([]);
 
     // Create the Space from the Engineering Leadership template.
     await page.getByRole("link", { name: "Create your first Space" }).click();
@@ -79,6 +80,7 @@ describe("the web app in Chromium", () => {
     await preview.getByText("Key Metrics").waitFor();
     expect(await preview.textContent()).toContain("Major Risks");
     await screenshot(page, "02-create-space");
+    expect(await accessibilityProblems(page), "02-create-space").toEqual([]);
     await page.getByRole("button", { name: "Create Space" }).click();
     await page.getByRole("heading", { name: "Engineering Leadership is ready" }).waitFor();
     await page.getByRole("button", { name: "Go to the Space" }).click();
@@ -94,6 +96,7 @@ describe("the web app in Chromium", () => {
     await page.getByRole("heading", { level: 1, name: "Leadership sync" }).waitFor();
     run.meetingId = page.url().split("/meetings/")[1]!.split("/")[0]!;
     await screenshot(page, "03-before-the-meeting");
+    expect(await accessibilityProblems(page), "03-before-the-meeting").toEqual([]);
 
     // Start it: the live view opens and connects.
     await page.getByRole("button", { name: "Start the meeting" }).click();
@@ -126,6 +129,7 @@ describe("the web app in Chromium", () => {
     }
     await sender.close();
     await screenshot(page, "04-live", { fullPage: false });
+    expect(await accessibilityProblems(page), "04-live").toEqual([]);
 
     // The decisions, the action items and the red risk are on the page, each within 2 s of its segment.
     const { items } = (await session.get(`/api/meetings/${run.meetingId}/items`)) as { items: ItemJson[] };
@@ -160,6 +164,7 @@ describe("the web app in Chromium", () => {
     await actionCard.getByRole("button", { name: "Save" }).click();
     await expect.poll(() => actionCard.getByText("Jordan Lee").first().isVisible()).toBe(true);
     await screenshot(page, "05-live-reviewed", { fullPage: false });
+    expect(await accessibilityProblems(page), "05-live-reviewed").toEqual([]);
 
     // End the meeting: the notes show the confirmed decision and the new owner.
     await page.getByRole("button", { name: "End meeting" }).click();
@@ -171,10 +176,12 @@ describe("the web app in Chromium", () => {
     const actionRow = notes.locator(`[data-item-id="${action.id}"]`).first();
     await expect.poll(() => actionRow.textContent()).toContain("Jordan Lee");
     await screenshot(page, "06-notes");
+    expect(await accessibilityProblems(page), "06-notes").toEqual([]);
 
     await page.getByRole("button", { name: "Distribute" }).click();
     await page.getByRole("dialog").waitFor();
     await screenshot(page, "07-distribute", { fullPage: false });
+    expect(await accessibilityProblems(page), "07-distribute").toEqual([]);
     await page.keyboard.press("Escape");
 
     const stored = (await session.get(`/api/meetings/${run.meetingId}/items`)) as { items: ItemJson[] };
@@ -203,6 +210,7 @@ describe("the web app in Chromium", () => {
     await expect.poll(() => list.getByRole("listitem").count()).toBe(1);
     await expect.poll(() => list.textContent()).toContain(wanted!.text.slice(0, 20));
     await screenshot(page, "08-decision-search");
+    expect(await accessibilityProblems(page), "08-decision-search").toEqual([]);
 
     await page.getByLabel("Search decisions").fill("zebra xylophone");
     await page.getByLabel("Search decisions").press("Enter");
@@ -210,6 +218,7 @@ describe("the web app in Chromium", () => {
     await page.goto(`${server.url}/spaces/${run.spaceId}?tab=risks`);
     await page.getByRole("heading", { name: "Risk register" }).waitFor();
     await screenshot(page, "09-space-home-risks");
+    expect(await accessibilityProblems(page), "09-space-home-risks").toEqual([]);
   }, 60_000);
 
   it("orders the facilitator's triage: red before yellow to discuss, green to acknowledge", async () => {
@@ -238,6 +247,7 @@ describe("the web app in Chromium", () => {
     expect(discussed.some((text) => text.includes("Data pipeline migration"))).toBe(false);
     expect(await toAcknowledge.textContent()).toContain("Data pipeline migration on track");
     await screenshot(page, "10-triage");
+    expect(await accessibilityProblems(page), "10-triage").toEqual([]);
   }, 60_000);
 
   it("does not open the Space for someone who is not a member", async () => {
@@ -251,5 +261,6 @@ describe("the web app in Chromium", () => {
     await page.getByRole("alert").waitFor();
     expect(await page.locator("main").textContent()).not.toContain("Leadership sync");
     await screenshot(page, "11-not-a-member");
+    expect(await accessibilityProblems(page), "11-not-a-member").toEqual([]);
   }, 60_000);
 });

@@ -317,7 +317,9 @@ function SpaceForm({ onCreated }: { onCreated: (space: Space) => void }) {
         </div>
       </div>
 
-      <aside className="template-preview panel" aria-labelledby="template-preview-heading">
+      {/* It scrolls on its own beside the form, so keyboard users can focus it to scroll. */}
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard */}
+      <aside className="template-preview panel" aria-labelledby="template-preview-heading" tabIndex={0}>
         {template ? <TemplatePreview template={template} /> : <p className="muted">Pick a template to preview it.</p>}
       </aside>
     </form>

@@ -661,7 +661,7 @@ th{font-size:.8rem;text-transform:uppercase;letter-spacing:.03em;color:#4a5663}t
 .notes-description{color:#4a5663;font-style:italic;margin:0 0 .5rem}.notes-nothing{color:#4a5663;font-style:italic}
 .badge{display:inline-flex;align-items:center;gap:.3rem;padding:0 .45rem;border-radius:999px;font-size:.8rem;font-weight:600;border:1px solid transparent}
 .badge .dot{width:.55rem;height:.55rem;border-radius:50%;background:currentColor}
-.badge-red{color:#b42318;background:#fdecea}.badge-yellow{color:#8a5a00;background:#fdf3d8}.badge-green{color:#1a7f37;background:#e6f4ea}.badge-none{color:#4a5663;background:#edf0f3}
+.badge-red{color:#b42318;background:#fdecea}.badge-yellow{color:#8a5a00;background:#fdf3d8}.badge-green{color:#146c2e;background:#e6f4ea}.badge-none{color:#4a5663;background:#edf0f3}
 .notes-bullets{padding-left:1.25rem}.notes-bullets li{margin:.3rem 0}.notes-label{color:#4a5663}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 @media print{body{margin:0;max-width:none}tr{break-inside:avoid}h2{break-after:avoid}}
