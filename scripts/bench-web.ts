@@ -136,7 +136,6 @@ async function setUpMeeting(base: string): Promise<Session> {
   const meeting = await call<{ id: string }>(`/api/spaces/${space.id}/meetings`, {
     scheduledAt: new Date().toISOString(),
   });
-  await call(`/api/meetings/${meeting.id}/status`, { status: "pre-read" });
   await call(`/api/meetings/${meeting.id}/status`, { status: "live" });
   const { token } = await call<{ token: string }>("/api/tokens", { name: "bench sender" });
   return { cookie, token, meetingId: meeting.id };

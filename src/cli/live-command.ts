@@ -57,7 +57,7 @@ export async function liveCommand(
     return 0;
   }
 
-  const out = new Output(flags.json === true, segments.length);
+  const out = new LiveOutput(flags.json === true, segments.length);
   const failed = deferred<unknown>();
   const stopPacing = new AbortController();
   let lastEventAt = Date.now();
@@ -191,7 +191,7 @@ async function endMeeting(server: string, meetingId: string, token: string): Pro
 }
 
 /** Prints acknowledgements and items as lines a person reads, or one JSON object per line. */
-class Output {
+export class LiveOutput {
   acknowledged = 0;
   private duplicates = 0;
   private readonly items = new Map<string, ItemView>();
@@ -218,11 +218,9 @@ class Output {
     if (event.kind === "item.added" || event.kind === "item.updated" || event.kind === "item.reviewed") {
       this.items.set(event.item.id, event.item);
     }
-    if (this.json) {
-      this.line(JSON.stringify(message));
-      return;
-    }
-    const text = describeEvent(event, this.items);
+    // Described before a removed item is forgotten (the line names it); forgotten in both modes, so the summary's
+    // count is the same whichever is printed.
+    const text = this.json ? JSON.stringify(message) : describeEvent(event, this.items);
     if (event.kind === "item.removed") this.items.delete(event.itemId);
     this.line(text);
   }

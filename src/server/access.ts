@@ -1,24 +1,8 @@
 import { and, eq } from "drizzle-orm";
-import { meetings, memberships, type SpaceRole } from "../store/schema.js";
+import { roleAtLeast, type SpaceRole } from "../core/roles.js";
+import { meetings, memberships } from "../store/schema.js";
 import type { Caller, ServerContext } from "./context.js";
 import { ApiError } from "./errors.js";
-
-const RANK: Record<SpaceRole, number> = { viewer: 0, member: 1, facilitator: 2, owner: 3 };
-
-/** What each role may do, in the words the checks use. */
-export const NEEDS = {
-  read: "viewer",
-  /** Send segments, review items, edit their own pre-read rows. */
-  write: "member",
-  /** Create and run meetings, assign pre-read rows. */
-  run: "facilitator",
-  /** Members, invitations, settings, deleting. */
-  manage: "owner",
-} as const satisfies Record<string, SpaceRole>;
-
-export function roleAtLeast(role: SpaceRole, needed: SpaceRole): boolean {
-  return RANK[role] >= RANK[needed];
-}
 
 /**
  * The caller's role in the Space, or a 404 when they are not a member: a Space's existence is not revealed to

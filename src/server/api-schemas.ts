@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { ITEM_KINDS, ITEM_STATUSES } from "../core/item.js";
+import { SPACE_ROLES } from "../core/roles.js";
 import { templateSchema } from "../core/template/template.js";
 import { EDITABLE_FIELDS } from "../live/item-view.js";
 import { MEETING_STATUSES } from "../store/schema.js";
@@ -9,7 +10,6 @@ import { MEETING_STATUSES } from "../store/schema.js";
  * clients see one `Space` rather than a copy per route.
  */
 
-export const SPACE_ROLES = ["owner", "facilitator", "member", "viewer"] as const;
 export const spaceRoleSchema = z.enum(SPACE_ROLES).openapi("SpaceRole");
 
 export const CADENCES = ["weekly", "biweekly", "monthly", "ad hoc"] as const;

@@ -14,6 +14,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import type { Item, MetricRow } from "../core/item.js";
+import type { SpaceRole } from "../core/roles.js";
 import type { Template } from "../core/template/template.js";
 
 /**
@@ -66,7 +67,7 @@ export const apiTokens = pgTable(
   (t) => [index("api_tokens_user_idx").on(t.userId)],
 );
 
-export type SpaceRole = "owner" | "facilitator" | "member" | "viewer";
+export type { SpaceRole } from "../core/roles.js";
 export type Cadence = "weekly" | "biweekly" | "monthly" | "ad hoc";
 
 export interface Distribution {

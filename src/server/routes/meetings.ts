@@ -1,4 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { NEEDS, roleAtLeast } from "../../core/roles.js";
 import type { Template } from "../../core/template/template.js";
 import {
   countMeetingContents,
@@ -15,7 +16,7 @@ import {
 } from "../../store/meetings.js";
 import type { Attendee } from "../../store/schema.js";
 import { findMemberIds, findSpace } from "../../store/spaces.js";
-import { NEEDS, requireMeetingRole, requireSpaceRole, roleAtLeast } from "../access.js";
+import { requireMeetingRole, requireSpaceRole } from "../access.js";
 import {
   errorResponses,
   jsonBody,

@@ -1,9 +1,16 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { ItemView } from "../../api/live-protocol.js";
 import type { DecisionLog, MetricSeries, OpenActions, RiskRegister, Triage } from "../../api/space-views.js";
+import { NEEDS } from "../../core/roles.js";
 import { buildMetricSeries } from "../../core/space/metric-series.js";
 import { groupOpenActions } from "../../core/space/open-actions.js";
-import { compareMeetings, compareNames, compareText, type RecordedItem } from "../../core/space/recorded-item.js";
+import {
+  compareMeetings,
+  compareNames,
+  compareText,
+  type RecordedItem,
+  sourceOf,
+} from "../../core/space/recorded-item.js";
 import { buildRiskRegister } from "../../core/space/risk-register.js";
 import { TRIAGE_REASONS, triagePreRead } from "../../core/space/triage.js";
 import { compareItems, isVisible, itemView } from "../../live/item-view.js";
@@ -17,7 +24,7 @@ import {
   type SpaceItemRow,
 } from "../../store/space-views.js";
 import { findSpace } from "../../store/spaces.js";
-import { NEEDS, requireMeetingRole, requireSpaceRole } from "../access.js";
+import { requireMeetingRole, requireSpaceRole } from "../access.js";
 import { errorResponses, itemViewSchema, jsonResponse, templateResponseSchema } from "../api-schemas.js";
 import type { App } from "../app.js";
 import { requireCaller } from "../auth.js";
@@ -243,9 +250,7 @@ export function registerSpaceViews(app: App, ctx: ServerContext): void {
       query,
       decisions: rows.filter(isVisible).map((row) => ({
         ...itemView(row.item, row.edits, row.review),
-        meetingId: row.meetingId,
-        meetingTitle: row.meetingTitle,
-        meetingDate: row.meetingDate,
+        ...sourceOf(row),
         ...(row.headline === null ? {} : { headline: row.headline }),
       })),
     };
@@ -283,9 +288,7 @@ function recordedItems(rows: SpaceItemRow[]): RecordedItem<ItemView>[] {
   return rows
     .filter(isVisible)
     .map((row) => ({
-      meetingId: row.meetingId,
-      meetingTitle: row.meetingTitle,
-      meetingDate: row.meetingDate,
+      ...sourceOf(row),
       scheduledAt: row.scheduledAt,
       item: itemView(row.item, row.edits, row.review),
     }))

@@ -1,4 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { NEEDS } from "../../core/roles.js";
 import type { SpaceRole } from "../../store/schema.js";
 import {
   acceptInvitation,
@@ -19,7 +20,7 @@ import {
   setMemberRole,
   updateSpace,
 } from "../../store/spaces.js";
-import { NEEDS, requireSpaceRole } from "../access.js";
+import { requireSpaceRole } from "../access.js";
 import {
   acceptedInvitationSchema,
   CADENCES,

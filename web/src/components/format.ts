@@ -1,3 +1,4 @@
+import { NEEDS, roleAtLeast } from "../../../src/core/roles.js";
 import type { Cadence, ItemKind, ItemReview, MeetingStatus, Rag, Role, Template } from "../api";
 
 /** Words for the values the API sends as codes. */
@@ -55,13 +56,14 @@ export function cadenceOfTemplate(template: Pick<Template, "cadence">): Cadence 
   return template.cadence === "ad-hoc" ? "ad hoc" : template.cadence;
 }
 
-/** Facilitators and owners run meetings; owners manage members and invitations. */
+/** Facilitators and owners run meetings (the server's own rule, read from the core). */
 export function canRun(role: Role | undefined): boolean {
-  return role === "owner" || role === "facilitator";
+  return role !== undefined && roleAtLeast(role, NEEDS.run);
 }
 
+/** Members and above send segments, review items and edit their own pre-read rows. */
 export function canWrite(role: Role | undefined): boolean {
-  return role !== undefined && role !== "viewer";
+  return role !== undefined && roleAtLeast(role, NEEDS.write);
 }
 
 /** "Sentence case" for a code word. */

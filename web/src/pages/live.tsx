@@ -9,7 +9,7 @@ import { DismissableError } from "../components/dismissable-error";
 import { ErrorMessage, Loading } from "../components/feedback";
 import { canRun, canWrite, MEETING_STATUS_WORDS } from "../components/format";
 import { useTitle } from "../components/layout";
-import { meetingQuery, spaceQuery } from "../components/queries";
+import { meetingQuery, moveMeeting, spaceQuery, startMeeting } from "../components/queries";
 import { CapturePanel } from "../live/capture-panel";
 import type { LiveRoom } from "../live/room";
 import { Announcer, CaptureHealthBar, ConnectionStatus, RenderMeter } from "../live/status";
@@ -104,7 +104,7 @@ function LiveRoomView({ meetingId }: { meetingId: string }) {
             room={room}
             meeting={data}
             speaker={me.data?.user.name ?? "Unknown speaker"}
-            canSend={canSend && role !== "viewer"}
+            canSend={canReview}
           />
           <TemplatePanel room={room} meeting={data} canReview={canReview} />
         </div>
@@ -171,17 +171,12 @@ function MeetingControls({
   const queryClient = useQueryClient();
   const [confirming, setConfirming] = useState(false);
   const keepGoing = useRef<HTMLButtonElement>(null);
-  const path = `/api/meetings/${encodeURIComponent(meeting.id)}/status`;
   const start = useMutation({
-    mutationFn: async () => {
-      // Forward only, one step at a time: scheduled → pre-read → live.
-      if (status === "scheduled") await api(path, { method: "POST", body: { status: "pre-read" } });
-      await api(path, { method: "POST", body: { status: "live" } });
-    },
+    mutationFn: () => startMeeting(meeting.id),
     onSettled: () => queryClient.invalidateQueries({ queryKey: ["meeting", meeting.id] }),
   });
   const end = useMutation({
-    mutationFn: () => api(path, { method: "POST", body: { status: "ended" } }),
+    mutationFn: () => moveMeeting(meeting.id, "ended"),
     onSuccess: async () => {
       setConfirming(false);
       room.stop();

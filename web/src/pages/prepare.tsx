@@ -2,24 +2,14 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FocusEvent, type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { Link, useLocation } from "wouter";
 import type { Triage, TriageEntry, TriageReason } from "../../../src/api/space-views.js";
-import {
-  ApiFailure,
-  api,
-  type Meeting,
-  type Member,
-  type PreRead,
-  type PreReadRow,
-  type Rag,
-  type Space,
-  type StatusChange,
-} from "../api";
+import { api, type Meeting, type Member, type PreRead, type PreReadRow, type Rag, type Space } from "../api";
 import { Breadcrumbs } from "../components/breadcrumbs";
 import { EmptyState, ErrorMessage, Loading, Progress } from "../components/feedback";
 import { canRun, canWrite, capitalise, formatDay, formatWhen, plural } from "../components/format";
 import { useTitle } from "../components/layout";
 import { MeetingStatusBadge } from "../components/meeting-status";
 import { PageError } from "../components/page-error";
-import { meetingQuery, type QueryState, spaceQuery } from "../components/queries";
+import { meetingQuery, moveMeeting, type QueryState, spaceQuery, startMeeting } from "../components/queries";
 import { RagBadge, RagOptions } from "../components/rag";
 import { useMe } from "../session";
 import "./prepare.css";
@@ -170,42 +160,20 @@ function Prepare({ meeting }: { meeting: Meeting }) {
 function StartControl({ meeting, role }: { meeting: Meeting; role: Space["role"] | undefined }) {
   const queryClient = useQueryClient();
   const [, navigate] = useLocation();
-  const [phase, setPhase] = useState<string | null>(null);
   const facilitator = canRun(role);
-  const move = (status: "pre-read" | "live") =>
-    api<StatusChange>(`/api/meetings/${meeting.id}/status`, { method: "POST", body: { status } });
   const refresh = () =>
     Promise.all([
       queryClient.invalidateQueries({ queryKey: ["meeting", meeting.id] }),
       queryClient.invalidateQueries({ queryKey: ["meetings", meeting.spaceId] }),
     ]);
   const start = useMutation({
-    mutationFn: async () => {
-      // The states go in order: scheduled → pre-read → live.
-      let status = meeting.status;
-      try {
-        if (status === "scheduled") {
-          setPhase("Opening the pre-read");
-          status = (await move("pre-read")).status;
-        }
-        setPhase("Starting the meeting");
-        if (status === "pre-read") await move("live");
-      } catch (error) {
-        // Someone else started it a moment ago: that is what was wanted.
-        const now =
-          error instanceof ApiFailure && error.status === 409
-            ? await api<Meeting>(`/api/meetings/${meeting.id}`)
-            : null;
-        if (now?.status !== "live") throw error;
-      }
-    },
+    mutationFn: () => startMeeting(meeting.id),
     onSuccess: async () => {
       await refresh();
       navigate(`/meetings/${meeting.id}/live`);
     },
-    onSettled: () => setPhase(null),
   });
-  const openPreRead = useMutation({ mutationFn: () => move("pre-read"), onSuccess: refresh });
+  const openPreRead = useMutation({ mutationFn: () => moveMeeting(meeting.id, "pre-read"), onSuccess: refresh });
 
   // Everyone else waits; the page notices when the facilitator starts.
   const waiting = !facilitator && (meeting.status === "scheduled" || meeting.status === "pre-read");
@@ -266,7 +234,7 @@ function StartControl({ meeting, role }: { meeting: Meeting; role: Space["role"]
           Start the meeting
         </button>
       </div>
-      {phase ? <Progress label={phase} /> : null}
+      {start.isPending ? <Progress label="Starting the meeting" /> : null}
       <ErrorMessage error={start.error ?? openPreRead.error} title="The meeting could not be started" />
     </div>
   );
