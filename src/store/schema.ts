@@ -15,7 +15,9 @@ import {
 } from "drizzle-orm/pg-core";
 import type { Item, MetricRow } from "../core/item.js";
 import type { SpaceRole } from "../core/roles.js";
-import type { Template } from "../core/template/template.js";
+import type { ItemLinks } from "../core/series/item-links.js";
+import type { MetricBounds } from "../core/space/metric-range.js";
+import type { FollowUpRule, Template } from "../core/template/template.js";
 
 /**
  * The database schema: one definition for PGlite and PostgreSQL. Migrations in `src/store/migrations` are
@@ -90,6 +92,10 @@ export const spaces = pgTable("spaces", {
   distribution: jsonb("distribution").$type<Distribution>().notNull(),
   /** A live meeting with no segment for this long shows a capture warning. */
   silenceWarningSeconds: integer("silence_warning_seconds").notNull().default(60),
+  /** The follow-up rules Docket enforces for this Space; a copy of the template's when the Space was created. */
+  followUpRules: jsonb("follow_up_rules").$type<FollowUpRule[]>().notNull().default(sql`'[]'::jsonb`),
+  /** Metric column id → the normal range people set; without bounds a column uses the team's own history. */
+  metricBounds: jsonb("metric_bounds").$type<MetricBounds>().notNull().default(sql`'{}'::jsonb`),
   isDemo: boolean("is_demo").notNull().default(false),
   createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
   createdAt: createdAt(),
@@ -225,6 +231,8 @@ export const items = pgTable(
     review: text("review").$type<ItemReview>().notNull().default("suggested"),
     /** The engine removed it (merged into another item). */
     removed: boolean("removed").notNull().default(false),
+    /** Series memory: where a carried-over item came from, what a decision supersedes, which rule raised it. */
+    links: jsonb("links").$type<ItemLinks>().notNull().default(sql`'{}'::jsonb`),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     updatedBy: uuid("updated_by").references(() => users.id, { onDelete: "set null" }),
   },
@@ -260,4 +268,159 @@ export const events = pgTable(
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.meetingId, t.seq] })],
+);
+
+export const INTEGRATION_KINDS = ["slack", "webhook", "salesforce"] as const;
+export type IntegrationKind = (typeof INTEGRATION_KINDS)[number];
+
+/**
+ * A Space's connection to an outside service. `settings` may be shown to the Space's owners; `secrets` (tokens,
+ * signing keys) are read only by the code that sends and are never returned by the API.
+ */
+export const spaceIntegrations = pgTable(
+  "space_integrations",
+  {
+    spaceId: uuid("space_id")
+      .notNull()
+      .references(() => spaces.id, { onDelete: "cascade" }),
+    kind: text("kind").$type<IntegrationKind>().notNull(),
+    settings: jsonb("settings").$type<Record<string, string>>().notNull(),
+    secrets: jsonb("secrets").$type<Record<string, string>>().notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+    updatedBy: uuid("updated_by").references(() => users.id, { onDelete: "set null" }),
+  },
+  (t) => [primaryKey({ columns: [t.spaceId, t.kind] })],
+);
+
+export const DELIVERY_CHANNELS = ["email", "slack", "webhook", "salesforce"] as const;
+export type DeliveryChannel = (typeof DELIVERY_CHANNELS)[number];
+export const DELIVERY_STATUSES = ["pending", "sending", "delivered", "failed"] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
+/**
+ * The outbox: every message Docket sends, written in the same transaction as what causes it and sent by the
+ * worker afterwards. `dedupeKey` makes enqueueing idempotent; `leaseUntil` lets a crashed sender's claim lapse.
+ */
+export const deliveries = pgTable(
+  "deliveries",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    spaceId: uuid("space_id").references(() => spaces.id, { onDelete: "cascade" }),
+    meetingId: uuid("meeting_id").references(() => meetings.id, { onDelete: "cascade" }),
+    userId: uuid("user_id").references(() => users.id, { onDelete: "cascade" }),
+    channel: text("channel").$type<DeliveryChannel>().notNull(),
+    /** What it is for, in words people read: "notes", "slack-summary", "task", "reminder", "digest", "event". */
+    purpose: text("purpose").notNull(),
+    dedupeKey: text("dedupe_key").notNull().unique(),
+    /** Who or where it goes, for people to read ("#eng-leadership", "ana@example.com"); never a secret. */
+    recipient: text("recipient").notNull(),
+    /** The rendered message, fixed when enqueued so every retry sends the same thing. */
+    payload: jsonb("payload").notNull(),
+    status: text("status").$type<DeliveryStatus>().notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    notBefore: timestamp("not_before", { withTimezone: true }).notNull(),
+    /** The follow-up rule's deadline (notes within 2 hours); past it and not delivered, the Space shows it late. */
+    dueBy: timestamp("due_by", { withTimezone: true }),
+    leaseUntil: timestamp("lease_until", { withTimezone: true }),
+    lastError: text("last_error"),
+    /** The target's id for what was delivered (Slack ts, Salesforce Task id, SMTP message id). */
+    externalId: text("external_id"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    deliveredAt: timestamp("delivered_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("deliveries_due_idx").on(t.status, t.notBefore),
+    index("deliveries_space_idx").on(t.spaceId, t.createdAt),
+  ],
+);
+
+export const NOTIFICATION_KINDS = ["pre-read-reminder", "action-reminder", "notes"] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+export const NOTIFICATION_CHANNELS = ["email", "slack", "in-app"] as const;
+export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
+export const NOTIFICATION_FREQUENCIES = ["immediately", "daily", "off"] as const;
+export type NotificationFrequency = (typeof NOTIFICATION_FREQUENCIES)[number];
+
+/** Each person's choice, per kind of notification; a kind without a row uses the default (email, immediately). */
+export const notificationPreferences = pgTable(
+  "notification_preferences",
+  {
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind").$type<NotificationKind>().notNull(),
+    channel: text("channel").$type<NotificationChannel>().notNull(),
+    frequency: text("frequency").$type<NotificationFrequency>().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.kind] })],
+);
+
+/**
+ * A notification for one person: always listed in the app; sent by email or Slack at once, in the next daily
+ * digest, or not at all, as they chose. `dedupeKey` stops the same reminder being raised twice.
+ */
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    spaceId: uuid("space_id").references(() => spaces.id, { onDelete: "cascade" }),
+    kind: text("kind").$type<NotificationKind>().notNull(),
+    dedupeKey: text("dedupe_key").notNull().unique(),
+    title: text("title").notNull(),
+    body: text("body").notNull(),
+    /** A path in the web app. */
+    link: text("link").notNull(),
+    channel: text("channel").$type<NotificationChannel>().notNull(),
+    frequency: text("frequency").$type<NotificationFrequency>().notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    readAt: timestamp("read_at", { withTimezone: true }),
+    /** When it was handed to the outbox (at once or in a digest); null while it waits for the digest. */
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+  },
+  (t) => [index("notifications_user_idx").on(t.userId, t.createdAt)],
+);
+
+export const ARTIFACT_KINDS = ["customer-communication", "slack-summary", "follow-up-email"] as const;
+export type ArtifactKind = (typeof ARTIFACT_KINDS)[number];
+
+/** A draft Docket writes from an item and its meeting (the customer communication an escalation calls for). */
+export const artifacts = pgTable(
+  "artifacts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    meetingId: uuid("meeting_id")
+      .notNull()
+      .references(() => meetings.id, { onDelete: "cascade" }),
+    /** The item it was drafted from; null for a draft about the whole meeting. */
+    itemId: text("item_id"),
+    kind: text("kind").$type<ArtifactKind>().notNull(),
+    title: text("title").notNull(),
+    body: text("body").notNull(),
+    /** A person changed the draft: Docket never rewrites it again. */
+    edited: boolean("edited").notNull().default(false),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+    updatedBy: uuid("updated_by").references(() => users.id, { onDelete: "set null" }),
+  },
+  (t) => [uniqueIndex("artifacts_item_kind_idx").on(t.meetingId, t.itemId, t.kind)],
+);
+
+/** A private calendar address for one person and Space: calendar apps cannot sign in, so the key is the proof. */
+export const calendarFeeds = pgTable(
+  "calendar_feeds",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    spaceId: uuid("space_id")
+      .notNull()
+      .references(() => spaces.id, { onDelete: "cascade" }),
+    keyHash: text("key_hash").notNull().unique(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("calendar_feeds_user_space_idx").on(t.userId, t.spaceId)],
 );

@@ -5,7 +5,7 @@ import type { Db } from "./database.js";
 import { type Cadence, type Distribution, invitations, memberships, type SpaceRole, spaces, users } from "./schema.js";
 
 export type SpaceRow = typeof spaces.$inferSelect;
-export type SpaceSummaryRow = Omit<SpaceRow, "template"> & { role: SpaceRole };
+export type SpaceSummaryRow = Omit<SpaceRow, "template" | "followUpRules" | "metricBounds"> & { role: SpaceRole };
 export type InvitationRow = Omit<typeof invitations.$inferSelect, "tokenHash">;
 
 /** Lowest to highest: an invitation never lowers a member's role. */

@@ -7,6 +7,22 @@ export interface UsualRange {
   high: number;
 }
 
+/** The normal range a Space sets for a metric column (either end may be open); it wins over the team's history. */
+export interface MetricBound {
+  min?: number | undefined;
+  max?: number | undefined;
+}
+/** Metric column id → its bound. */
+export type MetricBounds = Record<string, MetricBound>;
+
+/** The range a value is judged against: the Space's bound for the column when it has one, else the usual range. */
+export function normalRange(bound: MetricBound | undefined, earlier: readonly number[]): UsualRange | null {
+  if (bound && (bound.min !== undefined || bound.max !== undefined)) {
+    return { low: bound.min ?? Number.NEGATIVE_INFINITY, high: bound.max ?? Number.POSITIVE_INFINITY };
+  }
+  return usualRange(earlier);
+}
+
 /**
  * A team's usual range for one metric: the mean ± 2 standard deviations (sample) of its last six earlier values,
  * oldest first. Null with fewer than three: too little history to call anything unusual. A metric that cannot
@@ -26,9 +42,20 @@ export function isOutOfRange(value: number, range: UsualRange): boolean {
   return value < range.low || value > range.high;
 }
 
-/** "Deploy frequency 2 (usual 8–12)": the column, the value and the range it fell outside. */
-export function describeOutOfRange(label: string, value: number, range: UsualRange): string {
-  return `${label} ${formatNumber(value)} (usual ${formatNumber(range.low)}–${formatNumber(range.high)})`;
+/**
+ * "Deploy frequency 2 (usual 8–12)": the column, the value and the range it fell outside; a Space's bound reads
+ * "(at least 8)", "(at most 5)" or "(normal 8–12)".
+ */
+export function describeOutOfRange(label: string, value: number, range: UsualRange, bound = false): string {
+  const { low, high } = range;
+  const words = !bound
+    ? `usual ${formatNumber(low)}–${formatNumber(high)}`
+    : low === Number.NEGATIVE_INFINITY
+      ? `at most ${formatNumber(high)}`
+      : high === Number.POSITIVE_INFINITY
+        ? `at least ${formatNumber(low)}`
+        : `normal ${formatNumber(low)}–${formatNumber(high)}`;
+  return `${label} ${formatNumber(value)} (${words})`;
 }
 
 /** At most one decimal: a range of 7.1834–12.8166 reads as 7.2–12.8. */

@@ -1,6 +1,6 @@
 import type { Item, MetricRow, Rag } from "../item.js";
 import type { Column, Section, Template } from "../template/template.js";
-import { describeOutOfRange, isOutOfRange, parseCellNumber, usualRange } from "./metric-range.js";
+import { describeOutOfRange, isOutOfRange, type MetricBounds, normalRange, parseCellNumber } from "./metric-range.js";
 import { teamKey } from "./metric-series.js";
 import { compareNames, type ItemSource, type RecordedItem, sourceOf } from "./recorded-item.js";
 import { recordedItemKey } from "./risk-register.js";
@@ -72,6 +72,8 @@ export interface TriageInput<I extends Item> {
   rows: readonly PreReadRowInput[];
   /** The metrics rows of the Space's earlier meetings, one list per meeting, oldest meeting first. */
   earlierMetrics: readonly (readonly Pick<MetricRow, "team" | "values">[])[];
+  /** The Space's normal ranges by metric column; a column without one is judged by the team's history. */
+  metricBounds?: MetricBounds;
   /** The items of the Space's most recent earlier meeting that ended, as people see them. */
   previous: readonly RecordedItem<I>[];
 }
@@ -128,7 +130,7 @@ export function triagePreRead<I extends Item>(input: TriageInput<I>): TriageView
   const placed: Placed[] = [];
   for (const row of input.rows) {
     const section = sections.find((candidate) => candidate.id === row.sectionId);
-    const triaged = section ? triageRow(row, section, input.earlierMetrics) : null;
+    const triaged = section ? triageRow(row, section, input.earlierMetrics, input.metricBounds ?? {}) : null;
     if (!triaged) continue;
     placed.push({ ...triaged, sectionIndex: sectionIndex(row.sectionId), order: row.position });
   }
@@ -170,6 +172,7 @@ function triageRow(
   row: PreReadRowInput,
   section: Section,
   earlierMetrics: TriageInput<Item>["earlierMetrics"],
+  bounds: MetricBounds,
 ): Omit<Placed, "sectionIndex" | "order"> | null {
   const columns = section.columns ?? [];
   if (!Object.values(row.cells).some((cell) => cell.trim() !== "")) return null;
@@ -190,7 +193,7 @@ function triageRow(
     case "escalations":
       return { entry: entry("escalation"), discuss: true };
     case "metrics": {
-      const unusual = unusualMetrics(row, columns, earlierMetrics);
+      const unusual = unusualMetrics(row, columns, earlierMetrics, bounds);
       return unusual.length > 0
         ? { entry: entry("metric out of range", unusual.join("; ")), discuss: true }
         : { entry: entry("metrics"), discuss: false };
@@ -207,11 +210,15 @@ function triageRow(
   }
 }
 
-/** Each numeric cell outside the team's usual range, described: "Velocity (pts) 40 (usual 78–90)". */
+/**
+ * Each numeric cell outside its normal range, described: "Velocity (pts) 40 (usual 78–90)". The Space's bound
+ * for a column wins; otherwise the range is the team's own history.
+ */
 function unusualMetrics(
   row: PreReadRowInput,
   columns: readonly Column[],
   earlierMetrics: TriageInput<Item>["earlierMetrics"],
+  bounds: MetricBounds,
 ): string[] {
   const team = teamKey(row.cells[teamColumn(columns)?.id ?? "team"] ?? "");
   if (!team) return [];
@@ -221,8 +228,15 @@ function unusualMetrics(
     if (column.type !== "number") continue;
     const value = parseCellNumber(row.cells[column.id]);
     if (value === null) continue;
-    const range = usualRange(teamRows.flatMap((earlier) => earlier.values[column.id] ?? []));
-    if (range && isOutOfRange(value, range)) found.push(describeOutOfRange(column.label, value, range));
+    const bound = bounds[column.id];
+    const range = normalRange(
+      bound,
+      teamRows.flatMap((earlier) => earlier.values[column.id] ?? []),
+    );
+    if (range && isOutOfRange(value, range)) {
+      const fromBound = bound?.min !== undefined || bound?.max !== undefined;
+      found.push(describeOutOfRange(column.label, value, range, fromBound));
+    }
   }
   return found;
 }
