@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ITEM_STATUSES, type Item, type MetricRow } from "../core/item.js";
+import type { ItemLinks } from "../core/series/item-links.js";
 import type { ItemEdits, ItemReview, MeetingStatus } from "../store/schema.js";
 
 /**
@@ -54,7 +55,8 @@ export type ItemChanges = z.infer<typeof itemChanges>;
 export type ClientMessage = z.infer<typeof clientMessage>;
 
 /** An item as people see it: the engine's reading with their corrections applied, and its review state. */
-export type ItemView = Item & { review: ItemReview; edited: (keyof ItemEdits)[] };
+/** An item as people see it: their edits applied, their review, and what the series knows of it. */
+export type ItemView = Item & { review: ItemReview; edited: (keyof ItemEdits)[]; links: ItemLinks };
 
 export interface SegmentView {
   id: string;

@@ -1,6 +1,7 @@
 import type { ItemView } from "../api/live-protocol.js";
 import { MIN_CONFIDENCE } from "../core/extraction/extractor.js";
 import type { Item } from "../core/item.js";
+import type { ItemLinks } from "../core/series/item-links.js";
 import type { ItemEdits, ItemReview } from "../store/schema.js";
 
 /** An item as stored: the engine's latest reading plus what people did to it. */
@@ -9,6 +10,7 @@ export interface StoredItem {
   edits: ItemEdits;
   review: ItemReview;
   removed: boolean;
+  links: ItemLinks;
 }
 
 /** The fields people may correct, in the order `edited` lists them. */
@@ -21,8 +23,8 @@ export const EDITABLE_FIELDS = [
 ] as const satisfies readonly (keyof ItemEdits)[];
 
 /** People's corrections win over the engine: the effective item is the engine's with their edits laid over it. */
-export function itemView(item: Item, edits: ItemEdits, review: ItemReview): ItemView {
-  return { ...item, ...edits, review, edited: EDITABLE_FIELDS.filter((field) => field in edits) };
+export function itemView(item: Item, edits: ItemEdits, review: ItemReview, links: ItemLinks = {}): ItemView {
+  return { ...item, ...edits, review, edited: EDITABLE_FIELDS.filter((field) => field in edits), links };
 }
 
 /** Someone confirmed, rejected or corrected it. */
@@ -31,7 +33,7 @@ export function isReviewed(stored: Pick<StoredItem, "edits" | "review">): boolea
 }
 
 /** An item the engine merged away is gone, unless a person already reviewed it: their work is kept. */
-export function isVisible(stored: StoredItem): boolean {
+export function isVisible(stored: Omit<StoredItem, "links">): boolean {
   return !stored.removed || isReviewed(stored);
 }
 

@@ -4,9 +4,12 @@ import { DocketError } from "../core/errors.js";
 import { createExtractor, type Extractor } from "../core/extraction/extractor.js";
 import type { Item, ItemEvent, MetricRow } from "../core/item.js";
 import type { Segment } from "../core/segment.js";
+import { carryForward, escalateUnownedRisks, type SeriesCopy } from "../core/series/carry-forward.js";
+import type { ItemLinks } from "../core/series/item-links.js";
 import type { Template } from "../core/template/template.js";
 import { type Database, EVENTS_CHANNEL } from "../store/database.js";
 import type { Attendee, ItemEdits, ItemReview, MeetingStatus } from "../store/schema.js";
+import { findPreviousEnded, insertSeriesItems, readSeriesItems, readSeriesMeeting } from "../store/series.js";
 import { type EventPayload, type SenderTag, type StoredEvent, storedEvent } from "./events.js";
 import { encodeNotice } from "./fan-out.js";
 import { isReviewed, itemView, visibleChanges } from "./item-view.js";
@@ -47,6 +50,11 @@ export interface PipelineOptions {
   onCommit: (meetingId: string, events: StoredEvent[]) => void;
   /** Extractors kept in memory; the least recently used is dropped (and rebuilt from the database if needed). */
   maxEngines?: number;
+  /**
+   * Called inside the transaction that ends a meeting, after its items are final: the follow-up rules enqueue
+   * what they send there, so an ended meeting always has its deliveries and never has them twice.
+   */
+  onEnded?: (tx: Queryable, meetingId: string, at: string) => Promise<void>;
 }
 
 /** Segments stored per transaction at most, when several are waiting (an upload, a sender's resend). */
@@ -122,7 +130,7 @@ export class LivePipeline {
       const { result, events } = await this.#transaction(meetingId, async (tx) => {
         const meeting = await lockMeeting(tx, meetingId);
         const changes = review.action === "edit" ? cleanEdits(review.changes) : {};
-        const [row] = await query<{ item: Item; edits: ItemEdits; review: ItemReview }>(
+        const [row] = await query<{ item: Item; edits: ItemEdits; review: ItemReview; links: ItemLinks }>(
           tx,
           sql`UPDATE items SET
                 review = CASE ${review.action}::text WHEN 'confirm' THEN 'confirmed' WHEN 'reject' THEN 'rejected'
@@ -131,10 +139,10 @@ export class LivePipeline {
                 updated_by = ${actor.id}::uuid,
                 updated_at = ${at}::timestamptz
               WHERE meeting_id = ${meetingId} AND id = ${itemId}
-              RETURNING item, edits, review`,
+              RETURNING item, edits, review, links`,
         );
         if (!row) throw new DocketError("not_found", `no item ${itemId} in this meeting`);
-        const item = itemView(row.item, row.edits, row.review);
+        const item = itemView(row.item, row.edits, row.review, row.links);
         const draft: Draft = {
           type: "item.reviewed",
           actor: actor.id,
@@ -180,7 +188,10 @@ export class LivePipeline {
           drafts.push(...stored.drafts);
           if (stored.metricsChanged) metrics = engine.extractor.metrics();
         }
+        if (status === "live") drafts.push(...(await this.#carryIn(tx, meetingId, at)));
+        if (status === "ended") drafts.push(...(await this.#escalateUnowned(tx, meetingId, at)));
         drafts.push(statusDraft(status, actor?.id ?? null));
+        if (status === "ended") await this.#options.onEnded?.(tx, meetingId, at);
         const set = sql`status = ${status},
           started_at = ${status === "live" ? sql`COALESCE(started_at, ${at}::timestamptz)` : sql`started_at`},
           ended_at = ${status === "ended" ? sql`${at}::timestamptz` : sql`ended_at`}`;
@@ -291,6 +302,7 @@ export class LivePipeline {
     let status = meeting.status;
     if (startsOnSegment(status)) {
       status = "live";
+      drafts.push(...(await this.#carryIn(tx, meetingId, at)));
       drafts.push(statusDraft("live", jobs[0]?.sender.userId ?? null));
     }
     const engine = await this.#engineFor(tx, meetingId, meeting.segmentCount);
@@ -356,17 +368,17 @@ export class LivePipeline {
           removed: event.type === "removed",
         });
     }
-    const people = new Map<string, { edits: ItemEdits; review: ItemReview }>();
+    const people = new Map<string, { edits: ItemEdits; review: ItemReview; links: ItemLinks }>();
     if (latest.size > 0) {
-      const rows = await query<{ id: string; edits: ItemEdits; review: ItemReview }>(
+      const rows = await query<{ id: string; edits: ItemEdits; review: ItemReview; links: ItemLinks }>(
         tx,
         sql`INSERT INTO items (meeting_id, id, kind, item, removed)
             SELECT ${meetingId}, x.id, x.kind, x.item, x.removed
             FROM jsonb_to_recordset(${jsonParam([...latest.values()])}) AS x(id text, kind text, item jsonb, removed boolean)
             ON CONFLICT (meeting_id, id) DO UPDATE SET kind = excluded.kind, item = excluded.item, removed = excluded.removed
-            RETURNING id, edits, review`,
+            RETURNING id, edits, review, links`,
       );
-      for (const row of rows) people.set(row.id, { edits: row.edits, review: row.review });
+      for (const row of rows) people.set(row.id, { edits: row.edits, review: row.review, links: row.links });
     }
     const drafts: Draft[] = [];
     for (const { segmentId, event } of itemEvents) {
@@ -379,13 +391,17 @@ export class LivePipeline {
         drafts.push(draft({ kind: "metrics", row: event.row }));
         continue;
       }
-      const { edits, review } = people.get(event.item.id) ?? { edits: {}, review: "suggested" as const };
+      const { edits, review, links } = people.get(event.item.id) ?? {
+        edits: {},
+        review: "suggested" as const,
+        links: {},
+      };
       if (event.type === "added") {
-        drafts.push(draft({ kind: "item.added", item: itemView(event.item, edits, review) }));
+        drafts.push(draft({ kind: "item.added", item: itemView(event.item, edits, review, links) }));
       } else if (event.type === "updated") {
         const changed = visibleChanges(event.changed, edits);
         if (changed.length > 0)
-          drafts.push(draft({ kind: "item.updated", item: itemView(event.item, edits, review), changed }));
+          drafts.push(draft({ kind: "item.updated", item: itemView(event.item, edits, review, links), changed }));
       } else if (!isReviewed({ edits, review })) {
         drafts.push(draft({ kind: "item.removed", itemId: event.item.id }));
       }
@@ -428,6 +444,37 @@ export class LivePipeline {
           RETURNING pg_notify(${EVENTS_CHANNEL}, ${notice})`,
     );
     return rows.map((row) => storedEvent(row.seq, at, row.payload));
+  }
+
+  /**
+   * Series memory as the meeting goes live: it starts from the last ended meeting's open business (and, by the
+   * Space's rules, escalations for red risks still unresolved). Each copy is an item of this meeting.
+   */
+  async #carryIn(tx: Tx, meetingId: string, at: string): Promise<Draft[]> {
+    const meeting = await readSeriesMeeting(tx, meetingId);
+    if (!meeting) return [];
+    const previousId = await findPreviousEnded(tx, meeting);
+    if (!previousId) return [];
+    const copies = carryForward({
+      meetingId,
+      previous: await readSeriesItems(tx, previousId),
+      sections: meeting.template.sections,
+      rules: meeting.rules,
+    });
+    return seriesDrafts(await insertSeriesItems(tx, meetingId, copies, at));
+  }
+
+  /** By the Space's rule, a risk that ends the meeting with no owner is escalated in this meeting's notes. */
+  async #escalateUnowned(tx: Tx, meetingId: string, at: string): Promise<Draft[]> {
+    const meeting = await readSeriesMeeting(tx, meetingId);
+    if (!meeting) return [];
+    const escalations = escalateUnownedRisks(
+      meetingId,
+      await readSeriesItems(tx, meetingId),
+      meeting.template.sections,
+      meeting.rules,
+    );
+    return seriesDrafts(await insertSeriesItems(tx, meetingId, escalations, at));
   }
 
   /** The meeting's extractor, caught up with every stored segment: rebuilt or replayed from the database. */
@@ -519,6 +566,14 @@ function outcomes(jobs: SegmentJob[], positions: Map<string, number>, fresh: Set
       return { id: segment.id, position: positions.get(id) ?? 0, duplicate: !isNew };
     }),
   );
+}
+
+function seriesDrafts(added: readonly SeriesCopy[]): Draft[] {
+  return added.map(({ item, links }) => ({
+    type: "item.added",
+    actor: null,
+    payload: { segmentId: null, event: { kind: "item.added", item: itemView(item, {}, "suggested", links) } },
+  }));
 }
 
 function statusDraft(status: MeetingStatus, actor: string | null): Draft {

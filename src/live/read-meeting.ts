@@ -15,12 +15,12 @@ export async function listItems(
   meetingId: string,
 ): Promise<{ items: ItemView[]; metrics: MetricRow[] }> {
   const [rows, [meeting]] = await Promise.all([
-    query<StoredItem>(db, sql`SELECT item, edits, review, removed FROM items WHERE meeting_id = ${meetingId}`),
+    query<StoredItem>(db, sql`SELECT item, edits, review, removed, links FROM items WHERE meeting_id = ${meetingId}`),
     query<{ metrics: MetricRow[] }>(db, sql`SELECT metrics FROM meetings WHERE id = ${meetingId}`),
   ]);
   const items = rows
     .filter(isVisible)
-    .map((row) => itemView(row.item, row.edits, row.review))
+    .map((row) => itemView(row.item, row.edits, row.review, row.links))
     .sort(compareItems);
   return { items, metrics: meeting?.metrics ?? [] };
 }

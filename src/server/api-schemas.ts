@@ -241,11 +241,33 @@ export const itemSchema = z
     evidence: z.array(evidenceSchema),
   })
   .openapi("Item");
+const itemRefSchema = z.object({ meetingId: z.uuid(), itemId: z.string() }).openapi("ItemRef");
+export const itemLinksSchema = z
+  .object({
+    carriedFrom: itemRefSchema
+      .extend({
+        thread: z.string(),
+        firstMeetingId: z.uuid(),
+        firstMeetingDate: z.iso.date(),
+        meetings: z.number().int().openapi({ description: "Meetings it has been on, this one included." }),
+      })
+      .optional(),
+    raisedBy: z
+      .object({ rule: z.enum(["red-risk-to-next-agenda", "unowned-risk-escalate"]), about: itemRefSchema })
+      .optional(),
+    supersedes: z.array(itemRefSchema).optional(),
+    supersededBy: itemRefSchema.optional(),
+  })
+  .openapi("ItemLinks", {
+    description: "What the series knows of an item: carried over, raised by a rule, superseded.",
+  });
+
 export const itemViewSchema = itemSchema
   .extend({
     review: z.enum(["suggested", "confirmed", "rejected"]),
     /** The fields a person set: their values win over later engine updates. */
     edited: z.array(z.enum(EDITABLE_FIELDS)),
+    links: itemLinksSchema,
   })
   .openapi("ItemView");
 export const metricRowSchema = z

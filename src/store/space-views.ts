@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, lt, type SQL, sql } from "drizzle-orm";
 import type { Item, ItemKind, MetricRow } from "../core/item.js";
+import type { ItemLinks } from "../core/series/item-links.js";
 import type { Db } from "./database.js";
 import { type ItemEdits, type ItemReview, items, meetings, searchVector } from "./schema.js";
 
@@ -19,6 +20,9 @@ export interface SpaceItemRow {
   edits: ItemEdits;
   review: ItemReview;
   removed: boolean;
+  links: ItemLinks;
+  /** ISO 8601: the engine's last update or a person's last review. */
+  changedAt: string;
 }
 
 const itemColumns = {
@@ -30,12 +34,14 @@ const itemColumns = {
   edits: items.edits,
   review: items.review,
   removed: items.removed,
+  links: items.links,
+  changedAt: items.updatedAt,
 };
 
-type ItemRecord = Omit<SpaceItemRow, "scheduledAt"> & { scheduledAt: Date };
+type ItemRecord = Omit<SpaceItemRow, "scheduledAt" | "changedAt"> & { scheduledAt: Date; changedAt: Date };
 
-function toRow({ scheduledAt, ...row }: ItemRecord): SpaceItemRow {
-  return { ...row, scheduledAt: scheduledAt.toISOString() };
+function toRow({ scheduledAt, changedAt, ...row }: ItemRecord): SpaceItemRow {
+  return { ...row, scheduledAt: scheduledAt.toISOString(), changedAt: changedAt.toISOString() };
 }
 
 /** The items of one kind in all of the Space's meetings, oldest meeting first. */

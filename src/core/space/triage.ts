@@ -1,4 +1,5 @@
 import type { Item, MetricRow, Rag } from "../item.js";
+import { isStillOpen } from "../series/carry-forward.js";
 import type { Column, Section, Template } from "../template/template.js";
 import { describeOutOfRange, isOutOfRange, type MetricBounds, normalRange, parseCellNumber } from "./metric-range.js";
 import { teamKey } from "./metric-series.js";
@@ -83,20 +84,7 @@ export interface TriageInput<I extends Item> {
  * not answered, decisions still pending.
  */
 export function carryOverItems<I extends Item>(items: readonly RecordedItem<I>[]): RecordedItem<I>[] {
-  return items.filter(({ item }) => {
-    switch (item.kind) {
-      case "action":
-        return item.status !== "done";
-      case "risk":
-        return (item.rag === "red" || item.rag === "yellow") && item.status !== "resolved";
-      case "question":
-        return item.status !== "answered";
-      case "decision":
-        return item.status === "pending";
-      default:
-        return false;
-    }
-  });
+  return items.filter(({ item }) => isStillOpen(item));
 }
 
 /** A rating as people type it into a cell: "Red", "amber", "🟡", "g". */

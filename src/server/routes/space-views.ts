@@ -249,7 +249,7 @@ export function registerSpaceViews(app: App, ctx: ServerContext): void {
     const log: DecisionLog = {
       query,
       decisions: rows.filter(isVisible).map((row) => ({
-        ...itemView(row.item, row.edits, row.review),
+        ...itemView(row.item, row.edits, row.review, row.links),
         ...sourceOf(row),
         ...(row.headline === null ? {} : { headline: row.headline }),
       })),
@@ -290,7 +290,7 @@ function recordedItems(rows: SpaceItemRow[]): RecordedItem<ItemView>[] {
     .map((row) => ({
       ...sourceOf(row),
       scheduledAt: row.scheduledAt,
-      item: itemView(row.item, row.edits, row.review),
+      item: itemView(row.item, row.edits, row.review, row.links),
     }))
     .sort((a, b) => compareMeetings(a, b) || compareItems(a.item, b.item));
 }

@@ -1,0 +1,85 @@
+import { sql } from "drizzle-orm";
+import { MIN_CONFIDENCE } from "../core/extraction/extractor.js";
+import type { Item } from "../core/item.js";
+import type { ItemLinks } from "../core/series/item-links.js";
+import type { SeriesItem } from "../core/series/series-item.js";
+import type { FollowUpRule, Template } from "../core/template/template.js";
+import { isoOf, jsonParam, type Queryable, query } from "../live/sql.js";
+import type { ItemReview } from "./schema.js";
+
+/**
+ * The series' reads, inside the transaction that moves a meeting along: what the last meeting left open, and the
+ * meeting's own items as people see them (their edits laid over the engine's reading, in SQL: `item || edits`).
+ */
+
+export interface SeriesMeeting {
+  id: string;
+  spaceId: string;
+  title: string;
+  meetingDate: string;
+  scheduledAt: string;
+  template: Template;
+  rules: FollowUpRule[];
+}
+
+export async function readSeriesMeeting(tx: Queryable, meetingId: string): Promise<SeriesMeeting | null> {
+  const [row] = await query<SeriesMeeting>(
+    tx,
+    sql`SELECT m.id, m.space_id AS "spaceId", m.title, m.meeting_date AS "meetingDate",
+          ${isoOf(sql`m.scheduled_at`)} AS "scheduledAt", m.template, s.follow_up_rules AS rules
+        FROM meetings m JOIN spaces s ON s.id = m.space_id WHERE m.id = ${meetingId}`,
+  );
+  return row ?? null;
+}
+
+/** The Space's latest ended meeting scheduled before this one: where its open business comes from. */
+export async function findPreviousEnded(tx: Queryable, meeting: SeriesMeeting): Promise<string | null> {
+  const [row] = await query<{ id: string }>(
+    tx,
+    sql`SELECT id FROM meetings
+        WHERE space_id = ${meeting.spaceId} AND status = 'ended' AND scheduled_at < ${meeting.scheduledAt}::timestamptz
+        ORDER BY scheduled_at DESC, created_at DESC LIMIT 1`,
+  );
+  return row?.id ?? null;
+}
+
+/**
+ * A meeting's items that are in its notes, as people see them: not rejected, not merged away unless a person
+ * kept them, and confirmed or confident enough.
+ */
+export async function readSeriesItems(tx: Queryable, meetingId: string): Promise<SeriesItem[]> {
+  const rows = await query<SeriesItem & { review: ItemReview }>(
+    tx,
+    sql`SELECT m.id AS "meetingId", m.title AS "meetingTitle", m.meeting_date AS "meetingDate",
+          ${isoOf(sql`m.scheduled_at`)} AS "scheduledAt", i.item || i.edits AS item, i.links, i.review,
+          ${isoOf(sql`i.updated_at`)} AS "changedAt"
+        FROM items i JOIN meetings m ON m.id = i.meeting_id
+        WHERE i.meeting_id = ${meetingId} AND i.review <> 'rejected'
+          AND (NOT i.removed OR i.review <> 'suggested' OR i.edits <> '{}'::jsonb)
+        ORDER BY (i.item->'evidence'->0->>'start')::float8 ASC NULLS LAST, i.id`,
+  );
+  return rows
+    .filter((row) => row.review === "confirmed" || row.item.confidence >= MIN_CONFIDENCE)
+    .map(({ review: _, ...row }) => row);
+}
+
+/** Stores items the series gives a meeting; one already there (same id) is left as it is. Returns those added. */
+export async function insertSeriesItems(
+  tx: Queryable,
+  meetingId: string,
+  copies: readonly { item: Item; links: ItemLinks }[],
+  at: string,
+): Promise<{ item: Item; links: ItemLinks }[]> {
+  if (copies.length === 0) return [];
+  const rows = copies.map(({ item, links }) => ({ id: item.id, kind: item.kind, item, links }));
+  const inserted = await query<{ id: string }>(
+    tx,
+    sql`INSERT INTO items (meeting_id, id, kind, item, links, updated_at)
+        SELECT ${meetingId}, x.id, x.kind, x.item, x.links, ${at}::timestamptz
+        FROM jsonb_to_recordset(${jsonParam(rows)}) AS x(id text, kind text, item jsonb, links jsonb)
+        ON CONFLICT (meeting_id, id) DO NOTHING
+        RETURNING id`,
+  );
+  const added = new Set(inserted.map((row) => row.id));
+  return copies.filter((copy) => added.has(copy.item.id));
+}
