@@ -5,7 +5,12 @@ import { createItem } from "../core/item.js";
 import { LiveOutput } from "./live-command.js";
 
 function item(id: string, text: string): ItemView {
-  return { ...createItem({ id, kind: "action", section: "actions", text }), review: "suggested", edited: [], links: {} };
+  return {
+    ...createItem({ id, kind: "action", section: "actions", text }),
+    review: "suggested",
+    edited: [],
+    links: {},
+  };
 }
 
 function event(seq: number, event: EventMessage["event"]): EventMessage {

@@ -8,7 +8,8 @@ export interface ServeFlags {
 }
 
 /**
- * `docket serve`: the HTTP API, the live WebSocket rooms and (later) the web app, until SIGINT/SIGTERM.
+ * `docket serve`: the HTTP API, the live WebSocket rooms, the web app and the follow-up worker, until
+ * SIGINT/SIGTERM.
  * PGlite in DOCKET_DATA (default ./data) unless DATABASE_URL names a PostgreSQL server.
  */
 export async function serveCommand(flags: ServeFlags, usage: (message: string) => Error): Promise<number> {
@@ -22,7 +23,18 @@ export async function serveCommand(flags: ServeFlags, usage: (message: string) =
   const opening = openDatabase(database);
   const [{ startServer }, opened] = await Promise.all([import("../server/serve.js"), opening]);
   const demo = process.env.DOCKET_DEMO !== "off";
-  const server = await startServer({ port, host, database: opened, templatesDir: flags.templates, demo });
+  const server = await startServer({
+    port,
+    host,
+    database: opened,
+    templatesDir: flags.templates,
+    demo,
+    followUpWorker: process.env.DOCKET_FOLLOW_UP !== "off",
+    // Links in emails and Slack messages point here unless DOCKET_PUBLIC_URL says where people reach Docket.
+    followUp: {
+      publicUrl: process.env.DOCKET_PUBLIC_URL || `http://${host === "0.0.0.0" ? "localhost" : host}:${port}`,
+    },
+  });
   const where = database.kind === "pglite" ? `PGlite in ${database.dataDir}` : "PostgreSQL";
   process.stdout.write(
     `Docket is listening on ${server.url} (${where}; ready in ${Math.round(performance.now() - started)} ms)\n`,

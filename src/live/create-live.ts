@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Database } from "../store/database.js";
 import { LiveHub } from "./hub.js";
-import { LivePipeline } from "./pipeline.js";
+import { LivePipeline, type PipelineOptions } from "./pipeline.js";
 
 /** The live room of one server process: the write pipeline and the hub that broadcasts what it commits. */
 export interface Live {
@@ -9,7 +9,12 @@ export interface Live {
   hub: LiveHub;
 }
 
-export function createLive(options: { database: Database; now: () => Date; healthIntervalMs?: number }): Live {
+export function createLive(options: {
+  database: Database;
+  now: () => Date;
+  healthIntervalMs?: number;
+  onEnded?: PipelineOptions["onEnded"];
+}): Live {
   // This process's id in event notifications: the hub skips its own, which the pipeline already handed it.
   const origin = randomUUID();
   const hub = new LiveHub({
@@ -23,6 +28,7 @@ export function createLive(options: { database: Database; now: () => Date; healt
     origin,
     now: options.now,
     onCommit: (meetingId, events) => hub.deliver(meetingId, events),
+    ...(options.onEnded ? { onEnded: options.onEnded } : {}),
   });
   return { pipeline, hub };
 }

@@ -5,7 +5,7 @@ import { createExtractor, type Extractor } from "../core/extraction/extractor.js
 import type { Item, ItemEvent, MetricRow } from "../core/item.js";
 import type { Segment } from "../core/segment.js";
 import { carryForward, escalateUnownedRisks, type SeriesCopy } from "../core/series/carry-forward.js";
-import type { ItemLinks } from "../core/series/item-links.js";
+import type { ItemLinks, ItemRef } from "../core/series/item-links.js";
 import type { Template } from "../core/template/template.js";
 import { type Database, EVENTS_CHANNEL } from "../store/database.js";
 import type { Attendee, ItemEdits, ItemReview, MeetingStatus } from "../store/schema.js";
@@ -162,6 +162,90 @@ export class LivePipeline {
       });
       this.#options.onCommit(meetingId, events);
       return { item: result, seq: events.at(-1)?.seq ?? 0 };
+    });
+  }
+
+  /**
+   * Records that a decision of this meeting replaces an earlier one of the Space: the earlier decision becomes
+   * superseded (a person's edit, so the engine never undoes it) and points at its successor, which lists what it
+   * supersedes. Both meetings' viewers see the change.
+   */
+  supersede(
+    meetingId: string,
+    itemId: string,
+    earlier: ItemRef,
+    actor: Actor,
+  ): Promise<{ item: ItemView; superseded: ItemView }> {
+    return this.#queue.run(meetingId, async () => {
+      const at = this.#options.now().toISOString();
+      const committed: [string, StoredEvent[]][] = [];
+      const result = await this.#options.database.db.transaction(async (tx) => {
+        const meeting = await lockMeeting(tx, meetingId);
+        const other = earlier.meetingId === meetingId ? meeting : await lockMeeting(tx, earlier.meetingId);
+        const decisions = await query<{ meetingId: string; id: string; spaceId: string; kind: string }>(
+          tx,
+          sql`SELECT i.meeting_id AS "meetingId", i.id, m.space_id AS "spaceId", i.kind
+              FROM items i JOIN meetings m ON m.id = i.meeting_id
+              WHERE (i.meeting_id = ${meetingId} AND i.id = ${itemId})
+                 OR (i.meeting_id = ${earlier.meetingId} AND i.id = ${earlier.itemId})`,
+        );
+        const current = decisions.find((d) => d.meetingId === meetingId && d.id === itemId);
+        const replaced = decisions.find((d) => d.meetingId === earlier.meetingId && d.id === earlier.itemId);
+        if (!current) throw new DocketError("not_found", `no item ${itemId} in this meeting`);
+        if (!replaced || replaced.spaceId !== current.spaceId) {
+          throw new DocketError(
+            "not_found",
+            `no decision ${earlier.itemId} in meeting ${earlier.meetingId} of this Space`,
+          );
+        }
+        if (current.kind !== "decision" || replaced.kind !== "decision") {
+          throw new DocketError("conflict", "only a decision can supersede a decision");
+        }
+        if (meetingId === earlier.meetingId && itemId === earlier.itemId) {
+          throw new DocketError("conflict", "a decision cannot supersede itself");
+        }
+        const ref = { meetingId, itemId };
+        const [old] = await query<{ item: Item; edits: ItemEdits; review: ItemReview; links: ItemLinks }>(
+          tx,
+          sql`UPDATE items SET edits = edits || '{"status":"superseded"}'::jsonb,
+                links = links || ${jsonParam({ supersededBy: ref })},
+                updated_by = ${actor.id}::uuid, updated_at = ${at}::timestamptz
+              WHERE meeting_id = ${earlier.meetingId} AND id = ${earlier.itemId}
+              RETURNING item, edits, review, links`,
+        );
+        const [now] = await query<{ item: Item; edits: ItemEdits; review: ItemReview; links: ItemLinks }>(
+          tx,
+          sql`UPDATE items SET links = jsonb_set(links, '{supersedes}',
+                  (SELECT coalesce(jsonb_agg(DISTINCT e), '[]'::jsonb)
+                   FROM jsonb_array_elements(coalesce(links->'supersedes', '[]'::jsonb) || ${jsonParam([earlier])}) e)),
+                updated_by = ${actor.id}::uuid, updated_at = ${at}::timestamptz
+              WHERE meeting_id = ${meetingId} AND id = ${itemId}
+              RETURNING item, edits, review, links`,
+        );
+        const supersededView = itemView(old!.item, old!.edits, old!.review, old!.links);
+        const itemNow = itemView(now!.item, now!.edits, now!.review, now!.links);
+        const by = { id: actor.id, name: actor.name };
+        const reviewed = (item: ItemView, changes: ItemEdits | null): Draft => ({
+          type: "item.reviewed",
+          actor: actor.id,
+          payload: { segmentId: null, event: { kind: "item.reviewed", item, action: "edit", changes, by } },
+        });
+        if (earlier.meetingId === meetingId) {
+          const drafts = [reviewed(supersededView, { status: "superseded" }), reviewed(itemNow, null)];
+          committed.push([meetingId, await this.#appendEvents(tx, meetingId, meeting.lastSeq, drafts, at, null)]);
+        } else {
+          const mine = [reviewed(itemNow, null)];
+          const theirs = [reviewed(supersededView, { status: "superseded" })];
+          committed.push([meetingId, await this.#appendEvents(tx, meetingId, meeting.lastSeq, mine, at, null)]);
+          committed.push([
+            earlier.meetingId,
+            await this.#appendEvents(tx, earlier.meetingId, other.lastSeq, theirs, at, null),
+          ]);
+        }
+        return { item: itemNow, superseded: supersededView };
+      });
+      for (const [id, events] of committed) this.#options.onCommit(id, events);
+      return result;
     });
   }
 

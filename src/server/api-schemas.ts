@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { ITEM_KINDS, ITEM_STATUSES } from "../core/item.js";
 import { SPACE_ROLES } from "../core/roles.js";
-import { templateSchema } from "../core/template/template.js";
+import { followUpRuleSchema, templateSchema } from "../core/template/template.js";
 import { EDITABLE_FIELDS } from "../live/item-view.js";
 import { MEETING_STATUSES } from "../store/schema.js";
 
@@ -114,7 +114,16 @@ const spaceFields = {
 };
 
 export const spaceSummarySchema = z.object(spaceFields).openapi("SpaceSummary");
-export const spaceSchema = z.object({ ...spaceFields, template: templateResponseSchema }).openapi("Space");
+export const spaceSchema = z
+  .object({
+    ...spaceFields,
+    template: templateResponseSchema,
+    /** The follow-up rules Docket enforces for the Space (a copy of its template's, changed by its owners). */
+    followUpRules: z.array(followUpRuleSchema),
+    /** Metric column id → the normal range set for it. */
+    metricBounds: z.record(z.string(), z.object({ min: z.number().optional(), max: z.number().optional() })),
+  })
+  .openapi("Space");
 
 export const memberSchema = z
   .object({

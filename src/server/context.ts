@@ -1,4 +1,5 @@
 import type { Template } from "../core/template/template.js";
+import type { FollowUpWorker } from "../follow-up/worker.js";
 import type { Live } from "../live/create-live.js";
 import type { Database } from "../store/database.js";
 
@@ -13,6 +14,8 @@ export interface ServerContext {
   secureCookies: boolean;
   /** This process's live rooms: the segment pipeline and the hub that broadcasts what it commits. */
   live: Live;
+  /** Follow-up: distributes notes, raises reminders and sends the outbox (started by `docket serve`). */
+  followUp: FollowUpWorker;
 }
 
 /** A signed-in caller, as the auth middleware found them. */

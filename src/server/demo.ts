@@ -48,6 +48,7 @@ export async function seedDemo(ctx: ServerContext): Promise<boolean> {
       timezone: "UTC",
       distribution: { emails: [], slackChannel: null, followUpHours: 2 },
       silenceWarningSeconds: 60,
+      followUpRules: template.followUp.rules,
       isDemo: true,
     });
     const file = join(packageRoot(), "examples", demo.recording);

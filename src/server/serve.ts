@@ -2,6 +2,9 @@ import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { WebSocketServer } from "ws";
 import { builtinTemplatesDir, loadTemplates } from "../files/templates.js";
+import { type FollowUpConfig, followUpConfigFromEnv } from "../follow-up/config.js";
+import { onMeetingEnded } from "../follow-up/distribute.js";
+import { FollowUpWorker } from "../follow-up/worker.js";
 import { createLive } from "../live/create-live.js";
 import { type Database, type DatabaseConfig, openDatabase } from "../store/database.js";
 import { type App, createApp } from "./app.js";
@@ -16,6 +19,9 @@ export interface ServeOptions {
   database: DatabaseConfig | Database;
   templatesDir?: string | undefined;
   now?: () => Date;
+  /** Run the follow-up worker in this process (distribution, reminders, the outbox). */
+  followUpWorker?: boolean;
+  followUp?: Partial<FollowUpConfig>;
   /** Create the demo Spaces when the database has no accounts yet (a first start). */
   demo?: boolean;
 }
@@ -30,15 +36,21 @@ export interface RunningServer {
 /** What the routes share, on an open database: the templates loaded, the clock and the cookie setting. */
 export async function createServerContext(
   database: Database,
-  options: { templatesDir?: string | undefined; now?: (() => Date) | undefined } = {},
+  options: {
+    templatesDir?: string | undefined;
+    now?: (() => Date) | undefined;
+    followUp?: Partial<FollowUpConfig> | undefined;
+  } = {},
 ): Promise<ServerContext> {
   const now = options.now ?? (() => new Date());
+  const config = { ...followUpConfigFromEnv(process.env, "http://localhost:3000"), ...options.followUp };
   return {
     database,
     templates: await loadTemplates({ builtinDir: builtinTemplatesDir(), userDir: options.templatesDir }),
     now,
     secureCookies: process.env.DOCKET_SECURE_COOKIES === "1",
-    live: createLive({ database, now }),
+    live: createLive({ database, now, onEnded: onMeetingEnded }),
+    followUp: new FollowUpWorker({ database, now, config }),
   };
 }
 
@@ -46,6 +58,7 @@ export async function createServerContext(
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const database = "db" in options.database ? options.database : await openDatabase(options.database);
   const ctx = await createServerContext(database, options);
+  if (options.followUpWorker) ctx.followUp.start();
   if (options.demo) await seedDemo(ctx);
   const app = createApp(ctx, ROUTE_MODULES);
   const wss = new WebSocketServer({ noServer: true, maxPayload: 256 * 1024 });
@@ -62,6 +75,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     ctx,
     app,
     async close() {
+      await ctx.followUp.stop();
       for (const client of wss.clients) client.terminate();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await ctx.live.hub.close();

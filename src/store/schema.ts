@@ -161,6 +161,12 @@ export const meetings = pgTable(
     lastSegmentAt: timestamp("last_segment_at", { withTimezone: true }),
     startedAt: timestamp("started_at", { withTimezone: true }),
     endedAt: timestamp("ended_at", { withTimezone: true }),
+    /**
+     * When the notes go out by themselves (set when the meeting ends: half-way to the follow-up deadline, leaving
+     * people time to correct them and the outbox time to retry); a facilitator may distribute them sooner.
+     */
+    distributeAt: timestamp("distribute_at", { withTimezone: true }),
+    distributedAt: timestamp("distributed_at", { withTimezone: true }),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
   },

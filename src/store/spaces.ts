@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { DocketError } from "../core/errors.js";
-import type { Template } from "../core/template/template.js";
+import type { FollowUpRule, Template } from "../core/template/template.js";
 import type { Db } from "./database.js";
 import { type Cadence, type Distribution, invitations, memberships, type SpaceRole, spaces, users } from "./schema.js";
 
@@ -21,6 +21,7 @@ export interface SpaceSettings {
   timezone: string;
   distribution: Distribution;
   silenceWarningSeconds: number;
+  followUpRules?: FollowUpRule[];
   /** Every new account joins demo Spaces as a viewer. */
   isDemo?: boolean;
 }

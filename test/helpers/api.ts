@@ -1,5 +1,6 @@
 // HTTP helpers for tests: an in-process app on a test database, a clock the test moves, and calls as a token
 // holder, a signed-in browser (cookie + CSRF header) or nobody.
+import type { FollowUpConfig } from "../../src/follow-up/config.js";
 import { type App, createApp } from "../../src/server/app.js";
 import { CSRF_HEADER, SESSION_COOKIE } from "../../src/server/auth.js";
 import type { ServerContext } from "../../src/server/context.js";
@@ -30,8 +31,13 @@ export interface TestApp {
 }
 
 /** The whole API in this process (call it with `app.request`), on the given test database. */
-export async function createTestApp(database: Database, clock: TestClock = testClock()): Promise<TestApp> {
-  const ctx = await createServerContext(database, { now: clock.now });
+export async function createTestApp(
+  database: Database,
+  clock: TestClock = testClock(),
+  followUp: Partial<FollowUpConfig> = {},
+): Promise<TestApp> {
+  // Nothing is sent unless a test says where: no SMTP server from the environment.
+  const ctx = await createServerContext(database, { now: clock.now, followUp: { smtp: null, ...followUp } });
   return { app: createApp(ctx, ROUTE_MODULES), ctx, clock };
 }
 

@@ -45,7 +45,7 @@ export async function dropPostgresDatabase(url: string): Promise<void> {
 export async function truncateAll(database: Database): Promise<void> {
   await database.db.execute(
     sql.raw(
-      "TRUNCATE users, sessions, api_tokens, spaces, memberships, invitations, meetings, pre_read_rows, segments, items, events CASCADE",
+      "TRUNCATE users, sessions, api_tokens, spaces, memberships, invitations, meetings, pre_read_rows, segments, items, events, space_integrations, deliveries, notification_preferences, notifications, artifacts, calendar_feeds CASCADE",
     ),
   );
 }

@@ -1,9 +1,11 @@
 import type { App } from "../app.js";
 import type { ServerContext } from "../context.js";
 import { registerAccounts } from "./accounts.js";
+import { registerFollowUp } from "./follow-up.js";
 import { registerHealth } from "./health.js";
 import { registerLive } from "./live.js";
 import { registerMeetings } from "./meetings.js";
+import { registerSeries } from "./series.js";
 import { registerSpaceViews } from "./space-views.js";
 import { registerSpaces } from "./spaces.js";
 import { registerWeb } from "./web.js";
@@ -16,6 +18,8 @@ export const ROUTE_MODULES: ((app: App, ctx: ServerContext) => void)[] = [
   registerMeetings,
   registerLive,
   registerSpaceViews,
+  registerSeries,
+  registerFollowUp,
   // Last: every path outside /api that no route above took is the web app's.
   (app) => registerWeb(app),
 ];

@@ -268,7 +268,8 @@ export function registerSpaceViews(app: App, ctx: ServerContext): void {
 
   app.openapi(triageRoute, async (c) => {
     const { meeting } = await requireMeetingRole(ctx, requireCaller(c), c.req.valid("param").meetingId, NEEDS.read);
-    const [rows, earlier, previous] = await Promise.all([
+    const [space, rows, earlier, previous] = await Promise.all([
+      findSpace(db, meeting.spaceId),
       listPreReadRows(db, meeting.id),
       listSpaceMetrics(db, meeting.spaceId, meeting.scheduledAt),
       findPreviousEndedMeeting(db, meeting.spaceId, meeting.scheduledAt),
@@ -277,6 +278,7 @@ export function registerSpaceViews(app: App, ctx: ServerContext): void {
       template: meeting.template,
       rows: rows.map((row) => ({ ...row, updated: row.updatedAt !== null })),
       earlierMetrics: earlier.map((m) => m.metrics),
+      metricBounds: space?.metricBounds ?? {},
       previous: previous ? recordedItems(await listMeetingItems(db, previous.id)) : [],
     });
     return c.json(triage, 200);

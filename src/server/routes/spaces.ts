@@ -1,6 +1,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { slackSummaryChannel, withNotesDeadline } from "../../core/follow-up/rules.js";
 import { NEEDS } from "../../core/roles.js";
-import type { SpaceRole } from "../../store/schema.js";
+import type { Template } from "../../core/template/template.js";
+import type { Distribution, SpaceRole } from "../../store/schema.js";
 import {
   acceptInvitation,
   createInvitation,
@@ -53,7 +55,7 @@ export function isTimeZone(name: string): boolean {
   }
 }
 
-const DEFAULT_DISTRIBUTION = { emails: [], slackChannel: null, followUpHours: 2 };
+const DEFAULT_DISTRIBUTION: Distribution = { emails: [], slackChannel: null, followUpHours: 2 };
 
 const settingsFields = {
   name: z.string().trim().min(1).max(120),
@@ -232,6 +234,7 @@ export function registerSpaces(app: App, ctx: ServerContext): void {
       ...body,
       template,
       durationMinutes: body.durationMinutes ?? template.durationMinutes,
+      ...followUpFrom(template, body.distribution),
     });
     return c.json(presentSpace(space, "owner"), 201);
   });
@@ -256,8 +259,19 @@ export function registerSpaces(app: App, ctx: ServerContext): void {
     const role = await requireSpaceRole(ctx, caller, spaceId, NEEDS.manage);
     const { templateId, ...rest } = c.req.valid("json");
     const changes: Partial<SpaceSettings> = rest;
-    // A new template is copied in now; meetings already created keep the copy they were made with.
-    if (templateId !== undefined) Object.assign(changes, { templateId, template: findTemplate(ctx, templateId) });
+    // A new template is copied in now, with its follow-up rules; meetings already created keep their copy.
+    if (templateId !== undefined) {
+      const template = findTemplate(ctx, templateId);
+      const space = await findSpace(db, spaceId);
+      Object.assign(
+        changes,
+        { templateId, template },
+        followUpFrom(template, rest.distribution ?? space?.distribution),
+      );
+    } else if (rest.distribution) {
+      const space = await findSpace(db, spaceId);
+      if (space) changes.followUpRules = withNotesDeadline(space.followUpRules, rest.distribution.followUpHours);
+    }
     return c.json(presentSpace(await updateSpace(db, spaceId, changes), role), 200);
   });
 
@@ -368,6 +382,21 @@ function findTemplate(ctx: ServerContext, templateId: string) {
   throw fieldError("body.templateId", message);
 }
 
+/**
+ * A Space's follow-up from its template: the template's rules, with the notes deadline the Space's people chose,
+ * and the template's Slack channel when they named none.
+ */
+function followUpFrom(
+  template: Template,
+  distribution: Distribution = DEFAULT_DISTRIBUTION,
+): Pick<SpaceSettings, "followUpRules" | "distribution"> {
+  const rules = template.followUp.rules;
+  return {
+    followUpRules: withNotesDeadline(rules, distribution.followUpHours),
+    distribution: { ...distribution, slackChannel: slackSummaryChannel(rules, distribution.slackChannel) },
+  };
+}
+
 function presentSpaceSummary(space: SpaceSummaryRow) {
   return {
     id: space.id,
@@ -385,7 +414,12 @@ function presentSpaceSummary(space: SpaceSummaryRow) {
 }
 
 function presentSpace(space: SpaceRow, role: SpaceRole) {
-  return { ...presentSpaceSummary({ ...space, role }), template: space.template };
+  return {
+    ...presentSpaceSummary({ ...space, role }),
+    template: space.template,
+    followUpRules: space.followUpRules,
+    metricBounds: space.metricBounds,
+  };
 }
 
 function presentMember(member: MemberRow, showEmail: boolean) {

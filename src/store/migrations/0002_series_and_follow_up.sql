@@ -78,6 +78,8 @@ CREATE TABLE "space_integrations" (
 );
 --> statement-breakpoint
 ALTER TABLE "items" ADD COLUMN "links" jsonb DEFAULT '{}'::jsonb NOT NULL;--> statement-breakpoint
+ALTER TABLE "meetings" ADD COLUMN "distribute_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "meetings" ADD COLUMN "distributed_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "spaces" ADD COLUMN "follow_up_rules" jsonb DEFAULT '[]'::jsonb NOT NULL;--> statement-breakpoint
 ALTER TABLE "spaces" ADD COLUMN "metric_bounds" jsonb DEFAULT '{}'::jsonb NOT NULL;--> statement-breakpoint
 ALTER TABLE "artifacts" ADD CONSTRAINT "artifacts_meeting_id_meetings_id_fk" FOREIGN KEY ("meeting_id") REFERENCES "public"."meetings"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint

@@ -1,0 +1,460 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { and, eq, sql } from "drizzle-orm";
+import { describeRule, withNotesDeadline } from "../../core/follow-up/rules.js";
+import { NEEDS } from "../../core/roles.js";
+import { followUpRuleSchema } from "../../core/template/template.js";
+import { readIntegrations } from "../../follow-up/integrations.js";
+import { listSpaceDeliveries } from "../../follow-up/outbox.js";
+import {
+  DELIVERY_CHANNELS,
+  DELIVERY_STATUSES,
+  type IntegrationKind,
+  NOTIFICATION_CHANNELS,
+  NOTIFICATION_FREQUENCIES,
+  NOTIFICATION_KINDS,
+  notificationPreferences,
+  notifications,
+  spaceIntegrations,
+  spaces,
+} from "../../store/schema.js";
+import { findSpace } from "../../store/spaces.js";
+import { requireMeetingRole, requireSpaceRole } from "../access.js";
+import { errorResponses, jsonBody, jsonResponse, noContent } from "../api-schemas.js";
+import type { App } from "../app.js";
+import { requireCaller } from "../auth.js";
+import type { ServerContext } from "../context.js";
+import { ApiError } from "../errors.js";
+
+const tags = ["follow-up"];
+const spaceParams = z.object({ spaceId: z.uuid() });
+const timestamp = z.iso.datetime();
+
+const integrationInputs = {
+  slack: z.strictObject({
+    botToken: z
+      .string()
+      .trim()
+      .regex(/^xox[abp]-/, "must be a Slack bot token (xoxb-…)")
+      .max(300),
+  }),
+  webhook: z.strictObject({
+    url: z.url({ protocol: /^https?$/ }).max(2000),
+    signingSecret: z.string().min(16, "must be at least 16 characters").max(300),
+  }),
+  salesforce: z.strictObject({
+    instanceUrl: z.url({ protocol: /^https?$/ }).max(500),
+    accessToken: z.string().min(10).max(2000),
+    apiVersion: z
+      .string()
+      .regex(/^\d{2}\.0$/, 'must look like "62.0"')
+      .optional(),
+  }),
+} as const;
+
+/** The settings people may see again; the rest of what they send is a secret. */
+const SHOWN: Record<IntegrationKind, string[]> = {
+  slack: [],
+  webhook: ["url"],
+  salesforce: ["instanceUrl", "apiVersion"],
+};
+
+const integrationViewSchema = z
+  .object({
+    connected: z.boolean(),
+    settings: z.record(z.string(), z.string()),
+    /** Which secrets are stored, never their values. */
+    secrets: z.array(z.string()),
+    updatedAt: timestamp.nullable(),
+  })
+  .openapi("IntegrationView");
+
+const followUpSchema = z
+  .object({
+    rules: z.array(z.object({ rule: followUpRuleSchema, description: z.string() })),
+    notesDeadlineHours: z.number(),
+    email: z.object({
+      enabled: z.boolean().openapi({ description: "The server has an SMTP server (DOCKET_SMTP_URL)." }),
+      recipients: z.array(z.string()),
+    }),
+    slackChannel: z.string().nullable(),
+    integrations: z.object({
+      slack: integrationViewSchema,
+      webhook: integrationViewSchema,
+      salesforce: integrationViewSchema,
+    }),
+  })
+  .openapi("FollowUp");
+
+const deliverySchema = z
+  .object({
+    id: z.uuid(),
+    meetingId: z.uuid().nullable(),
+    meetingTitle: z.string().nullable(),
+    channel: z.enum(DELIVERY_CHANNELS),
+    purpose: z.string(),
+    recipient: z.string(),
+    status: z.enum(DELIVERY_STATUSES),
+    attempts: z.number().int(),
+    lastError: z.string().nullable(),
+    createdAt: timestamp,
+    notBefore: timestamp,
+    dueBy: timestamp.nullable(),
+    deliveredAt: timestamp.nullable(),
+    late: z.boolean(),
+  })
+  .openapi("Delivery");
+
+const preferenceSchema = z
+  .object({
+    kind: z.enum(NOTIFICATION_KINDS),
+    channel: z.enum(NOTIFICATION_CHANNELS),
+    frequency: z.enum(NOTIFICATION_FREQUENCIES),
+  })
+  .openapi("NotificationPreference");
+
+const notificationSchema = z
+  .object({
+    id: z.uuid(),
+    spaceId: z.uuid().nullable(),
+    kind: z.enum(NOTIFICATION_KINDS),
+    title: z.string(),
+    body: z.string(),
+    link: z.string(),
+    channel: z.enum(NOTIFICATION_CHANNELS),
+    frequency: z.enum(NOTIFICATION_FREQUENCIES),
+    createdAt: timestamp,
+    readAt: timestamp.nullable(),
+    sentAt: timestamp.nullable(),
+  })
+  .openapi("Notification");
+
+const getFollowUpRoute = createRoute({
+  method: "get",
+  path: "/api/spaces/{spaceId}/follow-up",
+  tags,
+  summary: "The Space's follow-up rules, where its notes go, and which services are connected (viewer)",
+  description: "Secrets (tokens, signing keys) are never returned: only whether they are stored.",
+  request: { params: spaceParams },
+  responses: { 200: jsonResponse(followUpSchema, "The Space's follow-up."), ...errorResponses(404) },
+});
+
+const putRulesRoute = createRoute({
+  method: "put",
+  path: "/api/spaces/{spaceId}/follow-up/rules",
+  tags,
+  summary: "Replace the follow-up rules Docket enforces for the Space (owner)",
+  request: { params: spaceParams, body: jsonBody(z.strictObject({ rules: z.array(followUpRuleSchema).max(20) })) },
+  responses: { 200: jsonResponse(followUpSchema, "The Space's follow-up."), ...errorResponses(403, 404) },
+});
+
+const putMetricBoundsRoute = createRoute({
+  method: "put",
+  path: "/api/spaces/{spaceId}/metric-bounds",
+  tags,
+  summary: "Set the normal range of metric columns (facilitator); a column without one uses each team's history",
+  request: {
+    params: spaceParams,
+    body: jsonBody(
+      z.strictObject({
+        bounds: z.record(
+          z.string(),
+          z
+            .strictObject({ min: z.number().optional(), max: z.number().optional() })
+            .refine((b) => b.min === undefined || b.max === undefined || b.min <= b.max, "min must not exceed max"),
+        ),
+      }),
+    ),
+  },
+  responses: {
+    200: jsonResponse(
+      z.object({ bounds: z.record(z.string(), z.object({ min: z.number().optional(), max: z.number().optional() })) }),
+      "The bounds.",
+    ),
+    ...errorResponses(403, 404),
+  },
+});
+
+const kindParams = z.object({ spaceId: z.uuid(), kind: z.enum(["slack", "webhook", "salesforce"]) });
+
+const putIntegrationRoute = createRoute({
+  method: "put",
+  path: "/api/spaces/{spaceId}/integrations/{kind}",
+  tags,
+  summary: "Connect Slack, a webhook or Salesforce to the Space (owner)",
+  description:
+    "slack: {botToken}; webhook: {url, signingSecret}; salesforce: {instanceUrl, accessToken, apiVersion?}. The answer never contains the secrets.",
+  request: {
+    params: kindParams,
+    body: jsonBody(z.record(z.string(), z.string())),
+  },
+  responses: { 200: jsonResponse(integrationViewSchema, "What is stored."), ...errorResponses(403, 404) },
+});
+
+const deleteIntegrationRoute = createRoute({
+  method: "delete",
+  path: "/api/spaces/{spaceId}/integrations/{kind}",
+  tags,
+  summary: "Disconnect a service (owner); its secrets are deleted",
+  request: { params: kindParams },
+  responses: { 204: noContent, ...errorResponses(403, 404) },
+});
+
+const deliveriesRoute = createRoute({
+  method: "get",
+  path: "/api/spaces/{spaceId}/deliveries",
+  tags,
+  summary: "What Docket sent for the Space, with each delivery's status, newest first (viewer)",
+  request: { params: spaceParams },
+  responses: {
+    200: jsonResponse(
+      z.object({ deliveries: z.array(deliverySchema), late: z.number().int() }),
+      "Deliveries; `late` counts those past their deadline.",
+    ),
+    ...errorResponses(404),
+  },
+});
+
+const distributeRoute = createRoute({
+  method: "post",
+  path: "/api/meetings/{meetingId}/distribute",
+  tags,
+  summary: "Send an ended meeting's notes now instead of at the Space's time (facilitator)",
+  request: { params: z.object({ meetingId: z.uuid() }) },
+  responses: {
+    202: jsonResponse(z.object({ queued: z.number().int() }), "Queued; the outbox sends them."),
+    ...errorResponses(403, 404, 409),
+  },
+});
+
+const listNotificationsRoute = createRoute({
+  method: "get",
+  path: "/api/notifications",
+  tags,
+  summary: "The caller's notifications, newest first",
+  responses: {
+    200: jsonResponse(
+      z.object({ notifications: z.array(notificationSchema), unread: z.number().int() }),
+      "Notifications.",
+    ),
+    ...errorResponses(),
+  },
+});
+
+const readNotificationRoute = createRoute({
+  method: "post",
+  path: "/api/notifications/{notificationId}/read",
+  tags,
+  summary: "Mark one of the caller's notifications read",
+  request: { params: z.object({ notificationId: z.uuid() }) },
+  responses: { 204: noContent, ...errorResponses(404) },
+});
+
+const getPreferencesRoute = createRoute({
+  method: "get",
+  path: "/api/notification-preferences",
+  tags,
+  summary: "How the caller is notified, per kind (default: email, immediately)",
+  responses: {
+    200: jsonResponse(z.object({ preferences: z.array(preferenceSchema) }), "One per kind."),
+    ...errorResponses(),
+  },
+});
+
+const putPreferenceRoute = createRoute({
+  method: "put",
+  path: "/api/notification-preferences/{kind}",
+  tags,
+  summary: "Choose the channel and frequency for one kind of notification",
+  request: {
+    params: z.object({ kind: z.enum(NOTIFICATION_KINDS) }),
+    body: jsonBody(
+      z.strictObject({ channel: z.enum(NOTIFICATION_CHANNELS), frequency: z.enum(NOTIFICATION_FREQUENCIES) }),
+    ),
+  },
+  responses: { 200: jsonResponse(preferenceSchema, "The preference."), ...errorResponses() },
+});
+
+export function registerFollowUp(app: App, ctx: ServerContext): void {
+  const { db } = ctx.database;
+
+  async function followUpView(spaceId: string) {
+    const space = await findSpace(db, spaceId);
+    if (!space) throw new ApiError("not_found", `no Space ${spaceId}`);
+    const stored = await readIntegrations(db, spaceId);
+    const rows = await db.select().from(spaceIntegrations).where(eq(spaceIntegrations.spaceId, spaceId));
+    const view = (kind: IntegrationKind) => {
+      const row = stored.get(kind);
+      const updated = rows.find((r) => r.kind === kind)?.updatedAt ?? null;
+      return {
+        connected: row !== undefined,
+        settings: Object.fromEntries(Object.entries(row?.settings ?? {}).filter(([key]) => SHOWN[kind].includes(key))),
+        secrets: Object.keys(row?.secrets ?? {}),
+        updatedAt: updated?.toISOString() ?? null,
+      };
+    };
+    return {
+      rules: space.followUpRules.map((rule) => ({ rule, description: describeRule(rule) })),
+      notesDeadlineHours: space.distribution.followUpHours,
+      email: { enabled: ctx.followUp.config.smtp !== null, recipients: space.distribution.emails },
+      slackChannel: space.distribution.slackChannel,
+      integrations: { slack: view("slack"), webhook: view("webhook"), salesforce: view("salesforce") },
+    };
+  }
+
+  app.openapi(getFollowUpRoute, async (c) => {
+    const { spaceId } = c.req.valid("param");
+    await requireSpaceRole(ctx, requireCaller(c), spaceId, NEEDS.read);
+    return c.json(await followUpView(spaceId), 200);
+  });
+
+  app.openapi(putRulesRoute, async (c) => {
+    const { spaceId } = c.req.valid("param");
+    await requireSpaceRole(ctx, requireCaller(c), spaceId, NEEDS.manage);
+    const space = await findSpace(db, spaceId);
+    if (!space) throw new ApiError("not_found", `no Space ${spaceId}`);
+    const { rules } = c.req.valid("json");
+    const notes = rules.find((rule) => rule.kind === "distribute-notes");
+    // The notes deadline is one setting: the rule's minutes and the Space's hours stay the same number.
+    const followUpHours = notes ? notes.withinMinutes / 60 : space.distribution.followUpHours;
+    await db
+      .update(spaces)
+      .set({
+        followUpRules: notes ? withNotesDeadline(rules, followUpHours) : rules,
+        distribution: { ...space.distribution, followUpHours },
+      })
+      .where(eq(spaces.id, spaceId));
+    return c.json(await followUpView(spaceId), 200);
+  });
+
+  app.openapi(putMetricBoundsRoute, async (c) => {
+    const { spaceId } = c.req.valid("param");
+    await requireSpaceRole(ctx, requireCaller(c), spaceId, NEEDS.run);
+    const { bounds } = c.req.valid("json");
+    await db.update(spaces).set({ metricBounds: bounds }).where(eq(spaces.id, spaceId));
+    return c.json({ bounds }, 200);
+  });
+
+  app.openapi(putIntegrationRoute, async (c) => {
+    const caller = requireCaller(c);
+    const { spaceId, kind } = c.req.valid("param");
+    await requireSpaceRole(ctx, caller, spaceId, NEEDS.manage);
+    const parsed = integrationInputs[kind].safeParse(c.req.valid("json"));
+    if (!parsed.success) {
+      const issues = parsed.error.issues.map((i) => ({
+        path: ["body", ...i.path.map(String)].join("."),
+        message: i.path.length === 0 ? `${kind}: ${i.message}` : i.message,
+      }));
+      throw new ApiError("bad_input", issues.map((i) => `${i.path}: ${i.message}`).join("; "), issues);
+    }
+    const values = Object.fromEntries(
+      Object.entries(parsed.data).filter((entry): entry is [string, string] => typeof entry[1] === "string"),
+    );
+    const settings = Object.fromEntries(Object.entries(values).filter(([key]) => SHOWN[kind].includes(key)));
+    const secrets = Object.fromEntries(Object.entries(values).filter(([key]) => !SHOWN[kind].includes(key)));
+    const now = ctx.now();
+    await db
+      .insert(spaceIntegrations)
+      .values({ spaceId, kind, settings, secrets, updatedAt: now, updatedBy: caller.userId })
+      .onConflictDoUpdate({
+        target: [spaceIntegrations.spaceId, spaceIntegrations.kind],
+        set: { settings, secrets, updatedAt: now, updatedBy: caller.userId },
+      });
+    return c.json({ connected: true, settings, secrets: Object.keys(secrets), updatedAt: now.toISOString() }, 200);
+  });
+
+  app.openapi(deleteIntegrationRoute, async (c) => {
+    const { spaceId, kind } = c.req.valid("param");
+    await requireSpaceRole(ctx, requireCaller(c), spaceId, NEEDS.manage);
+    await db
+      .delete(spaceIntegrations)
+      .where(and(eq(spaceIntegrations.spaceId, spaceId), eq(spaceIntegrations.kind, kind)));
+    return c.body(null, 204);
+  });
+
+  app.openapi(deliveriesRoute, async (c) => {
+    const { spaceId } = c.req.valid("param");
+    await requireSpaceRole(ctx, requireCaller(c), spaceId, NEEDS.read);
+    const deliveries = await listSpaceDeliveries(db, spaceId, ctx.now().toISOString());
+    return c.json({ deliveries, late: deliveries.filter((d) => d.late && d.status !== "delivered").length }, 200);
+  });
+
+  app.openapi(distributeRoute, async (c) => {
+    const { meeting } = await requireMeetingRole(ctx, requireCaller(c), c.req.valid("param").meetingId, NEEDS.run);
+    if (meeting.status !== "ended") {
+      throw new ApiError("conflict", `the meeting is ${meeting.status}; notes are distributed once it has ended`);
+    }
+    const queued = await ctx.followUp.distribute(meeting.id);
+    if (queued === null) throw new ApiError("conflict", "the notes of this meeting have already been distributed");
+    // Sent by the worker; asking it now means the caller does not wait for its next round.
+    void ctx.followUp.runOnce().catch(() => {});
+    return c.json({ queued }, 202);
+  });
+
+  app.openapi(listNotificationsRoute, async (c) => {
+    const caller = requireCaller(c);
+    const rows = await db
+      .select()
+      .from(notifications)
+      .where(eq(notifications.userId, caller.userId))
+      .orderBy(sql`${notifications.createdAt} DESC`)
+      .limit(200);
+    return c.json(
+      {
+        notifications: rows.map((row) => ({
+          id: row.id,
+          spaceId: row.spaceId,
+          kind: row.kind,
+          title: row.title,
+          body: row.body,
+          link: row.link,
+          channel: row.channel,
+          frequency: row.frequency,
+          createdAt: row.createdAt.toISOString(),
+          readAt: row.readAt?.toISOString() ?? null,
+          sentAt: row.sentAt?.toISOString() ?? null,
+        })),
+        unread: rows.filter((row) => row.readAt === null).length,
+      },
+      200,
+    );
+  });
+
+  app.openapi(readNotificationRoute, async (c) => {
+    const caller = requireCaller(c);
+    const { notificationId } = c.req.valid("param");
+    const changed = await db
+      .update(notifications)
+      .set({ readAt: ctx.now() })
+      .where(and(eq(notifications.id, notificationId), eq(notifications.userId, caller.userId)))
+      .returning({ id: notifications.id });
+    if (changed.length === 0) throw new ApiError("not_found", `no notification ${notificationId}`);
+    return c.body(null, 204);
+  });
+
+  app.openapi(getPreferencesRoute, async (c) => {
+    const caller = requireCaller(c);
+    const rows = await db
+      .select()
+      .from(notificationPreferences)
+      .where(eq(notificationPreferences.userId, caller.userId));
+    const preferences = NOTIFICATION_KINDS.map((kind) => {
+      const row = rows.find((r) => r.kind === kind);
+      return { kind, channel: row?.channel ?? "email", frequency: row?.frequency ?? "immediately" };
+    });
+    return c.json({ preferences }, 200);
+  });
+
+  app.openapi(putPreferenceRoute, async (c) => {
+    const caller = requireCaller(c);
+    const { kind } = c.req.valid("param");
+    const { channel, frequency } = c.req.valid("json");
+    await db
+      .insert(notificationPreferences)
+      .values({ userId: caller.userId, kind, channel, frequency })
+      .onConflictDoUpdate({
+        target: [notificationPreferences.userId, notificationPreferences.kind],
+        set: { channel, frequency },
+      });
+    return c.json({ kind, channel, frequency }, 200);
+  });
+}

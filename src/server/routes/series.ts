@@ -1,0 +1,407 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { and, asc, eq, sql } from "drizzle-orm";
+import { renderCalendar } from "../../core/calendar/ics.js";
+import { draftArtifact } from "../../core/drafts/drafts.js";
+import { NEEDS } from "../../core/roles.js";
+import { carryForward } from "../../core/series/carry-forward.js";
+import { meetingChanges } from "../../core/series/changes.js";
+import type { SeriesItem } from "../../core/series/series-item.js";
+import { buildTimeline } from "../../core/series/timeline.js";
+import { listItems, meetingNotes } from "../../live/read-meeting.js";
+import { localDateIn } from "../../store/meetings.js";
+import { ARTIFACT_KINDS, artifacts, calendarFeeds, meetings, memberships } from "../../store/schema.js";
+import { findPreviousEnded, readSeriesItems, readSeriesMeeting } from "../../store/series.js";
+import { findSpace } from "../../store/spaces.js";
+import { requireMeetingRole, requireSpaceRole } from "../access.js";
+import { errorResponses, itemViewSchema, jsonBody, jsonResponse } from "../api-schemas.js";
+import type { App } from "../app.js";
+import { hashSecret, newSecret, requireCaller } from "../auth.js";
+import type { ServerContext } from "../context.js";
+import { ApiError } from "../errors.js";
+
+const tags = ["series"];
+const spaceParams = z.object({ spaceId: z.uuid() });
+const meetingParams = z.object({ meetingId: z.uuid() });
+const rag = z.enum(["red", "yellow", "green"]).nullable();
+const source = z.object({ meetingId: z.uuid(), meetingTitle: z.string(), meetingDate: z.iso.date() });
+
+const changeEntrySchema = z
+  .object({
+    itemId: z.string(),
+    meetingId: z.uuid(),
+    meetingDate: z.iso.date(),
+    kind: z.string(),
+    text: z.string(),
+    owner: z.string().nullable(),
+    rag,
+    due: z.string().nullable(),
+    status: z.string().nullable(),
+    meetings: z.number().int().nullable(),
+  })
+  .openapi("ChangeEntry");
+
+const changesSchema = z
+  .object({
+    previousMeeting: source.nullable(),
+    new: z.array(changeEntrySchema),
+    resolved: z.array(changeEntrySchema),
+    reRated: z.array(changeEntrySchema.extend({ from: rag })),
+    overdue: z.array(changeEntrySchema),
+  })
+  .openapi("MeetingChanges");
+
+const timelineSchema = z
+  .object({
+    entries: z.array(
+      z.object({
+        at: z.string(),
+        date: z.iso.date(),
+        kind: z.enum(["meeting", "decision", "decision-superseded", "risk-rating", "escalation", "action-done"]),
+        text: z.string(),
+        detail: z.string().nullable(),
+        meeting: source,
+        itemId: z.string().nullable(),
+        rag,
+        from: rag,
+      }),
+    ),
+  })
+  .openapi("Timeline");
+
+const artifactSchema = z
+  .object({
+    id: z.uuid(),
+    meetingId: z.uuid(),
+    itemId: z.string().nullable(),
+    kind: z.enum(ARTIFACT_KINDS),
+    title: z.string(),
+    body: z.string(),
+    edited: z.boolean(),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+  })
+  .openapi("Artifact");
+
+const changesRoute = createRoute({
+  method: "get",
+  path: "/api/meetings/{meetingId}/changes",
+  tags,
+  summary: "What changed since the Space's last meeting: new, resolved, re-rated and overdue (viewer)",
+  request: { params: meetingParams },
+  responses: { 200: jsonResponse(changesSchema, "The changes."), ...errorResponses(404) },
+});
+
+const timelineRoute = createRoute({
+  method: "get",
+  path: "/api/spaces/{spaceId}/timeline",
+  tags,
+  summary: "Meetings, decisions, risk rating changes, escalations and completed action items, newest first (viewer)",
+  request: { params: spaceParams },
+  responses: { 200: jsonResponse(timelineSchema, "The timeline."), ...errorResponses(404) },
+});
+
+const supersedeRoute = createRoute({
+  method: "post",
+  path: "/api/meetings/{meetingId}/items/{itemId}/supersede",
+  tags,
+  summary: "Record that this decision replaces an earlier decision of the Space (member)",
+  request: {
+    params: z.object({ meetingId: z.uuid(), itemId: z.string().min(1).max(200) }),
+    body: jsonBody(z.strictObject({ meetingId: z.uuid(), itemId: z.string().min(1).max(200) })),
+  },
+  responses: {
+    200: jsonResponse(
+      z.object({ item: itemViewSchema, superseded: itemViewSchema }),
+      "Both decisions as they now stand.",
+    ),
+    ...errorResponses(403, 404, 409),
+  },
+});
+
+const calendarFeedRoute = createRoute({
+  method: "post",
+  path: "/api/spaces/{spaceId}/calendar-feed",
+  tags,
+  summary: "A private calendar address (ICS) for the caller and Space; asking again replaces the old one (viewer)",
+  request: { params: spaceParams },
+  responses: {
+    201: jsonResponse(z.object({ url: z.string() }), "Shown once: whoever has it can read the Space's meetings."),
+    ...errorResponses(404),
+  },
+});
+
+const calendarRoute = createRoute({
+  method: "get",
+  path: "/api/spaces/{spaceId}/calendar.ics",
+  tags,
+  summary: "The Space's meetings as an iCalendar feed: signed in, or with the key of a calendar address",
+  request: { params: spaceParams, query: z.object({ key: z.string().max(200).optional() }) },
+  responses: {
+    200: { description: "text/calendar", content: { "text/calendar": { schema: z.string() } } },
+    ...errorResponses(404),
+  },
+});
+
+const listArtifactsRoute = createRoute({
+  method: "get",
+  path: "/api/meetings/{meetingId}/artifacts",
+  tags,
+  summary: "The drafts kept with the meeting (viewer)",
+  request: { params: meetingParams },
+  responses: { 200: jsonResponse(z.object({ artifacts: z.array(artifactSchema) }), "Drafts."), ...errorResponses(404) },
+});
+
+const draftRoute = createRoute({
+  method: "post",
+  path: "/api/meetings/{meetingId}/artifacts",
+  tags,
+  summary: "Draft a customer communication, Slack summary or follow-up email from an item or the meeting (member)",
+  description: "Asking again for the same item and kind returns the kept draft, with people's edits.",
+  request: {
+    params: meetingParams,
+    body: jsonBody(
+      z.strictObject({ kind: z.enum(ARTIFACT_KINDS), itemId: z.string().min(1).max(200).nullable().default(null) }),
+    ),
+  },
+  responses: { 201: jsonResponse(artifactSchema, "The draft."), ...errorResponses(403, 404) },
+});
+
+const editArtifactRoute = createRoute({
+  method: "patch",
+  path: "/api/meetings/{meetingId}/artifacts/{artifactId}",
+  tags,
+  summary: "Edit a draft (member); Docket never rewrites it afterwards",
+  request: {
+    params: z.object({ meetingId: z.uuid(), artifactId: z.uuid() }),
+    body: jsonBody(
+      z.strictObject({ title: z.string().trim().min(1).max(300).optional(), body: z.string().max(50_000).optional() }),
+    ),
+  },
+  responses: { 200: jsonResponse(artifactSchema, "The draft."), ...errorResponses(403, 404) },
+});
+
+export function registerSeries(app: App, ctx: ServerContext): void {
+  const { db } = ctx.database;
+
+  app.openapi(changesRoute, async (c) => {
+    const { meeting } = await requireMeetingRole(ctx, requireCaller(c), c.req.valid("param").meetingId, NEEDS.read);
+    const space = await findSpace(db, meeting.spaceId);
+    if (!space) throw new ApiError("not_found", `no Space ${meeting.spaceId}`);
+    const series = await readSeriesMeeting(db, meeting.id);
+    const previousId = series ? await findPreviousEnded(db, series) : null;
+    const previous = previousId ? await readSeriesItems(db, previousId) : [];
+    const [previousMeeting] = previousId
+      ? await db.select({ endedAt: meetings.endedAt }).from(meetings).where(eq(meetings.id, previousId))
+      : [];
+    let current: SeriesItem[] = await readSeriesItems(db, meeting.id);
+    if (meeting.status === "scheduled" || meeting.status === "pre-read") {
+      // Before it starts, the meeting shows what it will start from.
+      const at = ctx.now().toISOString();
+      current = carryForward({
+        meetingId: meeting.id,
+        previous,
+        sections: meeting.template.sections,
+        rules: space.followUpRules,
+      }).map(({ item, links }) => ({
+        meetingId: meeting.id,
+        meetingTitle: meeting.title,
+        meetingDate: meeting.meetingDate,
+        scheduledAt: meeting.scheduledAt.toISOString(),
+        item,
+        links,
+        changedAt: at,
+      }));
+    }
+    const changes = meetingChanges({
+      previous,
+      previousEndedAt: previousMeeting?.endedAt?.toISOString() ?? null,
+      current,
+      today: localDateIn(ctx.now(), space.timezone),
+    });
+    return c.json(changes, 200);
+  });
+
+  app.openapi(timelineRoute, async (c) => {
+    const { spaceId } = c.req.valid("param");
+    await requireSpaceRole(ctx, requireCaller(c), spaceId, NEEDS.read);
+    const rows = await db
+      .select({
+        id: meetings.id,
+        title: meetings.title,
+        meetingDate: meetings.meetingDate,
+        scheduledAt: meetings.scheduledAt,
+        status: meetings.status,
+        endedAt: meetings.endedAt,
+      })
+      .from(meetings)
+      .where(eq(meetings.spaceId, spaceId))
+      .orderBy(asc(meetings.meetingDate), asc(meetings.scheduledAt), asc(meetings.id));
+    const items: SeriesItem[] = [];
+    for (const row of rows) if (row.status !== "scheduled") items.push(...(await readSeriesItems(db, row.id)));
+    const entries = buildTimeline({
+      meetings: rows.map((row) => ({
+        ...row,
+        scheduledAt: row.scheduledAt.toISOString(),
+        endedAt: row.endedAt?.toISOString() ?? null,
+      })),
+      items,
+    }).reverse();
+    return c.json({ entries }, 200);
+  });
+
+  app.openapi(supersedeRoute, async (c) => {
+    const caller = requireCaller(c);
+    const { meetingId, itemId } = c.req.valid("param");
+    await requireMeetingRole(ctx, caller, meetingId, NEEDS.write);
+    const earlier = c.req.valid("json");
+    const result = await ctx.live.pipeline.supersede(meetingId, itemId, earlier, {
+      id: caller.userId,
+      name: caller.name,
+    });
+    return c.json(result, 200);
+  });
+
+  app.openapi(calendarFeedRoute, async (c) => {
+    const caller = requireCaller(c);
+    const { spaceId } = c.req.valid("param");
+    await requireSpaceRole(ctx, caller, spaceId, NEEDS.read);
+    const key = newSecret();
+    await db
+      .insert(calendarFeeds)
+      .values({ userId: caller.userId, spaceId, keyHash: hashSecret(key) })
+      .onConflictDoUpdate({ target: [calendarFeeds.userId, calendarFeeds.spaceId], set: { keyHash: hashSecret(key) } });
+    return c.json({ url: `${ctx.followUp.config.publicUrl}/api/spaces/${spaceId}/calendar.ics?key=${key}` }, 201);
+  });
+
+  app.openapi(calendarRoute, async (c) => {
+    const { spaceId } = c.req.valid("param");
+    const { key } = c.req.valid("query");
+    if (key) {
+      // The key stands for its person, and only while they are still a member of the Space.
+      const [feed] = await db
+        .select({ userId: calendarFeeds.userId })
+        .from(calendarFeeds)
+        .innerJoin(
+          memberships,
+          and(eq(memberships.userId, calendarFeeds.userId), eq(memberships.spaceId, calendarFeeds.spaceId)),
+        )
+        .where(and(eq(calendarFeeds.spaceId, spaceId), eq(calendarFeeds.keyHash, hashSecret(key))));
+      if (!feed) throw new ApiError("not_found", `no calendar for Space ${spaceId} with this key`);
+    } else {
+      await requireSpaceRole(ctx, requireCaller(c), spaceId, NEEDS.read);
+    }
+    const space = await findSpace(db, spaceId);
+    if (!space) throw new ApiError("not_found", `no Space ${spaceId}`);
+    const rows = await db
+      .select()
+      .from(meetings)
+      .where(eq(meetings.spaceId, spaceId))
+      .orderBy(asc(meetings.scheduledAt));
+    const base = ctx.followUp.config.publicUrl;
+    const ics = renderCalendar({
+      spaceId,
+      spaceName: space.name,
+      timezone: space.timezone,
+      now: ctx.now().toISOString(),
+      meetings: rows.map((m) => ({
+        id: m.id,
+        title: m.title,
+        scheduledAt: m.scheduledAt.toISOString(),
+        durationMinutes: space.durationMinutes,
+        status: m.status,
+        url: `${base}/meetings/${m.id}`,
+        description: `${space.name}: ${m.template.purpose}\nPre-read: ${base}/meetings/${m.id}/prepare`,
+      })),
+    });
+    return c.body(ics, 200, {
+      "content-type": "text/calendar; charset=utf-8",
+      "cache-control": "private, max-age=300",
+    });
+  });
+
+  app.openapi(listArtifactsRoute, async (c) => {
+    const { meeting } = await requireMeetingRole(ctx, requireCaller(c), c.req.valid("param").meetingId, NEEDS.read);
+    const rows = await db
+      .select()
+      .from(artifacts)
+      .where(eq(artifacts.meetingId, meeting.id))
+      .orderBy(asc(artifacts.createdAt));
+    return c.json({ artifacts: rows.map(presentArtifact) }, 200);
+  });
+
+  app.openapi(draftRoute, async (c) => {
+    const caller = requireCaller(c);
+    const { meeting } = await requireMeetingRole(ctx, caller, c.req.valid("param").meetingId, NEEDS.write);
+    const { kind, itemId } = c.req.valid("json");
+    const space = await findSpace(db, meeting.spaceId);
+    const { items } = await listItems(db, meeting.id);
+    const item = itemId === null ? null : (items.find((candidate) => candidate.id === itemId) ?? null);
+    if (itemId !== null && !item) throw new ApiError("not_found", `no item ${itemId} in this meeting`);
+    const notes = await meetingNotes(db, meeting.id);
+    const draft = draftArtifact(
+      kind,
+      {
+        spaceName: space?.name ?? "",
+        meetingTitle: meeting.title,
+        meetingDate: meeting.meetingDate,
+        items: notes.items,
+      },
+      item,
+    );
+    const now = ctx.now();
+    await db
+      .insert(artifacts)
+      .values({
+        meetingId: meeting.id,
+        itemId,
+        kind,
+        ...draft,
+        createdAt: now,
+        updatedAt: now,
+        updatedBy: caller.userId,
+      })
+      .onConflictDoNothing();
+    const [row] = await db
+      .select()
+      .from(artifacts)
+      .where(
+        and(
+          eq(artifacts.meetingId, meeting.id),
+          eq(artifacts.kind, kind),
+          itemId === null ? sql`${artifacts.itemId} IS NULL` : eq(artifacts.itemId, itemId),
+        ),
+      )
+      .orderBy(asc(artifacts.createdAt))
+      .limit(1);
+    if (!row) throw new ApiError("not_found", "the draft was not kept");
+    return c.json(presentArtifact(row), 201);
+  });
+
+  app.openapi(editArtifactRoute, async (c) => {
+    const caller = requireCaller(c);
+    const { meetingId, artifactId } = c.req.valid("param");
+    const { meeting } = await requireMeetingRole(ctx, caller, meetingId, NEEDS.write);
+    const body = c.req.valid("json");
+    const [row] = await db
+      .update(artifacts)
+      .set({ ...body, edited: true, updatedAt: ctx.now(), updatedBy: caller.userId })
+      .where(and(eq(artifacts.id, artifactId), eq(artifacts.meetingId, meeting.id)))
+      .returning();
+    if (!row) throw new ApiError("not_found", `no draft ${artifactId} in this meeting`);
+    return c.json(presentArtifact(row), 200);
+  });
+}
+
+function presentArtifact(row: typeof artifacts.$inferSelect) {
+  return {
+    id: row.id,
+    meetingId: row.meetingId,
+    itemId: row.itemId,
+    kind: row.kind,
+    title: row.title,
+    body: row.body,
+    edited: row.edited,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
