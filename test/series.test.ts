@@ -394,8 +394,7 @@ eachDatabase((database) => {
 
     // Exactly once, across the whole series.
     expect(fakes.slack.messages.get("C0LEADS")).toHaveLength(3); // one summary per meeting
-    expect(fakes.webhook.uniqueDeliveries()).toHaveLength(
-      fakes.webhook.received.filter((r) => r.answeredWith === 200).length,
-    );
+    expect(fakes.webhook.received).toHaveLength(3);
+    expect(fakes.webhook.uniqueDeliveries()).toHaveLength(3);
   }, 60_000);
 });
