@@ -113,7 +113,8 @@ export class FollowUpWorker {
     for (;;) {
       const claimed = await claimDueDeliveries(db, this.#now().toISOString(), this.#config.leaseSeconds, 20);
       if (claimed.length === 0) break;
-      for (const delivery of claimed) report[await this.#send(delivery)] += 1;
+      // Sent side by side: one slow target does not hold up the others.
+      for (const outcome of await Promise.all(claimed.map((delivery) => this.#send(delivery)))) report[outcome] += 1;
     }
     return report;
   }

@@ -69,6 +69,8 @@ export interface ServeOptions {
   databaseUrl?: string;
   /** 0 (default) picks a free port; a restart reuses the port it got. */
   port?: number;
+  /** More environment for the process (follow-up settings). */
+  env?: Record<string, string>;
 }
 
 export interface DocketServer {
@@ -89,7 +91,10 @@ export interface DocketServer {
 export async function startDocketServer(options: ServeOptions): Promise<DocketServer> {
   const args = ["serve", "--port", String(options.port ?? 0), "--host", "127.0.0.1"];
   if (options.dataDir) args.push("--data", options.dataDir);
-  const child = spawnDocket(args, options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {});
+  const child = spawnDocket(args, {
+    ...options.env,
+    ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
+  });
   let output = "";
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   const url = await new Promise<string>((resolve, reject) => {

@@ -35,7 +35,8 @@ const acme = decision("Vendor contract: renew with Acme for one year, not three"
 const onCall = decision("Platform on-call moves to follow-the-sun with the Dublin team");
 const reportingApi = decision("Sunset the legacy reporting API by end of June");
 const dashboard = decision("Deprioritize the analytics dashboard to protect mobile's core commitments");
-const EARLIER = [billing, mobileScope, kubernetes, sync, acme, onCall, reportingApi, dashboard];
+const hiringFreeze = decision("Hiring freeze");
+const EARLIER = [billing, mobileScope, kubernetes, sync, acme, onCall, reportingApi, dashboard, hiringFreeze];
 
 const texts = (related: { decision: SeriesItem }[]) => related.map((r) => r.decision.item.text);
 
@@ -44,6 +45,7 @@ describe("relatedDecisions", () => {
     ["so are we still moving billing to Postgres?", billing, ["billing", "Postgres"]],
     ["Wait, didn't we decide to take billing off MySQL?", billing, ["billing", "MySQL"]],
     ["Are we on Kubernetes yet?", kubernetes, ["Kubernetes"]],
+    ["Is the hiring freeze still on?", hiringFreeze, ["Hiring", "freeze"]],
     ["Can we talk about the mobile release? The scope keeps growing.", mobileScope, ["mobile", "release", "scope"]],
     ["We should renew the Acme contract for three years this time", acme, ["contract", "renew", "Acme", "year"]],
     ["Reporting API sunset is slipping to August", reportingApi, ["Sunset", "reporting", "API"]],
@@ -70,6 +72,8 @@ describe("relatedDecisions", () => {
     "The billing team says the invoices are late again",
     "Postgres upgrade for the analytics cluster is scheduled",
     "Kubernetes migration for the billing services",
+    // One word of a two-word decision: half of it is not enough.
+    "The hiring went well",
     "Who's covering the platform this weekend?",
     "",
   ])("%j is about no earlier decision", (text) => {
