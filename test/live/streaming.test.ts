@@ -28,7 +28,7 @@ const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id 
 function confidentItems(views: ItemView[]): Item[] {
   return views
     .filter((view) => view.confidence >= MIN_CONFIDENCE)
-    .map(({ review: _review, edited: _edited, ...item }) => item)
+    .map(({ review: _review, edited: _edited, links: _links, ...item }) => item)
     .sort(byId);
 }
 

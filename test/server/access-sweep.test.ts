@@ -25,6 +25,9 @@ const PERSONAL_ROUTES = new Set([
   "POST /api/tokens",
   "GET /api/spaces",
   "POST /api/spaces",
+  "GET /api/notifications",
+  "GET /api/notification-preferences",
+  "PUT /api/notification-preferences/{kind}",
 ]);
 
 const METHODS = ["get", "post", "put", "patch", "delete"] as const;
@@ -141,7 +144,13 @@ function callsFrom(doc: OpenApiDocument, ids: Record<string, string>): Call[] {
     for (const method of METHODS) {
       const operation = operations[method];
       if (!operation) continue;
-      const path = template.replace(/\{(\w+)\}/g, (_, name: string) => ids[name] ?? crypto.randomUUID());
+      // An id the test made, else a value the parameter's schema allows (one of an enum), else a random uuid.
+      const fill = (name: string) => {
+        const schema = operation.parameters?.find((p) => p.in === "path" && p.name === name)?.schema;
+        const choices = (schema as { enum?: unknown[] } | undefined)?.enum;
+        return ids[name] ?? (choices?.length ? String(choices[0]) : crypto.randomUUID());
+      };
+      const path = template.replace(/\{(\w+)\}/g, (_, name: string) => fill(name));
       const query = new URLSearchParams();
       for (const parameter of operation.parameters ?? []) {
         if (parameter.in === "query" && parameter.required)

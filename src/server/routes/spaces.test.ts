@@ -20,7 +20,9 @@ describe("Spaces over HTTP", () => {
         cadence: "weekly",
         durationMinutes: builtinTemplate("engineering-leadership-sync").durationMinutes,
         timezone: "UTC",
-        distribution: { emails: [], slackChannel: null, followUpHours: 2 },
+        // The template's Slack channel, and its follow-up rules, until the Space's people change them.
+        distribution: { emails: [], slackChannel: "#eng-leadership", followUpHours: 2 },
+        followUpRules: builtinTemplate("engineering-leadership-sync").followUp.rules,
         silenceWarningSeconds: 60,
         isDemo: false,
         role: "owner",
