@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -62,7 +63,16 @@ async function apiAs(page: Page) {
     return response.json();
   };
   const get = async (path: string) => (await page.request.get(`${server.url}${path}`)).json();
-  return { me, post, get };
+  /** Uploads a transcript file's text, as `docket upload` does. */
+  const upload = async (meetingId: string, file: string) => {
+    const response = await page.request.post(`${server.url}/api/meetings/${meetingId}/transcript?filename=${file}`, {
+      data: readFileSync(join(packageRoot(), "test", "fixtures", "series", file), "utf8"),
+      headers: { "x-csrf-token": me.csrfToken, "content-type": "text/plain; charset=utf-8" },
+    });
+    if (!response.ok()) throw new Error(`upload ${file}: ${response.status()} ${await response.text()}`);
+    return response.json();
+  };
+  return { me, post, get, upload };
 }
 
 describe("the web app in Chromium", () => {
@@ -248,6 +258,81 @@ describe("the web app in Chromium", () => {
     expect(await toAcknowledge.textContent()).toContain("Data pipeline migration on track");
     await screenshot(page, "10-triage");
     expect(await accessibilityProblems(page), "10-triage").toEqual([]);
+  }, 60_000);
+
+  it("remembers the series: carried-over items, what changed, the timeline, follow-up and drafts", async () => {
+    const { page } = facilitator;
+    const session = await apiAs(page);
+    const space = await session.post("/api/spaces", {
+      name: "Billing migration",
+      templateId: "engineering-leadership-sync",
+      cadence: "weekly",
+      timezone: "UTC",
+    });
+    const schedule = (title: string, scheduledAt: string) =>
+      session.post(`/api/spaces/${space.id}/meetings`, { title, scheduledAt });
+    const first = await schedule("Billing sync 1", "2025-03-10T09:00:00Z");
+    const second = await schedule("Billing sync 2", "2025-03-17T09:00:00Z");
+    await session.post(`/api/meetings/${first.id}/status`, { status: "live" });
+    await session.upload(first.id, "meeting-1.txt");
+    await session.post(`/api/meetings/${first.id}/status`, { status: "ended" });
+    await session.post(`/api/meetings/${second.id}/status`, { status: "live" });
+
+    // Meeting 2 starts from meeting 1's open business: the action item is on its second meeting, and overdue.
+    await page.goto(`${server.url}/meetings/${second.id}`);
+    await page.waitForURL(`**/meetings/${second.id}/live`);
+    const carried = page.locator(".item-card", { hasText: "migration plan" }).first();
+    await expect.poll(() => carried.textContent()).toContain("Carried over · open for 2 meetings");
+    const changes = page.getByRole("region", { name: "What changed since the last meeting" });
+    await changes.getByText("Compared with").waitFor();
+    const overdue = changes.getByRole("list", { name: /^Overdue/ });
+    expect(await overdue.textContent()).toContain("migration plan");
+    expect(await changes.getByRole("list", { name: /^New/ }).count()).toBe(1);
+    await changes.scrollIntoViewIfNeeded();
+    await screenshot(page, "12-what-changed", { fullPage: false });
+    expect(await accessibilityProblems(page), "12-what-changed").toEqual([]);
+
+    // The Space's timeline: the meeting and its decision.
+    await page.goto(`${server.url}/spaces/${space.id}?tab=timeline`);
+    const timeline = page.getByRole("list", { name: "Timeline" });
+    await timeline.getByText("Billing sync 1").first().waitFor();
+    expect(await timeline.textContent()).toMatch(/Decision.*billing to Postgres/i);
+    await screenshot(page, "13-timeline");
+    expect(await accessibilityProblems(page), "13-timeline").toEqual([]);
+
+    // Follow-up: the rules in words, services to connect with password fields, the delivery log.
+    await page.getByRole("tab", { name: /^Follow-up/ }).click();
+    await page.getByRole("heading", { name: "Delivery log" }).waitFor();
+    await page.getByRole("button", { name: "Connect Slack" }).click();
+    expect(await page.getByLabel("Bot token").getAttribute("type")).toBe("password");
+    await screenshot(page, "14-follow-up");
+    expect(await accessibilityProblems(page), "14-follow-up").toEqual([]);
+
+    // Drafts on meeting 1's notes: one from an item, one for the meeting; an edit is kept.
+    await page.goto(`${server.url}/meetings/${first.id}/notes`);
+    const drafts = page.getByRole("region", { name: "Drafts" });
+    await drafts.getByRole("heading", { name: "Drafts" }).waitFor();
+    await page
+      .getByRole("button", { name: /^Draft… from risk/ })
+      .first()
+      .click();
+    await page.getByRole("menuitem", { name: "Slack summary" }).click();
+    await drafts.getByRole("heading", { name: "Slack summary" }).waitFor();
+    await drafts.getByRole("button", { name: "Draft a follow-up email" }).click();
+    const email = drafts.getByRole("form", { name: "Follow-up email" });
+    await email.waitFor();
+    await email.getByLabel("Text").fill("Thanks all. The billing migration plan is due Friday.");
+    await email.getByRole("button", { name: /^Save/ }).click();
+    await email.getByText("✓ Saved").waitFor();
+    await page.reload();
+    const reloaded = page.getByRole("region", { name: "Drafts" }).getByRole("form", { name: /Follow-up email/ });
+    await expect
+      .poll(() => reloaded.getByLabel("Text").inputValue())
+      .toBe("Thanks all. The billing migration plan is due Friday.");
+    expect(await reloaded.textContent()).toContain("Edited");
+    await reloaded.scrollIntoViewIfNeeded();
+    await screenshot(page, "15-drafts");
+    expect(await accessibilityProblems(page), "15-drafts").toEqual([]);
   }, 60_000);
 
   it("does not open the Space for someone who is not a member", async () => {

@@ -1,4 +1,7 @@
 import type { z } from "zod";
+import type { TimelineEntry } from "../../src/core/series/timeline.js";
+import type { FollowUpRule } from "../../src/core/template/template.js";
+import type { DeliveryRecord } from "../../src/follow-up/outbox.js";
 import type {
   meetingListSchema,
   meetingSchema,
@@ -11,6 +14,13 @@ import type {
   spaceSchema,
   spaceSummarySchema,
 } from "../../src/server/api-schemas.js";
+import type {
+  ArtifactKind,
+  IntegrationKind,
+  NotificationChannel,
+  NotificationFrequency,
+  NotificationKind,
+} from "../../src/store/schema.js";
 
 /** The API's shapes, read from the server's own schemas so the two cannot drift apart. */
 export type Me = z.infer<typeof meSchema>;
@@ -138,4 +148,89 @@ export interface NewApiToken {
   prefix: string;
   token: string;
   createdAt: string;
+}
+
+// ---- Series memory and follow-up (types only) ----
+// The route schemas of series.ts and follow-up.ts are not exported, so these read the core's and the store's
+// types, which the routes present unchanged.
+export type { ChangeEntry, MeetingChanges } from "../../src/core/series/changes.js";
+export type { ItemLinks, ItemRef } from "../../src/core/series/item-links.js";
+export type { SeriesItem } from "../../src/core/series/series-item.js";
+export type { TimelineKind } from "../../src/core/series/timeline.js";
+export type {
+  ArtifactKind,
+  DeliveryChannel,
+  DeliveryStatus,
+  IntegrationKind,
+  NotificationChannel,
+  NotificationFrequency,
+  NotificationKind,
+} from "../../src/store/schema.js";
+export type { DeliveryRecord, FollowUpRule, TimelineEntry };
+
+/** `GET /api/spaces/{id}/timeline`, newest first. */
+export interface Timeline {
+  entries: TimelineEntry[];
+}
+
+/** A draft kept with a meeting (`/api/meetings/{id}/artifacts`). */
+export interface Artifact {
+  id: string;
+  meetingId: string;
+  itemId: string | null;
+  kind: ArtifactKind;
+  title: string;
+  body: string;
+  edited: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A connected service as the API shows it: never its secrets, only their names. */
+export interface IntegrationView {
+  connected: boolean;
+  settings: Record<string, string>;
+  secrets: string[];
+  updatedAt: string | null;
+}
+
+/** `GET /api/spaces/{id}/follow-up`. */
+export interface FollowUp {
+  rules: { rule: FollowUpRule; description: string }[];
+  notesDeadlineHours: number;
+  email: { enabled: boolean; recipients: string[] };
+  slackChannel: string | null;
+  integrations: Record<IntegrationKind, IntegrationView>;
+}
+
+/** `GET /api/spaces/{id}/deliveries`: `late` counts those past their deadline and not delivered. */
+export interface DeliveryLog {
+  deliveries: DeliveryRecord[];
+  late: number;
+}
+
+/** One of the caller's notifications (`GET /api/notifications`). */
+export interface AppNotification {
+  id: string;
+  spaceId: string | null;
+  kind: NotificationKind;
+  title: string;
+  body: string;
+  link: string;
+  channel: NotificationChannel;
+  frequency: NotificationFrequency;
+  createdAt: string;
+  readAt: string | null;
+  sentAt: string | null;
+}
+
+export interface NotificationList {
+  notifications: AppNotification[];
+  unread: number;
+}
+
+export interface NotificationPreference {
+  kind: NotificationKind;
+  channel: NotificationChannel;
+  frequency: NotificationFrequency;
 }

@@ -1,5 +1,20 @@
 import { NEEDS, roleAtLeast } from "../../../src/core/roles.js";
-import type { Cadence, ItemKind, ItemReview, MeetingStatus, Rag, Role, Template } from "../api";
+import type {
+  ArtifactKind,
+  Cadence,
+  DeliveryChannel,
+  DeliveryStatus,
+  ItemKind,
+  ItemReview,
+  MeetingStatus,
+  NotificationChannel,
+  NotificationFrequency,
+  NotificationKind,
+  Rag,
+  Role,
+  Template,
+  TimelineKind,
+} from "../api";
 
 /** Words for the values the API sends as codes. */
 export const ROLE_WORDS: Record<Role, string> = {
@@ -46,6 +61,48 @@ export const ITEM_STATUS_WORDS: Record<string, string> = {
   done: "Done",
   answered: "Answered",
   resolved: "Resolved",
+};
+
+export const ARTIFACT_WORDS: Record<ArtifactKind, string> = {
+  "customer-communication": "Customer communication",
+  "slack-summary": "Slack summary",
+  "follow-up-email": "Follow-up email",
+};
+
+export const TIMELINE_WORDS: Record<TimelineKind, string> = {
+  meeting: "Meeting",
+  decision: "Decision",
+  "decision-superseded": "Decision superseded",
+  "risk-rating": "Risk rating",
+  escalation: "Escalation",
+  "action-done": "Action done",
+};
+
+export const DELIVERY_STATUS_WORDS: Record<DeliveryStatus, string> = {
+  pending: "Waiting to send",
+  sending: "Sending",
+  delivered: "Delivered",
+  failed: "Failed",
+};
+
+export const CHANNEL_WORDS: Record<DeliveryChannel | NotificationChannel, string> = {
+  email: "Email",
+  slack: "Slack",
+  webhook: "Webhook",
+  salesforce: "Salesforce",
+  "in-app": "In Docket",
+};
+
+export const NOTIFICATION_WORDS: Record<NotificationKind, string> = {
+  "pre-read-reminder": "Pre-read reminders",
+  "action-reminder": "Action item reminders",
+  notes: "Meeting notes",
+};
+
+export const FREQUENCY_WORDS: Record<NotificationFrequency, string> = {
+  immediately: "Immediately",
+  daily: "Once a day",
+  off: "Off",
 };
 
 /** In the order the rating pickers list them. */

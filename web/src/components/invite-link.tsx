@@ -22,7 +22,7 @@ function absolute(url: string): string {
 }
 
 /** Copies text; falls back to selecting the field for browsers that refuse the clipboard. */
-async function copyText(text: string, field: HTMLInputElement | null): Promise<boolean> {
+export async function copyText(text: string, field: HTMLInputElement | null): Promise<boolean> {
   try {
     await navigator.clipboard.writeText(text);
     return true;

@@ -1,11 +1,60 @@
 import { memo, type ReactNode, useId, useRef, useState } from "react";
-import { api, describeError, type Evidence, type Item, type ItemChanges, type ItemReview, type ItemView } from "../api";
+import {
+  api,
+  describeError,
+  type Evidence,
+  type Item,
+  type ItemChanges,
+  type ItemLinks,
+  type ItemReview,
+  type ItemView,
+} from "../api";
 import { capitalise, clockTime, formatDay, ITEM_STATUS_WORDS, KIND_WORDS, REVIEW_WORDS } from "./format";
 import { type EditorFocus, ItemEditor } from "./item-editor";
 import { RagBadge } from "./rag";
 
-/** An item as the live room or the notes have it: review state where known. */
-export type CardItem = Item & { review?: ItemReview; edited?: readonly string[] };
+/** An item as the live room or the notes have it: review state and series links where known. */
+export type CardItem = Item & { review?: ItemReview; edited?: readonly string[]; links?: ItemLinks };
+
+const RULE_WORDS: Record<NonNullable<ItemLinks["raisedBy"]>["rule"], string> = {
+  "red-risk-to-next-agenda": "red risk not resolved",
+  "unowned-risk-escalate": "risk with no owner",
+};
+
+/** What the series knows of an item, in words: carried over, raised by a rule, superseded. */
+export function ItemLinksNote({ links }: { links: ItemLinks | undefined }) {
+  if (!links) return null;
+  const notes: { key: string; text: string; className: string }[] = [];
+  if (links.carriedFrom) {
+    const count = links.carriedFrom.meetings;
+    notes.push({
+      key: "carried",
+      text: `Carried over · open for ${count} ${count === 1 ? "meeting" : "meetings"}`,
+      className: count >= 3 ? "badge badge-yellow" : "badge badge-neutral",
+    });
+  }
+  if (links.raisedBy) {
+    notes.push({
+      key: "rule",
+      text: `Raised by rule: ${RULE_WORDS[links.raisedBy.rule]}`,
+      className: "badge badge-accent",
+    });
+  }
+  if (links.supersededBy) notes.push({ key: "superseded", text: "Superseded", className: "badge badge-neutral" });
+  if (links.supersedes && links.supersedes.length > 0) {
+    notes.push({ key: "supersedes", text: "Replaces an earlier decision", className: "badge badge-neutral" });
+  }
+  if (notes.length === 0) return null;
+  return (
+    <span className="item-links">
+      {notes.map((note) => (
+        <span key={note.key} className={`${note.className} item-link-${note.key}`}>
+          {note.text}
+        </span>
+      ))}
+    </span>
+  );
+}
 
 /** What a person does to an item. */
 export type Review = { type: "confirm" } | { type: "reject" } | { type: "edit"; changes: ItemChanges };
@@ -64,7 +113,8 @@ export const ItemCard = memo(function ItemCard({
           {confidenceWords(item.confidence)}
         </span>
       </div>
-      <p className="item-text" id={textId}>
+      <ItemLinksNote links={item.links} />
+      <p className={item.links?.supersededBy ? "item-text is-superseded" : "item-text"} id={textId}>
         {item.text}
       </p>
       <ItemFields item={item} columnLabels={columnLabels} />

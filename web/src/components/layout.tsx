@@ -2,6 +2,7 @@ import { type ReactNode, useEffect } from "react";
 import { Link, useLocation } from "wouter";
 import { api } from "../api";
 import { useMe, useSessionChanged } from "../session";
+import { NotificationBell } from "./notifications";
 
 /** The page's title in the tab, so history and screen readers say where the person is. */
 export function useTitle(title: string | undefined): void {
@@ -33,6 +34,7 @@ export function AppShell({ children, wide = false }: { children: ReactNode; wide
           Docket
         </Link>
         <nav aria-label="Account" className="account">
+          {me.data ? <NotificationBell /> : null}
           {me.data ? <span className="muted">{me.data.user.name}</span> : null}
           <button type="button" className="button button-quiet" onClick={signOut}>
             Sign out

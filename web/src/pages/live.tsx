@@ -10,7 +10,9 @@ import { ErrorMessage, Loading } from "../components/feedback";
 import { canRun, canWrite, MEETING_STATUS_WORDS } from "../components/format";
 import { useTitle } from "../components/layout";
 import { meetingQuery, moveMeeting, spaceQuery, startMeeting } from "../components/queries";
+import { WhatChanged } from "../components/what-changed";
 import { CapturePanel } from "../live/capture-panel";
+import { EarlierDecisions } from "../live/earlier-decisions";
 import type { LiveRoom } from "../live/room";
 import { Announcer, CaptureHealthBar, ConnectionStatus, RenderMeter } from "../live/status";
 import { TemplatePanel } from "../live/template-panel";
@@ -100,6 +102,8 @@ function LiveRoomView({ meetingId }: { meetingId: string }) {
           </section>
         </div>
         <div className="live-right">
+          <EarlierDecisions room={room} meetingId={meetingId} spaceId={data.spaceId} canReview={canReview} />
+          <WhatChanged meetingId={meetingId} className="panel live-changes" />
           <CapturePanel
             room={room}
             meeting={data}

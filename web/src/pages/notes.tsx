@@ -1,8 +1,11 @@
-import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { Dialog } from "radix-ui";
-import { type ReactNode, useCallback, useMemo, useRef, useState } from "react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Dialog, DropdownMenu } from "radix-ui";
+import { type FormEvent, type ReactNode, useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 import { Link } from "wouter";
 import {
+  ApiFailure,
+  type Artifact,
+  type ArtifactKind,
   api,
   type ColumnJson,
   describeError,
@@ -17,9 +20,20 @@ import { Breadcrumbs } from "../components/breadcrumbs";
 import { ColumnHeadings } from "../components/column-headings";
 import { ModalDialog } from "../components/dialog";
 import { ErrorMessage, Loading } from "../components/feedback";
-import { canWrite, capitalise, formatDay, ITEM_STATUS_WORDS, plural, withUnit } from "../components/format";
+import {
+  ARTIFACT_WORDS,
+  canRun,
+  canWrite,
+  capitalise,
+  formatDay,
+  ITEM_STATUS_WORDS,
+  KIND_WORDS,
+  plural,
+  withUnit,
+} from "../components/format";
 import {
   type CardItem,
+  ItemLinksNote,
   type OnReview,
   ReviewArea,
   ReviewBadge,
@@ -31,6 +45,7 @@ import { ItemEditor } from "../components/item-editor";
 import { useTitle } from "../components/layout";
 import { meetingQuery, spaceQuery } from "../components/queries";
 import { RagBadge } from "../components/rag";
+import { WhatChanged } from "../components/what-changed";
 import "./notes.css";
 
 /** What every item of the notes needs for its review controls. */
@@ -39,9 +54,15 @@ interface Reviewing {
   withReview: (item: Item) => CardItem;
   canReview: boolean;
   onReview: OnReview;
+  /** Drafts a communication from an item; null when the person may not. */
+  onDraft: ((kind: ArtifactKind, item: Item) => void) | null;
 }
 
-/** The meeting's notes: the filled template, editable by members, exported and (soon) distributed. */
+const ARTIFACT_KINDS: ArtifactKind[] = ["customer-communication", "slack-summary", "follow-up-email"];
+/** The items a person drafts a communication from. */
+const DRAFTABLE: ReadonlySet<Item["kind"]> = new Set(["escalation", "risk", "action"]);
+
+/** The meeting's notes: the filled template, editable by members, exported, distributed, and drafts made from it. */
 export default function NotesPage({ meetingId }: { meetingId: string }) {
   const queryClient = useQueryClient();
   const base = `/api/meetings/${encodeURIComponent(meetingId)}`;
@@ -54,7 +75,13 @@ export default function NotesPage({ meetingId }: { meetingId: string }) {
     queryFn: () => api<{ items: ItemView[] }>(`${base}/items`),
   });
   const reviews = useMemo(
-    () => new Map((items.data?.items ?? []).map((item) => [item.id, { review: item.review, edited: item.edited }])),
+    () =>
+      new Map(
+        (items.data?.items ?? []).map((item) => [
+          item.id,
+          { review: item.review, edited: item.edited, links: item.links },
+        ]),
+      ),
     [items.data],
   );
   useTitle(notes.data ? `Notes: ${notes.data.meeting.title}` : "Meeting notes");
@@ -71,6 +98,16 @@ export default function NotesPage({ meetingId }: { meetingId: string }) {
     [meetingId, queryClient],
   );
 
+  const [draftFocus, setDraftFocus] = useState<string | null>(null);
+  const draft = useMutation({
+    mutationFn: (body: { kind: ArtifactKind; itemId: string | null }) =>
+      api<Artifact>(`${base}/artifacts`, { method: "POST", body }),
+    onSuccess: async (artifact) => {
+      await queryClient.invalidateQueries({ queryKey: ["artifacts", meetingId] });
+      setDraftFocus(artifact.id);
+    },
+  });
+
   if (notes.isPending || meeting.isPending) return <Loading label="Gathering the notes" />;
   if (meeting.error) return <ErrorMessage error={meeting.error} title="This meeting could not be opened" />;
   if (notes.error) return <ErrorMessage error={notes.error} title="The notes could not be read" />;
@@ -80,6 +117,7 @@ export default function NotesPage({ meetingId }: { meetingId: string }) {
     withReview: (item) => ({ ...item, ...reviews.get(item.id) }),
     canReview: canWrite(role),
     onReview,
+    onDraft: canWrite(role) ? (kind, item) => draft.mutate({ kind, itemId: item.id }) : null,
   };
 
   return (
@@ -106,8 +144,19 @@ export default function NotesPage({ meetingId }: { meetingId: string }) {
         </p>
         <ErrorMessage error={items.error} title="Review state could not be read" />
         <ErrorMessage error={space.error} title="The Space could not be read" />
+        <WhatChanged meetingId={meetingId} className="panel notes-changes" />
       </div>
       <NotesDocument notes={data} reviewing={reviewing} />
+      <DraftsSection
+        meetingId={meetingId}
+        notes={data}
+        canWrite={canWrite(role)}
+        onDraft={(kind) => draft.mutate({ kind, itemId: null })}
+        drafting={draft.isPending}
+        draftError={draft.error}
+        focus={draftFocus}
+        onFocused={() => setDraftFocus(null)}
+      />
     </div>
   );
 }
@@ -323,6 +372,7 @@ function ItemTable({
               columns={columns}
               canReview={reviewing.canReview}
               onReview={reviewing.onReview}
+              onDraft={reviewing.onDraft}
             />
           ))}
         </tbody>
@@ -337,12 +387,14 @@ function ItemTableRow({
   columns,
   canReview,
   onReview,
+  onDraft,
 }: {
   item: CardItem;
   row: Record<string, string | number | null>;
   columns: ColumnJson[];
   canReview: boolean;
   onReview: OnReview;
+  onDraft: Reviewing["onDraft"];
 }) {
   const state = useItemReview(item, onReview);
   return (
@@ -350,6 +402,11 @@ function ItemTableRow({
       <tr data-item-id={item.id}>
         {columns.map((column) => (
           <td key={column.id} className={column.id === "text" ? "notes-text-cell" : undefined}>
+            {column.id === "text" ? (
+              <>
+                <ItemLinksNote links={item.links} />{" "}
+              </>
+            ) : null}
             <Cell value={row[column.id]} column={column} item={item} />
           </td>
         ))}
@@ -357,6 +414,7 @@ function ItemTableRow({
           <div className="notes-review-inner">
             {item.review ? <ReviewBadge review={item.review} /> : null}
             <ReviewButtons item={item} canReview={canReview} state={state} />
+            <DraftMenu item={item} onDraft={onDraft} />
           </div>
         </td>
       </tr>
@@ -382,6 +440,7 @@ function ItemBullets({ section, reviewing }: { section: SectionJson; reviewing: 
         return (
           <li key={item.id} className="notes-bullet" data-item-id={item.id}>
             <div className="notes-bullet-text">
+              <ItemLinksNote links={reviewed.links} />{" "}
               {columns && columns.length > 0 ? (
                 <ColumnBullet item={item} columns={columns} row={section.rows?.[index] ?? {}} />
               ) : (
@@ -391,6 +450,7 @@ function ItemBullets({ section, reviewing }: { section: SectionJson; reviewing: 
             <div className="notes-bullet-review no-print">
               {reviewed.review ? <ReviewBadge review={reviewed.review} /> : null}
               <ReviewArea item={reviewed} canReview={reviewing.canReview} onReview={reviewing.onReview} />
+              <DraftMenu item={item} onDraft={reviewing.onDraft} />
             </div>
           </li>
         );
@@ -542,6 +602,201 @@ function Joined({ parts }: { parts: ReactNode[] }) {
         </span>
       ))}
     </>
+  );
+}
+
+// ---- drafts ----
+
+/** "Draft…": a customer communication, a Slack summary or a follow-up email made from one item. */
+function DraftMenu({ item, onDraft }: { item: Item; onDraft: Reviewing["onDraft"] }) {
+  if (!onDraft || !DRAFTABLE.has(item.kind)) return null;
+  return (
+    <DropdownMenu.Root>
+      <DropdownMenu.Trigger asChild>
+        <button type="button" className="button button-small button-quiet draft-trigger">
+          Draft…
+          <span className="visually-hidden">
+            {" "}
+            from {KIND_WORDS[item.kind].toLowerCase()}: {item.text}
+          </span>
+        </button>
+      </DropdownMenu.Trigger>
+      <DropdownMenu.Portal>
+        <DropdownMenu.Content className="menu-content" align="end" sideOffset={4}>
+          {ARTIFACT_KINDS.map((kind) => (
+            <DropdownMenu.Item key={kind} className="menu-item" onSelect={() => onDraft(kind, item)}>
+              {ARTIFACT_WORDS[kind]}
+            </DropdownMenu.Item>
+          ))}
+        </DropdownMenu.Content>
+      </DropdownMenu.Portal>
+    </DropdownMenu.Root>
+  );
+}
+
+/** The drafts kept with the meeting: each editable, saved on request; Docket never rewrites an edited one. */
+function DraftsSection({
+  meetingId,
+  notes,
+  canWrite: editable,
+  onDraft,
+  drafting,
+  draftError,
+  focus,
+  onFocused,
+}: {
+  meetingId: string;
+  notes: NotesJson;
+  canWrite: boolean;
+  onDraft: (kind: ArtifactKind) => void;
+  drafting: boolean;
+  draftError: unknown;
+  focus: string | null;
+  onFocused: () => void;
+}) {
+  const artifacts = useQuery({
+    queryKey: ["artifacts", meetingId],
+    queryFn: () => api<{ artifacts: Artifact[] }>(`/api/meetings/${encodeURIComponent(meetingId)}/artifacts`),
+  });
+  const texts = useMemo(() => {
+    const all = [...notes.sections.flatMap((section) => section.items), ...notes.unfiled];
+    return new Map(all.map((item) => [item.id, `${KIND_WORDS[item.kind]}: ${item.text}`]));
+  }, [notes]);
+  const list = artifacts.data?.artifacts ?? [];
+  return (
+    <section className="section drafts no-print" aria-labelledby="drafts-heading">
+      <h2 id="drafts-heading">Drafts</h2>
+      <p className="muted">
+        Communications drafted from the notes, to edit and send yourself. Draft one from an escalation, risk or action
+        item with its “Draft…” button, or for the whole meeting here.
+      </p>
+      {editable ? (
+        <div className="page-actions drafts-actions">
+          <button type="button" className="button" disabled={drafting} onClick={() => onDraft("slack-summary")}>
+            Draft a Slack summary
+          </button>
+          <button type="button" className="button" disabled={drafting} onClick={() => onDraft("follow-up-email")}>
+            Draft a follow-up email
+          </button>
+          <span role="status" className="muted">
+            {drafting ? "Drafting…" : ""}
+          </span>
+        </div>
+      ) : null}
+      <ErrorMessage error={draftError} title="The draft could not be made" />
+      {artifacts.isPending ? <Loading label="Loading the drafts" /> : null}
+      <ErrorMessage error={artifacts.error} title="The drafts could not be loaded" />
+      {artifacts.data && list.length === 0 ? (
+        <p className="muted">No drafts yet.</p>
+      ) : (
+        <ul className="draft-list" aria-label="Drafts">
+          {list.map((artifact) => (
+            <li key={artifact.id}>
+              <DraftEditor
+                artifact={artifact}
+                about={
+                  artifact.itemId ? (texts.get(artifact.itemId) ?? "An item of this meeting") : "The whole meeting"
+                }
+                editable={editable}
+                focus={focus === artifact.id}
+                onFocused={onFocused}
+              />
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function DraftEditor({
+  artifact,
+  about,
+  editable,
+  focus,
+  onFocused,
+}: {
+  artifact: Artifact;
+  about: string;
+  editable: boolean;
+  focus: boolean;
+  onFocused: () => void;
+}) {
+  const queryClient = useQueryClient();
+  const ids = { title: useId(), body: useId(), heading: useId() };
+  const [title, setTitle] = useState(artifact.title);
+  const [body, setBody] = useState(artifact.body);
+  const bodyField = useRef<HTMLTextAreaElement>(null);
+  const [saved, setSaved] = useState(false);
+  useEffect(() => {
+    if (!focus) return;
+    bodyField.current?.focus();
+    bodyField.current?.scrollIntoView({ block: "center" });
+    onFocused();
+  }, [focus, onFocused]);
+  const save = useMutation({
+    mutationFn: () =>
+      api<Artifact>(
+        `/api/meetings/${encodeURIComponent(artifact.meetingId)}/artifacts/${encodeURIComponent(artifact.id)}`,
+        { method: "PATCH", body: { title, body } },
+      ),
+    onSuccess: async () => {
+      setSaved(true);
+      await queryClient.invalidateQueries({ queryKey: ["artifacts", artifact.meetingId] });
+    },
+  });
+  const changed = title !== artifact.title || body !== artifact.body;
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setSaved(false);
+    save.mutate();
+  }
+  return (
+    <form className="card draft" onSubmit={onSubmit} aria-labelledby={ids.heading}>
+      <h3 id={ids.heading} className="draft-heading">
+        {ARTIFACT_WORDS[artifact.kind]}
+        {artifact.edited ? <span className="badge badge-neutral">Edited</span> : null}
+      </h3>
+      <p className="muted draft-about">From: {about}</p>
+      <div className="field">
+        <label htmlFor={ids.title}>Title</label>
+        <input
+          id={ids.title}
+          value={title}
+          maxLength={300}
+          readOnly={!editable}
+          onChange={(event) => {
+            setTitle(event.target.value);
+            setSaved(false);
+          }}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={ids.body}>Text</label>
+        <textarea
+          id={ids.body}
+          ref={bodyField}
+          value={body}
+          rows={Math.min(16, Math.max(5, body.split("\n").length + 1))}
+          readOnly={!editable}
+          onChange={(event) => {
+            setBody(event.target.value);
+            setSaved(false);
+          }}
+        />
+      </div>
+      <ErrorMessage error={save.error} title="The draft was not saved" />
+      {editable ? (
+        <div className="dialog-actions draft-actions">
+          <span role="status" className="muted">
+            {save.isPending ? "Saving…" : saved && !changed ? "✓ Saved" : changed ? "Not saved yet" : ""}
+          </span>
+          <button type="submit" className="button button-primary" disabled={!changed || save.isPending}>
+            Save<span className="visually-hidden"> {ARTIFACT_WORDS[artifact.kind].toLowerCase()}</span>
+          </button>
+        </div>
+      ) : null}
+    </form>
   );
 }
 
@@ -698,6 +953,12 @@ function standaloneHtml(title: string): string | null {
 
 function DistributeDialog({ notes, meeting, space }: { notes: NotesJson; meeting: Meeting; space: Space | undefined }) {
   const closeButton = useRef<HTMLButtonElement>(null);
+  const send = useMutation({
+    mutationFn: () =>
+      api<{ queued: number }>(`/api/meetings/${encodeURIComponent(meeting.id)}/distribute`, { method: "POST" }),
+  });
+  const mayRun = canRun(space?.role);
+  const ended = meeting.status === "ended";
   const all = [...notes.sections.flatMap((section) => section.items), ...notes.unfiled];
   const count = (kind: Item["kind"]) => all.filter((item) => item.kind === kind).length;
   const rules = notes.followUp.rules;
@@ -726,8 +987,8 @@ function DistributeDialog({ notes, meeting, space }: { notes: NotesJson; meeting
         </button>
       }
       title="Distribute the notes"
-      description="Sending is not switched on yet: this shows who would receive what."
-      descriptionClassName="notice"
+      description="Docket sends the notes to the people and channels below, and records each delivery in the Space's delivery log."
+      descriptionClassName="muted"
       initialFocus={closeButton}
     >
       <ul className="distribute-list">
@@ -771,12 +1032,43 @@ function DistributeDialog({ notes, meeting, space }: { notes: NotesJson; meeting
           </li>
         ) : null}
       </ul>
+      {send.data ? (
+        <p className="notice" role="status">
+          ✓ {plural(send.data.queued, "delivery", "deliveries")} queued: they go out in a moment.{" "}
+          <Link href={`/spaces/${meeting.spaceId}?tab=follow-up`}>See the delivery log</Link>.
+        </p>
+      ) : null}
+      {send.error ? (
+        send.error instanceof ApiFailure && send.error.status === 409 ? (
+          <p className="notice" role="alert">
+            Not sent again: {send.error.message}.{" "}
+            <Link href={`/spaces/${meeting.spaceId}?tab=follow-up`}>See the delivery log</Link>.
+          </p>
+        ) : (
+          <ErrorMessage error={send.error} title="The notes were not sent" />
+        )
+      ) : null}
+      {!ended ? (
+        <p className="hint">The notes can be sent once the meeting has ended.</p>
+      ) : !mayRun ? (
+        <p className="hint">A facilitator or owner of this Space sends the notes.</p>
+      ) : null}
       <div className="dialog-actions">
         <Dialog.Close asChild>
           <button type="button" className="button" ref={closeButton}>
             Close
           </button>
         </Dialog.Close>
+        {mayRun && ended ? (
+          <button
+            type="button"
+            className="button button-primary"
+            disabled={send.isPending || send.data !== undefined}
+            onClick={() => send.mutate()}
+          >
+            {send.isPending ? "Sending…" : "Send the notes now"}
+          </button>
+        ) : null}
       </div>
     </ModalDialog>
   );

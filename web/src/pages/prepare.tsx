@@ -11,6 +11,7 @@ import { MeetingStatusBadge } from "../components/meeting-status";
 import { PageError } from "../components/page-error";
 import { meetingQuery, moveMeeting, type QueryState, spaceQuery, startMeeting } from "../components/queries";
 import { RagBadge, RagOptions } from "../components/rag";
+import { WhatChanged } from "../components/what-changed";
 import { useMe } from "../session";
 import "./prepare.css";
 
@@ -116,6 +117,7 @@ function Prepare({ meeting }: { meeting: Meeting }) {
         <TriagePanel triage={triage} />
         <Checklist meeting={meeting} triage={triage.data} myId={myId} />
       </div>
+      <WhatChanged meetingId={meeting.id} className="panel prepare-changes" />
 
       <section className="section" aria-labelledby="pre-read-heading" id="pre-read">
         <h2 id="pre-read-heading">Pre-read</h2>

@@ -30,6 +30,7 @@ import { PageError } from "../components/page-error";
 import { type QueryState, spaceQuery } from "../components/queries";
 import { RagBadge } from "../components/rag";
 import { Sparkline } from "../components/sparkline";
+import { CalendarFeed, FollowUpPanel, LateBanner, TimelinePanel } from "./space-series";
 import "./space-home.css";
 
 const TABS = [
@@ -38,6 +39,8 @@ const TABS = [
   { value: "risks", label: "Risks" },
   { value: "decisions", label: "Decisions" },
   { value: "metrics", label: "Metrics" },
+  { value: "timeline", label: "Timeline" },
+  { value: "follow-up", label: "Follow-up" },
 ] as const;
 type Tab = (typeof TABS)[number]["value"];
 
@@ -106,8 +109,10 @@ function SpaceHome({ space }: { space: Space }) {
             <ScheduleMeeting space={space} lastMeeting={lastMeeting(meetings.data)} onScheduled={setScheduled} />
           ) : null}
           {space.role === "owner" ? <InvitePeople spaceId={space.id} /> : null}
+          <CalendarFeed space={space} />
         </div>
       </div>
+      <LateBanner spaceId={space.id} onOpen={() => navigate(`${location}?tab=follow-up`, { replace: true })} />
       <p className="space-meta">
         <span>{space.template.name}</span>
         <span>{CADENCE_WORDS[space.cadence]}</span>
@@ -165,6 +170,12 @@ function SpaceHome({ space }: { space: Space }) {
         </Tabs.Content>
         <Tabs.Content value="metrics" className="tab-panel">
           <MetricsPanel spaceId={space.id} />
+        </Tabs.Content>
+        <Tabs.Content value="timeline" className="tab-panel">
+          <TimelinePanel spaceId={space.id} />
+        </Tabs.Content>
+        <Tabs.Content value="follow-up" className="tab-panel">
+          <FollowUpPanel space={space} />
         </Tabs.Content>
       </Tabs.Root>
     </>

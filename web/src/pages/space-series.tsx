@@ -1,0 +1,539 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Dialog } from "radix-ui";
+import { type FormEvent, useId, useRef, useState } from "react";
+import { Link } from "wouter";
+import {
+  ApiFailure,
+  api,
+  type DeliveryLog,
+  type FollowUp,
+  type IntegrationKind,
+  type IntegrationView,
+  type Space,
+  type Timeline,
+  type TimelineEntry,
+} from "../api";
+import { ModalDialog } from "../components/dialog";
+import { EmptyState, ErrorMessage, Loading } from "../components/feedback";
+import {
+  CHANNEL_WORDS,
+  DELIVERY_STATUS_WORDS,
+  formatDay,
+  plural,
+  RAG_WORDS,
+  TIMELINE_WORDS,
+} from "../components/format";
+import { copyText } from "../components/invite-link";
+import { RagBadge } from "../components/rag";
+
+/** The Space's delivery log, for `useQuery`: the Follow-up tab and the late banner share it. */
+export function deliveriesQuery(spaceId: string) {
+  return {
+    queryKey: ["deliveries", spaceId],
+    queryFn: () => api<DeliveryLog>(`/api/spaces/${encodeURIComponent(spaceId)}/deliveries`),
+  };
+}
+
+// ——— Timeline ———
+
+export function TimelinePanel({ spaceId }: { spaceId: string }) {
+  const timeline = useQuery({
+    queryKey: ["timeline", spaceId],
+    queryFn: () => api<Timeline>(`/api/spaces/${encodeURIComponent(spaceId)}/timeline`),
+  });
+  // Newest meeting date first; within a date the server's order (newest first) stands (sort is stable).
+  const entries = [...(timeline.data?.entries ?? [])].sort((a, b) => b.date.localeCompare(a.date));
+  return (
+    <>
+      <div className="panel-title">
+        <h2>Timeline</h2>
+        <p className="muted">
+          What happened in the Space, newest first: meetings, decisions, risk ratings, escalations and completed action
+          items.
+        </p>
+      </div>
+      {timeline.isPending ? <Loading label="Loading the timeline" /> : null}
+      <ErrorMessage error={timeline.error} title="The timeline could not be loaded" />
+      {timeline.data && entries.length === 0 ? (
+        <EmptyState title="Nothing has happened yet">
+          When a meeting starts, it and what it decides, rates and escalates appear here in order.
+        </EmptyState>
+      ) : null}
+      {entries.length > 0 ? (
+        <ol className="space-timeline" aria-label="Timeline">
+          {entries.map((entry) => (
+            <li
+              // Entries have no id of their own; an item can appear twice, but not twice with one kind and time.
+              key={`${entry.kind}:${entry.meeting.meetingId}:${entry.itemId ?? ""}:${entry.at}`}
+              className={`space-timeline-entry space-timeline-${entry.kind}`}
+            >
+              <time dateTime={entry.date} className="space-timeline-date">
+                {formatDay(entry.date)}
+              </time>
+              <div className="space-timeline-body">
+                <span className="space-timeline-kind">{TIMELINE_WORDS[entry.kind]}</span>
+                <p className="space-timeline-text">
+                  {entry.kind === "meeting" ? (
+                    <Link href={`/meetings/${entry.meeting.meetingId}`}>{entry.text}</Link>
+                  ) : (
+                    entry.text
+                  )}
+                </p>
+                <TimelineDetail entry={entry} />
+              </div>
+            </li>
+          ))}
+        </ol>
+      ) : null}
+    </>
+  );
+}
+
+function TimelineDetail({ entry }: { entry: TimelineEntry }) {
+  const rating =
+    entry.kind === "risk-rating" && entry.rag ? (
+      <span className="space-timeline-rating">
+        {entry.from ? `${RAG_WORDS[entry.from]} → ` : null}
+        <RagBadge rag={entry.rag} />
+      </span>
+    ) : null;
+  return (
+    <p className="space-timeline-detail muted">
+      {rating}
+      {entry.detail ? <span>{entry.detail}</span> : null}
+      {entry.kind !== "meeting" ? (
+        <span>
+          In <Link href={`/meetings/${entry.meeting.meetingId}`}>{entry.meeting.meetingTitle}</Link>
+        </span>
+      ) : null}
+    </p>
+  );
+}
+
+// ——— Follow-up ———
+
+export function FollowUpPanel({ space }: { space: Space }) {
+  const followUp = useQuery({
+    queryKey: ["follow-up", space.id],
+    queryFn: () => api<FollowUp>(`/api/spaces/${encodeURIComponent(space.id)}/follow-up`),
+  });
+  const deliveries = useQuery(deliveriesQuery(space.id));
+  const data = followUp.data;
+  const isOwner = space.role === "owner";
+  return (
+    <>
+      <div className="panel-title">
+        <h2>Follow-up</h2>
+        <p className="muted">What Docket does after each meeting, where the notes go, and what it has sent.</p>
+      </div>
+      {followUp.isPending ? <Loading label="Loading the follow-up" /> : null}
+      <ErrorMessage error={followUp.error} title="The follow-up could not be loaded" />
+      {data ? (
+        <div className="grid-2 follow-up-grid">
+          <section className="panel" aria-labelledby="rules-heading">
+            <h3 id="rules-heading">Rules</h3>
+            {data.rules.length === 0 ? (
+              <p className="muted">No follow-up rules: Docket does nothing by itself after a meeting.</p>
+            ) : (
+              <ul className="follow-up-rules">
+                {data.rules.map(({ rule, description }) => (
+                  <li key={rule.kind}>{description}</li>
+                ))}
+              </ul>
+            )}
+          </section>
+          <section className="panel" aria-labelledby="destinations-heading">
+            <h3 id="destinations-heading">Where the notes go</h3>
+            <dl className="facts">
+              <div>
+                <dt>Email</dt>
+                <dd>{data.email.enabled ? "On" : "Off — this Docket server has no mail server set up"}</dd>
+              </div>
+              <div>
+                <dt>Recipients</dt>
+                <dd>
+                  The meeting's attendees
+                  {data.email.recipients.length > 0 ? `, and ${data.email.recipients.join(", ")}` : ""}
+                </dd>
+              </div>
+              <div>
+                <dt>Slack channel</dt>
+                <dd>{data.slackChannel ?? <span className="muted">None set</span>}</dd>
+              </div>
+              <div>
+                <dt>Deadline</dt>
+                <dd>Within {plural(data.notesDeadlineHours, "hour")} of the meeting's end</dd>
+              </div>
+            </dl>
+          </section>
+        </div>
+      ) : null}
+      {data ? (
+        <section className="section" aria-labelledby="services-heading">
+          <h3 id="services-heading">Connected services</h3>
+          <p className="muted">
+            {isOwner
+              ? "Tokens and secrets are stored encrypted and never shown again: to change one, enter it anew."
+              : "The Space's owner connects services."}
+          </p>
+          <div className="service-grid">
+            <ServiceCard spaceId={space.id} kind="slack" view={data.integrations.slack} isOwner={isOwner} />
+            <ServiceCard spaceId={space.id} kind="webhook" view={data.integrations.webhook} isOwner={isOwner} />
+            <ServiceCard spaceId={space.id} kind="salesforce" view={data.integrations.salesforce} isOwner={isOwner} />
+          </div>
+        </section>
+      ) : null}
+      <DeliveryLogSection query={deliveries} />
+    </>
+  );
+}
+
+interface ServiceField {
+  name: string;
+  label: string;
+  secret: boolean;
+  hint?: string;
+  type?: "url";
+}
+
+const SERVICES: Record<IntegrationKind, { title: string; about: string; fields: ServiceField[] }> = {
+  slack: {
+    title: "Slack",
+    about: "Posts the meeting summary to the Space's Slack channel.",
+    fields: [{ name: "botToken", label: "Bot token", secret: true, hint: "Starts with xoxb-." }],
+  },
+  webhook: {
+    title: "Webhook",
+    about: "Sends each meeting's notes as signed JSON to an address of yours.",
+    fields: [
+      { name: "url", label: "Webhook URL", secret: false, type: "url" },
+      { name: "signingSecret", label: "Signing secret", secret: true, hint: "At least 16 characters." },
+    ],
+  },
+  salesforce: {
+    title: "Salesforce",
+    about: "Logs customer-facing escalations and risks as Salesforce tasks.",
+    fields: [
+      { name: "instanceUrl", label: "Instance URL", secret: false, type: "url" },
+      { name: "accessToken", label: "Access token", secret: true },
+    ],
+  },
+};
+
+function ServiceCard({
+  spaceId,
+  kind,
+  view,
+  isOwner,
+}: {
+  spaceId: string;
+  kind: IntegrationKind;
+  view: IntegrationView;
+  isOwner: boolean;
+}) {
+  const service = SERVICES[kind];
+  const headingId = useId();
+  const queryClient = useQueryClient();
+  const [editing, setEditing] = useState(false);
+  const disconnect = useMutation({
+    mutationFn: () => api(`/api/spaces/${spaceId}/integrations/${kind}`, { method: "DELETE" }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["follow-up", spaceId] }),
+  });
+  return (
+    <section className="card service-card" aria-labelledby={headingId}>
+      <h4 id={headingId} className="service-title">
+        {service.title}{" "}
+        {view.connected ? (
+          <span className="badge badge-green">Connected</span>
+        ) : (
+          <span className="badge badge-neutral">Not connected</span>
+        )}
+      </h4>
+      <p className="muted">{service.about}</p>
+      {view.connected ? (
+        <dl className="facts">
+          {service.fields.map((field) => (
+            <div key={field.name}>
+              <dt>{field.label}</dt>
+              <dd>
+                {field.secret
+                  ? view.secrets.includes(field.name)
+                    ? "Connected, token stored"
+                    : "Not stored"
+                  : (view.settings[field.name] ?? "—")}
+              </dd>
+            </div>
+          ))}
+          {view.updatedAt ? (
+            <div>
+              <dt>Since</dt>
+              <dd>{new Date(view.updatedAt).toLocaleDateString(undefined, { dateStyle: "medium" })}</dd>
+            </div>
+          ) : null}
+        </dl>
+      ) : null}
+      {isOwner && editing ? (
+        <ServiceForm
+          spaceId={spaceId}
+          kind={kind}
+          view={view}
+          onDone={() => {
+            setEditing(false);
+          }}
+        />
+      ) : null}
+      {isOwner && !editing ? (
+        <div className="page-actions">
+          <button type="button" className="button button-small" onClick={() => setEditing(true)}>
+            {view.connected ? `Change ${service.title}` : `Connect ${service.title}`}
+          </button>
+          {view.connected ? (
+            <button
+              type="button"
+              className="button button-small button-danger"
+              disabled={disconnect.isPending}
+              onClick={() => disconnect.mutate()}
+            >
+              {disconnect.isPending ? "Disconnecting…" : `Disconnect ${service.title}`}
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+      <ErrorMessage error={disconnect.error} title={`${service.title} was not disconnected`} />
+    </section>
+  );
+}
+
+function ServiceForm({
+  spaceId,
+  kind,
+  view,
+  onDone,
+}: {
+  spaceId: string;
+  kind: IntegrationKind;
+  view: IntegrationView;
+  onDone: () => void;
+}) {
+  const service = SERVICES[kind];
+  const formId = useId();
+  const queryClient = useQueryClient();
+  const [values, setValues] = useState<Record<string, string>>(() =>
+    Object.fromEntries(
+      service.fields.map((field) => [field.name, field.secret ? "" : (view.settings[field.name] ?? "")]),
+    ),
+  );
+  const save = useMutation({
+    mutationFn: (body: Record<string, string>) =>
+      api<IntegrationView>(`/api/spaces/${spaceId}/integrations/${kind}`, { method: "PUT", body }),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: ["follow-up", spaceId] });
+      onDone();
+    },
+  });
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    save.mutate(Object.fromEntries(Object.entries(values).map(([key, value]) => [key, value.trim()])));
+  }
+  const issue = (name: string) =>
+    save.error instanceof ApiFailure
+      ? save.error.issues.find((candidate) => candidate.path === `body.${name}`)?.message
+      : undefined;
+  return (
+    <form className="dialog-form service-form" onSubmit={onSubmit}>
+      {service.fields.map((field) => {
+        const id = `${formId}-${field.name}`;
+        return (
+          <div className="field" key={field.name}>
+            <label htmlFor={id}>{field.label}</label>
+            <input
+              id={id}
+              type={field.secret ? "password" : (field.type ?? "text")}
+              autoComplete={field.secret ? "new-password" : "off"}
+              required
+              value={values[field.name] ?? ""}
+              onChange={(event) => setValues((old) => ({ ...old, [field.name]: event.target.value }))}
+              aria-describedby={field.hint ? `${id}-hint` : undefined}
+            />
+            {field.hint ? (
+              <p className="hint" id={`${id}-hint`}>
+                {field.hint}
+              </p>
+            ) : null}
+            {issue(field.name) ? <p className="field-error">{issue(field.name)}</p> : null}
+          </div>
+        );
+      })}
+      <ErrorMessage error={save.error} title={`${service.title} was not connected`} />
+      <div className="dialog-actions">
+        <button type="button" className="button button-quiet" onClick={onDone}>
+          Cancel
+        </button>
+        <button type="submit" className="button button-primary" disabled={save.isPending}>
+          {save.isPending ? "Saving…" : `Save ${service.title}`}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function DeliveryLogSection({
+  query,
+}: {
+  query: { data: DeliveryLog | undefined; error: unknown; isPending: boolean };
+}) {
+  const deliveries = query.data?.deliveries ?? [];
+  return (
+    <section className="section" aria-labelledby="deliveries-heading">
+      <h3 id="deliveries-heading">Delivery log</h3>
+      <p className="muted">Everything Docket sent for this Space, newest first.</p>
+      {query.isPending ? <Loading label="Loading the deliveries" /> : null}
+      <ErrorMessage error={query.error} title="The deliveries could not be loaded" />
+      {query.data && deliveries.length === 0 ? (
+        <EmptyState title="Nothing sent yet">
+          When a meeting ends, its notes go out by the rules above, and each delivery is listed here.
+        </EmptyState>
+      ) : null}
+      {deliveries.length > 0 ? (
+        <div className="table-wrap">
+          <table className="delivery-table" aria-labelledby="deliveries-heading">
+            <thead>
+              <tr>
+                <th scope="col">What</th>
+                <th scope="col">To</th>
+                <th scope="col">Status</th>
+                <th scope="col">Attempts</th>
+                <th scope="col">Due by</th>
+              </tr>
+            </thead>
+            <tbody>
+              {deliveries.map((delivery) => (
+                <tr key={delivery.id} className={delivery.late ? "is-late" : undefined}>
+                  <td>
+                    {delivery.purpose}
+                    {delivery.meetingTitle && delivery.meetingId ? (
+                      <span className="muted cell-sub">
+                        <Link href={`/meetings/${delivery.meetingId}`}>{delivery.meetingTitle}</Link>
+                      </span>
+                    ) : null}
+                  </td>
+                  <td>
+                    {CHANNEL_WORDS[delivery.channel]}: {delivery.recipient}
+                  </td>
+                  <td>
+                    <span className={`delivery-status delivery-${delivery.status}`}>
+                      {DELIVERY_STATUS_WORDS[delivery.status]}
+                    </span>
+                    {delivery.late ? <span className="badge badge-red">Late</span> : null}
+                    {delivery.lastError ? (
+                      <span className="cell-sub field-error">Last error: {delivery.lastError}</span>
+                    ) : null}
+                    {delivery.deliveredAt ? (
+                      <span className="muted cell-sub">
+                        {new Date(delivery.deliveredAt).toLocaleString(undefined, {
+                          dateStyle: "medium",
+                          timeStyle: "short",
+                        })}
+                      </span>
+                    ) : null}
+                  </td>
+                  <td className="numeric">{delivery.attempts}</td>
+                  <td>
+                    {delivery.dueBy
+                      ? new Date(delivery.dueBy).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" })
+                      : "—"}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+/** At the top of the Space's home when follow-up is behind: late deliveries, with the way to the log. */
+export function LateBanner({ spaceId, onOpen }: { spaceId: string; onOpen: () => void }) {
+  const deliveries = useQuery(deliveriesQuery(spaceId));
+  const late = deliveries.data?.late ?? 0;
+  if (late === 0) return null;
+  return (
+    <div className="error-message late-banner" role="alert">
+      <strong>{plural(late, "delivery", "deliveries")} late:</strong> notes or messages did not go out by their
+      deadline.{" "}
+      <button type="button" className="button button-small" onClick={onOpen}>
+        Open the delivery log
+      </button>
+    </div>
+  );
+}
+
+// ——— Calendar ———
+
+/** "Subscribe in calendar": makes the person's private feed address for the Space and shows it once. */
+export function CalendarFeed({ space }: { space: Space }) {
+  const field = useRef<HTMLInputElement>(null);
+  const ids = { link: useId(), hint: useId() };
+  const [copied, setCopied] = useState<"copied" | "failed" | null>(null);
+  const feed = useMutation({
+    mutationFn: () => api<{ url: string }>(`/api/spaces/${space.id}/calendar-feed`, { method: "POST" }),
+  });
+  return (
+    <ModalDialog
+      trigger={
+        <button type="button" className="button">
+          Subscribe in calendar
+        </button>
+      }
+      title="Subscribe in your calendar"
+      description="A private address of the Space's meetings for Google Calendar, Outlook or Apple Calendar. Making a new one stops the old one."
+      descriptionClassName="muted"
+    >
+      {feed.data ? (
+        <div className="field">
+          <label htmlFor={ids.link}>Calendar address</label>
+          <div className="copy-row">
+            <input
+              id={ids.link}
+              ref={field}
+              readOnly
+              value={feed.data.url}
+              onFocus={(event) => event.currentTarget.select()}
+              aria-describedby={ids.hint}
+            />
+            <button
+              type="button"
+              className="button"
+              onClick={async () => setCopied((await copyText(feed.data.url, field.current)) ? "copied" : "failed")}
+            >
+              Copy
+            </button>
+          </div>
+          <p className="hint" id={ids.hint}>
+            Shown only once. Whoever has it can read this Space's meeting times: share it with nobody.
+          </p>
+          <p className="copy-status" role="status" aria-live="polite">
+            {copied === "copied"
+              ? "✓ Address copied"
+              : copied === "failed"
+                ? "Select the address and copy it by hand."
+                : ""}
+          </p>
+        </div>
+      ) : (
+        <button type="button" className="button button-primary" disabled={feed.isPending} onClick={() => feed.mutate()}>
+          {feed.isPending ? "Making the address…" : "Make my calendar address"}
+        </button>
+      )}
+      <ErrorMessage error={feed.error} title="The address could not be made" />
+      <div className="dialog-actions">
+        <Dialog.Close asChild>
+          <button type="button" className="button">
+            Done
+          </button>
+        </Dialog.Close>
+      </div>
+    </ModalDialog>
+  );
+}
