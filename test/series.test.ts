@@ -309,6 +309,12 @@ eachDatabase((database) => {
     expect(carried("question")).toBeTruthy();
     expect(carried("risk")).toMatchObject({ rag: "red" });
     // Rule "red-risk-to-next-agenda": the red risk not resolved is on this meeting's agenda as an escalation.
+    // The Space lists the carried action once, as its latest copy.
+    const open2 = await call(t.app, olga, "GET", `/api/spaces/${space.id}/actions`);
+    const listed = open2.body.owners
+      .flatMap((o: Json) => o.actions)
+      .filter((a: Json) => a.item.text === "Write the migration plan");
+    expect(listed.map((a: Json) => a.meetingId)).toEqual([m2.id]);
     const redEscalation = start2.find((item) => item.links.raisedBy?.rule === "red-risk-to-next-agenda");
     expect(redEscalation.text).toContain("customers see failed invoices");
     await upload(olga, m2.id, "meeting-2.txt");

@@ -3,6 +3,8 @@ import { draftArtifact, mentionsCustomers } from "../core/drafts/drafts.js";
 import { notesEmail, slackSummary } from "../core/follow-up/messages.js";
 import { slackSummaryKinds } from "../core/follow-up/rules.js";
 import type { ItemLinks } from "../core/series/item-links.js";
+import { threadOf } from "../core/series/threads.js";
+import type { FollowUpRule } from "../core/template/template.js";
 import type { SalesforceTaskPayload } from "../integrations/types.js";
 import { meetingNotes } from "../live/read-meeting.js";
 import { isoOf, jsonParam, type Queryable, query } from "../live/sql.js";
@@ -19,7 +21,7 @@ interface EndedMeeting {
   meetingDate: string;
   endedAt: string;
   distribution: Distribution;
-  rules: { kind: string }[];
+  rules: FollowUpRule[];
 }
 
 /**
@@ -136,7 +138,7 @@ export async function distributeMeeting(
         url,
         channel,
         items: notes.items,
-        include: slackSummaryKinds(meeting.rules as never),
+        include: slackSummaryKinds(meeting.rules),
       }),
     });
   }
@@ -145,7 +147,7 @@ export async function distributeMeeting(
     for (const item of notes.items) {
       if (item.kind !== "action") continue;
       // The thread is the Task's external id: an action carried through several meetings stays one Task.
-      const thread = links.get(item.id)?.carriedFrom?.thread ?? `${meetingId}/${item.id}`;
+      const thread = threadOf(meetingId, item.id, links.get(item.id) ?? {});
       const task: SalesforceTaskPayload = {
         externalId: thread,
         subject: item.text.slice(0, 255),

@@ -1,7 +1,9 @@
 import { sql } from "drizzle-orm";
+import { DAY_MS } from "../core/calendar/dates.js";
 import { MAX_ATTEMPTS, retryDelayMs } from "../core/follow-up/backoff.js";
-import { digestMessage, reminderMessage } from "../core/follow-up/messages.js";
-import { digestTime, type PlannedNotification, planReminders } from "../core/follow-up/reminders.js";
+import { type DigestEntry, digestMessage, type RenderedMessage, reminderMessage } from "../core/follow-up/messages.js";
+import { digestTime, planReminders, type ReminderInput, type ReminderMember } from "../core/follow-up/reminders.js";
+import type { SeriesItem } from "../core/series/series-item.js";
 import { latestPerThread, threadOf } from "../core/series/threads.js";
 import { sendEmail } from "../integrations/email/send-email.js";
 import { pushSalesforceTask } from "../integrations/salesforce/push-task.js";
@@ -15,10 +17,10 @@ import {
   type WebhookPayload,
 } from "../integrations/types.js";
 import { sendWebhook } from "../integrations/webhook/send-webhook.js";
-import { isoOf, type Queryable, query } from "../live/sql.js";
+import { isoOf, jsonParam, type Queryable, query } from "../live/sql.js";
 import type { Database } from "../store/database.js";
-import type { NotificationChannel, NotificationFrequency, NotificationKind } from "../store/schema.js";
-import { readSeriesItems } from "../store/series.js";
+import type { NotificationChannel, NotificationFrequency } from "../store/schema.js";
+import { readSpaceSeriesItems } from "../store/series.js";
 import type { FollowUpConfig } from "./config.js";
 import { distributeMeeting } from "./distribute.js";
 import { readIntegrations } from "./integrations.js";
@@ -51,6 +53,8 @@ export class FollowUpWorker {
   readonly #config: FollowUpConfig;
   #timer: NodeJS.Timeout | null = null;
   #running: Promise<WorkerReport> | null = null;
+  /** When reminders and digests were last planned (clock milliseconds). */
+  #plannedAt: number | null = null;
 
   constructor(options: { database: Database; now: () => Date; config: FollowUpConfig }) {
     this.#database = options.database;
@@ -108,8 +112,14 @@ export class FollowUpWorker {
           ORDER BY distribute_at LIMIT 50`,
     );
     for (const { id } of due) if ((await this.distribute(id)) !== null) report.distributed += 1;
-    report.reminded = await this.#remind(now);
-    report.digests = await this.#digest(now);
+    // Reminders and digests change by the hour: planning them once a minute is plenty, and keeps each cycle of the
+    // send loop to a couple of small queries.
+    const time = Date.parse(now);
+    if (this.#plannedAt === null || time - this.#plannedAt >= PLAN_EVERY_MS) {
+      this.#plannedAt = time;
+      report.reminded = await this.#remind(now);
+      report.digests = await this.#digest(now);
+    }
     for (;;) {
       const claimed = await claimDueDeliveries(db, this.#now().toISOString(), this.#config.leaseSeconds, 20);
       if (claimed.length === 0) break;
@@ -157,14 +167,13 @@ export class FollowUpWorker {
         const slack = integrations.get("slack");
         if (!slack?.secrets.botToken) throw notConnected("Slack is not connected to this Space");
         const settings = { botToken: slack.secrets.botToken, apiUrl: this.#config.slackApiUrl };
-        const payload = { ...(delivery.payload as SlackPayload & { email?: string }) };
-        if (payload.email) {
-          // A direct message: the person's Slack account is found by their email address.
-          const userId = await findSlackUserId(settings, payload.email);
-          if (!userId) throw notConnected(`no Slack account in this workspace uses ${payload.email}`);
-          payload.channel = userId;
-        }
-        return postSlackMessage(settings, payload, attempt);
+        const payload = delivery.payload as SlackPayload | SlackDirectMessage;
+        if (!("email" in payload)) return postSlackMessage(settings, payload, attempt);
+        // A direct message: the person's Slack account is found by their email address.
+        const userId = await findSlackUserId(settings, payload.email);
+        if (!userId) throw notConnected(`no Slack account in this workspace uses ${payload.email}`);
+        const { email: _, ...message } = payload;
+        return postSlackMessage(settings, { ...message, channel: userId }, attempt);
       }
       case "webhook": {
         const webhook = integrations.get("webhook");
@@ -192,157 +201,145 @@ export class FollowUpWorker {
   /** Reminders that are due now become notifications (each once), sent at once or kept for the digest. */
   async #remind(now: string): Promise<number> {
     const { db } = this.#database;
-    const planned = planReminders(await readReminderInput(db, now));
+    const input = await readReminderInput(db, now);
+    const planned = planReminders(input);
     if (planned.length === 0) return 0;
+    const emails = new Map(input.members.map((member) => [member.userId, member.email]));
     return db.transaction(async (tx) => {
       const preferences = await readPreferences(tx, [...new Set(planned.map((p) => p.userId))]);
       let raised = 0;
       for (const notification of planned) {
         const preference = preferences.get(`${notification.userId}:${notification.kind}`) ?? DEFAULT_PREFERENCE;
         if (preference.frequency === "off") continue;
+        const sentNow = preference.frequency === "immediately";
         const [row] = await query<{ id: string }>(
           tx,
           sql`INSERT INTO notifications (user_id, space_id, kind, dedupe_key, title, body, link, channel, frequency, created_at, sent_at)
               VALUES (${notification.userId}, ${notification.spaceId}, ${notification.kind}, ${notification.dedupeKey},
                 ${notification.title}, ${notification.body}, ${notification.link}, ${preference.channel},
-                ${preference.frequency}, ${now}::timestamptz,
-                ${preference.frequency === "immediately" ? sql`${now}::timestamptz` : sql`NULL`})
+                ${preference.frequency}, ${now}::timestamptz, ${sentNow ? sql`${now}::timestamptz` : sql`NULL`})
               ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
         );
         if (!row) continue;
         raised += 1;
-        if (preference.frequency === "immediately" && preference.channel !== "in-app") {
-          await enqueueDeliveries(tx, [await this.#personal(tx, notification, preference.channel, row.id, now)], now);
-        }
+        if (!sentNow || preference.channel === "in-app") continue;
+        const delivery = this.#personal({
+          userId: notification.userId,
+          spaceId: notification.spaceId,
+          email: emails.get(notification.userId) ?? "",
+          channel: preference.channel,
+          purpose: "reminder",
+          dedupeKey: `notify:${row.id}`,
+          message: reminderMessage(notification, this.#config.publicUrl),
+          now,
+        });
+        if (delivery) await enqueueDeliveries(tx, [delivery], now);
       }
       return raised;
     });
   }
 
-  /** Daily-digest notifications whose hour has come, one message per person. */
+  /**
+   * Daily-digest notifications whose hour has come: one message per person and channel. A notification made at
+   * `createdAt` goes out at `digestTime(createdAt)`; those due by now were made before the latest digest hour,
+   * the one digest slot in (now − 24 h, now].
+   */
   async #digest(now: string): Promise<number> {
     const { db } = this.#database;
+    const latestSlot = digestTime(new Date(Date.parse(now) - DAY_MS + 1).toISOString());
     return db.transaction(async (tx) => {
-      const waiting = await query<{
-        id: string;
-        userId: string;
-        spaceId: string | null;
-        spaceName: string;
-        kind: NotificationKind;
-        title: string;
-        body: string;
-        link: string;
-        channel: NotificationChannel;
-        createdAt: string;
-      }>(
+      const waiting = await query<
+        DigestEntry & { id: string; userId: string; spaceId: string | null; channel: NotificationChannel }
+      >(
         tx,
-        sql`SELECT n.id, n.user_id AS "userId", n.space_id AS "spaceId", coalesce(s.name, '') AS "spaceName", n.kind,
-              n.title, n.body, n.link, n.channel, ${isoOf(sql`n.created_at`)} AS "createdAt"
+        sql`SELECT n.id, n.user_id AS "userId", n.space_id AS "spaceId", coalesce(s.name, '') AS "spaceName",
+              n.title, n.body, n.link, n.channel
             FROM notifications n LEFT JOIN spaces s ON s.id = n.space_id
-            WHERE n.frequency = 'daily' AND n.sent_at IS NULL
+            WHERE n.frequency = 'daily' AND n.sent_at IS NULL AND n.created_at <= ${latestSlot}::timestamptz
             ORDER BY n.user_id, n.created_at
             FOR UPDATE OF n SKIP LOCKED`,
       );
-      const ready = waiting.filter((n) => digestTime(n.createdAt) <= now);
-      const byUser = new Map<string, typeof ready>();
-      for (const n of ready) byUser.set(n.userId, [...(byUser.get(n.userId) ?? []), n]);
-      for (const [userId, list] of byUser) {
-        const [user] = await query<{ name: string; email: string }>(
-          tx,
-          sql`SELECT name, email FROM users WHERE id = ${userId}`,
-        );
-        if (!user) continue;
-        const date = now.slice(0, 10);
-        const message = digestMessage(user.name, list, this.#config.publicUrl, date);
-        const emailed = list.filter((n) => n.channel !== "slack");
-        const slacked = list.filter((n) => n.channel === "slack");
-        const deliveries: NewDelivery[] = [];
-        if (emailed.some((n) => n.channel === "email") && this.#config.smtp) {
-          deliveries.push(
-            personalDelivery(userId, null, "email", `digest:${userId}:${date}:email`, user.email, now, {
-              to: [user.email],
-              subject: message.subject,
-              text: message.text,
-              html: message.html,
-            }),
-          );
+      if (waiting.length === 0) return 0;
+      const users = await query<{ id: string; name: string; email: string }>(
+        tx,
+        sql`SELECT id, name, email FROM users
+            WHERE id IN (SELECT jsonb_array_elements_text(${jsonParam([...new Set(waiting.map((n) => n.userId))])})::uuid)`,
+      );
+      const date = now.slice(0, 10);
+      const deliveries: NewDelivery[] = [];
+      for (const user of users) {
+        for (const channel of ["email", "slack"] as const) {
+          const entries = waiting.filter((n) => n.userId === user.id && n.channel === channel);
+          if (entries.length === 0) continue;
+          const delivery = this.#personal({
+            userId: user.id,
+            spaceId: entries[0]?.spaceId ?? null,
+            email: user.email,
+            channel,
+            purpose: "digest",
+            dedupeKey: `digest:${user.id}:${date}:${channel}`,
+            message: digestMessage(user.name, entries, this.#config.publicUrl, date),
+            now,
+          });
+          if (delivery) deliveries.push(delivery);
         }
-        if (slacked.length > 0) {
-          const spaceId = slacked[0]?.spaceId ?? null;
-          deliveries.push(
-            personalDelivery(userId, spaceId, "slack", `digest:${userId}:${date}:slack`, user.email, now, {
-              channel: "",
-              email: user.email,
-              text: message.slackText,
-              blocks: [],
-            }),
-          );
-        }
-        await enqueueDeliveries(tx, deliveries, now);
-        await query(
-          tx,
-          sql`UPDATE notifications SET sent_at = ${now}::timestamptz
-              WHERE id IN (SELECT jsonb_array_elements_text(${JSON.stringify(list.map((n) => n.id))}::jsonb)::uuid)`,
-        );
       }
-      return byUser.size;
+      await enqueueDeliveries(tx, deliveries, now);
+      await query(
+        tx,
+        sql`UPDATE notifications SET sent_at = ${now}::timestamptz
+            WHERE id IN (SELECT jsonb_array_elements_text(${jsonParam(waiting.map((n) => n.id))})::uuid)`,
+      );
+      return deliveries.length;
     });
   }
 
-  async #personal(
-    tx: Queryable,
-    notification: PlannedNotification,
-    channel: "email" | "slack",
-    notificationId: string,
-    now: string,
-  ): Promise<NewDelivery> {
-    const [user] = await query<{ email: string }>(tx, sql`SELECT email FROM users WHERE id = ${notification.userId}`);
-    const email = user?.email ?? "";
-    const message = reminderMessage(notification, this.#config.publicUrl);
-    const key = `notify:${notificationId}`;
-    return channel === "email"
-      ? personalDelivery(notification.userId, notification.spaceId, "email", key, email, now, {
-          to: [email],
-          subject: message.subject,
-          text: message.text,
-          html: message.html,
-        })
-      : personalDelivery(notification.userId, notification.spaceId, "slack", key, email, now, {
-          channel: "",
-          email,
-          text: message.slackText,
-          blocks: [],
-        });
+  /**
+   * A message to one person by email or by Slack direct message (found by their email address when sent); null
+   * for email when the server has no mail server.
+   */
+  #personal(message: {
+    userId: string;
+    spaceId: string | null;
+    email: string;
+    channel: "email" | "slack";
+    purpose: "reminder" | "digest";
+    dedupeKey: string;
+    message: RenderedMessage;
+    now: string;
+  }): NewDelivery | null {
+    const { channel, email } = message;
+    if (channel === "email" && !this.#config.smtp) return null;
+    const payload: EmailPayload | SlackDirectMessage =
+      channel === "email"
+        ? { to: [email], subject: message.message.subject, text: message.message.text, html: message.message.html }
+        : { email, text: message.message.slackText, blocks: [] };
+    return {
+      spaceId: message.spaceId,
+      meetingId: null,
+      userId: message.userId,
+      channel,
+      purpose: message.purpose,
+      dedupeKey: message.dedupeKey,
+      recipient: email,
+      payload,
+      notBefore: message.now,
+      dueBy: null,
+    };
   }
 }
+
+/** A Slack message to a person: their Slack account is looked up by email when it is sent. */
+interface SlackDirectMessage extends Omit<SlackPayload, "channel"> {
+  email: string;
+}
+
+const PLAN_EVERY_MS = 60_000;
 
 const DEFAULT_PREFERENCE: { channel: NotificationChannel; frequency: NotificationFrequency } = {
   channel: "email",
   frequency: "immediately",
 };
-
-function personalDelivery(
-  userId: string,
-  spaceId: string | null,
-  channel: "email" | "slack",
-  dedupeKey: string,
-  recipient: string,
-  now: string,
-  payload: EmailPayload | (SlackPayload & { email: string }),
-): NewDelivery {
-  return {
-    spaceId,
-    meetingId: null,
-    userId,
-    channel,
-    purpose: dedupeKey.startsWith("digest:") ? "digest" : "reminder",
-    dedupeKey,
-    recipient,
-    payload,
-    notBefore: now,
-    dueBy: null,
-  };
-}
 
 function notConnected(message: string): DeliveryError {
   return new DeliveryError(message, { permanent: true });
@@ -360,68 +357,51 @@ async function readPreferences(
   }>(
     tx,
     sql`SELECT user_id AS "userId", kind, channel, frequency FROM notification_preferences
-        WHERE user_id IN (SELECT jsonb_array_elements_text(${JSON.stringify(userIds)}::jsonb)::uuid)`,
+        WHERE user_id IN (SELECT jsonb_array_elements_text(${jsonParam(userIds)})::uuid)`,
   );
   return new Map(rows.map((row) => [`${row.userId}:${row.kind}`, row]));
 }
 
-/** What the reminder rules look at: meetings in the next day, members, and each thread's open action item. */
-async function readReminderInput(db: Queryable, now: string): Promise<Parameters<typeof planReminders>[0]> {
-  const upcoming = await query<{
-    id: string;
-    spaceId: string;
-    title: string;
-    scheduledAt: string;
-    status: string;
-    preReadHours: number;
-    rows: { ownerId: string | null; updated: boolean }[];
-  }>(
-    db,
-    sql`SELECT m.id, m.space_id AS "spaceId", m.title, ${isoOf(sql`m.scheduled_at`)} AS "scheduledAt", m.status,
-          coalesce((m.template->>'preReadHours')::float8, 24) AS "preReadHours",
-          coalesce((SELECT jsonb_agg(jsonb_build_object('ownerId', r.owner_id, 'updated', r.updated_at IS NOT NULL))
-                    FROM pre_read_rows r WHERE r.meeting_id = m.id), '[]'::jsonb) AS rows
-        FROM meetings m
-        WHERE m.status IN ('scheduled', 'pre-read') AND m.scheduled_at > ${now}::timestamptz
-          AND m.scheduled_at <= ${now}::timestamptz + interval '24 hours'`,
-  );
-  const spaces = await query<{ id: string; name: string; timezone: string }>(
-    db,
-    sql`SELECT DISTINCT s.id, s.name, s.timezone FROM spaces s JOIN meetings m ON m.space_id = s.id
-        WHERE m.status = 'ended' OR s.id IN (SELECT space_id FROM meetings WHERE status IN ('scheduled', 'pre-read'))`,
-  );
-  const members = await query<{ spaceId: string; userId: string; name: string; email: string }>(
-    db,
-    sql`SELECT ms.space_id AS "spaceId", u.id AS "userId", u.name, u.email
-        FROM memberships ms JOIN users u ON u.id = ms.user_id JOIN spaces s ON s.id = ms.space_id
-        WHERE NOT s.is_demo`,
-  );
-  const ended = await query<{ id: string; spaceId: string }>(
-    db,
-    sql`SELECT m.id, m.space_id AS "spaceId" FROM meetings m JOIN spaces s ON s.id = m.space_id
-        WHERE m.status IN ('ended', 'live') AND NOT s.is_demo
-        ORDER BY m.meeting_date, m.scheduled_at, m.id`,
-  );
-  const openActions: Parameters<typeof planReminders>[0]["openActions"] = [];
-  const bySpace = new Map<string, string[]>();
-  for (const meeting of ended) bySpace.set(meeting.spaceId, [...(bySpace.get(meeting.spaceId) ?? []), meeting.id]);
-  for (const [spaceId, meetingIds] of bySpace) {
-    const actions = [];
-    for (const meetingId of meetingIds) {
-      actions.push(...(await readSeriesItems(db, meetingId)).filter((recorded) => recorded.item.kind === "action"));
-    }
-    for (const recorded of latestPerThread(actions, (r) => threadOf(r.meetingId, r.item.id, r.links))) {
-      if (recorded.item.status === "done") continue;
+/**
+ * What the reminder rules look at: meetings in the next day with their pre-read rows, the members of every Space
+ * (demo Spaces remind nobody), and each thread's latest copy of an open action item with a due date.
+ */
+async function readReminderInput(db: Queryable, now: string): Promise<ReminderInput> {
+  const [upcomingMeetings, spaces, members] = await Promise.all([
+    query<ReminderInput["upcomingMeetings"][number]>(
+      db,
+      sql`SELECT m.id, m.space_id AS "spaceId", m.title, ${isoOf(sql`m.scheduled_at`)} AS "scheduledAt", m.status,
+            coalesce((m.template->>'preReadHours')::float8, 24) AS "preReadHours",
+            coalesce((SELECT jsonb_agg(jsonb_build_object('ownerId', r.owner_id, 'updated', r.updated_at IS NOT NULL))
+                      FROM pre_read_rows r WHERE r.meeting_id = m.id), '[]'::jsonb) AS rows
+          FROM meetings m
+          WHERE m.status IN ('scheduled', 'pre-read') AND m.scheduled_at > ${now}::timestamptz
+            AND m.scheduled_at <= ${now}::timestamptz + interval '24 hours'`,
+    ),
+    query<ReminderInput["spaces"][number]>(db, sql`SELECT id, name, timezone FROM spaces WHERE NOT is_demo`),
+    query<ReminderMember>(
+      db,
+      sql`SELECT ms.space_id AS "spaceId", u.id AS "userId", u.name, u.email
+          FROM memberships ms JOIN users u ON u.id = ms.user_id JOIN spaces s ON s.id = ms.space_id
+          WHERE NOT s.is_demo`,
+    ),
+  ]);
+  const openActions: ReminderInput["openActions"] = [];
+  for (const space of spaces) {
+    const actions = await readSpaceSeriesItems(db, space.id, "action");
+    const thread = (recorded: SeriesItem) => threadOf(recorded.meetingId, recorded.item.id, recorded.links);
+    for (const recorded of latestPerThread(actions, thread)) {
+      if (recorded.item.status === "done" || recorded.item.due === null) continue;
       openActions.push({
-        spaceId,
+        spaceId: space.id,
         meetingId: recorded.meetingId,
         itemId: recorded.item.id,
-        thread: threadOf(recorded.meetingId, recorded.item.id, recorded.links),
+        thread: thread(recorded),
         text: recorded.item.text,
         owner: recorded.item.owner,
         due: recorded.item.due,
       });
     }
   }
-  return { now, spaces, upcomingMeetings: upcoming, openActions, members };
+  return { now, spaces, upcomingMeetings, openActions, members };
 }

@@ -537,11 +537,11 @@ export class LivePipeline {
   async #carryIn(tx: Tx, meetingId: string, at: string): Promise<Draft[]> {
     const meeting = await readSeriesMeeting(tx, meetingId);
     if (!meeting) return [];
-    const previousId = await findPreviousEnded(tx, meeting);
-    if (!previousId) return [];
+    const previous = await findPreviousEnded(tx, meeting);
+    if (!previous) return [];
     const copies = carryForward({
       meetingId,
-      previous: await readSeriesItems(tx, previousId),
+      previous: await readSeriesItems(tx, previous.id),
       sections: meeting.template.sections,
       rules: meeting.rules,
     });

@@ -114,14 +114,23 @@ const spaceFields = {
 };
 
 export const spaceSummarySchema = z.object(spaceFields).openapi("SpaceSummary");
+/** Metric column id → the normal range set for it (either end may be open). */
+export const metricBoundsSchema = z
+  .record(
+    z.string(),
+    z
+      .strictObject({ min: z.number().optional(), max: z.number().optional() })
+      .refine((b) => b.min === undefined || b.max === undefined || b.min <= b.max, "min must not exceed max"),
+  )
+  .openapi("MetricBounds");
+
 export const spaceSchema = z
   .object({
     ...spaceFields,
     template: templateResponseSchema,
     /** The follow-up rules Docket enforces for the Space (a copy of its template's, changed by its owners). */
     followUpRules: z.array(followUpRuleSchema),
-    /** Metric column id → the normal range set for it. */
-    metricBounds: z.record(z.string(), z.object({ min: z.number().optional(), max: z.number().optional() })),
+    metricBounds: metricBoundsSchema,
   })
   .openapi("Space");
 

@@ -4,7 +4,7 @@ import { HTTPException } from "hono/http-exception";
 import { DocketError } from "../core/errors.js";
 import { authenticate } from "./auth.js";
 import type { AppEnv, ServerContext } from "./context.js";
-import { ApiError, describeIssues, errorBody, STATUS } from "./errors.js";
+import { ApiError, errorBody, invalidInput, STATUS } from "./errors.js";
 
 /** JSON bodies above this are refused with 413 (transcript uploads have their own, larger limit). */
 export const JSON_BODY_LIMIT = 1024 * 1024;
@@ -18,9 +18,7 @@ export function createRouter(): App {
     defaultHook: (result) => {
       if (!result.success) {
         // Hono calls a JSON body "json"; people call it the body.
-        const issues = describeIssues(result.target === "json" ? "body" : result.target, result.error.issues);
-        const first = issues[0];
-        throw new ApiError("bad_input", first ? `${first.path}: ${first.message}` : "invalid request", issues);
+        throw invalidInput(result.target === "json" ? "body" : result.target, result.error.issues);
       }
     },
   });

@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { count } from "drizzle-orm";
+import { DAY_MS } from "../core/calendar/dates.js";
 import { parseTranscript } from "../core/transcript/parse-transcript.js";
 import { packageRoot } from "../files/package-root.js";
 import { uploadTranscript } from "../live/upload-transcript.js";
@@ -16,7 +17,6 @@ const DEMOS = [
 ] as const;
 const SEED_MEETING_START = new Date("2025-03-17T15:00:00Z");
 const DEMO_OWNER_EMAIL = "demo@docket.invalid";
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * On a first start (no accounts at all), one demo Space per seed template: its seed meeting replayed through the

@@ -38,6 +38,16 @@ export function errorBody(error: DocketError): ErrorBody {
   return { error: { code: error.code, message: error.message, ...(issues ? { issues } : {}) } };
 }
 
+/** A 400 for input that failed its schema: the first problem in the message, every one in `issues`. */
+export function invalidInput(
+  where: string,
+  issues: readonly { path: readonly PropertyKey[]; message: string }[],
+): ApiError {
+  const described = describeIssues(where, issues);
+  const first = described[0];
+  return new ApiError("bad_input", first ? `${first.path}: ${first.message}` : "invalid request", described);
+}
+
 /** "body.name: Required; body.role: Invalid option" from zod issues, paths joined with dots. */
 export function describeIssues(
   where: string,

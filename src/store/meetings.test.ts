@@ -9,23 +9,10 @@ import {
   findMeeting,
   listMeetings,
   listPreReadRows,
-  localDateIn,
   updateMeeting,
   updatePreReadRow,
 } from "./meetings.js";
 import { meetings, spaces } from "./schema.js";
-
-describe("localDateIn", () => {
-  it.each([
-    ["2025-03-14T23:30:00Z", "UTC", "2025-03-14"],
-    ["2025-03-14T23:30:00Z", "Asia/Tokyo", "2025-03-15"],
-    ["2025-03-15T03:00:00Z", "America/Los_Angeles", "2025-03-14"],
-    ["2025-03-14T12:00:00Z", "Pacific/Kiritimati", "2025-03-15"],
-    ["2025-12-31T23:59:59Z", "Europe/Berlin", "2026-01-01"],
-  ])("%s in %s is %s", (instant, timeZone, date) => {
-    expect(localDateIn(new Date(instant), timeZone)).toBe(date);
-  });
-});
 
 describe("meetings in the store", () => {
   eachDatabase((database) => {

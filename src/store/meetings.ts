@@ -1,5 +1,6 @@
 import { and, asc, count, eq, getTableColumns, max, ne, sql } from "drizzle-orm";
 import type { PgUpdateSetSource } from "drizzle-orm/pg-core";
+import { localDate } from "../core/calendar/dates.js";
 import { DocketError } from "../core/errors.js";
 import type { Db } from "./database.js";
 import { type Attendee, items, meetings, preReadRows, spaces, users } from "./schema.js";
@@ -7,14 +8,6 @@ import { type Attendee, items, meetings, preReadRows, spaces, users } from "./sc
 export type MeetingRow = typeof meetings.$inferSelect;
 export type MeetingSummaryRow = Omit<MeetingRow, "template" | "metrics">;
 export type PreReadRow = typeof preReadRows.$inferSelect & { ownerName: string | null };
-
-/** The calendar date (YYYY-MM-DD) of an instant in a timezone: a 23:30 UTC call in Tokyo is the next day. */
-export function localDateIn(instant: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" })
-    .formatToParts(instant)
-    .reduce<Record<string, string>>((all, part) => Object.assign(all, { [part.type]: part.value }), {});
-  return `${parts.year}-${parts.month}-${parts.day}`;
-}
 
 /**
  * A scheduled meeting in the Space, with a copy of the Space's template as it is now: later template edits never
@@ -29,7 +22,7 @@ export async function createMeeting(
     .from(spaces)
     .where(eq(spaces.id, meeting.spaceId));
   if (!space) throw new DocketError("not_found", `no Space ${meeting.spaceId}`);
-  const meetingDate = localDateIn(meeting.scheduledAt, space.timezone);
+  const meetingDate = localDate(meeting.scheduledAt, space.timezone);
   const [row] = await db
     .insert(meetings)
     .values({
@@ -93,7 +86,7 @@ export async function updateMeeting(
       .from(spaces)
       .innerJoin(meetings, eq(meetings.spaceId, spaces.id))
       .where(eq(meetings.id, meetingId));
-    if (space) set.meetingDate = localDateIn(changes.scheduledAt, space.timezone);
+    if (space) set.meetingDate = localDate(changes.scheduledAt, space.timezone);
   }
   const [row] =
     Object.keys(set).length > 0

@@ -1,9 +1,9 @@
-import { sql } from "drizzle-orm";
-import { MIN_CONFIDENCE } from "../core/extraction/extractor.js";
-import type { Item } from "../core/item.js";
+import { type SQL, sql } from "drizzle-orm";
+import type { Item, ItemKind } from "../core/item.js";
 import type { ItemLinks } from "../core/series/item-links.js";
 import type { SeriesItem } from "../core/series/series-item.js";
 import type { FollowUpRule, Template } from "../core/template/template.js";
+import { isInNotes } from "../live/item-view.js";
 import { isoOf, jsonParam, type Queryable, query } from "../live/sql.js";
 import type { ItemReview } from "./schema.js";
 
@@ -33,33 +33,53 @@ export async function readSeriesMeeting(tx: Queryable, meetingId: string): Promi
 }
 
 /** The Space's latest ended meeting scheduled before this one: where its open business comes from. */
-export async function findPreviousEnded(tx: Queryable, meeting: SeriesMeeting): Promise<string | null> {
-  const [row] = await query<{ id: string }>(
+export async function findPreviousEnded(
+  tx: Queryable,
+  meeting: Pick<SeriesMeeting, "spaceId" | "scheduledAt">,
+): Promise<{ id: string; endedAt: string } | null> {
+  const [row] = await query<{ id: string; endedAt: string }>(
     tx,
-    sql`SELECT id FROM meetings
+    sql`SELECT id, ${isoOf(sql`ended_at`)} AS "endedAt" FROM meetings
         WHERE space_id = ${meeting.spaceId} AND status = 'ended' AND scheduled_at < ${meeting.scheduledAt}::timestamptz
         ORDER BY scheduled_at DESC, created_at DESC LIMIT 1`,
   );
-  return row?.id ?? null;
+  return row ?? null;
+}
+
+/** A meeting's items that are in its notes, as people see them, in the order they were said. */
+export function readSeriesItems(tx: Queryable, meetingId: string): Promise<SeriesItem[]> {
+  return selectSeriesItems(tx, sql`i.meeting_id = ${meetingId}`);
 }
 
 /**
- * A meeting's items that are in its notes, as people see them: not rejected, not merged away unless a person
- * kept them, and confirmed or confident enough.
+ * The items of every meeting of a Space that has started (live or ended), oldest meeting first; of one kind when
+ * given. One statement for the whole series, however many meetings it has.
  */
-export async function readSeriesItems(tx: Queryable, meetingId: string): Promise<SeriesItem[]> {
+export function readSpaceSeriesItems(tx: Queryable, spaceId: string, kind?: ItemKind): Promise<SeriesItem[]> {
+  return selectSeriesItems(
+    tx,
+    sql`m.space_id = ${spaceId} AND m.status IN ('live', 'ended') ${kind ? sql`AND i.kind = ${kind}` : sql``}`,
+  );
+}
+
+/**
+ * Items that are in their meeting's notes (see `isInNotes`): not rejected, not merged away unless a person kept
+ * them, and confirmed or confident enough. People's edits are laid over the engine's reading (`item || edits`).
+ */
+async function selectSeriesItems(tx: Queryable, where: SQL): Promise<SeriesItem[]> {
   const rows = await query<SeriesItem & { review: ItemReview }>(
     tx,
     sql`SELECT m.id AS "meetingId", m.title AS "meetingTitle", m.meeting_date AS "meetingDate",
           ${isoOf(sql`m.scheduled_at`)} AS "scheduledAt", i.item || i.edits AS item, i.links, i.review,
           ${isoOf(sql`i.updated_at`)} AS "changedAt"
         FROM items i JOIN meetings m ON m.id = i.meeting_id
-        WHERE i.meeting_id = ${meetingId} AND i.review <> 'rejected'
+        WHERE ${where} AND i.review <> 'rejected'
           AND (NOT i.removed OR i.review <> 'suggested' OR i.edits <> '{}'::jsonb)
-        ORDER BY (i.item->'evidence'->0->>'start')::float8 ASC NULLS LAST, i.id`,
+        ORDER BY m.meeting_date, m.scheduled_at, m.id,
+          (i.item->'evidence'->0->>'start')::float8 ASC NULLS LAST, i.id`,
   );
   return rows
-    .filter((row) => row.review === "confirmed" || row.item.confidence >= MIN_CONFIDENCE)
+    .filter((row) => isInNotes({ review: row.review, confidence: row.item.confidence }))
     .map(({ review: _, ...row }) => row);
 }
 

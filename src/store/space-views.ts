@@ -150,14 +150,3 @@ export async function listSpaceMetrics(db: Db, spaceId: string, before?: Date): 
     .orderBy(asc(meetings.meetingDate), asc(meetings.scheduledAt), asc(meetings.id));
   return rows.map((row) => ({ ...row, scheduledAt: row.scheduledAt.toISOString() }));
 }
-
-/** The Space's latest meeting that has ended and was scheduled before `before`: its open business carries over. */
-export async function findPreviousEndedMeeting(db: Db, spaceId: string, before: Date): Promise<{ id: string } | null> {
-  const [row] = await db
-    .select({ id: meetings.id })
-    .from(meetings)
-    .where(and(eq(meetings.spaceId, spaceId), eq(meetings.status, "ended"), lt(meetings.scheduledAt, before)))
-    .orderBy(desc(meetings.scheduledAt), desc(meetings.createdAt))
-    .limit(1);
-  return row ?? null;
-}

@@ -1,6 +1,6 @@
+import { describeDate } from "../calendar/dates.js";
 import { contentWordSet, escapeRegExp } from "../extraction/text.js";
 import { escapeSlack, slackItemLine, truncate } from "../follow-up/messages.js";
-import { describeDate } from "../follow-up/reminders.js";
 import { KIND_NOUNS, listOfKinds } from "../follow-up/rules.js";
 import type { Item } from "../item.js";
 import { capitalize, formatRag } from "../notes/cell-value.js";

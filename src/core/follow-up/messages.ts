@@ -1,3 +1,4 @@
+import { describeDate } from "../calendar/dates.js";
 import type { Item, ItemKind } from "../item.js";
 import { capitalize, formatCell, formatMetric, formatRag } from "../notes/cell-value.js";
 import { renderColumnBullet, renderItemBullet } from "../notes/item-bullets.js";
@@ -5,7 +6,6 @@ import { itemsInSection, type MeetingNotes, unfiledItems } from "../notes/meetin
 import { renderNotesMarkdown } from "../notes/render-markdown.js";
 import { compareNames } from "../space/recorded-item.js";
 import type { Section } from "../template/template.js";
-import { describeDate } from "./reminders.js";
 import { countOf, joinWords, KIND_NOUNS, listOfKinds } from "./rules.js";
 
 // The shapes below are the integrations' EmailPayload and SlackPayload (src/integrations/types.ts), declared

@@ -1,10 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
-  addDays,
-  describeDate,
-  describeTime,
   digestTime,
-  localDate,
   matchMember,
   type PlannedNotification,
   planReminders,
@@ -259,25 +255,5 @@ describe("digestTime", () => {
     expect(() => digestTime("2025-03-17T09:00:00Z", 24)).toThrow(/0 to 23/);
     expect(() => digestTime("2025-03-17T09:00:00Z", 7.5)).toThrow(/0 to 23/);
     expect(() => digestTime("yesterday")).toThrow(/not a date/);
-  });
-});
-
-describe("dates in words", () => {
-  it("reads the local date and adds days across months and years", () => {
-    expect(localDate("2025-03-17T23:30:00Z", "Asia/Tokyo")).toBe("2025-03-18");
-    expect(localDate("2025-03-17T03:30:00Z", "America/Los_Angeles")).toBe("2025-03-16");
-    expect(localDate("2025-03-17T03:30:00Z", "Not/AZone")).toBe("2025-03-17");
-    expect(addDays("2025-02-28", 1)).toBe("2025-03-01");
-    expect(addDays("2025-12-31", 1)).toBe("2026-01-01");
-    expect(addDays("2025-03-01", -1)).toBe("2025-02-28");
-  });
-
-  it("writes dates and times for people", () => {
-    expect(describeDate("2025-03-21")).toBe("Friday 21 March 2025");
-    expect(describeDate("next week")).toBe("next week");
-    expect(describeTime("2025-03-18T13:00:00Z", "America/New_York")).toBe(
-      "Tuesday 18 March at 09:00 (America/New_York)",
-    );
-    expect(describeTime("2025-03-18T13:00:00Z", "Not/AZone")).toBe("Tuesday 18 March at 13:00 (UTC)");
   });
 });

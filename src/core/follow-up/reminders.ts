@@ -1,4 +1,16 @@
+import {
+  addDays,
+  DAY_MS,
+  daysBetween,
+  describeDate,
+  describeTime,
+  HOUR_MS,
+  isIsoDate,
+  localDate,
+  parseInstant,
+} from "../calendar/dates.js";
 import { DocketError } from "../errors.js";
+import { truncate } from "./messages.js";
 
 /** A member of a Space, as reminders address them. */
 export interface ReminderMember {
@@ -55,10 +67,6 @@ export const PRE_READ_REMINDER_HOURS = 24;
 
 /** Meetings that have not started: the only ones whose pre-read can still be brought up to date. */
 const NOT_STARTED = new Set(["scheduled", "pre-read"]);
-
-const HOUR_MS = 60 * 60_000;
-const DAY_MS = 24 * HOUR_MS;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * The reminders due at `now`, each with a dedupe key so that planning again (every few minutes) raises nothing
@@ -184,119 +192,7 @@ export function digestTime(createdAt: string, hourUtc = 8): string {
   return new Date(slot >= created ? slot : slot + DAY_MS).toISOString();
 }
 
-/** The date (YYYY-MM-DD) an instant falls on in a timezone; an unknown timezone counts as UTC. */
-export function localDate(instant: string, timeZone: string): string {
-  const parts = zonedParts(parseInstant(instant, "instant"), timeZone);
-  return `${parts.year}-${parts.month}-${parts.day}`;
-}
-
-/** YYYY-MM-DD plus `days` (negative goes back). */
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
-
-/** "2025-03-21" → "Friday 21 March 2025". A text that is not a date is returned as it is. */
-export function describeDate(date: string): string {
-  if (!isIsoDate(date)) return date;
-  const parts = zonedParts(Date.parse(`${date}T12:00:00Z`), "UTC");
-  return `${parts.weekday} ${Number(parts.day)} ${parts.monthName} ${parts.year}`;
-}
-
-/** An instant in a Space's timezone, for people: "Tuesday 18 March at 14:00 (Europe/Berlin)". */
-export function describeTime(instant: string, timeZone: string): string {
-  const zone = knownTimeZone(timeZone);
-  const parts = zonedParts(parseInstant(instant, "instant"), zone);
-  return `${parts.weekday} ${Number(parts.day)} ${parts.monthName} at ${parts.hour}:${parts.minute} (${zone})`;
-}
-
-export function isIsoDate(text: string): boolean {
-  return ISO_DATE.test(text) && !Number.isNaN(Date.parse(`${text}T00:00:00Z`));
-}
-
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
-}
-
+/** A title's worth of an action's text: one line, cut at `max`. */
 function shorten(text: string, max: number): string {
-  const line = text.replace(/\s+/g, " ").trim();
-  return line.length <= max ? line : `${line.slice(0, max - 1).trimEnd()}…`;
-}
-
-function parseInstant(text: string, what: string): number {
-  const time = Date.parse(text);
-  if (Number.isNaN(time)) throw new DocketError("bad_input", `${what} is not a date and time: "${text}".`);
-  return time;
-}
-
-interface ZonedParts {
-  year: string;
-  month: string;
-  day: string;
-  hour: string;
-  minute: string;
-  weekday: string;
-  monthName: string;
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function knownTimeZone(timeZone: string): string {
-  try {
-    formatterFor(timeZone);
-    return timeZone;
-  } catch {
-    return "UTC";
-  }
-}
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat("en-GB", {
-      timeZone,
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      hourCycle: "h23",
-      weekday: "long",
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
-
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-
-/** The calendar and clock reading of an instant in a timezone (Intl is pure: it reads no clock). */
-function zonedParts(time: number, timeZone: string): ZonedParts {
-  const parts = Object.fromEntries(
-    formatterFor(knownTimeZone(timeZone))
-      .formatToParts(time)
-      .map((part) => [part.type, part.value]),
-  );
-  const month = parts.month ?? "01";
-  return {
-    year: parts.year ?? "",
-    month,
-    day: parts.day ?? "",
-    hour: parts.hour ?? "",
-    minute: parts.minute ?? "",
-    weekday: parts.weekday ?? "",
-    monthName: MONTHS[Number(month) - 1] ?? month,
-  };
+  return truncate(text.replace(/\s+/g, " ").trim(), max);
 }

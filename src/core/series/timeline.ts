@@ -1,3 +1,4 @@
+import { isTimeZone, localDate } from "../calendar/dates.js";
 import { DocketError } from "../errors.js";
 import type { Item, Rag } from "../item.js";
 import { compareMeetings, type ItemSource, sourceOf } from "../space/recorded-item.js";
@@ -83,7 +84,9 @@ const RULE_DETAIL: Record<EscalationRule, string> = {
  * Ties on `at`: the older meeting first, then the kinds in the order above, then the order the items came in.
  */
 export function buildTimeline(input: TimelineInput): TimelineEntry[] {
-  const dayOf = dayInTimezone(input.timezone);
+  const timezone = input.timezone ?? "UTC";
+  if (!isTimeZone(timezone)) throw new DocketError("bad_input", `Unknown timezone "${timezone}".`);
+  const dayOf = (iso: string) => localDate(iso, timezone);
   const meetings = new Map(input.meetings.map((meeting) => [meeting.id, meeting]));
   /** When a meeting's items happened: its end, or its start while live; null when it has not happened. */
   const meetingAt = (meetingId: string): string | null => {
@@ -333,24 +336,4 @@ function refKey(ref: ItemRef): string {
 
 function count(n: number, noun: string): string {
   return n === 0 ? `no ${noun}s` : `${n} ${noun}${n === 1 ? "" : "s"}`;
-}
-
-/** The calendar day (YYYY-MM-DD) of an instant in a timezone; UTC when none is given. */
-function dayInTimezone(timezone: string | undefined): (iso: string) => string {
-  if (!timezone) return (iso) => new Date(iso).toISOString().slice(0, 10);
-  let format: Intl.DateTimeFormat;
-  try {
-    format = new Intl.DateTimeFormat("en-CA", {
-      timeZone: timezone,
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-    });
-  } catch {
-    throw new DocketError("bad_input", `Unknown timezone "${timezone}".`);
-  }
-  return (iso) => {
-    const parts = Object.fromEntries(format.formatToParts(new Date(iso)).map((part) => [part.type, part.value]));
-    return `${parts.year}-${parts.month}-${parts.day}`;
-  };
 }

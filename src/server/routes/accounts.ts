@@ -3,6 +3,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { hash, verify } from "@node-rs/argon2";
 import type { Context } from "hono";
 import { deleteCookie, setCookie } from "hono/cookie";
+import { DAY_MS } from "../../core/calendar/dates.js";
 import {
   createApiToken,
   createSession,
@@ -32,7 +33,6 @@ import { ApiError, errorBody } from "../errors.js";
 import { SlidingWindowLimiter } from "../rate-limit.js";
 
 export const SESSION_DAYS = 30;
-const DAY_MS = 24 * 60 * 60 * 1000;
 const RATE_WINDOW_MS = 15 * 60 * 1000;
 /** Failed sign-ins allowed per email, and per client address, in RATE_WINDOW_MS. */
 export const FAILED_SIGN_INS_PER_EMAIL = 5;

@@ -1,9 +1,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { and, eq, sql } from "drizzle-orm";
-import { describeRule, withNotesDeadline } from "../../core/follow-up/rules.js";
+import { describeRule } from "../../core/follow-up/rules.js";
 import { NEEDS } from "../../core/roles.js";
 import { followUpRuleSchema } from "../../core/template/template.js";
-import { readIntegrations } from "../../follow-up/integrations.js";
 import { listSpaceDeliveries } from "../../follow-up/outbox.js";
 import {
   DELIVERY_CHANNELS,
@@ -19,11 +18,11 @@ import {
 } from "../../store/schema.js";
 import { findSpace } from "../../store/spaces.js";
 import { requireMeetingRole, requireSpaceRole } from "../access.js";
-import { errorResponses, jsonBody, jsonResponse, noContent } from "../api-schemas.js";
+import { errorResponses, jsonBody, jsonResponse, metricBoundsSchema, noContent } from "../api-schemas.js";
 import type { App } from "../app.js";
 import { requireCaller } from "../auth.js";
 import type { ServerContext } from "../context.js";
-import { ApiError } from "../errors.js";
+import { ApiError, invalidInput } from "../errors.js";
 
 const tags = ["follow-up"];
 const spaceParams = z.object({ spaceId: z.uuid() });
@@ -154,22 +153,10 @@ const putMetricBoundsRoute = createRoute({
   summary: "Set the normal range of metric columns (facilitator); a column without one uses each team's history",
   request: {
     params: spaceParams,
-    body: jsonBody(
-      z.strictObject({
-        bounds: z.record(
-          z.string(),
-          z
-            .strictObject({ min: z.number().optional(), max: z.number().optional() })
-            .refine((b) => b.min === undefined || b.max === undefined || b.min <= b.max, "min must not exceed max"),
-        ),
-      }),
-    ),
+    body: jsonBody(z.strictObject({ bounds: metricBoundsSchema })),
   },
   responses: {
-    200: jsonResponse(
-      z.object({ bounds: z.record(z.string(), z.object({ min: z.number().optional(), max: z.number().optional() })) }),
-      "The bounds.",
-    ),
+    200: jsonResponse(z.object({ bounds: metricBoundsSchema }), "The bounds."),
     ...errorResponses(403, 404),
   },
 });
@@ -274,24 +261,24 @@ const putPreferenceRoute = createRoute({
   responses: { 200: jsonResponse(preferenceSchema, "The preference."), ...errorResponses() },
 });
 
+/** What people may see of a connection: its shown settings, and only the names of the secrets it keeps. */
+function presentIntegration(row: typeof spaceIntegrations.$inferSelect | undefined) {
+  return {
+    connected: row !== undefined,
+    settings: row?.settings ?? {},
+    secrets: Object.keys(row?.secrets ?? {}),
+    updatedAt: row?.updatedAt.toISOString() ?? null,
+  };
+}
+
 export function registerFollowUp(app: App, ctx: ServerContext): void {
   const { db } = ctx.database;
 
   async function followUpView(spaceId: string) {
     const space = await findSpace(db, spaceId);
     if (!space) throw new ApiError("not_found", `no Space ${spaceId}`);
-    const stored = await readIntegrations(db, spaceId);
     const rows = await db.select().from(spaceIntegrations).where(eq(spaceIntegrations.spaceId, spaceId));
-    const view = (kind: IntegrationKind) => {
-      const row = stored.get(kind);
-      const updated = rows.find((r) => r.kind === kind)?.updatedAt ?? null;
-      return {
-        connected: row !== undefined,
-        settings: Object.fromEntries(Object.entries(row?.settings ?? {}).filter(([key]) => SHOWN[kind].includes(key))),
-        secrets: Object.keys(row?.secrets ?? {}),
-        updatedAt: updated?.toISOString() ?? null,
-      };
-    };
+    const view = (kind: IntegrationKind) => presentIntegration(rows.find((row) => row.kind === kind));
     return {
       rules: space.followUpRules.map((rule) => ({ rule, description: describeRule(rule) })),
       notesDeadlineHours: space.distribution.followUpHours,
@@ -318,10 +305,7 @@ export function registerFollowUp(app: App, ctx: ServerContext): void {
     const followUpHours = notes ? notes.withinMinutes / 60 : space.distribution.followUpHours;
     await db
       .update(spaces)
-      .set({
-        followUpRules: notes ? withNotesDeadline(rules, followUpHours) : rules,
-        distribution: { ...space.distribution, followUpHours },
-      })
+      .set({ followUpRules: rules, distribution: { ...space.distribution, followUpHours } })
       .where(eq(spaces.id, spaceId));
     return c.json(await followUpView(spaceId), 200);
   });
@@ -339,27 +323,22 @@ export function registerFollowUp(app: App, ctx: ServerContext): void {
     const { spaceId, kind } = c.req.valid("param");
     await requireSpaceRole(ctx, caller, spaceId, NEEDS.manage);
     const parsed = integrationInputs[kind].safeParse(c.req.valid("json"));
-    if (!parsed.success) {
-      const issues = parsed.error.issues.map((i) => ({
-        path: ["body", ...i.path.map(String)].join("."),
-        message: i.path.length === 0 ? `${kind}: ${i.message}` : i.message,
-      }));
-      throw new ApiError("bad_input", issues.map((i) => `${i.path}: ${i.message}`).join("; "), issues);
-    }
+    if (!parsed.success) throw invalidInput("body", parsed.error.issues);
     const values = Object.fromEntries(
       Object.entries(parsed.data).filter((entry): entry is [string, string] => typeof entry[1] === "string"),
     );
     const settings = Object.fromEntries(Object.entries(values).filter(([key]) => SHOWN[kind].includes(key)));
     const secrets = Object.fromEntries(Object.entries(values).filter(([key]) => !SHOWN[kind].includes(key)));
     const now = ctx.now();
-    await db
+    const [row] = await db
       .insert(spaceIntegrations)
       .values({ spaceId, kind, settings, secrets, updatedAt: now, updatedBy: caller.userId })
       .onConflictDoUpdate({
         target: [spaceIntegrations.spaceId, spaceIntegrations.kind],
         set: { settings, secrets, updatedAt: now, updatedBy: caller.userId },
-      });
-    return c.json({ connected: true, settings, secrets: Object.keys(secrets), updatedAt: now.toISOString() }, 200);
+      })
+      .returning();
+    return c.json(presentIntegration(row), 200);
   });
 
   app.openapi(deleteIntegrationRoute, async (c) => {

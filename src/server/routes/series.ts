@@ -1,5 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { and, asc, eq, sql } from "drizzle-orm";
+import { localDate } from "../../core/calendar/dates.js";
 import { renderCalendar } from "../../core/calendar/ics.js";
 import { draftArtifact } from "../../core/drafts/drafts.js";
 import { NEEDS } from "../../core/roles.js";
@@ -7,10 +8,11 @@ import { carryForward } from "../../core/series/carry-forward.js";
 import { meetingChanges } from "../../core/series/changes.js";
 import type { SeriesItem } from "../../core/series/series-item.js";
 import { buildTimeline } from "../../core/series/timeline.js";
-import { listItems, meetingNotes } from "../../live/read-meeting.js";
-import { localDateIn } from "../../store/meetings.js";
-import { ARTIFACT_KINDS, artifacts, calendarFeeds, meetings, memberships } from "../../store/schema.js";
-import { findPreviousEnded, readSeriesItems, readSeriesMeeting } from "../../store/series.js";
+import { isInNotes } from "../../live/item-view.js";
+import { listItems } from "../../live/read-meeting.js";
+import { listMeetings } from "../../store/meetings.js";
+import { ARTIFACT_KINDS, artifacts, calendarFeeds, memberships } from "../../store/schema.js";
+import { findPreviousEnded, readSeriesItems, readSpaceSeriesItems } from "../../store/series.js";
 import { findSpace } from "../../store/spaces.js";
 import { requireMeetingRole, requireSpaceRole } from "../access.js";
 import { errorResponses, itemViewSchema, jsonBody, jsonResponse } from "../api-schemas.js";
@@ -187,12 +189,11 @@ export function registerSeries(app: App, ctx: ServerContext): void {
     const { meeting } = await requireMeetingRole(ctx, requireCaller(c), c.req.valid("param").meetingId, NEEDS.read);
     const space = await findSpace(db, meeting.spaceId);
     if (!space) throw new ApiError("not_found", `no Space ${meeting.spaceId}`);
-    const series = await readSeriesMeeting(db, meeting.id);
-    const previousId = series ? await findPreviousEnded(db, series) : null;
-    const previous = previousId ? await readSeriesItems(db, previousId) : [];
-    const [previousMeeting] = previousId
-      ? await db.select({ endedAt: meetings.endedAt }).from(meetings).where(eq(meetings.id, previousId))
-      : [];
+    const previousMeeting = await findPreviousEnded(db, {
+      spaceId: meeting.spaceId,
+      scheduledAt: meeting.scheduledAt.toISOString(),
+    });
+    const previous = previousMeeting ? await readSeriesItems(db, previousMeeting.id) : [];
     let current: SeriesItem[] = await readSeriesItems(db, meeting.id);
     if (meeting.status === "scheduled" || meeting.status === "pre-read") {
       // Before it starts, the meeting shows what it will start from.
@@ -214,9 +215,9 @@ export function registerSeries(app: App, ctx: ServerContext): void {
     }
     const changes = meetingChanges({
       previous,
-      previousEndedAt: previousMeeting?.endedAt?.toISOString() ?? null,
+      previousEndedAt: previousMeeting?.endedAt ?? null,
       current,
-      today: localDateIn(ctx.now(), space.timezone),
+      today: localDate(ctx.now(), space.timezone),
     });
     return c.json(changes, 200);
   });
@@ -224,20 +225,11 @@ export function registerSeries(app: App, ctx: ServerContext): void {
   app.openapi(timelineRoute, async (c) => {
     const { spaceId } = c.req.valid("param");
     await requireSpaceRole(ctx, requireCaller(c), spaceId, NEEDS.read);
-    const rows = await db
-      .select({
-        id: meetings.id,
-        title: meetings.title,
-        meetingDate: meetings.meetingDate,
-        scheduledAt: meetings.scheduledAt,
-        status: meetings.status,
-        endedAt: meetings.endedAt,
-      })
-      .from(meetings)
-      .where(eq(meetings.spaceId, spaceId))
-      .orderBy(asc(meetings.meetingDate), asc(meetings.scheduledAt), asc(meetings.id));
-    const items: SeriesItem[] = [];
-    for (const row of rows) if (row.status !== "scheduled") items.push(...(await readSeriesItems(db, row.id)));
+    const [space, rows, items] = await Promise.all([
+      findSpace(db, spaceId),
+      listMeetings(db, spaceId),
+      readSpaceSeriesItems(db, spaceId),
+    ]);
     const entries = buildTimeline({
       meetings: rows.map((row) => ({
         ...row,
@@ -245,6 +237,7 @@ export function registerSeries(app: App, ctx: ServerContext): void {
         endedAt: row.endedAt?.toISOString() ?? null,
       })),
       items,
+      timezone: space?.timezone ?? "UTC",
     }).reverse();
     return c.json({ entries }, 200);
   });
@@ -292,11 +285,7 @@ export function registerSeries(app: App, ctx: ServerContext): void {
     }
     const space = await findSpace(db, spaceId);
     if (!space) throw new ApiError("not_found", `no Space ${spaceId}`);
-    const rows = await db
-      .select()
-      .from(meetings)
-      .where(eq(meetings.spaceId, spaceId))
-      .orderBy(asc(meetings.scheduledAt));
+    const rows = await listMeetings(db, spaceId);
     const base = ctx.followUp.config.publicUrl;
     const ics = renderCalendar({
       spaceId,
@@ -310,7 +299,7 @@ export function registerSeries(app: App, ctx: ServerContext): void {
         durationMinutes: space.durationMinutes,
         status: m.status,
         url: `${base}/meetings/${m.id}`,
-        description: `${space.name}: ${m.template.purpose}\nPre-read: ${base}/meetings/${m.id}/prepare`,
+        description: `${space.name}: ${space.template.purpose}\nPre-read: ${base}/meetings/${m.id}/prepare`,
       })),
     });
     return c.body(ics, 200, {
@@ -337,17 +326,13 @@ export function registerSeries(app: App, ctx: ServerContext): void {
     const { items } = await listItems(db, meeting.id);
     const item = itemId === null ? null : (items.find((candidate) => candidate.id === itemId) ?? null);
     if (itemId !== null && !item) throw new ApiError("not_found", `no item ${itemId} in this meeting`);
-    const notes = await meetingNotes(db, meeting.id);
-    const draft = draftArtifact(
-      kind,
-      {
-        spaceName: space?.name ?? "",
-        meetingTitle: meeting.title,
-        meetingDate: meeting.meetingDate,
-        items: notes.items,
-      },
-      item,
-    );
+    const context = {
+      spaceName: space?.name ?? "",
+      meetingTitle: meeting.title,
+      meetingDate: meeting.meetingDate,
+      items: items.filter(isInNotes),
+    };
+    const draft = draftArtifact(kind, context, item);
     const now = ctx.now();
     await db
       .insert(artifacts)

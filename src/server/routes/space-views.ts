@@ -1,7 +1,10 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { ItemView } from "../../api/live-protocol.js";
 import type { DecisionLog, MetricSeries, OpenActions, RiskRegister, Triage } from "../../api/space-views.js";
+import { localDate } from "../../core/calendar/dates.js";
 import { NEEDS } from "../../core/roles.js";
+import type { ItemLinks } from "../../core/series/item-links.js";
+import { latestPerThread, threadOf } from "../../core/series/threads.js";
 import { buildMetricSeries } from "../../core/space/metric-series.js";
 import { groupOpenActions } from "../../core/space/open-actions.js";
 import {
@@ -14,9 +17,9 @@ import {
 import { buildRiskRegister } from "../../core/space/risk-register.js";
 import { TRIAGE_REASONS, triagePreRead } from "../../core/space/triage.js";
 import { compareItems, isVisible, itemView } from "../../live/item-view.js";
-import { listPreReadRows, localDateIn } from "../../store/meetings.js";
+import { listPreReadRows } from "../../store/meetings.js";
+import { findPreviousEnded } from "../../store/series.js";
 import {
-  findPreviousEndedMeeting,
   listDecisions,
   listMeetingItems,
   listSpaceItems,
@@ -227,8 +230,10 @@ export function registerSpaceViews(app: App, ctx: ServerContext): void {
     await requireSpaceRole(ctx, requireCaller(c), spaceId, NEEDS.read);
     const space = await findSpace(db, spaceId);
     if (!space) throw new ApiError("not_found", `no Space ${spaceId}`);
-    const today = localDateIn(ctx.now(), space.timezone);
-    const actions: OpenActions = groupOpenActions(recordedItems(await listSpaceItems(db, spaceId, "action")), today);
+    const today = localDate(ctx.now(), space.timezone);
+    // An action carried through several meetings is one action, as its latest copy says.
+    const recorded = latestPerThread(recordedItems(await listSpaceItems(db, spaceId, "action")), itemThread);
+    const actions: OpenActions = groupOpenActions(recorded, today);
     return c.json(actions, 200);
   });
 
@@ -248,11 +253,16 @@ export function registerSpaceViews(app: App, ctx: ServerContext): void {
     const rows = await listDecisions(db, spaceId, query);
     const log: DecisionLog = {
       query,
-      decisions: rows.filter(isVisible).map((row) => ({
-        ...itemView(row.item, row.edits, row.review, row.links),
-        ...sourceOf(row),
-        ...(row.headline === null ? {} : { headline: row.headline }),
-      })),
+      // A pending decision carried along the series is one record: its latest copy (rows come newest first).
+      decisions: latestPerThread(rows.filter(isVisible).reverse(), (row) =>
+        threadOf(row.meetingId, row.item.id, row.links),
+      )
+        .reverse()
+        .map((row) => ({
+          ...itemView(row.item, row.edits, row.review, row.links),
+          ...sourceOf(row),
+          ...(row.headline === null ? {} : { headline: row.headline }),
+        })),
     };
     return c.json(log, 200);
   });
@@ -272,7 +282,7 @@ export function registerSpaceViews(app: App, ctx: ServerContext): void {
       findSpace(db, meeting.spaceId),
       listPreReadRows(db, meeting.id),
       listSpaceMetrics(db, meeting.spaceId, meeting.scheduledAt),
-      findPreviousEndedMeeting(db, meeting.spaceId, meeting.scheduledAt),
+      findPreviousEnded(db, { spaceId: meeting.spaceId, scheduledAt: meeting.scheduledAt.toISOString() }),
     ]);
     const triage: Triage = triagePreRead({
       template: meeting.template,
@@ -283,6 +293,10 @@ export function registerSpaceViews(app: App, ctx: ServerContext): void {
     });
     return c.json(triage, 200);
   });
+}
+
+function itemThread(recorded: { meetingId: string; item: { id: string; links: ItemLinks } }): string {
+  return threadOf(recorded.meetingId, recorded.item.id, recorded.item.links);
 }
 
 /** The items people can see, as they see them (their edits applied): oldest meeting first, each in the order said. */

@@ -1,4 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { DAY_MS, isTimeZone } from "../../core/calendar/dates.js";
 import { slackSummaryChannel, withNotesDeadline } from "../../core/follow-up/rules.js";
 import { NEEDS } from "../../core/roles.js";
 import type { Template } from "../../core/template/template.js";
@@ -42,18 +43,6 @@ import type { App } from "../app.js";
 import { hashSecret, newSecret, requireCaller } from "../auth.js";
 import type { ServerContext } from "../context.js";
 import { ApiError, fieldError } from "../errors.js";
-
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** True for a timezone this runtime knows by its IANA name ("Europe/Berlin", "UTC"). */
-export function isTimeZone(name: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: name });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const DEFAULT_DISTRIBUTION: Distribution = { emails: [], slackChannel: null, followUpHours: 2 };
 
