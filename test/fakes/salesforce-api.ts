@@ -1,5 +1,5 @@
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { serveLocally } from "./local-http.js";
 
 /**
  * A local stand-in for the Salesforce REST endpoints jsforce 3 uses to upsert one record by external id:
@@ -156,8 +156,7 @@ export async function startFakeSalesforce(options: FakeSalesforceOptions): Promi
     return error(405, "METHOD_NOT_ALLOWED", `HTTP Method '${method}' not allowed.`);
   }
 
-  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const body = await readBody(request);
+  function handle(request: IncomingMessage, body: string, response: ServerResponse): void {
     const method = request.method ?? "GET";
     const path = (request.url ?? "/").split("?")[0]!;
     requests.push({ method, path, body });
@@ -179,14 +178,10 @@ export async function startFakeSalesforce(options: FakeSalesforceOptions): Promi
     send(response, answer);
   }
 
-  const server = createServer((request, response) => {
-    void handle(request, response);
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
+  const server = await serveLocally(handle);
 
   return {
-    instanceUrl: `http://127.0.0.1:${port}`,
+    instanceUrl: server.origin,
     tasks,
     requests,
     failNext(count, status = 500) {
@@ -195,12 +190,7 @@ export async function startFakeSalesforce(options: FakeSalesforceOptions): Promi
     holdNext() {
       holds += 1;
     },
-    close() {
-      return new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
-    },
+    close: server.close,
   };
 }
 
@@ -263,13 +253,4 @@ function salesforceId(prefix: string, sequence: number): string {
     suffix += alphabet[flags];
   }
   return base + suffix;
-}
-
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    request.on("data", (chunk: Buffer) => chunks.push(chunk));
-    request.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    request.on("error", reject);
-  });
 }

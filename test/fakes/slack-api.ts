@@ -1,5 +1,5 @@
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { serveLocally } from "./local-http.js";
 
 /**
  * A local stand-in for Slack's Web API: the methods Docket calls, answered the way Slack documents them (HTTP 200
@@ -200,12 +200,7 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
     },
   };
 
-  const server = createServer((request, response) => {
-    void handle(request, response);
-  });
-
-  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const body = await readBody(request);
+  function handle(request: IncomingMessage, body: string, response: ServerResponse): void {
     const contentType = request.headers["content-type"] ?? "";
     const method = new URL(request.url ?? "/", "http://localhost").pathname.replace(/^\/api\//, "");
     const params = parseParams(contentType, body);
@@ -244,11 +239,10 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
     return handler(params);
   }
 
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
+  const server = await serveLocally(handle);
 
   return {
-    apiUrl: `http://127.0.0.1:${port}/api/`,
+    apiUrl: `${server.origin}/api/`,
     messages,
     requests,
     calls: (method) => requests.filter((request) => request.method === method),
@@ -261,22 +255,8 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
     holdNext() {
       holds += 1;
     },
-    close() {
-      return new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
-    },
+    close: server.close,
   };
-}
-
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    request.on("data", (chunk: Buffer) => chunks.push(chunk));
-    request.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    request.on("error", reject);
-  });
 }
 
 function parseParams(contentType: string, body: string): Record<string, unknown> {

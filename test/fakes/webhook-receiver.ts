@@ -1,6 +1,6 @@
-import { createServer, type IncomingHttpHeaders } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingHttpHeaders } from "node:http";
 import { verifyWebhookSignature } from "../../src/integrations/webhook/send-webhook.js";
+import { serveLocally } from "./local-http.js";
 
 /** A local webhook endpoint: records each request, checks its signature, and can fail or stall on demand. */
 
@@ -41,48 +41,40 @@ export async function startWebhookReceiver(options: WebhookReceiverOptions): Pro
   const failures: Array<{ status: number; headers: Record<string, string> }> = [];
   let holds = 0;
 
-  const server = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on("data", (chunk: Buffer) => chunks.push(chunk));
-    request.on("end", () => {
-      const body = Buffer.concat(chunks).toString("utf8");
-      const signature = request.headers["docket-signature"];
-      const delivery = request.headers["docket-delivery-id"];
-      const entry: ReceivedWebhook = {
-        method: request.method ?? "",
-        path: request.url ?? "/",
-        headers: request.headers,
+  const server = await serveLocally((request, body, response) => {
+    const signature = request.headers["docket-signature"];
+    const delivery = request.headers["docket-delivery-id"];
+    const entry: ReceivedWebhook = {
+      method: request.method ?? "",
+      path: request.url ?? "/",
+      headers: request.headers,
+      body,
+      json: parseJson(body),
+      deliveryId: typeof delivery === "string" ? delivery : undefined,
+      signatureValid: verifyWebhookSignature(
+        options.secret,
+        typeof signature === "string" ? signature : undefined,
         body,
-        json: parseJson(body),
-        deliveryId: typeof delivery === "string" ? delivery : undefined,
-        signatureValid: verifyWebhookSignature(
-          options.secret,
-          typeof signature === "string" ? signature : undefined,
-          body,
-          now(),
-        ),
-        answeredWith: null,
-      };
-      received.push(entry);
-      if (holds > 0) {
-        holds -= 1;
-        return;
-      }
-      const failure = failures.shift();
-      entry.answeredWith = failure?.status ?? 204;
-      if (failure) {
-        response.writeHead(failure.status, { "content-type": "text/plain", ...failure.headers }).end("failed");
-      } else {
-        response.writeHead(204).end();
-      }
-    });
+        now(),
+      ),
+      answeredWith: null,
+    };
+    received.push(entry);
+    if (holds > 0) {
+      holds -= 1;
+      return;
+    }
+    const failure = failures.shift();
+    entry.answeredWith = failure?.status ?? 204;
+    if (failure) {
+      response.writeHead(failure.status, { "content-type": "text/plain", ...failure.headers }).end("failed");
+    } else {
+      response.writeHead(204).end();
+    }
   });
 
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-
   return {
-    url: `http://127.0.0.1:${port}/hooks/docket`,
+    url: `${server.origin}/hooks/docket`,
     received,
     uniqueDeliveries: () => [
       ...new Set(received.map((entry) => entry.deliveryId).filter((id): id is string => id !== undefined)),
@@ -93,12 +85,7 @@ export async function startWebhookReceiver(options: WebhookReceiverOptions): Pro
     holdNext() {
       holds += 1;
     },
-    close() {
-      return new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
-    },
+    close: server.close,
   };
 }
 

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type FakeSmtp, startFakeSmtp } from "../../../test/fakes/smtp-server.js";
-import { type DeliveryAttempt, DeliveryError, type EmailPayload } from "../types.js";
+import { attempt, deliveryError } from "../../../test/helpers/delivery.js";
+import type { EmailPayload } from "../types.js";
 import { emailMessageId, sendEmail } from "./send-email.js";
 
 const payload: EmailPayload = {
@@ -9,19 +10,6 @@ const payload: EmailPayload = {
   text: "Decision: ship the beta on Friday.",
   html: "<p>Decision: <strong>ship the beta on Friday.</strong></p>",
 };
-
-function attempt(overrides: Partial<DeliveryAttempt> = {}): DeliveryAttempt {
-  return { deliveryId: "del_1", dedupeKey: "notes:mtg_1:v1", attempt: 1, uncertain: false, ...overrides };
-}
-
-async function deliveryError(promise: Promise<unknown>): Promise<DeliveryError> {
-  const error = await promise.then(
-    () => null,
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(DeliveryError);
-  return error as DeliveryError;
-}
 
 describe("sendEmail", () => {
   let smtp: FakeSmtp;

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type FakeSalesforce, startFakeSalesforce } from "../../../test/fakes/salesforce-api.js";
-import { type DeliveryAttempt, DeliveryError, type SalesforceSettings, type SalesforceTaskPayload } from "../types.js";
+import { deliveryError, attempt as firstAttempt } from "../../../test/helpers/delivery.js";
+import type { SalesforceSettings, SalesforceTaskPayload } from "../types.js";
 import { pushSalesforceTask } from "./push-task.js";
 
 const TOKEN = "00Dxx0000001gPL!AQ4AQFakeAccessToken";
@@ -14,17 +15,9 @@ const payload: SalesforceTaskPayload = {
   ownerName: "Dana Reyes",
 };
 
-function attempt(overrides: Partial<DeliveryAttempt> = {}): DeliveryAttempt {
-  return { deliveryId: "del_1", dedupeKey: "task:item_7f3a", attempt: 1, uncertain: false, ...overrides };
-}
-
-async function deliveryError(promise: Promise<unknown>): Promise<DeliveryError> {
-  const error = await promise.then(
-    () => null,
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(DeliveryError);
-  return error as DeliveryError;
+/** Salesforce attempts carry a task's dedupe key. */
+function attempt(overrides: Parameters<typeof firstAttempt>[0] = {}) {
+  return firstAttempt({ dedupeKey: "task:item_7f3a", ...overrides });
 }
 
 describe("pushSalesforceTask", () => {

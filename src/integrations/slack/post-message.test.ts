@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type FakeSlack, startFakeSlack } from "../../../test/fakes/slack-api.js";
-import { type DeliveryAttempt, DeliveryError, type SlackPayload, type SlackSettings } from "../types.js";
+import { attempt, deliveryError } from "../../../test/helpers/delivery.js";
+import type { SlackPayload, SlackSettings } from "../types.js";
 import { findSlackUserId, postSlackMessage } from "./post-message.js";
 
 const TOKEN = "xoxb-test-1234-secret";
@@ -13,19 +14,6 @@ const payload: SlackPayload = {
     { type: "section", text: { type: "mrkdwn", text: "*Decision:* ship the beta on Friday" } },
   ],
 };
-
-function attempt(overrides: Partial<DeliveryAttempt> = {}): DeliveryAttempt {
-  return { deliveryId: "del_1", dedupeKey: "notes:mtg_1:v1", attempt: 1, uncertain: false, ...overrides };
-}
-
-async function deliveryError(promise: Promise<unknown>): Promise<DeliveryError> {
-  const error = await promise.then(
-    () => null,
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(DeliveryError);
-  return error as DeliveryError;
-}
 
 describe("postSlackMessage", () => {
   let slack: FakeSlack;

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startWebhookReceiver, type WebhookReceiver } from "../../../test/fakes/webhook-receiver.js";
-import { type DeliveryAttempt, DeliveryError, type WebhookPayload } from "../types.js";
+import { attempt, deliveryError } from "../../../test/helpers/delivery.js";
+import type { WebhookPayload } from "../types.js";
 import { sendWebhook, signWebhook, verifyWebhookSignature } from "./send-webhook.js";
 
 const SECRET = "whsec_test_5f2a";
@@ -11,19 +12,6 @@ const payload: WebhookPayload = {
   event: "notes.distributed",
   data: { meetingId: "mtg_1", title: "Q3 planning", decisions: 2 },
 };
-
-function attempt(overrides: Partial<DeliveryAttempt> = {}): DeliveryAttempt {
-  return { deliveryId: "del_1", dedupeKey: "notes:mtg_1:v1", attempt: 1, uncertain: false, ...overrides };
-}
-
-async function deliveryError(promise: Promise<unknown>): Promise<DeliveryError> {
-  const error = await promise.then(
-    () => null,
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(DeliveryError);
-  return error as DeliveryError;
-}
 
 describe("sendWebhook", () => {
   let receiver: WebhookReceiver;

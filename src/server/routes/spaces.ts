@@ -65,7 +65,7 @@ const settingsFields = {
     followUpHours: z
       .number()
       .int()
-      .min(0)
+      .min(1)
       .max(7 * 24)
       .default(2),
   }),
@@ -248,18 +248,18 @@ export function registerSpaces(app: App, ctx: ServerContext): void {
     const role = await requireSpaceRole(ctx, caller, spaceId, NEEDS.manage);
     const { templateId, ...rest } = c.req.valid("json");
     const changes: Partial<SpaceSettings> = rest;
-    // A new template is copied in now, with its follow-up rules; meetings already created keep their copy.
+    const space = templateId !== undefined || rest.distribution ? await findSpace(db, spaceId) : null;
     if (templateId !== undefined) {
+      // A new template is copied in now, with its follow-up rules; meetings already created keep their copy.
       const template = findTemplate(ctx, templateId);
-      const space = await findSpace(db, spaceId);
       Object.assign(
         changes,
         { templateId, template },
         followUpFrom(template, rest.distribution ?? space?.distribution),
       );
-    } else if (rest.distribution) {
-      const space = await findSpace(db, spaceId);
-      if (space) changes.followUpRules = withNotesDeadline(space.followUpRules, rest.distribution.followUpHours);
+    } else if (rest.distribution && space) {
+      // The notes deadline is one setting: the rule's minutes follow the Space's hours.
+      changes.followUpRules = withNotesDeadline(space.followUpRules, rest.distribution.followUpHours);
     }
     return c.json(presentSpace(await updateSpace(db, spaceId, changes), role), 200);
   });
