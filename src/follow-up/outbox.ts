@@ -44,16 +44,8 @@ export async function enqueueDeliveries(
   return rows.length;
 }
 
-export interface ClaimedDelivery {
+export interface ClaimedDelivery extends Omit<NewDelivery, "notBefore" | "dueBy"> {
   id: string;
-  spaceId: string | null;
-  meetingId: string | null;
-  userId: string | null;
-  channel: DeliveryChannel;
-  purpose: string;
-  dedupeKey: string;
-  recipient: string;
-  payload: unknown;
   /** This attempt's number, from 1. */
   attempts: number;
   /** The previous attempt was cut off mid-send: it may have arrived. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { createItem, type Item } from "../item.js";
+import { carriedCopy, seriesItem } from "../../../test/helpers/series.js";
+import type { Item } from "../item.js";
 import { meetingChanges } from "./changes.js";
-import type { ItemLinks } from "./item-links.js";
 import type { SeriesItem } from "./series-item.js";
 
 const m1 = {
@@ -21,33 +21,10 @@ const TODAY = "2025-03-10";
 
 type Meeting = typeof m1;
 
-function recorded(
-  at: Meeting,
-  fields: Pick<Item, "id" | "kind" | "text"> & Partial<Item>,
-  links: ItemLinks = {},
-  changedAt = `${at.meetingDate}T15:30:00Z`,
-): SeriesItem {
-  return { ...at, item: createItem({ section: `${fields.kind}s`, ...fields }), links, changedAt };
-}
+const recorded = seriesItem;
 
-/** The copy the series makes of `source` when meeting `at` goes live. */
 function carried(at: Meeting, source: SeriesItem, fields: Partial<Item> = {}, changedAt?: string): SeriesItem {
-  const from = source.links.carriedFrom;
-  return recorded(
-    at,
-    { ...source.item, id: `carried-${source.meetingId}-${source.item.id}`, ...fields },
-    {
-      carriedFrom: {
-        thread: from?.thread ?? `${source.meetingId}/${source.item.id}`,
-        meetingId: source.meetingId,
-        itemId: source.item.id,
-        firstMeetingId: from?.firstMeetingId ?? source.meetingId,
-        firstMeetingDate: from?.firstMeetingDate ?? source.meetingDate,
-        meetings: (from?.meetings ?? 1) + 1,
-      },
-    },
-    changedAt,
-  );
+  return carriedCopy(at, source, { fields, ...(changedAt ? { changedAt } : {}) });
 }
 
 const ids = (entries: { meetingId: string; itemId: string }[]) => entries.map((e) => `${e.meetingId}:${e.itemId}`);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createItem, type Item } from "../item.js";
+import { carriedCopy, type SeriesMeeting, seriesItem } from "../../../test/helpers/series.js";
+import type { Item } from "../item.js";
 import type { ItemLinks } from "./item-links.js";
 import type { SeriesItem } from "./series-item.js";
 import { buildTimeline, type TimelineEntry, type TimelineMeeting } from "./timeline.js";
@@ -20,37 +21,20 @@ function item(
   at: TimelineMeeting,
   fields: Pick<Item, "id" | "kind" | "text"> & Partial<Item>,
   links: ItemLinks = {},
-  changedAt = `${at.meetingDate}T15:30:00Z`,
+  changedAt?: string,
 ): SeriesItem {
-  return {
-    meetingId: at.id,
-    meetingTitle: at.title,
-    meetingDate: at.meetingDate,
-    scheduledAt: at.scheduledAt,
-    item: createItem({ section: `${fields.kind}s`, ...fields }),
-    links,
-    changedAt,
-  };
+  return seriesItem(seriesMeeting(at), fields, links, changedAt);
 }
 
+/** A copy named after its thread, as `carryForward` names it. */
 function carried(at: TimelineMeeting, source: SeriesItem, fields: Partial<Item> = {}, changedAt?: string): SeriesItem {
-  const from = source.links.carriedFrom;
-  const thread = from?.thread ?? `${source.meetingId}/${source.item.id}`;
-  return item(
-    at,
-    { ...source.item, id: `carried-${thread.replace("/", "-")}`, ...fields },
-    {
-      carriedFrom: {
-        thread,
-        meetingId: source.meetingId,
-        itemId: source.item.id,
-        firstMeetingId: from?.firstMeetingId ?? source.meetingId,
-        firstMeetingDate: from?.firstMeetingDate ?? source.meetingDate,
-        meetings: (from?.meetings ?? 1) + 1,
-      },
-    },
-    changedAt,
-  );
+  const thread = source.links.carriedFrom?.thread ?? `${source.meetingId}/${source.item.id}`;
+  const id = `carried-${thread.replace("/", "-")}`;
+  return carriedCopy(seriesMeeting(at), source, { fields, id, ...(changedAt ? { changedAt } : {}) });
+}
+
+function seriesMeeting(at: TimelineMeeting): SeriesMeeting {
+  return { meetingId: at.id, meetingTitle: at.title, meetingDate: at.meetingDate, scheduledAt: at.scheduledAt };
 }
 
 const row = (entry: TimelineEntry) => [entry.at, entry.kind, entry.text, entry.detail];
