@@ -1,15 +1,26 @@
 import { z } from "@hono/zod-openapi";
 import { ITEM_KINDS, ITEM_STATUSES } from "../core/item.js";
 import { SPACE_ROLES } from "../core/roles.js";
+import { ESCALATION_RULES } from "../core/series/item-links.js";
+import { TIMELINE_KINDS } from "../core/series/timeline.js";
 import { followUpRuleSchema, templateSchema } from "../core/template/template.js";
 import { EDITABLE_FIELDS } from "../live/item-view.js";
-import { MEETING_STATUSES } from "../store/schema.js";
+import {
+  ARTIFACT_KINDS,
+  DELIVERY_CHANNELS,
+  DELIVERY_STATUSES,
+  MEETING_STATUSES,
+  NOTIFICATION_CHANNELS,
+  NOTIFICATION_FREQUENCIES,
+  NOTIFICATION_KINDS,
+} from "../store/schema.js";
 
 /**
  * The request and response shapes the routes share. Each named one becomes a component of /api/openapi.json, so
  * clients see one `Space` rather than a copy per route.
  */
 
+export const ragSchema = z.enum(["red", "yellow", "green"]).nullable();
 export const spaceRoleSchema = z.enum(SPACE_ROLES).openapi("SpaceRole");
 
 export const CADENCES = ["weekly", "biweekly", "monthly", "ad hoc"] as const;
@@ -245,7 +256,7 @@ export const itemSchema = z
     owner: z.string().nullable(),
     due: z.string().nullable(),
     status: z.enum(ITEM_STATUSES).nullable(),
-    rag: z.enum(["red", "yellow", "green"]).nullable(),
+    rag: ragSchema,
     likelihood: level,
     impact: level,
     mitigation: z.string().nullable(),
@@ -270,9 +281,7 @@ export const itemLinksSchema = z
         meetings: z.number().int().openapi({ description: "Meetings it has been on, this one included." }),
       })
       .optional(),
-    raisedBy: z
-      .object({ rule: z.enum(["red-risk-to-next-agenda", "unowned-risk-escalate"]), about: itemRefSchema })
-      .optional(),
+    raisedBy: z.object({ rule: z.enum(ESCALATION_RULES), about: itemRefSchema }).optional(),
     supersedes: z.array(itemRefSchema).optional(),
     supersededBy: itemRefSchema.optional(),
   })
@@ -291,3 +300,136 @@ export const itemViewSchema = itemSchema
 export const metricRowSchema = z
   .object({ team: z.string(), values: z.record(z.string(), z.number()), evidence: z.array(evidenceSchema) })
   .openapi("MetricRow");
+
+// ---- Series memory and follow-up ----
+
+export const integrationViewSchema = z
+  .object({
+    connected: z.boolean(),
+    settings: z.record(z.string(), z.string()),
+    /** Which secrets are stored, never their values. */
+    secrets: z.array(z.string()),
+    updatedAt: timestamp.nullable(),
+  })
+  .openapi("IntegrationView");
+
+export const followUpSchema = z
+  .object({
+    rules: z.array(z.object({ rule: followUpRuleSchema, description: z.string() })),
+    notesDeadlineHours: z.number(),
+    email: z.object({
+      enabled: z.boolean().openapi({ description: "The server has an SMTP server (DOCKET_SMTP_URL)." }),
+      recipients: z.array(z.string()),
+    }),
+    slackChannel: z.string().nullable(),
+    integrations: z.object({
+      slack: integrationViewSchema,
+      webhook: integrationViewSchema,
+      salesforce: integrationViewSchema,
+    }),
+  })
+  .openapi("FollowUp");
+
+export const deliverySchema = z
+  .object({
+    id: z.uuid(),
+    meetingId: z.uuid().nullable(),
+    meetingTitle: z.string().nullable(),
+    channel: z.enum(DELIVERY_CHANNELS),
+    purpose: z.string(),
+    recipient: z.string(),
+    status: z.enum(DELIVERY_STATUSES),
+    attempts: z.number().int(),
+    lastError: z.string().nullable(),
+    createdAt: timestamp,
+    notBefore: timestamp,
+    dueBy: timestamp.nullable(),
+    deliveredAt: timestamp.nullable(),
+    late: z.boolean(),
+  })
+  .openapi("Delivery");
+
+export const preferenceSchema = z
+  .object({
+    kind: z.enum(NOTIFICATION_KINDS),
+    channel: z.enum(NOTIFICATION_CHANNELS),
+    frequency: z.enum(NOTIFICATION_FREQUENCIES),
+  })
+  .openapi("NotificationPreference");
+
+export const notificationSchema = z
+  .object({
+    id: z.uuid(),
+    spaceId: z.uuid().nullable(),
+    kind: z.enum(NOTIFICATION_KINDS),
+    title: z.string(),
+    body: z.string(),
+    link: z.string(),
+    channel: z.enum(NOTIFICATION_CHANNELS),
+    frequency: z.enum(NOTIFICATION_FREQUENCIES),
+    createdAt: timestamp,
+    readAt: timestamp.nullable(),
+    sentAt: timestamp.nullable(),
+  })
+  .openapi("Notification");
+
+/** Where an item was recorded: its meeting, that meeting's title and date. */
+export const itemSourceFields = { meetingId: z.uuid(), meetingTitle: z.string(), meetingDate: z.iso.date() };
+const itemSourceSchema = z.object(itemSourceFields);
+
+export const changeEntrySchema = z
+  .object({
+    itemId: z.string(),
+    meetingId: z.uuid(),
+    meetingDate: z.iso.date(),
+    kind: z.string(),
+    text: z.string(),
+    owner: z.string().nullable(),
+    rag: ragSchema,
+    due: z.string().nullable(),
+    status: z.string().nullable(),
+    meetings: z.number().int().nullable(),
+  })
+  .openapi("ChangeEntry");
+
+export const changesSchema = z
+  .object({
+    previousMeeting: itemSourceSchema.nullable(),
+    new: z.array(changeEntrySchema),
+    resolved: z.array(changeEntrySchema),
+    reRated: z.array(changeEntrySchema.extend({ from: ragSchema })),
+    overdue: z.array(changeEntrySchema),
+  })
+  .openapi("MeetingChanges");
+
+export const timelineSchema = z
+  .object({
+    entries: z.array(
+      z.object({
+        at: z.string(),
+        date: z.iso.date(),
+        kind: z.enum(TIMELINE_KINDS),
+        text: z.string(),
+        detail: z.string().nullable(),
+        meeting: itemSourceSchema,
+        itemId: z.string().nullable(),
+        rag: ragSchema,
+        from: ragSchema,
+      }),
+    ),
+  })
+  .openapi("Timeline");
+
+export const artifactSchema = z
+  .object({
+    id: z.uuid(),
+    meetingId: z.uuid(),
+    itemId: z.string().nullable(),
+    kind: z.enum(ARTIFACT_KINDS),
+    title: z.string(),
+    body: z.string(),
+    edited: z.boolean(),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+  })
+  .openapi("Artifact");

@@ -1,27 +1,23 @@
 import type { z } from "zod";
-import type { TimelineEntry } from "../../src/core/series/timeline.js";
-import type { FollowUpRule } from "../../src/core/template/template.js";
-import type { DeliveryRecord } from "../../src/follow-up/outbox.js";
 import type {
+  artifactSchema,
+  deliverySchema,
+  followUpSchema,
+  integrationViewSchema,
   meetingListSchema,
   meetingSchema,
   meetingSummarySchema,
   memberSchema,
   meSchema,
   newInvitationSchema,
+  notificationSchema,
+  preferenceSchema,
   preReadRowSchema,
   preReadSchema,
   spaceSchema,
   spaceSummarySchema,
+  timelineSchema,
 } from "../../src/server/api-schemas.js";
-import type {
-  ArtifactKind,
-  IntegrationKind,
-  NotificationChannel,
-  NotificationFrequency,
-  NotificationKind,
-} from "../../src/store/schema.js";
-
 /** The API's shapes, read from the server's own schemas so the two cannot drift apart. */
 export type Me = z.infer<typeof meSchema>;
 export type SpaceSummary = z.infer<typeof spaceSummarySchema>;
@@ -150,9 +146,7 @@ export interface NewApiToken {
   createdAt: string;
 }
 
-// ---- Series memory and follow-up (types only) ----
-// The route schemas of series.ts and follow-up.ts are not exported, so these read the core's and the store's
-// types, which the routes present unchanged.
+// ---- Series memory and follow-up ----
 export type { ChangeEntry, MeetingChanges } from "../../src/core/series/changes.js";
 export type { ItemLinks, ItemRef } from "../../src/core/series/item-links.js";
 export type { SeriesItem } from "../../src/core/series/series-item.js";
@@ -166,71 +160,22 @@ export type {
   NotificationFrequency,
   NotificationKind,
 } from "../../src/store/schema.js";
-export type { DeliveryRecord, FollowUpRule, TimelineEntry };
 
-/** `GET /api/spaces/{id}/timeline`, newest first. */
-export interface Timeline {
-  entries: TimelineEntry[];
-}
-
-/** A draft kept with a meeting (`/api/meetings/{id}/artifacts`). */
-export interface Artifact {
-  id: string;
-  meetingId: string;
-  itemId: string | null;
-  kind: ArtifactKind;
-  title: string;
-  body: string;
-  edited: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
-
-/** A connected service as the API shows it: never its secrets, only their names. */
-export interface IntegrationView {
-  connected: boolean;
-  settings: Record<string, string>;
-  secrets: string[];
-  updatedAt: string | null;
-}
-
-/** `GET /api/spaces/{id}/follow-up`. */
-export interface FollowUp {
-  rules: { rule: FollowUpRule; description: string }[];
-  notesDeadlineHours: number;
-  email: { enabled: boolean; recipients: string[] };
-  slackChannel: string | null;
-  integrations: Record<IntegrationKind, IntegrationView>;
-}
-
+export type Timeline = z.infer<typeof timelineSchema>;
+export type Artifact = z.infer<typeof artifactSchema>;
+export type IntegrationView = z.infer<typeof integrationViewSchema>;
+export type FollowUp = z.infer<typeof followUpSchema>;
+export type TimelineEntry = Timeline["entries"][number];
+export type FollowUpRule = FollowUp["rules"][number]["rule"];
+export type DeliveryRecord = z.infer<typeof deliverySchema>;
 /** `GET /api/spaces/{id}/deliveries`: `late` counts those past their deadline and not delivered. */
 export interface DeliveryLog {
   deliveries: DeliveryRecord[];
   late: number;
 }
-
-/** One of the caller's notifications (`GET /api/notifications`). */
-export interface AppNotification {
-  id: string;
-  spaceId: string | null;
-  kind: NotificationKind;
-  title: string;
-  body: string;
-  link: string;
-  channel: NotificationChannel;
-  frequency: NotificationFrequency;
-  createdAt: string;
-  readAt: string | null;
-  sentAt: string | null;
-}
-
+export type AppNotification = z.infer<typeof notificationSchema>;
 export interface NotificationList {
   notifications: AppNotification[];
   unread: number;
 }
-
-export interface NotificationPreference {
-  kind: NotificationKind;
-  channel: NotificationChannel;
-  frequency: NotificationFrequency;
-}
+export type NotificationPreference = z.infer<typeof preferenceSchema>;

@@ -19,7 +19,8 @@ export interface CarriedFrom extends ItemRef {
 }
 
 /** The follow-up rules that raise escalations by themselves. */
-export type EscalationRule = "red-risk-to-next-agenda" | "unowned-risk-escalate";
+export const ESCALATION_RULES = ["red-risk-to-next-agenda", "unowned-risk-escalate"] as const;
+export type EscalationRule = (typeof ESCALATION_RULES)[number];
 
 /** What the series knows about an item, beyond what the engine heard. */
 export interface ItemLinks {

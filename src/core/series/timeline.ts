@@ -6,13 +6,15 @@ import { isSameRisk, riskSimilarity } from "../space/same-risk.js";
 import type { EscalationRule, ItemRef } from "./item-links.js";
 import type { SeriesItem } from "./series-item.js";
 
-export type TimelineKind =
-  | "meeting"
-  | "decision"
-  | "decision-superseded"
-  | "risk-rating"
-  | "escalation"
-  | "action-done";
+export const TIMELINE_KINDS = [
+  "meeting",
+  "decision",
+  "decision-superseded",
+  "risk-rating",
+  "escalation",
+  "action-done",
+] as const;
+export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
 export interface TimelineEntry {
   /** ISO 8601: when it happened, as far as Docket knows. */

@@ -5,8 +5,6 @@ import { NEEDS } from "../../core/roles.js";
 import { followUpRuleSchema } from "../../core/template/template.js";
 import { listSpaceDeliveries } from "../../follow-up/outbox.js";
 import {
-  DELIVERY_CHANNELS,
-  DELIVERY_STATUSES,
   type IntegrationKind,
   NOTIFICATION_CHANNELS,
   NOTIFICATION_FREQUENCIES,
@@ -18,7 +16,18 @@ import {
 } from "../../store/schema.js";
 import { findSpace } from "../../store/spaces.js";
 import { requireMeetingRole, requireSpaceRole } from "../access.js";
-import { errorResponses, jsonBody, jsonResponse, metricBoundsSchema, noContent } from "../api-schemas.js";
+import {
+  deliverySchema,
+  errorResponses,
+  followUpSchema,
+  integrationViewSchema,
+  jsonBody,
+  jsonResponse,
+  metricBoundsSchema,
+  noContent,
+  notificationSchema,
+  preferenceSchema,
+} from "../api-schemas.js";
 import type { App } from "../app.js";
 import { requireCaller } from "../auth.js";
 import type { ServerContext } from "../context.js";
@@ -26,7 +35,6 @@ import { ApiError, invalidInput } from "../errors.js";
 
 const tags = ["follow-up"];
 const spaceParams = z.object({ spaceId: z.uuid() });
-const timestamp = z.iso.datetime();
 
 const integrationInputs = {
   slack: z.strictObject({
@@ -56,76 +64,6 @@ const SHOWN: Record<IntegrationKind, string[]> = {
   webhook: ["url"],
   salesforce: ["instanceUrl", "apiVersion"],
 };
-
-const integrationViewSchema = z
-  .object({
-    connected: z.boolean(),
-    settings: z.record(z.string(), z.string()),
-    /** Which secrets are stored, never their values. */
-    secrets: z.array(z.string()),
-    updatedAt: timestamp.nullable(),
-  })
-  .openapi("IntegrationView");
-
-const followUpSchema = z
-  .object({
-    rules: z.array(z.object({ rule: followUpRuleSchema, description: z.string() })),
-    notesDeadlineHours: z.number(),
-    email: z.object({
-      enabled: z.boolean().openapi({ description: "The server has an SMTP server (DOCKET_SMTP_URL)." }),
-      recipients: z.array(z.string()),
-    }),
-    slackChannel: z.string().nullable(),
-    integrations: z.object({
-      slack: integrationViewSchema,
-      webhook: integrationViewSchema,
-      salesforce: integrationViewSchema,
-    }),
-  })
-  .openapi("FollowUp");
-
-const deliverySchema = z
-  .object({
-    id: z.uuid(),
-    meetingId: z.uuid().nullable(),
-    meetingTitle: z.string().nullable(),
-    channel: z.enum(DELIVERY_CHANNELS),
-    purpose: z.string(),
-    recipient: z.string(),
-    status: z.enum(DELIVERY_STATUSES),
-    attempts: z.number().int(),
-    lastError: z.string().nullable(),
-    createdAt: timestamp,
-    notBefore: timestamp,
-    dueBy: timestamp.nullable(),
-    deliveredAt: timestamp.nullable(),
-    late: z.boolean(),
-  })
-  .openapi("Delivery");
-
-const preferenceSchema = z
-  .object({
-    kind: z.enum(NOTIFICATION_KINDS),
-    channel: z.enum(NOTIFICATION_CHANNELS),
-    frequency: z.enum(NOTIFICATION_FREQUENCIES),
-  })
-  .openapi("NotificationPreference");
-
-const notificationSchema = z
-  .object({
-    id: z.uuid(),
-    spaceId: z.uuid().nullable(),
-    kind: z.enum(NOTIFICATION_KINDS),
-    title: z.string(),
-    body: z.string(),
-    link: z.string(),
-    channel: z.enum(NOTIFICATION_CHANNELS),
-    frequency: z.enum(NOTIFICATION_FREQUENCIES),
-    createdAt: timestamp,
-    readAt: timestamp.nullable(),
-    sentAt: timestamp.nullable(),
-  })
-  .openapi("Notification");
 
 const getFollowUpRoute = createRoute({
   method: "get",

@@ -15,7 +15,15 @@ import { ARTIFACT_KINDS, artifacts, calendarFeeds, memberships } from "../../sto
 import { findPreviousEnded, readSeriesItems, readSpaceSeriesItems } from "../../store/series.js";
 import { findSpace } from "../../store/spaces.js";
 import { requireMeetingRole, requireSpaceRole } from "../access.js";
-import { errorResponses, itemViewSchema, jsonBody, jsonResponse } from "../api-schemas.js";
+import {
+  artifactSchema,
+  changesSchema,
+  errorResponses,
+  itemViewSchema,
+  jsonBody,
+  jsonResponse,
+  timelineSchema,
+} from "../api-schemas.js";
 import type { App } from "../app.js";
 import { hashSecret, newSecret, requireCaller } from "../auth.js";
 import type { ServerContext } from "../context.js";
@@ -24,66 +32,6 @@ import { ApiError } from "../errors.js";
 const tags = ["series"];
 const spaceParams = z.object({ spaceId: z.uuid() });
 const meetingParams = z.object({ meetingId: z.uuid() });
-const rag = z.enum(["red", "yellow", "green"]).nullable();
-const source = z.object({ meetingId: z.uuid(), meetingTitle: z.string(), meetingDate: z.iso.date() });
-
-const changeEntrySchema = z
-  .object({
-    itemId: z.string(),
-    meetingId: z.uuid(),
-    meetingDate: z.iso.date(),
-    kind: z.string(),
-    text: z.string(),
-    owner: z.string().nullable(),
-    rag,
-    due: z.string().nullable(),
-    status: z.string().nullable(),
-    meetings: z.number().int().nullable(),
-  })
-  .openapi("ChangeEntry");
-
-const changesSchema = z
-  .object({
-    previousMeeting: source.nullable(),
-    new: z.array(changeEntrySchema),
-    resolved: z.array(changeEntrySchema),
-    reRated: z.array(changeEntrySchema.extend({ from: rag })),
-    overdue: z.array(changeEntrySchema),
-  })
-  .openapi("MeetingChanges");
-
-const timelineSchema = z
-  .object({
-    entries: z.array(
-      z.object({
-        at: z.string(),
-        date: z.iso.date(),
-        kind: z.enum(["meeting", "decision", "decision-superseded", "risk-rating", "escalation", "action-done"]),
-        text: z.string(),
-        detail: z.string().nullable(),
-        meeting: source,
-        itemId: z.string().nullable(),
-        rag,
-        from: rag,
-      }),
-    ),
-  })
-  .openapi("Timeline");
-
-const artifactSchema = z
-  .object({
-    id: z.uuid(),
-    meetingId: z.uuid(),
-    itemId: z.string().nullable(),
-    kind: z.enum(ARTIFACT_KINDS),
-    title: z.string(),
-    body: z.string(),
-    edited: z.boolean(),
-    createdAt: z.iso.datetime(),
-    updatedAt: z.iso.datetime(),
-  })
-  .openapi("Artifact");
-
 const changesRoute = createRoute({
   method: "get",
   path: "/api/meetings/{meetingId}/changes",

@@ -28,7 +28,14 @@ import {
 } from "../../store/space-views.js";
 import { findSpace } from "../../store/spaces.js";
 import { requireMeetingRole, requireSpaceRole } from "../access.js";
-import { errorResponses, itemViewSchema, jsonResponse, templateResponseSchema } from "../api-schemas.js";
+import {
+  errorResponses,
+  itemSourceFields,
+  itemViewSchema,
+  jsonResponse,
+  ragSchema,
+  templateResponseSchema,
+} from "../api-schemas.js";
 import type { App } from "../app.js";
 import { requireCaller } from "../auth.js";
 import type { ServerContext } from "../context.js";
@@ -39,9 +46,7 @@ import { ApiError } from "../errors.js";
 const spaceParams = z.object({ spaceId: z.uuid() });
 const meetingParams = z.object({ meetingId: z.uuid() });
 
-const rag = z.enum(["red", "yellow", "green"]).nullable();
-const sourceFields = { meetingId: z.uuid(), meetingTitle: z.string(), meetingDate: z.iso.date() };
-const recordedItemSchema = itemViewSchema.extend(sourceFields).openapi("RecordedItem");
+const recordedItemSchema = itemViewSchema.extend(itemSourceFields).openapi("RecordedItem");
 
 const openActionsSchema = z
   .object({
@@ -49,7 +54,7 @@ const openActionsSchema = z
     owners: z.array(
       z.object({
         owner: z.string().nullable(),
-        actions: z.array(z.object({ ...sourceFields, item: itemViewSchema, overdue: z.boolean() })),
+        actions: z.array(z.object({ ...itemSourceFields, item: itemViewSchema, overdue: z.boolean() })),
       }),
     ),
   })
@@ -63,9 +68,9 @@ const riskRegisterSchema = z
         current: recordedItemSchema,
         history: z.array(
           z.object({
-            ...sourceFields,
+            ...itemSourceFields,
             itemId: z.string(),
-            rag,
+            rag: ragSchema,
             status: itemViewSchema.shape.status,
             text: z.string(),
           }),
@@ -95,7 +100,7 @@ const metricSeriesSchema = z
     teams: z.array(
       z.object({
         team: z.string(),
-        points: z.array(z.object({ ...sourceFields, values: z.record(z.string(), z.number()) })),
+        points: z.array(z.object({ ...itemSourceFields, values: z.record(z.string(), z.number()) })),
       }),
     ),
   })
@@ -105,14 +110,14 @@ const triageEntrySchema = z
   .object({
     id: z.string(),
     reason: z.enum(TRIAGE_REASONS),
-    rag,
+    rag: ragSchema,
     sectionId: z.string(),
     sectionTitle: z.string(),
     text: z.string(),
     owner: z.string().nullable(),
     source: z.discriminatedUnion("kind", [
       z.object({ kind: z.literal("pre-read"), rowId: z.uuid() }),
-      z.object({ kind: z.literal("item"), itemId: z.string(), ...sourceFields }),
+      z.object({ kind: z.literal("item"), itemId: z.string(), ...itemSourceFields }),
     ]),
     detail: z.string().optional(),
   })
