@@ -53,3 +53,24 @@ export function ModalDialog({
     </Dialog.Root>
   );
 }
+
+/** The button that closes a dialog without doing anything else ("Done", "Cancel", "Keep both"). */
+export function CloseButton({
+  children,
+  quiet = false,
+  disabled,
+  buttonRef,
+}: {
+  children: ReactNode;
+  quiet?: boolean;
+  disabled?: boolean;
+  buttonRef?: RefObject<HTMLButtonElement | null>;
+}) {
+  return (
+    <Dialog.Close asChild>
+      <button type="button" className={quiet ? "button button-quiet" : "button"} ref={buttonRef} disabled={disabled}>
+        {children}
+      </button>
+    </Dialog.Close>
+  );
+}

@@ -1,5 +1,4 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Dialog } from "radix-ui";
 import { useId, useState } from "react";
 import { Link } from "wouter";
 import {
@@ -10,7 +9,7 @@ import {
   type NotificationList,
   type NotificationPreference,
 } from "../api";
-import { ModalDialog } from "./dialog";
+import { CloseButton, ModalDialog } from "./dialog";
 import { ErrorMessage, Loading } from "./feedback";
 import { CHANNEL_WORDS, FREQUENCY_WORDS, NOTIFICATION_WORDS } from "./format";
 
@@ -63,11 +62,7 @@ export function NotificationBell() {
         {open ? <Preferences /> : null}
       </details>
       <div className="dialog-actions">
-        <Dialog.Close asChild>
-          <button type="button" className="button">
-            Close
-          </button>
-        </Dialog.Close>
+        <CloseButton>Close</CloseButton>
       </div>
     </ModalDialog>
   );

@@ -1,11 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Dialog } from "radix-ui";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { Link } from "wouter";
 import type { DecisionLog } from "../../../src/api/space-views.js";
 import { relatedDecisions } from "../../../src/core/series/related-decisions.js";
 import { api, type ItemView, type SeriesItem } from "../api";
-import { ModalDialog } from "../components/dialog";
+import { CloseButton, ModalDialog } from "../components/dialog";
 import { ErrorMessage } from "../components/feedback";
 import { formatDay } from "../components/format";
 import type { LiveRoom } from "./room";
@@ -213,11 +212,9 @@ function EarlierNotice({
           >
             <ErrorMessage error={supersede.error} title="Not superseded" />
             <div className="dialog-actions">
-              <Dialog.Close asChild>
-                <button type="button" className="button" ref={keep} disabled={supersede.isPending}>
-                  Keep both
-                </button>
-              </Dialog.Close>
+              <CloseButton buttonRef={keep} disabled={supersede.isPending}>
+                Keep both
+              </CloseButton>
               <button
                 type="button"
                 className="button button-primary"

@@ -1,10 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Dialog } from "radix-ui";
 import { useEffect, useRef, useState } from "react";
 import { Link, useLocation } from "wouter";
 import { api, type CaptureHealth, type Meeting, type MeetingStatus, type Role } from "../api";
 import { Breadcrumbs } from "../components/breadcrumbs";
-import { ModalDialog } from "../components/dialog";
+import { CloseButton, ModalDialog } from "../components/dialog";
 import { DismissableError } from "../components/dismissable-error";
 import { ErrorMessage, Loading } from "../components/feedback";
 import { canRun, canWrite, MEETING_STATUS_WORDS } from "../components/format";
@@ -228,11 +227,9 @@ function MeetingControls({
           >
             <ErrorMessage error={end.error} title="The meeting was not ended" />
             <div className="dialog-actions">
-              <Dialog.Close asChild>
-                <button type="button" className="button" ref={keepGoing} disabled={end.isPending}>
-                  Keep the meeting going
-                </button>
-              </Dialog.Close>
+              <CloseButton buttonRef={keepGoing} disabled={end.isPending}>
+                Keep the meeting going
+              </CloseButton>
               <button
                 type="button"
                 className="button button-primary button-danger-solid"

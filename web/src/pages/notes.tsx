@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Dialog, DropdownMenu } from "radix-ui";
+import { DropdownMenu } from "radix-ui";
 import { type FormEvent, type ReactNode, useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 import { Link } from "wouter";
 import {
@@ -18,7 +18,7 @@ import {
 } from "../api";
 import { Breadcrumbs } from "../components/breadcrumbs";
 import { ColumnHeadings } from "../components/column-headings";
-import { ModalDialog } from "../components/dialog";
+import { CloseButton, ModalDialog } from "../components/dialog";
 import { ErrorMessage, Loading } from "../components/feedback";
 import {
   ARTIFACT_WORDS,
@@ -1054,11 +1054,7 @@ function DistributeDialog({ notes, meeting, space }: { notes: NotesJson; meeting
         <p className="hint">A facilitator or owner of this Space sends the notes.</p>
       ) : null}
       <div className="dialog-actions">
-        <Dialog.Close asChild>
-          <button type="button" className="button" ref={closeButton}>
-            Close
-          </button>
-        </Dialog.Close>
+        <CloseButton buttonRef={closeButton}>Close</CloseButton>
         {mayRun && ended ? (
           <button
             type="button"

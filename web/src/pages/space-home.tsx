@@ -1,12 +1,12 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Dialog, Tabs } from "radix-ui";
+import { Tabs } from "radix-ui";
 import { type FormEvent, useEffect, useId, useState } from "react";
 import { Link, useLocation, useSearch } from "wouter";
 import type { DecisionLog, MetricSeries, OpenActions, RiskRegister } from "../../../src/api/space-views.js";
 import { ApiFailure, api, type Meeting, type MeetingList, type MeetingSummary, type Space } from "../api";
 import { Breadcrumbs } from "../components/breadcrumbs";
 import { ColumnHeadings } from "../components/column-headings";
-import { ModalDialog } from "../components/dialog";
+import { CloseButton, ModalDialog } from "../components/dialog";
 import { EmptyState, ErrorMessage, Loading } from "../components/feedback";
 import {
   addDays,
@@ -399,11 +399,7 @@ function ScheduleForm({
       ) : null}
       <ErrorMessage error={schedule.error} title="The meeting could not be scheduled" />
       <div className="dialog-actions">
-        <Dialog.Close asChild>
-          <button type="button" className="button button-quiet">
-            Cancel
-          </button>
-        </Dialog.Close>
+        <CloseButton quiet>Cancel</CloseButton>
         <button type="submit" className="button button-primary" disabled={schedule.isPending}>
           {schedule.isPending ? "Scheduling…" : "Schedule meeting"}
         </button>
@@ -426,11 +422,7 @@ function InvitePeople({ spaceId }: { spaceId: string }) {
     >
       <InviteLink spaceId={spaceId} />
       <div className="dialog-actions">
-        <Dialog.Close asChild>
-          <button type="button" className="button">
-            Done
-          </button>
-        </Dialog.Close>
+        <CloseButton>Done</CloseButton>
       </div>
     </ModalDialog>
   );

@@ -1,6 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Dialog } from "radix-ui";
-import { type FormEvent, useId, useRef, useState } from "react";
+import { type FormEvent, useId, useState } from "react";
 import { Link } from "wouter";
 import {
   ApiFailure,
@@ -13,7 +12,8 @@ import {
   type Timeline,
   type TimelineEntry,
 } from "../api";
-import { ModalDialog } from "../components/dialog";
+import { CopyField } from "../components/copy-field";
+import { CloseButton, ModalDialog } from "../components/dialog";
 import { EmptyState, ErrorMessage, Loading } from "../components/feedback";
 import {
   CHANNEL_WORDS,
@@ -23,7 +23,6 @@ import {
   RAG_WORDS,
   TIMELINE_WORDS,
 } from "../components/format";
-import { copyText } from "../components/invite-link";
 import { RagBadge } from "../components/rag";
 
 /** The Space's delivery log, for `useQuery`: the Follow-up tab and the late banner share it. */
@@ -473,9 +472,6 @@ export function LateBanner({ spaceId, onOpen }: { spaceId: string; onOpen: () =>
 
 /** "Subscribe in calendar": makes the person's private feed address for the Space and shows it once. */
 export function CalendarFeed({ space }: { space: Space }) {
-  const field = useRef<HTMLInputElement>(null);
-  const ids = { link: useId(), hint: useId() };
-  const [copied, setCopied] = useState<"copied" | "failed" | null>(null);
   const feed = useMutation({
     mutationFn: () => api<{ url: string }>(`/api/spaces/${space.id}/calendar-feed`, { method: "POST" }),
   });
@@ -491,36 +487,12 @@ export function CalendarFeed({ space }: { space: Space }) {
       descriptionClassName="muted"
     >
       {feed.data ? (
-        <div className="field">
-          <label htmlFor={ids.link}>Calendar address</label>
-          <div className="copy-row">
-            <input
-              id={ids.link}
-              ref={field}
-              readOnly
-              value={feed.data.url}
-              onFocus={(event) => event.currentTarget.select()}
-              aria-describedby={ids.hint}
-            />
-            <button
-              type="button"
-              className="button"
-              onClick={async () => setCopied((await copyText(feed.data.url, field.current)) ? "copied" : "failed")}
-            >
-              Copy
-            </button>
-          </div>
-          <p className="hint" id={ids.hint}>
-            Shown only once. Whoever has it can read this Space's meeting times: share it with nobody.
-          </p>
-          <p className="copy-status" role="status" aria-live="polite">
-            {copied === "copied"
-              ? "✓ Address copied"
-              : copied === "failed"
-                ? "Select the address and copy it by hand."
-                : ""}
-          </p>
-        </div>
+        <CopyField
+          label="Calendar address"
+          value={feed.data.url}
+          noun="address"
+          hint="Shown only once. Whoever has it can read this Space's meeting times: share it with nobody."
+        />
       ) : (
         <button type="button" className="button button-primary" disabled={feed.isPending} onClick={() => feed.mutate()}>
           {feed.isPending ? "Making the address…" : "Make my calendar address"}
@@ -528,11 +500,7 @@ export function CalendarFeed({ space }: { space: Space }) {
       )}
       <ErrorMessage error={feed.error} title="The address could not be made" />
       <div className="dialog-actions">
-        <Dialog.Close asChild>
-          <button type="button" className="button">
-            Done
-          </button>
-        </Dialog.Close>
+        <CloseButton>Done</CloseButton>
       </div>
     </ModalDialog>
   );
