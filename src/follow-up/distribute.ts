@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { HOUR_MS } from "../core/calendar/dates.js";
 import { draftArtifact, mentionsCustomers } from "../core/drafts/drafts.js";
 import { notesEmail, slackSummary } from "../core/follow-up/messages.js";
 import { slackSummaryKinds } from "../core/follow-up/rules.js";
@@ -19,7 +20,8 @@ interface EndedMeeting {
   spaceName: string;
   title: string;
   meetingDate: string;
-  endedAt: string;
+  /** Null only inside the transaction that is ending it. */
+  endedAt: string | null;
   distribution: Distribution;
   rules: FollowUpRule[];
 }
@@ -32,7 +34,7 @@ async function readEndedMeeting(tx: Queryable, meetingId: string, lock: boolean)
   const [row] = await query<EndedMeeting & { distributedAt: string | null }>(
     tx,
     sql`SELECT m.id, m.space_id AS "spaceId", s.name AS "spaceName", m.title, m.meeting_date AS "meetingDate",
-          ${isoOf(sql`coalesce(m.ended_at, now())`)} AS "endedAt", s.distribution, s.follow_up_rules AS rules,
+          ${isoOf(sql`m.ended_at`)} AS "endedAt", s.distribution, s.follow_up_rules AS rules,
           m.distributed_at AS "distributedAt"
         FROM meetings m JOIN spaces s ON s.id = m.space_id
         WHERE m.id = ${meetingId} ${lock ? sql`AND m.status = 'ended' FOR UPDATE OF m` : sql``}`,
@@ -48,7 +50,7 @@ async function readEndedMeeting(tx: Queryable, meetingId: string, lock: boolean)
 export async function onMeetingEnded(tx: Queryable, meetingId: string, at: string): Promise<void> {
   const meeting = await readEndedMeeting(tx, meetingId, false);
   if (!meeting) return;
-  const halfWindowMs = (meeting.distribution.followUpHours * 3_600_000) / 2;
+  const halfWindowMs = (meeting.distribution.followUpHours * HOUR_MS) / 2;
   const distributeAt = new Date(Date.parse(at) + halfWindowMs).toISOString();
   await query(tx, sql`UPDATE meetings SET distribute_at = ${distributeAt}::timestamptz WHERE id = ${meetingId}`);
   const notes = await meetingNotes(tx, meetingId);
@@ -107,7 +109,8 @@ export async function distributeMeeting(
     ),
   ]);
   const url = `${config.publicUrl}/meetings/${meetingId}/notes`;
-  const dueBy = new Date(Date.parse(meeting.endedAt) + meeting.distribution.followUpHours * 3_600_000).toISOString();
+  const endedAt = Date.parse(meeting.endedAt ?? at);
+  const dueBy = new Date(endedAt + meeting.distribution.followUpHours * HOUR_MS).toISOString();
   const base = { spaceId: meeting.spaceId, meetingId, userId: null, notBefore: at, dueBy };
   const deliveries: NewDelivery[] = [];
 

@@ -292,6 +292,26 @@ describe("the web app in Chromium", () => {
     await screenshot(page, "12-what-changed", { fullPage: false });
     expect(await accessibilityProblems(page), "12-what-changed").toEqual([]);
 
+    // The room decides on the subject of meeting 1's decision: the earlier decision is shown, and superseded.
+    await session.upload(second.id, "meeting-2.txt");
+    const earlier = page.locator(".earlier-notice", { hasText: "billing to Postgres" }).filter({ hasText: "MySQL" });
+    await earlier.first().waitFor({ timeout: 10_000 });
+    await earlier
+      .first()
+      .getByRole("button", { name: /^Supersede/ })
+      .click();
+    await page.getByRole("button", { name: "Supersede it" }).click();
+    const log = await session.get(`/api/spaces/${space.id}/decisions`);
+    const postgres = log.decisions.find((d: { text: string }) => d.text.includes("billing to Postgres"));
+    await expect
+      .poll(async () => {
+        const now = await session.get(`/api/spaces/${space.id}/decisions`);
+        return now.decisions.find(
+          (d: { id: string; meetingId: string }) => d.id === postgres.id && d.meetingId === first.id,
+        )?.status;
+      })
+      .toBe("superseded");
+
     // The Space's timeline: the meeting and its decision.
     await page.goto(`${server.url}/spaces/${space.id}?tab=timeline`);
     const timeline = page.getByRole("list", { name: "Timeline" });

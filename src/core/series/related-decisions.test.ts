@@ -80,6 +80,18 @@ describe("relatedDecisions", () => {
     expect(relatedDecisions(EARLIER, text)).toEqual([]);
   });
 
+  it("compares what decisions are about, not the reasons given for them", () => {
+    const postgres = decision(
+      "We decided to move billing to Postgres because the current store cannot keep up with invoice volume",
+    );
+    const freeze = decision("We still have not decided whether to freeze deploys during the cutover week", {
+      status: "pending",
+    });
+    const reversal =
+      "We decided to move billing to MySQL instead of Postgres, because the team already runs MySQL in production";
+    expect(texts(relatedDecisions([postgres, freeze], reversal))).toEqual([postgres.item.text]);
+  });
+
   it("weighs rare words above words many decisions share", () => {
     const train = decision("Mobile release train ships every two weeks");
     const migration = decision("Billing moves to Postgres after the schema migration");

@@ -158,10 +158,20 @@ export function relatedDecisions(
 /** Stemmed content words that say what a text is about: no meeting talk, no bare numbers. */
 function specificWords(text: string): Set<string> {
   const out = new Set<string>();
-  for (const word of contentWordSet(text)) {
+  for (const word of contentWordSet(subjectOf(text))) {
     if (!MEETING_WORDS.has(word) && !/^\d+$/.test(word) && !word.includes("'")) out.add(word);
   }
   return out;
+}
+
+/**
+ * What a decision (or a remark) is about: its words before the reasons given for it. "Move billing to Postgres
+ * because the current store cannot keep up" is about billing and Postgres; the reasons would otherwise outweigh
+ * the subject, so that "move billing to MySQL instead of Postgres" looked unrelated to it.
+ */
+function subjectOf(text: string): string {
+  const reasons = /\s(?:because|since|so that|given that|as otherwise|due to)\s|\s[—–]\s|;/i.exec(text);
+  return reasons && reasons.index > 0 ? text.slice(0, reasons.index) : text;
 }
 
 /** Shared stems ("postgr") as the decision wrote them ("Postgres"), in the decision's order. */
