@@ -2,7 +2,14 @@ import { describeDate } from "../calendar/dates.js";
 import type { Item, ItemKind } from "../item.js";
 import { capitalize, formatCell, formatMetric, formatRag } from "../notes/cell-value.js";
 import { renderColumnBullet, renderItemBullet } from "../notes/item-bullets.js";
-import { itemsInSection, type MeetingNotes, unfiledItems } from "../notes/meeting-notes.js";
+import {
+  EMPTY_CELL,
+  itemsInSection,
+  type MeetingNotes,
+  meetingDetailLines,
+  unfiledItems,
+  unplacedMetrics,
+} from "../notes/meeting-notes.js";
 import { renderNotesMarkdown } from "../notes/render-markdown.js";
 import { compareNames } from "../space/recorded-item.js";
 import type { Section } from "../template/template.js";
@@ -43,8 +50,6 @@ export interface NotificationContent {
 export interface DigestEntry extends NotificationContent {
   spaceName: string;
 }
-
-const EMPTY_CELL = "—";
 
 // ---------------------------------------------------------------------------------------------------------------
 // Notes as an HTML email
@@ -100,18 +105,9 @@ function notesDocument(notes: MeetingNotes, footer: string | null): string {
 }
 
 function detailsHtml(notes: MeetingNotes, section: Section | null): string {
-  const { template, meeting } = notes;
-  const duration =
-    meeting.durationMinutes === undefined
-      ? `${template.durationMinutes} minutes (${template.cadence} recommended)`
-      : `${meeting.durationMinutes} minutes`;
-  const lines: [string, string][] = [
-    ["Date", meeting.date ?? EMPTY_CELL],
-    ["Facilitator", meeting.facilitator ?? EMPTY_CELL],
-    ["Attendees", meeting.attendees.length > 0 ? meeting.attendees.join(", ") : EMPTY_CELL],
-    ["Duration", duration],
-  ];
-  const list = listHtml(lines.map(([label, value]) => `<strong>${label}:</strong> ${escapeHtml(value)}`));
+  const list = listHtml(
+    meetingDetailLines(notes).map(([label, value]) => `<strong>${label}:</strong> ${escapeHtml(value)}`),
+  );
   return `${headingHtml(section?.title ?? "Meeting Details", section?.description ?? "")}\n${list}`;
 }
 
@@ -148,11 +144,8 @@ function sectionHtml(notes: MeetingNotes, section: Section): string {
 
 function otherItemsHtml(notes: MeetingNotes): string | null {
   const bullets = unfiledItems(notes).map((item) => bulletHtml(renderItemBullet(item)));
-  if (!notes.template.sections.some((section) => section.kind === "metrics")) {
-    for (const row of notes.metrics) {
-      const values = Object.entries(row.values).map(([id, value]) => `${id} ${value}`);
-      bullets.push(`<strong>${escapeHtml(row.team)}</strong>: ${escapeHtml(values.join(", "))}`);
-    }
+  for (const [team, values] of unplacedMetrics(notes)) {
+    bullets.push(`<strong>${escapeHtml(team)}</strong>: ${escapeHtml(values)}`);
   }
   if (bullets.length === 0) return null;
   return `${headingHtml("Other items", "Captured under sections this template does not have.")}\n${listHtml(bullets)}`;

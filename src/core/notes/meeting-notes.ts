@@ -47,3 +47,32 @@ export function notesFromItems(
     metrics: captured.metrics,
   };
 }
+
+/** What a cell with nothing in it shows. */
+export const EMPTY_CELL = "—";
+
+/** The Meeting Details lines, as label and value: date, facilitator, attendees, duration. */
+export function meetingDetailLines(notes: MeetingNotes): [label: string, value: string][] {
+  const { template, meeting } = notes;
+  const duration =
+    meeting.durationMinutes === undefined
+      ? `${template.durationMinutes} minutes (${template.cadence} recommended)`
+      : `${meeting.durationMinutes} minutes`;
+  return [
+    ["Date", meeting.date ?? EMPTY_CELL],
+    ["Facilitator", meeting.facilitator ?? EMPTY_CELL],
+    ["Attendees", meeting.attendees.length > 0 ? meeting.attendees.join(", ") : EMPTY_CELL],
+    ["Duration", duration],
+  ];
+}
+
+/** Metrics rows when the template has no metrics section to put them in: team, and its values in words. */
+export function unplacedMetrics(notes: MeetingNotes): [team: string, values: string][] {
+  if (notes.template.sections.some((section) => section.kind === "metrics")) return [];
+  return notes.metrics.map((row) => [
+    row.team,
+    Object.entries(row.values)
+      .map(([id, value]) => `${id} ${value}`)
+      .join(", "),
+  ]);
+}

@@ -2,10 +2,16 @@ import type { Item } from "../item.js";
 import type { Section } from "../template/template.js";
 import { formatCell, formatMetric } from "./cell-value.js";
 import { renderColumnBullet, renderItemBullet } from "./item-bullets.js";
-import { itemsInSection, type MeetingNotes, unfiledItems } from "./meeting-notes.js";
+import {
+  EMPTY_CELL,
+  itemsInSection,
+  type MeetingNotes,
+  meetingDetailLines,
+  unfiledItems,
+  unplacedMetrics,
+} from "./meeting-notes.js";
 
 const NOTHING_RECORDED = "_Nothing recorded._";
-const EMPTY_CELL = "—";
 
 /** The filled template as Markdown, laid out like the seed document. Pure: same notes, same text. */
 export function renderNotesMarkdown(notes: MeetingNotes): string {
@@ -25,28 +31,13 @@ export function renderNotesMarkdown(notes: MeetingNotes): string {
 /** Items and metrics the template has no place for, so nothing captured is dropped from the notes. */
 function renderOtherItems(notes: MeetingNotes): string | null {
   const bullets = unfiledItems(notes).map(renderItemBullet);
-  if (!notes.template.sections.some((section) => section.kind === "metrics")) {
-    for (const row of notes.metrics) {
-      const values = Object.entries(row.values).map(([id, value]) => `${id} ${value}`);
-      bullets.push(`- **${row.team}**: ${values.join(", ")}`);
-    }
-  }
+  for (const [team, values] of unplacedMetrics(notes)) bullets.push(`- **${team}**: ${values}`);
   if (bullets.length === 0) return null;
   return ["## Other items", "_Captured under sections this template does not have._", bullets.join("\n")].join("\n\n");
 }
 
 function renderDetails(notes: MeetingNotes, section: Section | null): string {
-  const { template, meeting } = notes;
-  const duration =
-    meeting.durationMinutes === undefined
-      ? `${template.durationMinutes} minutes (${template.cadence} recommended)`
-      : `${meeting.durationMinutes} minutes`;
-  const lines = [
-    `- **Date:** ${meeting.date ?? EMPTY_CELL}`,
-    `- **Facilitator:** ${meeting.facilitator ?? EMPTY_CELL}`,
-    `- **Attendees:** ${meeting.attendees.length > 0 ? meeting.attendees.join(", ") : EMPTY_CELL}`,
-    `- **Duration:** ${duration}`,
-  ];
+  const lines = meetingDetailLines(notes).map(([label, value]) => `- **${label}:** ${value}`);
   return [heading(section?.title ?? "Meeting Details", section?.description ?? ""), lines.join("\n")].join("\n\n");
 }
 
