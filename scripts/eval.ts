@@ -1,11 +1,12 @@
 /**
  * Scores the extraction engine on the labelled development set with the team's scorer (eval/score.mjs).
  *
- *   npm run eval [-- --set seed|own|corpus-dev|corpus-test] [--meeting ID] [--verbose]
+ *   npm run eval [-- --set seed|own|heldout|written|written-w1|corpus-dev|corpus-test] [--meeting ID] [--verbose]
  *
  * Sets: "seed" — the two seed meetings, each in two file formats; "own" — meetings written for Docket in
  * other styles; "heldout" — more meetings written for Docket without looking at the engine, never tuned on;
- * "corpus-dev" / "corpus-test" — the real AMI and ICSI meetings, split in two by a hash of their id. The
+ * "written-w1"…"written-w4" — meetings by four outside writers (../shared/corpus/written), each writer a set and
+ * "written" all four; "corpus-dev" / "corpus-test" — the real AMI and ICSI meetings, split in two by a hash of their id. The
  * engine is tuned on corpus-dev only; corpus-test stays unseen. The corpus annotates only decisions and
  * actions (ICSI only decisions), so only those kinds are scored there.
  */
@@ -84,6 +85,34 @@ function corpusCases(): Case[] {
     }));
 }
 
+/**
+ * Meetings by outside writers who never saw the engine (../shared/corpus/written, beside the repo): one set
+ * per writer ("written-w1"…) and all of them together ("written"). Date and template come from the gold.
+ */
+function outsideCases(): Case[] {
+  const dir = join(ROOT, "../shared/corpus/written");
+  if (!existsSync(dir)) return [];
+  const cases: Case[] = [];
+  for (const id of readdirSync(dir).sort()) {
+    const goldPath = join(dir, id, "gold.json");
+    if (!existsSync(goldPath)) continue;
+    const meeting = (JSON.parse(readFileSync(goldPath, "utf8")) as { meeting?: { date?: string; template?: string } })
+      .meeting;
+    const file = readdirSync(join(dir, id)).find((f) => f.startsWith("transcript"));
+    if (!file) continue;
+    cases.push({
+      set: `written-${id.split("-")[0]}`,
+      id,
+      transcriptPath: join(dir, id, file),
+      goldPath,
+      date: meeting?.date ?? null,
+      template: meeting?.template ?? null,
+      speakers: {},
+    });
+  }
+  return cases;
+}
+
 function runCase(c: Case, templates: Map<string, Template>): ScoreResult {
   const transcript = parseTranscript(readFileSync(c.transcriptPath, "utf8"), c.transcriptPath);
   const segments = transcript.segments.map((s) => ({
@@ -124,8 +153,8 @@ async function main(): Promise<void> {
     options: { set: { type: "string" }, meeting: { type: "string" }, verbose: { type: "boolean" } },
   });
   const templates = await loadTemplates({ builtinDir: builtinTemplatesDir() });
-  let cases = [...writtenCases("devset"), ...writtenCases("heldout"), ...corpusCases()];
-  if (values.set) cases = cases.filter((c) => c.set === values.set);
+  let cases = [...writtenCases("devset"), ...writtenCases("heldout"), ...outsideCases(), ...corpusCases()];
+  if (values.set) cases = cases.filter((c) => c.set === values.set || c.set.startsWith(`${values.set}-`));
   if (values.meeting) cases = cases.filter((c) => c.id.startsWith(values.meeting ?? ""));
   if (cases.length === 0) throw new Error("no meetings matched");
 
@@ -166,25 +195,13 @@ async function main(): Promise<void> {
     }
   }
 
-  // The issue's target is on the seed meetings and our own together: print that line too.
-  const written = ["seed", "own"].map((name) => sets.get(name)).filter((x) => x !== undefined);
-  if (written.length === 2) {
-    const merged: SetScore = { rows: {}, cells: 0, right: 0, n: 0 };
-    for (const acc of written) {
-      merged.n += acc.n;
-      merged.cells += acc.cells;
-      merged.right += acc.right;
-      for (const [kind, t] of Object.entries(acc.rows)) {
-        const m = merged.rows[kind] ?? { g: 0, p: 0, m: 0, e: 0 };
-        m.g += t.g;
-        m.p += t.p;
-        m.m += t.m;
-        m.e += t.e;
-        merged.rows[kind] = m;
-      }
-    }
-    sets.set("seed+own", merged);
-  }
+  // Totals over sets: the seed meetings with our own, and the outside writers together.
+  mergeSets(sets, "seed+own", ["seed", "own"]);
+  mergeSets(
+    sets,
+    "written",
+    [...sets.keys()].filter((name) => name.startsWith("written-")),
+  );
 
   for (const [set, acc] of sets) {
     console.log(`\n${set} (${acc.n} transcripts)`);
@@ -212,6 +229,26 @@ async function main(): Promise<void> {
     );
     if (acc.cells) console.log(`metrics cells right: ${acc.right}/${acc.cells}`);
   }
+}
+
+function mergeSets(sets: Map<string, SetScore>, name: string, parts: string[]): void {
+  const found = parts.map((part) => sets.get(part)).filter((x) => x !== undefined);
+  if (found.length < 2) return;
+  const merged: SetScore = { rows: {}, cells: 0, right: 0, n: 0 };
+  for (const acc of found) {
+    merged.n += acc.n;
+    merged.cells += acc.cells;
+    merged.right += acc.right;
+    for (const [kind, t] of Object.entries(acc.rows)) {
+      const m = merged.rows[kind] ?? { g: 0, p: 0, m: 0, e: 0 };
+      m.g += t.g;
+      m.p += t.p;
+      m.m += t.m;
+      m.e += t.e;
+      merged.rows[kind] = m;
+    }
+  }
+  sets.set(name, merged);
 }
 
 main().catch((error: unknown) => {
