@@ -5,6 +5,7 @@
  *
  * Sets: "seed" — the two seed meetings, each in two file formats; "own" — meetings written for Docket in
  * other styles; "heldout" — more meetings written for Docket without looking at the engine, never tuned on;
+ * "hard" — held out too: deliberately hard cases (reversals, reassignments, hypotheticals, owners by role);
  * "written-w1"…"written-w4" — meetings by four outside writers (../shared/corpus/written), each writer a set and
  * "written" all four; "corpus-dev" / "corpus-test" — the real AMI and ICSI meetings, split in two by a hash of their id. The
  * engine is tuned on corpus-dev only; corpus-test stays unseen. The corpus annotates only decisions and
@@ -41,7 +42,7 @@ interface Meta {
 }
 
 /** Meetings written for Docket: the development set (tuned on) and the held-out set (never tuned on). */
-function writtenCases(which: "devset" | "heldout"): Case[] {
+function writtenCases(which: "devset" | "heldout" | "hard"): Case[] {
   const dir = join(ROOT, "eval", which);
   if (!existsSync(dir)) return [];
   const cases: Case[] = [];
@@ -50,7 +51,7 @@ function writtenCases(which: "devset" | "heldout"): Case[] {
     if (!existsSync(join(folder, "gold.json"))) continue;
     const meta = JSON.parse(readFileSync(join(folder, "meta.json"), "utf8")) as Meta;
     const set =
-      which === "heldout" ? "heldout" : /^(?:eng-leadership-sync|product-engineering-sync)$/.test(id) ? "seed" : "own";
+      which !== "devset" ? which : /^(?:eng-leadership-sync|product-engineering-sync)$/.test(id) ? "seed" : "own";
     for (const file of readdirSync(folder)
       .filter((f) => f.startsWith("transcript"))
       .sort()) {
@@ -153,7 +154,7 @@ async function main(): Promise<void> {
     options: { set: { type: "string" }, meeting: { type: "string" }, verbose: { type: "boolean" } },
   });
   const templates = await loadTemplates({ builtinDir: builtinTemplatesDir() });
-  let cases = [...writtenCases("devset"), ...writtenCases("heldout"), ...outsideCases(), ...corpusCases()];
+  let cases = [...writtenCases("devset"), ...writtenCases("heldout"), ...writtenCases("hard"), ...outsideCases(), ...corpusCases()];
   if (values.set) cases = cases.filter((c) => c.set === values.set || c.set.startsWith(`${values.set}-`));
   if (values.meeting) cases = cases.filter((c) => c.id.startsWith(values.meeting ?? ""));
   if (cases.length === 0) throw new Error("no meetings matched");
