@@ -154,7 +154,13 @@ async function main(): Promise<void> {
     options: { set: { type: "string" }, meeting: { type: "string" }, verbose: { type: "boolean" } },
   });
   const templates = await loadTemplates({ builtinDir: builtinTemplatesDir() });
-  let cases = [...writtenCases("devset"), ...writtenCases("heldout"), ...writtenCases("hard"), ...outsideCases(), ...corpusCases()];
+  let cases = [
+    ...writtenCases("devset"),
+    ...writtenCases("heldout"),
+    ...writtenCases("hard"),
+    ...outsideCases(),
+    ...corpusCases(),
+  ];
   if (values.set) cases = cases.filter((c) => c.set === values.set || c.set.startsWith(`${values.set}-`));
   if (values.meeting) cases = cases.filter((c) => c.id.startsWith(values.meeting ?? ""));
   if (cases.length === 0) throw new Error("no meetings matched");

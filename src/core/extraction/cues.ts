@@ -112,10 +112,13 @@ export const TAG_QUESTION =
   /(?:,\s*)?(?:right|isn't it|aren't they|don't you think|yeah|okay|ok|no|correct|you know|huh|eh|won't it|didn't we|don't we|isn't that so)\?$/;
 /** A reply that leaves the question open, wherever it stands in the reply. */
 export const NON_ANSWER =
-  /\b(?:i don't know|don't know|no idea|not sure|i'm not sure|let me (?:check|think|find out)|we'll (?:have to )?(?:see|check|find out)|i'd have to check|tbd|that's the question|that's what i'm wondering|dunno|who knows|nobody knows|no one knows|wouldn't bet|still thinking|haven't decided|not decided|undecided|thinking about it|no decision yet|didn't answer|didn't know|i'll find out|let me find out|i'll check|i'll get back to you|let's come back to (?:that|it|this)|let's revisit|let's (?:table|park) (?:that|it|this)|no clue|not that i know|no answer yet|haven't heard|waiting to hear|(?:he|she|they)'d check|(?:he|she|they)'ll check)\b/;
+  /\b(?:i don't know|don't know|no idea|not sure|i'm not sure|let me (?:check|think|find out)|we'll (?:have to )?(?:see|check|find out)|i'd have to check|tbd|that's the question|that's what i'm wondering|dunno|who knows|nobody knows|no one knows|wouldn't bet|still thinking|haven't decided|not decided|undecided|thinking about it|no decision yet|didn't answer|didn't know|i'll find out|let me find out|i'll check|i'll get back to you|let's come back to (?:that|it|this)|let's revisit|let's (?:table|park) (?:that|it|this)|no clue|not that i know|no answer yet|haven't heard|waiting to hear|(?:he|she|they)'d check|(?:he|she|they)'ll check|don't have an answer|(?:it )?depends on|let's not (?:solve|decide|answer|settle)|(?:leave|keep) (?:it|that|this) open|note (?:it|that|this) as open|put it on the list|(?:that's|it's) (?:a|the) (?:real|good|open|fair) question|good question|not (?:yet )?confirmed|haven't (?:been )?told|no one has told|nobody has told|can't promise)\b/;
+/** A reply that moves the meeting on instead of answering what was just asked. */
+export const MOVING_ON =
+  /^(?:(?:okay|ok|alright|right|so|good|thanks|thank you)[,.!]?\s*)*(?:moving on|let's move on|next(?: item| up| topic)?\b|anyway|anything else|let's (?:not|leave|park|table|come back)|(?:let's|we'll) (?:come back|circle back))/;
 /** Someone saying out loud that a question stays open. */
 export const STILL_OPEN =
-  /\b(?:nobody knows|no one knows|(?:so )?that's (?:still )?open|still open|stays open|open question|tbd|to be determined|(?:you|we) don't need to decide today|(?:so )?we don't know(?: yet)?[.!]?$|leave (?:it|that|this) (?:as )?open|(?:is|as) an open question)/;
+  /\b(?:nobody knows|no one knows|(?:so )?that's (?:still )?open|still open|stays open|note (?:it|that|this) as open|keep (?:it|that|this) open|open question|tbd|to be determined|(?:you|we) don't need to decide today|(?:so )?we don't know(?: yet)?[.!]?$|leave (?:it|that|this) (?:as )?open|(?:is|as) an open question)/;
 
 /** Sections of a template other than the item lists, and the words that place a sentence in them. */
 export const SECTION_CUES: Partial<Record<string, RegExp>> = {

@@ -11,6 +11,7 @@ import {
 import type { Segment } from "../segment.js";
 import type { SectionKind, Template } from "../template/template.js";
 import { isTask, meaningfulWords, readAction } from "./actions.js";
+import { antecedentOf, withAntecedent } from "./context.js";
 import {
   ACCEPTANCE,
   AGENDA,
@@ -27,6 +28,7 @@ import {
   MEETING_STEERING,
   MEETING_TALK,
   MITIGATION,
+  MOVING_ON,
   NO_OBJECTION,
   NON_ANSWER,
   NOT_A_TASK,
@@ -50,6 +52,7 @@ import {
   YOUR_RISK,
 } from "./cues.js";
 import { findDueDate, stripDuePhrase } from "./dates.js";
+import { AUTHORITY, readEscalationStep } from "./escalations.js";
 import { lineFeatureLists, pickLines } from "./line-model.js";
 import { createMetricReader, findTeam, leadingTeam, type MetricReader } from "./metrics.js";
 import { People } from "./people.js";
@@ -155,6 +158,8 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
   const counters = new Map<ItemKind, number>();
   let proposals: Proposal[] = [];
   let openQuestions: Tracked[] = [];
+  /** Questions that someone other than the asker has replied to: later talk answers them only by speaking to them. */
+  const replied = new WeakSet<Tracked>();
   /** Questions someone called open in so many words ("the question is…"): they stay open. */
   const namedOpen = new WeakSet<Tracked>();
   /** The task just asked or promised, waiting for an answer ("Yes, by Friday") or a restatement. */
@@ -163,6 +168,8 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
   /** The escalation just raised: its owner's next promise is its next step, not a separate action. */
   let lastEscalation: Tracked | null = null;
   let lastEscalationRaisedAt = -Infinity;
+  /** When someone last said a call is above them ("that's above my number"): where it goes next is an escalation. */
+  let authoritySaidAt = -Infinity;
   /** The template section being discussed ("Okay. Strategic initiatives."): ratings there are status, not risk. */
   let agenda: SectionKind | null = null;
   let pendingRating: { rag: Rag; speaker: string | null; at: number } | null = null;
@@ -611,7 +618,14 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
           continue;
         }
 
-        const escalation = ESCALATION.exec(lower);
+        if (AUTHORITY.test(lower)) authoritySaidAt = index;
+        const escalationStep = isQuestion
+          ? null
+          : readEscalationStep(s, {
+              isInRoom: (name) => people.speakers.some((label) => people.same(label, name)),
+              authoritySaid: index - authoritySaidAt <= 3,
+            });
+        const escalation = ESCALATION.test(lower) || escalationStep !== null;
         const decision = DECISION.exec(lower) ?? DECISION_CALL.exec(lower);
         const pending = PENDING.exec(lower);
 
@@ -622,12 +636,18 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
           );
           // "Mobile is short two engineers. I want to escalate this to the VP." — say what "this" is.
           const before = i > 0 ? sentences[i - 1] : null;
-          const pointsBack =
-            before &&
-            /\b(?:escalate|take|bring|raise|flag|push) (?:this|it|that)\b/.test(lower) &&
-            contentWordSet(before.text).size >= 3;
+          const pointer = /\b(?:escalate|take|taking|bring|raise|flag|push|carry) (?:this|it|that)\b/.test(lower);
+          // "I'm taking that to Martin." opening a turn: "that" is what the previous speaker asked for.
+          const antecedent =
+            before ??
+            (previousTurn && previousTurn.speaker !== speaker
+              ? (splitSentences(previousTurn.text).at(-1) ?? null)
+              : null);
+          const pointsBack = pointer && antecedent !== null && contentWordSet(antecedent.text).size >= 3;
           const text =
-            pointsBack && before ? `${cleanItemText(before.text)}: ${cleanItemText(s.text)}` : cleanItemText(s.text);
+            pointsBack && antecedent
+              ? `${cleanItemText(antecedent.text)}: ${cleanItemText(s.text)}`
+              : cleanItemText(s.text);
           const evidence =
             pointsBack && before ? { ...evidenceFor(s), quote: `${before.raw} ${s.raw}` } : evidenceFor(s);
           // "That's above my level" right after raising it, or "bring it to the exec review" from someone else,
@@ -645,7 +665,7 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
             continue;
           }
           const item = newItem("escalation", text, evidence, declined ? 0.4 : 0.75);
-          item.owner = namedOwner(s.text) ?? speaker;
+          item.owner = escalationStep ? speaker : (namedOwner(s.text) ?? speaker);
           item.needed = neededFrom(s.text);
           if (due) item.due = due.date;
           created = add(item);
@@ -834,7 +854,8 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
               addEvidence(continuing, s);
               created = continuing;
             } else {
-              const item = newItem("risk", risk.text, evidenceFor(s), risk.confidence);
+              const read = withAntecedent(antecedentOf(sentences, i), s, risk.text);
+              const item = newItem("risk", read.text, { ...evidenceFor(s), quote: read.quote }, risk.confidence);
               item.rag = attributes.rag ?? (pendingRating?.speaker === speaker ? pendingRating.rag : null);
               item.likelihood = attributes.likelihood;
               item.impact = attributes.impact;
@@ -869,7 +890,13 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
         if (!created && isQuestion) {
           const q = readQuestion(s);
           if (q) {
-            const item = newItem("question", q.text, evidenceFor(s), q.explicit ? 0.7 : 0.55);
+            const read = withAntecedent(antecedentOf(sentences, i), s, q.text);
+            const item = newItem(
+              "question",
+              read.text,
+              { ...evidenceFor(s), quote: read.quote },
+              q.explicit ? 0.7 : 0.55,
+            );
             item.askedBy = speaker;
             created = add(item);
             if (q.explicit) namedOpen.add(created);
@@ -1136,11 +1163,17 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
       function settleQuestions(text: string, madeItems: boolean): void {
         const lowerText = text.toLowerCase();
         const replyWords = contentWordSet(text);
-        const leftOpen = NON_ANSWER.test(lowerText);
+        // Judged on how the reply opens: "Could be. Anton's bisecting it. I don't know yet" is an answer.
+        const opening = splitSentences(
+          text.replace(/^(?:(?:hmm+|um+|uh+|so|well|yeah|okay|ok|honestly|right)[,.!]*\s+)+/i, ""),
+        )[0];
+        const leftOpen = NON_ANSWER.test(opening?.lower ?? lowerText);
         const substantive =
-          !/\?\s*$/.test(text.trim()) &&
+          !/\?\s*$/.test(opening?.text ?? text.trim()) &&
           (contentWordSet(text).size >= 3 ||
             /^(?:yes|yeah|yep|no|nope|sure|absolutely|definitely|not)\b/.test(lowerText));
+        // "Could be.", "It is.", "Ranked mode.": a reply that opens with a short statement answers.
+        const shortAnswer = opening !== undefined && wordCount(opening.text) <= 4 && !/\?\s*$/.test(opening.text);
         for (const q of openQuestions) {
           if (
             q.item.askedBy === speaker ||
@@ -1149,9 +1182,19 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
           ) {
             continue;
           }
+          const firstReply = !replied.has(q);
+          replied.add(q);
           // "No idea", "nobody knows": it stays open, and someone else may still answer.
-          if (leftOpen) continue;
-          if (substantive && (!madeItems || overlap(q.words, replyWords) > 0)) set(q, "status", "answered");
+          if (leftOpen || !substantive) continue;
+          // The first reply answers unless it moves on; later talk answers only when it speaks to the question,
+          // so a meeting that changes the subject leaves the question open.
+          const speaksToIt = overlap(q.words, replyWords) >= 0.25;
+          // "Ravi, what would you cut?" — whatever Ravi says next is his answer.
+          const askedOfMe = people.same(/^([A-Z][a-z]+),/.exec(q.item.text)?.[1] ?? null, speaker);
+          const answers = firstReply
+            ? !MOVING_ON.test(lowerText) && (askedOfMe || !madeItems || shortAnswer || overlap(q.words, replyWords) > 0)
+            : speaksToIt;
+          if (answers) set(q, "status", "answered");
         }
         openQuestions = openQuestions.filter((q) => q.item.status === "open" && index - q.at <= REPLY_WINDOW);
       }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { conversationReader, type Line } from "../../../test/helpers/meeting.js";
 import { readQuestion } from "./questions.js";
 import { splitSentences } from "./text.js";
 
@@ -44,5 +45,53 @@ describe("readQuestion", () => {
     "Are we good?",
   ])("%j is not an open question for the notes", (raw) => {
     expect(question(raw)).toBeNull();
+  });
+});
+
+describe("a question is answered only when someone answers it", () => {
+  const reader = conversationReader({ meetingDate: "2025-10-08" });
+  const question = (lines: Line[]) => reader.single(lines, "question");
+
+  it("stays open when the reply says nobody knows, whatever is said after", () => {
+    const q = question([
+      ["Tyrone", "Does anyone know if the tutoring bus is funded after March?"],
+      ["Angela", "I don't know. I've asked the district twice."],
+      ["Tyrone", "Okay. I'll keep telling families we're working on it."],
+      ["Angela", "Okay, that's it. Renée, drill draft Friday. I write to the district on subs."],
+    ]);
+    expect(q.status).toBe("open");
+  });
+
+  it("stays open when the meeting moves on", () => {
+    const q = question([
+      ["Ben", "Do we charge clinics for SMS overages?"],
+      ["Dana", "Let's come back to that. Next item, the booth."],
+    ]);
+    expect(q.status).toBe("open");
+  });
+
+  it("is answered by a reply that opens with an answer, even one that admits doubt later", () => {
+    const q = question([
+      ["Wen", "Could it be the library bump?"],
+      ["Priya", "Could be. Anton is bisecting it today, I don't know yet."],
+    ]);
+    expect(q.status).toBe("answered");
+  });
+
+  it("is answered by the person it was put to", () => {
+    const q = question([
+      ["Camille", "Ravi, what would you cut?"],
+      ["Ravi", "Ranked mode. It carries the most balance risk and it is not ready."],
+    ]);
+    expect(q.status).toBe("answered");
+  });
+
+  it("is answered when a later reply speaks to it", () => {
+    const q = question([
+      ["Ana", "Is the staging database on version fifteen yet?"],
+      ["Lee", "No idea."],
+      ["Kim", "The staging database moved to version fifteen on Monday."],
+    ]);
+    expect(q.status).toBe("answered");
   });
 });

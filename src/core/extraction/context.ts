@@ -1,0 +1,45 @@
+import { cleanItemText, contentWordSet, type Sentence } from "./text.js";
+
+/** Words that stand for something said before: "is it funded after that?", "that worries me". */
+const POINTER = /\b(?:it|it's|its|that|this|they|them|those|these|there)\b/;
+const POINTER_WORDS = new Set(["it", "it's", "its", "that", "this", "they", "them", "those", "these", "there"]);
+/** Sentences that carry no topic of their own: greetings, acknowledgements, agenda steering. */
+const NO_TOPIC =
+  /^(?:(?:okay|ok|so|right|yeah|yes|good|great|thanks|thank you|sorry|also|one more|quickly|last thing)[,.!]?\s*)+$/;
+
+/**
+ * What a sentence's pronoun points back to, when the same turn said it just before: "The after-school
+ * tutoring bus. The grant pays through March. Does anyone know if it's funded after that?" A sentence that
+ * names its own subject, or that opens its turn, needs none.
+ */
+export function antecedentOf(sentences: readonly Sentence[], i: number): Sentence[] {
+  const s = sentences[i];
+  if (!s || i === 0 || !POINTER.test(s.lower)) return [];
+  const own = [...contentWordSet(s.text)].filter((w) => !POINTER_WORDS.has(w)).length;
+  if (own > 5) return [];
+  const before: Sentence[] = [];
+  let words = 0;
+  for (let j = i - 1; j >= 0 && before.length < 2; j--) {
+    const p = sentences[j]!;
+    if (/\?\s*$/.test(p.text)) break;
+    if (NO_TOPIC.test(p.lower) || contentWordSet(p.text).size < 2) continue;
+    words += p.text.split(/\s+/).length;
+    if (words > 30) break;
+    before.unshift(p);
+  }
+  return before;
+}
+
+/** The item text and quote of a sentence read with its antecedent: "Topic — the sentence". */
+export function withAntecedent(
+  antecedent: readonly Sentence[],
+  s: Sentence,
+  text: string,
+): { text: string; quote: string } {
+  if (!antecedent.length) return { text, quote: s.raw };
+  const topic = antecedent.map((p) => cleanItemText(p.text)).join("; ");
+  return {
+    text: `${topic} — ${text.charAt(0).toLowerCase()}${text.slice(1)}`,
+    quote: [...antecedent.map((p) => p.raw), s.raw].join(" "),
+  };
+}
