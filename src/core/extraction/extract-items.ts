@@ -47,7 +47,8 @@ export function toContract(extraction: Extraction): ContractOutput {
     items.push({
       kind: item.kind,
       text: item.text,
-      owner: item.owner,
+      // A decision's owner is who carries it out when the meeting names them, else who made the call.
+      owner: item.owner ?? (item.kind === "decision" ? item.decidedBy : null),
       due: item.due,
       status: item.status === "done" ? "done" : item.status,
       rag: item.rag,

@@ -23,6 +23,7 @@ import {
   DONE,
   ESCALATION,
   ESCALATION_STEP,
+  EXECUTOR,
   EXPLICIT_AGREEMENT,
   HEADING,
   MEETING_STEERING,
@@ -52,6 +53,7 @@ import {
   YOUR_RISK,
 } from "./cues.js";
 import { findDueDate, stripDuePhrase } from "./dates.js";
+import { isConclusion, MOTION, opensConclusion, VOTE_RESULT } from "./decisions.js";
 import { AUTHORITY, readEscalationStep } from "./escalations.js";
 import { lineFeatureLists, pickLines } from "./line-model.js";
 import { createMetricReader, findTeam, leadingTeam, type MetricReader } from "./metrics.js";
@@ -84,6 +86,8 @@ export interface Extractor {
 const IMPLICIT_MIN_SEGMENTS = 150;
 const IMPLICIT_DECISION_RATE = 0.5; // explicit decisions per 100 segments
 
+/** How many segments of debate a motion waits for its vote. */
+const MOTION_WINDOW = 20;
 /** How many segments later a reply ("Agreed.", "by Friday", "I'd call it red") still refers back. */
 const REPLY_WINDOW = 4;
 /** Items below this confidence are shown live as suggestions but left out of the notes' item lists. */
@@ -142,6 +146,21 @@ const CUE_WORDS = new Set([
   "perfect",
 ]);
 
+/** Words of a deferral that say nothing of what is deferred ("I'm not deciding that today"). */
+const DEFERRAL_WORDS = new Set([
+  "i'm",
+  "decid",
+  "today",
+  "yet",
+  "now",
+  "still",
+  "open",
+  "hold",
+  "wait",
+  "park",
+  "until",
+]);
+
 export function createExtractor(options: ExtractorOptions = {}): Extractor {
   const template = options.template ?? null;
   const meetingDate = options.meetingDate ?? null;
@@ -168,6 +187,8 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
   /** The escalation just raised: its owner's next promise is its next step, not a separate action. */
   let lastEscalation: Tracked | null = null;
   let lastEscalationRaisedAt = -Infinity;
+  /** The motion on the floor, waiting for the chair to count the vote. */
+  let lastMotion: { text: string; evidence: Evidence; at: number } | null = null;
   /** When someone last said a call is above them ("that's above my number"): where it goes next is an escalation. */
   let authoritySaidAt = -Infinity;
   /** The template section being discussed ("Okay. Strategic initiatives."): ratings there are status, not risk. */
@@ -274,6 +295,8 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
       /** "I agree." with no proposal waiting: the next short sentence of the turn is the conclusion agreed. */
       let concluding: Evidence | null = null;
       const segmentEscalates = sentences.some((x) => ESCALATION.test(x.lower));
+      /** The sentence before was only "Okay." or "Right, then.": this one may land the decision. */
+      let concludingTurn = false;
       const escalationSteps: Sentence[] = [];
 
       const evidenceFor = (s: Sentence): Evidence => ({
@@ -379,6 +402,18 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
           continue;
         }
         restating = null;
+
+        // "Okay, the hotfix goes to a hundred percent on Friday. Farah, you own it." — who carries it out.
+        const executor = EXECUTOR.exec(s.text);
+        const executorName = executor?.[1] ?? executor?.[2];
+        const executorLabel = executorName ? people.resolveName(executorName, true) : null;
+        if (executorLabel) {
+          const decided = latest("decision", 1, (t) => t.item.owner === null && t.item.status === "decided");
+          if (decided) {
+            set(decided, "owner", executorLabel);
+            addEvidence(decided, s);
+          }
+        }
 
         // A proposal runs on to the end of its turn: the sentences after it are its content, not new items.
         if (inProposal) {
@@ -618,6 +653,30 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
           continue;
         }
 
+        // A motion waits for its vote; the chair's count decides it ("The motion carries, three to one").
+        const motion = MOTION.exec(lower);
+        if (motion?.[1] && contentWordSet(motion[1]).size >= 2) {
+          lastMotion = {
+            text: cleanItemText(s.text.slice(s.text.length - motion[1].length)),
+            evidence: evidenceFor(s),
+            at: index,
+          };
+          continue;
+        }
+        if (/^(?:i )?second(?:ed)?(?: (?:that|it|the motion))?\b/.test(lower)) continue;
+        const vote = VOTE_RESULT.exec(lower);
+        if (vote && lastMotion && index - lastMotion.at <= MOTION_WINDOW) {
+          const outcome = vote[1] ?? vote[2] ?? "carries";
+          const failed = /^fail|defeated/.test(outcome);
+          const text = failed ? `Motion failed: ${lastMotion.text}` : lastMotion.text;
+          const item = newItem("decision", text, lastMotion.evidence, 0.85);
+          if (/^defer/.test(outcome)) item.status = "pending";
+          item.decidedBy = speaker;
+          created = add(item);
+          addEvidence(created, s);
+          lastMotion = null;
+          continue;
+        }
         if (AUTHORITY.test(lower)) authoritySaidAt = index;
         const escalationStep = isQuestion
           ? null
@@ -626,8 +685,10 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
               authoritySaid: index - authoritySaidAt <= 3,
             });
         const escalation = ESCALATION.test(lower) || escalationStep !== null;
-        const decision = DECISION.exec(lower) ?? DECISION_CALL.exec(lower);
         const pending = PENDING.exec(lower);
+        const decision: { index: number } | null =
+          DECISION.exec(lower) ?? DECISION_CALL.exec(lower) ?? (isConclusion(s, concludingTurn) ? { index: 0 } : null);
+        concludingTurn = opensConclusion(s);
 
         if (escalation && words >= 5 && !isQuestion) {
           // "Not yet. If the price goes up it'll need budget": the speaker has just said it is not one.
@@ -672,12 +733,22 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
           lastEscalation = created;
           lastEscalationRaisedAt = index;
           for (const step of escalationSteps.splice(0)) addEvidence(created, step);
-        } else if (pending && !decision && [...contentWordSet(s.text)].filter((w) => !CUE_WORDS.has(w)).length <= 2) {
-          // "So that's still open." — about the question or pending decision just discussed.
+        } else if (
+          pending &&
+          !decision &&
+          [...contentWordSet(s.text)].filter((w) => !CUE_WORDS.has(w) && !DEFERRAL_WORDS.has(w)).length <= 1
+        ) {
+          // "So that's still open." "I'm not deciding that today." — about what was just discussed: the question
+          // or pending decision, else the proposal on the table, which is now a decision left pending.
           const about = latest("question", 3) ?? latest("decision", 3, (t) => t.item.status === "pending");
+          const proposal = [...proposals].reverse().find((x) => index - x.at <= REPLY_WINDOW);
           if (about) {
             if (about.item.kind === "question") set(about, "status", "open");
             addEvidence(about, s);
+          } else if (proposal) {
+            created = decide(proposal, speaker, 0.7);
+            set(created, "status", "pending");
+            addEvidence(created, s);
           }
           continue;
         } else if ((decision || pending) && words >= 3 && !isQuestion) {
@@ -702,7 +773,13 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
             }
           }
           const item = newItem("decision", text, evidence, pending ? 0.7 : 0.8);
-          if (pending && (!decision || pending.index < decision.index)) item.status = "pending";
+          // "Sheet it is, pending Tomasz's spike": a condition on a decision taken, not a decision left open.
+          const condition =
+            pending &&
+            decision &&
+            /^pending \S/.test(pending[0] + lower.slice(pending.index + 7, pending.index + 9)) &&
+            /,\s*$|\bwith\s*$/.test(lower.slice(0, pending.index));
+          if (pending && !condition && (!decision || pending.index <= decision.index)) item.status = "pending";
           // "Merging the rotations is pending, and the export question is open": a recap of what is open.
           if (item.status === "pending") {
             const words = contentWordSet(text);
