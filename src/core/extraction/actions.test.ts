@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { builtinTemplate, conversationReader } from "../../../test/helpers/meeting.js";
 import { type ActionContext, isTask, readAction, withContext } from "./actions.js";
 import type { DueDate } from "./dates.js";
 import { People } from "./people.js";
@@ -113,5 +114,18 @@ describe("withContext", () => {
     const previous = sentence("The fix for the pagination bug is written and in review.");
     expect(withContext("deploy the fix", previous)).toBe("deploy the fix");
     expect(withContext("have it deployed", null)).toBe("have it deployed");
+  });
+});
+
+describe("what is not a task for the notes", () => {
+  const reader = conversationReader({ template: builtinTemplate("team-sync"), meetingDate: "2025-10-08" });
+  it.each([
+    ["Olivia", "I'll take one million if I have to."],
+    ["Sunita", "I can approve up to ten K a month on my own."],
+    ["Delphine", "I'll call this meeting of the committee to order at ten-oh-two."],
+    ["Omar", "I'll second that for discussion."],
+    ["Ana", "I'll put it on the list."],
+  ])("%s: %s", (speaker, text) => {
+    expect(reader.ofKind([[speaker, text]], "action")).toEqual([]);
   });
 });

@@ -117,7 +117,11 @@ export function readAction(s: Sentence, ctx: ActionContext): ActionReading | nul
     if (due) c += 0.1;
     if (!due && HOUSEKEEPING.test(task.toLowerCase())) c -= 0.25;
     // "I'll ping them today": a task whose object is only a pronoun leans on context the notes will not have.
-    if (/\b(?:it|that|this|them|those)\b/i.test(task) && meaningfulWords(task) <= 1) c -= 0.2;
+    // Left for the live room as a suggestion, not the notes, unless a deadline makes it concrete.
+    if (/\b(?:it|that|this|them|those|him|her)\b/i.test(task) && meaningfulWords(task) <= 1) c -= 0.3;
+    // "I'll take one million if I have to", "I can approve up to ten K on my own": a fallback or a power, not a task.
+    if (/\b(?:if (?:i|we) (?:have|need) to|if (?:needed|necessary|it comes to that)|on my own|up to \d)\b/i.test(task))
+      c -= 0.3;
     // "I'll point them at it when it's up": a promise that waits on something else.
     if (/\b(?:when|once|if) (?:it's|it is|that's|they're)\b/i.test(task)) c -= 0.2;
     return Math.max(0.1, Math.min(0.95, c));

@@ -1066,7 +1066,13 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
         else if (elaborating && !isQuestion && contentWordSet(s.text).size >= 3) {
           // "I want to escalate this to Raj. If the SLA is breached we'll have to tell customers." — one item.
           addEvidence(elaborating, s);
-          if (elaborating.item.kind === "escalation" && elaborating.item.text.length < 200) {
+          // "The thing that worries me is the creators. Two haven't sent contracts back." — the second sentence is
+          // the risk; the first only announced it.
+          const announcedOnly =
+            elaborating.item.kind === "risk" &&
+            elaborating.item.evidence.length === 1 &&
+            contentWordSet(elaborating.item.text).size <= 5;
+          if ((elaborating.item.kind === "escalation" || announcedOnly) && elaborating.item.text.length < 200) {
             set(elaborating, "text", `${elaborating.item.text}; ${cleanItemText(s.text)}`);
           }
         }

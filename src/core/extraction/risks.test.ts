@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { builtinTemplate, conversationReader } from "../../../test/helpers/meeting.js";
 import { readRisk, readRiskAttributes } from "./risks.js";
 import { splitSentences } from "./text.js";
 
@@ -93,5 +94,34 @@ describe("readRisk", () => {
   it("marks a clause that continues the previous risk", () => {
     expect(risk("Which could slip the March launch for every customer.")?.continuation).toBe(true);
     expect(risk("The auth latency could slip the March launch.")?.continuation).toBe(false);
+  });
+});
+
+describe("risks as people rate and announce them", () => {
+  const reader = conversationReader({ template: builtinTemplate("team-sync"), meetingDate: "2025-10-08" });
+
+  it("takes a bare colour opening the turn as the rating of the risk that follows", () => {
+    const risk = reader.single(
+      [
+        [
+          "Farah",
+          "So, red. Since the Android update the driver app crashes in the background and we could lose drivers.",
+        ],
+      ],
+      "risk",
+    );
+    expect(risk.rag).toBe("red");
+  });
+
+  it("reads a coin-flip as medium likelihood", () => {
+    expect(readRiskAttributes("likelihood, honestly, at this point it's coin-flip.").likelihood).toBe("medium");
+  });
+
+  it("makes the explanation after a bare announcement part of the risk's text", () => {
+    const risk = reader.single(
+      [["Jamal", "What really worries me is the creator contracts. Two of the five have not come back signed."]],
+      "risk",
+    );
+    expect(risk.text).toMatch(/come back signed/);
   });
 });
