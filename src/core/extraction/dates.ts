@@ -1,4 +1,5 @@
-import * as chrono from "chrono-node";
+// English only: the package root loads every locale chrono ships, which costs the CLI a third of its start-up.
+import * as chrono from "chrono-node/en";
 import { escapeRegExp } from "./text.js";
 
 /**
@@ -114,12 +115,37 @@ const IDIOMS: Idiom[] = [
   },
 ];
 
-/** Cheap gate: only text with a date-like word pays for chrono. */
+/** Cheap gate: only text with a date-like word is read at all. */
 const DATE_HINT =
   /\b(?:today|tonight|tomorrow|now|after|within|fortnight|q[1-4]|play|eod|eow|eom|eoq|cob|end of|close of|next|this|weeks?|months?|quarter|days?|mon|tues?|wed|thu|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|\d{1,2}(?:st|nd|rd|th)|\d{1,2}\/\d{1,2})\b/i;
 
+/** A calendar word chrono must have read for its date to count: a weekday, a month, 3/25 or 2025-03-25. */
 const CALENDAR_WORD =
   /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tues?|thu|thurs|fri)\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\d{1,2}\/\d{1,2}|\d{4}-\d{2}-\d{2}/i;
+/**
+ * The same words as whole words, to decide whether chrono runs at all: its result must contain a calendar
+ * word, so a sentence without one cannot yield a date from chrono. Most sentences have none, and chrono's
+ * parsers are most of the cost of reading dates. "May" counts only beside a number: "we may" is not a date.
+ */
+const CHRONO_GATE =
+  /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tues?|thu|thurs|fri|jan|january|feb|february|mar|march|apr|april|jun|june|jul|july|aug|august|sep|sept|september|oct|october|nov|november|dec|december)\b|\bmay\s+\d|\d(?:st|nd|rd|th)?\s+(?:of\s+)?may\b|\d{1,2}\/\d{1,2}|\d{4}-\d{2}-\d{2}/i;
+
+/**
+ * chrono's English parsers less the ones whose results are thrown away below: casual days ("today", "next
+ * week": the idioms read those) and time units ("in 3 days", "3 days ago": never a calendar word). The casual
+ * times stay, so "Friday afternoon" is one phrase. Matched by class name; were the names mangled, nothing is
+ * removed and only speed is lost. Built once.
+ */
+const calendarParser = (() => {
+  const config = chrono.configuration.createCasualConfiguration();
+  config.parsers = config.parsers.filter(
+    (p) => !/TimeUnit|CasualDate|RelativeDate|EndOfCurrent/.test(p.constructor.name),
+  );
+  return new chrono.Chrono(config);
+})();
+
+/** The idioms, compiled once for matchAll. */
+const IDIOMS_GLOBAL = IDIOMS.map((idiom) => ({ ...idiom, global: new RegExp(idiom.pattern.source, "gi") }));
 
 /** Every deadline in `text`, in the order said, resolved against the meeting date (YYYY-MM-DD). */
 export function findDueDates(text: string, meetingDate: string): (DueDate & { index: number; end: number })[] {
@@ -132,11 +158,14 @@ export function findDueDates(text: string, meetingDate: string): (DueDate & { in
     if (found.some((f) => index < f.end && end > f.index)) return; // an idiom already read these words
     found.push({ date: toIso(d), phrase, index, end });
   };
-  for (const idiom of IDIOMS) {
-    const global = new RegExp(idiom.pattern.source, "gi");
-    for (const m of text.matchAll(global)) take(m.index, m[0], idiom.resolve(ref, m as unknown as RegExpExecArray));
+  for (const idiom of IDIOMS_GLOBAL) {
+    for (const m of text.matchAll(idiom.global))
+      take(m.index, m[0], idiom.resolve(ref, m as unknown as RegExpExecArray));
   }
-  for (const r of chrono.parse(text, { instant: ref, timezone: 0 }, { forwardDate: true })) {
+  const calendar = CHRONO_GATE.test(text)
+    ? calendarParser.parse(text, { instant: ref, timezone: 0 }, { forwardDate: true })
+    : [];
+  for (const r of calendar) {
     const knowsDay = r.start.isCertain("day");
     // chrono also reads "now", clock times and bare years; only calendar days and weekdays are deadlines.
     if (!knowsDay && !r.start.isCertain("weekday")) continue;
