@@ -160,10 +160,6 @@ const IDIOMS: Idiom[] = [
   { pattern: /\b(?:first thing )?in the morning\b/i, kind: "part", resolve: (ref) => addDays(ref, 1) },
 ];
 
-/** Cheap gate: only text with a date-like word is read at all. */
-const DATE_HINT =
-  /\b(?:today|tonight|tomorrow|now|after|within|fortnight|q[1-4]|play|eod|eob|eow|eom|eoq|cob|end of|close of|next|this|weeks?|months?|quarter|days?|noon|midday|morning|mon|tues?|wed|thu|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|first|second|\d{1,2}(?:st|nd|rd|th)|\d{1,2}\/\d{1,2}|\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m|o'clock))\b/i;
-
 /** A calendar word chrono must have read for its date to count: a weekday, a month, 3/25 or 2025-03-25. */
 const CALENDAR_WORD =
   /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tues?|thu|thurs|fri)\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\d{1,2}\/\d{1,2}|\d{4}-\d{2}-\d{2}/i;
@@ -174,6 +170,16 @@ const CALENDAR_WORD =
  */
 const CHRONO_GATE =
   /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tues?|thu|thurs|fri|jan|january|feb|february|mar|march|apr|april|jun|june|jul|july|aug|august|sep|sept|september|oct|october|nov|november|dec|december)\b|\bmay\s+\d|\d(?:st|nd|rd|th)?\s+(?:of\s+)?may\b|\d{1,2}\/\d{1,2}|\d{4}-\d{2}-\d{2}/i;
+
+/**
+ * Cheap gate: text with none of the words an idiom or chrono needs is not read at all, and most sentences have
+ * none. Kept to those words ("this", "next", "now" alone are not among them): each common word let through
+ * costs every idiom's pattern on that sentence.
+ */
+const DATE_HINT = new RegExp(
+  `${CHRONO_GATE.source}|\\b(?:today|tonight|tomorrow|within|fortnight|q[1-4]|eod|eob|eow|eom|eoq|cob|end of|close of|weeks?|month|quarter|days?|noon|midday|morning|afternoon|evening|after (?:this|the)|\\d{1,2}(?:st|nd|rd|th)|(?:by|before|on|until|till|due) (?:the )?(?:first|second)|\\d{1,2}(?::\\d{2})?\\s*(?:[ap]\\.?m|o'clock))\\b`,
+  "i",
+);
 
 /**
  * chrono's English parsers less the ones whose results are thrown away below: casual days ("today", "next
@@ -305,7 +311,22 @@ const CORRECTION =
  * today") and name the finish after the start ("I'll start this week and have it kicked off a week from today").
  */
 export function findDueDate(text: string, meetingDate: string): DueDate | null {
+  // The engine asks about the same sentence more than once (as it is said, then as context for the next one).
+  const key = `${meetingDate} ${text}`;
+  const known = recent.get(key);
+  if (known !== undefined) return known && { ...known };
+  const found = readDueDate(text, meetingDate);
+  if (recent.size >= 64) recent.delete(recent.keys().next().value as string);
+  recent.set(key, found);
+  return found && { ...found };
+}
+
+/** The last few answers of findDueDate, oldest first. A pure function's memo: same text and day, same answer. */
+const recent = new Map<string, DueDate | null>();
+
+function readDueDate(text: string, meetingDate: string): DueDate | null {
   let all = findDueDates(text, meetingDate);
+  if (all.length === 0) return null;
   // "By tomorrow, actually today": what follows a correction replaces what came before it.
   const correction = [...text.matchAll(CORRECTION)].filter((c) => all.some((d) => d.end <= c.index)).at(-1);
   if (correction && all.some((d) => d.index > correction.index)) {
