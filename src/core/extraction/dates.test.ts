@@ -203,6 +203,9 @@ describe("findDueDate: the note-taker's date rules", () => {
     ["by Thursday, no, Friday", MON, FRI],
     ["Friday, sorry, Thursday", MON, THU],
     ["by Thursday, no wait, Wednesday", MON, WED],
+    ["by thursday no friday", MON, FRI],
+    ["no later than Friday", MON, FRI],
+    ["no, I'll have it by Friday", MON, FRI],
   ])("%j said on %s → %s", (text, meetingDate, expected) => {
     expect(due(text, meetingDate)).toBe(expected);
   });

@@ -302,9 +302,12 @@ export function findDueDates(text: string, meetingDate: string): Found[] {
   return out;
 }
 
-/** Words by which a speaker takes back the date just said: "by Thursday, actually make that Friday". */
+/**
+ * Words by which a speaker takes back the date just said: "by Thursday, actually make that Friday", "by
+ * thursday no friday". They count only between two dates.
+ */
 const CORRECTION =
-  /\b(?:actually|make that|make it|no wait|wait|sorry|i mean|scratch that|or rather|correction)\b|\bno\s*,/gi;
+  /\b(?:actually|make that|make it|no wait|wait|sorry|i mean|scratch that|or rather|correction)\b|\bno\b(?!\s+later)/gi;
 
 /**
  * The deadline a sentence sets: the last one said, since people correct themselves ("by tomorrow, actually
