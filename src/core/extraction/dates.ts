@@ -82,8 +82,7 @@ const countOf = (word: string | undefined) => (/^(?:an?|one)$/i.test(word ?? "")
 
 /** Read in this order; a phrase read by one idiom is not read again by a later one or by chrono. */
 const IDIOMS: Idiom[] = [
-  // What the notes leave without a date (GOLD.md): a week, month or quarter named with no day in it, and spans
-  // people do not mean to the day. Read first so "next week" is not taken for the week's Friday elsewhere.
+  // "Tuesday next week": chrono alone would read "Tuesday" as this week's.
   {
     pattern: new RegExp(`\\b(?:${WEEKDAY}(?: of)? next week|next week(?: on)? ${WEEKDAY})\\b`, "i"),
     resolve: (ref, m) => weekdayOfNextWeek(ref, (m[1] ?? m[2])!),
@@ -96,6 +95,9 @@ const IDIOMS: Idiom[] = [
     pattern: /\b(?:end of (?:the |this )?quarter|eoq)\b/i,
     resolve: (ref) => new Date(Date.UTC(ref.getUTCFullYear(), Math.floor(ref.getUTCMonth() / 3) * 3 + 3, 0, 12)),
   },
+  // What the notes leave without a date (GOLD.md): a week, month or quarter named with no day in it, holidays
+  // named as seasons, and spans people do not mean to the day. Its words are read, so nothing later takes
+  // "next week" for a date or "Black Friday" for a Friday.
   {
     pattern:
       /\b(?:black friday|cyber monday|good friday|easter (?:sunday|monday)|(?:mid|middle of|later|early|earlier) (?:next|this) week|(?:the )?next week|this week|this (?:month|quarter)|(?:in|within) (?:the next |a )?(?:couple|few) (?:of )?(?:days|weeks)|(?:in )?a couple of days)\b/i,
