@@ -117,6 +117,15 @@ describe("findDueDate: deadlines said aloud, resolved against the meeting date",
     expect(findDueDates(text, WED)).toEqual([]);
   });
 
+  it("answers the same question the same way, whatever a caller did with the last answer", () => {
+    const first = findDueDate("send it by Friday", MON);
+    expect(first).toEqual({ date: FRI, phrase: "Friday" });
+    first!.date = "1999-01-01";
+    expect(findDueDate("send it by Friday", MON)).toEqual({ date: FRI, phrase: "Friday" });
+    expect(findDueDate("send it by Friday", WED)).toEqual({ date: FRI, phrase: "Friday" });
+    expect(findDueDate("send it by Friday", FRI)).toEqual({ date: "2025-03-28", phrase: "Friday" });
+  });
+
   it("names the words it read, so they can be taken out of the task", () => {
     expect(findDueDate("post the JD by the 28th", WED)).toEqual({ date: "2025-03-28", phrase: "the 28th" });
     expect(findDueDate("send it EOD", WED)?.phrase).toBe("EOD");
