@@ -2,12 +2,8 @@
 import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
 import { DocketError } from "../core/errors.js";
-import { notesFromItems } from "../core/notes/meeting-notes.js";
-import { notesToJson } from "../core/notes/notes-json.js";
-import { renderNotesMarkdown } from "../core/notes/render-markdown.js";
 import type { Template } from "../core/template/template.js";
 import { builtinTemplatesDir, loadTemplates } from "../files/templates.js";
-import { readTranscriptFile } from "../files/transcript-file.js";
 
 const HELP: Record<string, string> = {
   main: `Usage: docket <command> [options]
@@ -119,6 +115,10 @@ async function main(argv: string[]): Promise<number> {
     const { liveCommand } = await import("./live-command.js");
     return liveCommand(rest[0], values, (message) => new UsageError(message));
   }
+  // extract and demo need the engine as well as the templates: start loading its modules while the templates
+  // are read, rather than after.
+  const engine = command === "extract" || command === "demo" ? loadEngine() : null;
+  engine?.catch(() => {}); // a usage error may end the command first; the import's own error surfaces on await
   const templates = await loadTemplates({ builtinDir: builtinTemplatesDir(), userDir });
 
   switch (command) {
@@ -128,7 +128,7 @@ async function main(argv: string[]): Promise<number> {
       if (values.date !== undefined && !isIsoDate(values.date))
         throw new UsageError(`--date must be YYYY-MM-DD; got "${values.date}"`);
       if (values.json && values["notes-json"]) throw new UsageError("choose one of --json and --notes-json");
-      const output = await extract(file, templates, values);
+      const output = await extract(file, templates, values, engine ?? loadEngine());
       process.stdout.write(output);
       return 0;
     }
@@ -137,17 +137,20 @@ async function main(argv: string[]): Promise<number> {
       const file = join(dirname(builtinTemplatesDir()), "examples", "eng-leadership-sync.vtt");
       // The recording's own date, so "by Friday" resolves as it did in the meeting, whatever today is.
       const options = { template: "engineering-leadership-sync", date: "2025-03-17" };
-      process.stdout.write(await extract(file, templates, options));
+      process.stdout.write(await extract(file, templates, options, engine ?? loadEngine()));
       return 0;
     }
     case "templates": {
       if (rest[0] === "show") {
         const template = templates.get(rest[1] ?? "");
         if (!template) throw new UsageError(`no template "${rest[1] ?? ""}"; try: ${[...templates.keys()].join(", ")}`);
+        if (values.json) {
+          process.stdout.write(`${JSON.stringify(template, null, 2)}\n`);
+          return 0;
+        }
+        const { renderNotesMarkdown } = await import("../core/notes/render-markdown.js");
         process.stdout.write(
-          values.json
-            ? `${JSON.stringify(template, null, 2)}\n`
-            : renderNotesMarkdown({ template, meeting: emptyMeeting(template), items: [], metrics: [] }),
+          renderNotesMarkdown({ template, meeting: emptyMeeting(template), items: [], metrics: [] }),
         );
         return 0;
       }
@@ -170,14 +173,31 @@ interface ExtractFlags {
   "notes-json"?: boolean;
 }
 
-async function extract(file: string, templates: Map<string, Template>, flags: ExtractFlags): Promise<string> {
-  // The engine (and chrono-node) load only for the command that needs them: help and templates stay quick.
-  const [{ extractItems, toContract }, { suggestTemplate }, { parseTranscript, segmentsForExtraction }] =
-    await Promise.all([
-      import("../core/extraction/extract-items.js"),
-      import("../core/extraction/suggest-template.js"),
-      import("../core/transcript/parse-transcript.js"),
-    ]);
+/**
+ * The engine (and chrono-node) load only for the commands that need them: help and templates stay quick. The
+ * notes modules load only when notes are printed, not for --json.
+ */
+function loadEngine() {
+  return Promise.all([
+    import("../core/extraction/extract-items.js"),
+    import("../core/extraction/suggest-template.js"),
+    import("../core/transcript/parse-transcript.js"),
+    import("../files/transcript-file.js"),
+  ]);
+}
+
+async function extract(
+  file: string,
+  templates: Map<string, Template>,
+  flags: ExtractFlags,
+  engine: ReturnType<typeof loadEngine>,
+): Promise<string> {
+  const [
+    { extractItems, toContract },
+    { suggestTemplate },
+    { parseTranscript, segmentsForExtraction },
+    { readTranscriptFile },
+  ] = await engine;
   const text = await readTranscriptFile(file);
   const transcript = parseTranscript(text, file);
   let templateId = flags.template;
@@ -191,6 +211,11 @@ async function extract(file: string, templates: Map<string, Template>, flags: Ex
   const meetingDate = flags.date ?? transcript.date ?? new Date().toISOString().slice(0, 10);
   const extraction = extractItems(segmentsForExtraction(transcript.segments), { template, meetingDate });
   if (flags.json) return `${JSON.stringify(toContract(extraction), null, 2)}\n`;
+  const [{ notesFromItems }, { notesToJson }, { renderNotesMarkdown }] = await Promise.all([
+    import("../core/notes/meeting-notes.js"),
+    import("../core/notes/notes-json.js"),
+    import("../core/notes/render-markdown.js"),
+  ]);
   const speakers = [...new Set(transcript.segments.map((s) => s.speaker).filter((s): s is string => s !== null))];
   const meeting = { title: flags.title ?? template.name, date: meetingDate, facilitator: null, attendees: speakers };
   const notes = notesFromItems(template, meeting, extraction);
