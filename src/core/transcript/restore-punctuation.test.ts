@@ -41,11 +41,18 @@ describe("restorePunctuation: sentence boundaries", () => {
     ],
     ["we ran out of budget so we'll cut the survey", "We ran out of budget. So we'll cut the survey."],
     ["the tests pass okay let's merge it", "The tests pass. Okay, let's merge it."],
+    ["the notes are in the doc so the next step is review", "The notes are in the doc. So the next step is review."],
+    ["i can take that i'll start monday", "I can take that. I'll start Monday."],
+    ["the month is tight i think we slip", "The month is tight. I think we slip."],
+    // "so much", "so far": a degree, not a new sentence.
+    ["the setup got so much easier", "The setup got so much easier."],
     // A verb of saying or a conjunction holds the clause together.
     ["i think we should wait", "I think we should wait."],
     ["she said they'd ship on friday", "She said they'd ship on Friday."],
     ["the build fails when we run it on arm", "The build fails when we run it on arm."],
     ["that's the thing we never tested", "That's the thing we never tested."],
+    ["there's not a lot we can do", "There's not a lot we can do."],
+    ["i said that we'd wait", "I said that we'd wait."],
     // After "if", the next clause is the main clause, not a new sentence.
     ["if the queue backs up again that's the fix", "If the queue backs up again, that's the fix."],
     // An opening prepositional phrase is not a sentence by itself.
@@ -69,6 +76,19 @@ describe("restorePunctuation: questions", () => {
     ["how much is the renewal", "How much is the renewal?"],
     ["when can you have the report", "When can you have the report?"],
     ["okay anything else", "Okay, anything else?"],
+    ["is the demo still on for friday", "Is the demo still on for Friday?"],
+    ["what if the vendor says no", "What if the vendor says no?"],
+    ["which week", "Which week?"],
+    ["any objections to moving it", "Any objections to moving it?"],
+    ["we're going to regret this aren't we", "We're going to regret this aren't we?"],
+    // Someone addressed by a name the meeting did not list.
+    ["ilse can you write up the options", "Ilse can you write up the options?"],
+    // A question ends before "because" or an answer to it.
+    [
+      "should we count hotfixes because if not the number looks bad",
+      "Should we count hotfixes? Because if not the number looks bad.",
+    ],
+    ["any objections no okay it's agreed", "Any objections? No, okay, it's agreed."],
     // A question after a statement ends the statement.
     [
       "the vendor wants an answer this week what's realistic",
@@ -81,6 +101,9 @@ describe("restorePunctuation: questions", () => {
     // Not questions: a subordinate "when", a relative "which", "do"/"have" as the verb, a copula.
     ["when you're back ping me", "When you're back ping me."],
     ["which is the part i wanted", "Which is the part I wanted."],
+    ["do a spike first", "Do a spike first."],
+    // "who" after a noun is a relative clause.
+    ["i told the customers who were waiting", "I told the customers who were waiting."],
     ["do that first", "Do that first."],
     ["yes do it now", "Yes, do it now."],
     ["the problem is it times out", "The problem is it times out."],

@@ -27,7 +27,7 @@ const KEEP_DOUBLED = wordClass(
 /** Words that open a turn without adding to it: they may take a comma and do not make a clause complete. */
 const INTERJECTIONS = wordClass(
   1,
-  "okay ok alright yeah yes yep yup right fine good great cool sure well sorry oh hey hi hello morning anyway anyways honestly no perfect thanks nope",
+  "okay ok alright yeah yes yep yup right fine good great cool sure well sorry oh ah ha haha wow ugh oops hey hi hello morning anyway anyways honestly no perfect thanks nope please",
 );
 /** Interjections that start a new sentence mid-turn by themselves ("…left over okay let's move on"). */
 const SELF_STARTERS = wordClass(2, "okay ok alright yeah yep yup anyway anyways honestly sorry");
@@ -45,8 +45,7 @@ const CONTINUERS = wordClass(
     "the a an this that these those my your our their his her its some any no every each another all both either neither",
     "of to in on at for with from by about into onto over under after before since until till than as like via per through without within between around",
     "and but or nor if when whether because cause cos unless while though although once where whereas so what which who whom whose how why",
-    "thing things stuff lot something anything nothing everything way else",
-    "think thought know knew guess hope mean meant say said says saying thinking hoping suppose believe reckon feel felt heard hear see saw told tell tells assume bet figure realise realize noticed notice means sure worried afraid glad seems seem sounds looks look",
+    "think thought know knew guess hope mean meant say said says saying thinking hoping suppose believe reckon feel felt heard hear see saw told tell tells assume bet figure realise realize noticed notice means sure worried afraid glad seems seem sounds sound looks look",
     "is was are were be been being am it's that's there's he's she's what's who's i'm we're you're they're",
     "will would can could should must might may shall do does did have has had don't doesn't didn't can't won't wouldn't couldn't shouldn't haven't hasn't isn't aren't wasn't weren't",
     "i'll we'll you'll they'll he'll she'll it'll i'd we'd you'd they'd i've we've you've they've",
@@ -78,10 +77,13 @@ const QUESTION_SUBJECT = wordClass(
 const MAIN_VERB_AUX = wordClass(13, "do have");
 const THING = wordClass(14, "it that this those these everything anything something");
 /** "What about", "how much": asks without an auxiliary. */
-const WH_FOLLOWERS = wordClass(15, "about much many long come else");
+const WH_FOLLOWERS = wordClass(15, "about much many long come else if");
 /** "If it happens again that's the move": the first clause after these is the main clause, not a new sentence. */
 const SUBORDINATORS = wordClass(16, "if when once unless whenever although though while");
 
+/** Words that need a noun after them, and nouns that usually take a relative clause ("the thing we…"). */
+const ARTICLES = wordClass(26, "the a an every any some which what each another");
+const NOUN_ENDS = wordClass(27, "thing things stuff lot way something anything nothing everything else one");
 const DETERMINERS = wordClass(
   17,
   "the a an this that these those my your our their his her its every any some which what one",
@@ -91,6 +93,8 @@ const COMMA_OPENERS = wordClass(
   18,
   "okay ok alright yeah yep yup yes sorry hi hello hey anyway anyways honestly oh morning thanks",
 );
+/** Words that follow a finished question rather than continue it. */
+const AFTER_QUESTION = wordClass(25, "because cause cos no okay ok yes yeah thanks great alright perfect cool");
 /** "In the meantime I can…": a sentence opening on a preposition needs more than the phrase to be complete. */
 const PREPOSITIONS = wordClass(19, "in on at for by with from after before during about under over");
 
@@ -210,12 +214,23 @@ function startsSentence(w: readonly string[], c: readonly number[], i: number, n
   const prev = w[i - 1];
   // "can you hear me okay": after an object, "okay" is how, not a new start.
   if (has(c[i], SELF_STARTERS)) return i + 1 < w.length && !/^(?:me|you|us|them|him|her|it)$/.test(prev ?? "");
-  if (has(c[i], INTERJECTIONS) || word === "so") return opensClause(w, c, i + 1, names) || has(c[i + 1], SELF_STARTERS);
+  if (has(c[i], INTERJECTIONS)) return opensClause(w, c, i + 1, names) || has(c[i + 1], SELF_STARTERS);
+  // "…in the doc so the next step is…": "so" opens a sentence unless it is a degree ("so much", "so far").
+  if (word === "so") return i + 1 < w.length && !/^(?:much|many|far|that|long|what|on|forth)$/.test(w[i + 1] as string);
   if (!opensClause(w, c, i, names)) return false;
-  // "the part i wanted", "a file we shared": a bare pronoun after determiner + noun opens a relative clause.
-  if ((has(c[i], NOMINATIVE) || word === "you") && has(c[i - 2], DETERMINERS)) return false;
-  // "is it…" asks only after a pause word or a name; after anything else it is a copula ("the problem is it…").
-  if (has(c[i], COPULA)) return prev !== undefined && (has(c[i - 1], INTERJECTIONS) || names.has(prev));
+  // "the part i wanted", "not a lot we can do": a bare pronoun after an article and a noun, or after "thing", "lot",
+  // opens a relative clause; "…end of the month i think…" is a new clause all the same.
+  if (
+    (has(c[i], NOMINATIVE) || word === "you") &&
+    (has(c[i - 2], ARTICLES) || has(c[i - 1], NOUN_ENDS)) &&
+    !/^(?:think|guess|mean|suppose|reckon|believe)$/.test(w[i + 1] ?? "")
+  ) {
+    return false;
+  }
+  // "…the customers who were waiting": who/where/when after a noun is a relative clause, so they ask only after a
+  // pause word or a name, like "is it…", which after anything else is a copula ("the problem is it…").
+  if (has(c[i], COPULA) || word === "who" || word === "where" || word === "when")
+    return prev !== undefined && (has(c[i - 1], INTERJECTIONS) || names.has(prev));
   // "if we can we should", "what i did i…": an auxiliary right after a subject continues that subject's clause.
   if (has(c[i], AUX))
     return prev !== undefined && !has(c[i - 1], NOMINATIVE) && !/^(?:you|it|that)$|'(?:d|ll)$/.test(prev);
@@ -225,13 +240,24 @@ function startsSentence(w: readonly string[], c: readonly number[], i: number, n
 /** Whether a sentence (lower-case words, openers included) asks something. */
 function asks(w: readonly string[], vocative: boolean): boolean {
   let i = 0;
-  while (i < w.length - 1 && (is(w[i] as string, INTERJECTIONS) || is(w[i] as string, OPENERS))) i++;
+  while (i < w.length - 1 && is(w[i], INTERJECTIONS | OPENERS)) i++;
   const first = w[i] ?? "";
   const second = w[i + 1] ?? "";
+  // A tag at the end: "…we'll hate this, aren't we", "…that's fine, isn't it".
+  if (w.length - i > 3 && /n't$/.test(w.at(-2) ?? "") && is(w.at(-1), QUESTION_SUBJECT)) return true;
   if (is(first, WH_CONTRACTED)) return true;
-  if (is(first, WH)) return is(second, AUX) || is(second, COPULA) || is(second, WH_FOLLOWERS) || w.length - i <= 2;
-  if (is(first, MAIN_VERB_AUX) && is(second, THING)) return false;
-  if (is(first, AUX) || is(first, COPULA)) return is(second, QUESTION_SUBJECT);
+  if (is(first, WH)) return is(second, AUX | COPULA | WH_FOLLOWERS) || w.length - i <= 2;
+  // "Which week", "which ones": a short "which" with a noun asks; "which is the part I meant" does not.
+  if (first === "which") return w.length - i <= 4 && !is(second, AUX | COPULA);
+  if (is(first, MAIN_VERB_AUX) && is(second, THING | DETERMINERS)) return false;
+  // "Is the demo still on", "was the change reviewed": a determiner opens the subject.
+  if (is(first, AUX | COPULA)) return is(second, QUESTION_SUBJECT | DETERMINERS) && second !== "a" && second !== "an";
+  // "Ilse can you write it up": a word then an inverted "can you" is someone addressed (not "we can you know").
+  if (is(second, AUX | COPULA) && /^(?:you|we)$/.test(w[i + 2] ?? "") && w[i + 3] !== "know") {
+    return !is(first, QUESTION_SUBJECT | DETERMINERS | CONTINUERS);
+  }
+  // "Any objections", "any update on the vendor": a sentence opening on "any" asks for it.
+  if (first === "any" && w.length - i >= 2) return true;
   // "Sofia, you want to go first": a declarative question needs the name addressed to read as one.
   if (vocative && first === "you") return /^(?:want|wanna|good|okay|ok|ready|there|still|happy)$/.test(second);
   if (/^(?:anything|anyone|anybody)$/.test(first)) return second === "else";
@@ -266,19 +292,37 @@ export function restorePunctuation(text: string, names: readonly string[] = []):
   let content = 0; // words in the current sentence other than pause words
   let subordinate = false;
   for (let i = 0; i < w.length; i++) {
+    // A question ends before "because" or an answer word: "…lend you someone? No, forget it", "…on Monday? Because…".
+    if (
+      content >= 2 &&
+      has(c[i], AFTER_QUESTION) &&
+      !has(c[i - 1], CONTINUERS | QUESTION_SUBJECT) &&
+      !/^(?:me|us|them|him|her)$/.test(w[i - 1] as string)
+    ) {
+      if (asks(w.slice(start, i), false)) {
+        starts.push(i);
+        start = i;
+        content = has(c[i], INTERJECTIONS) ? 0 : 1;
+        subordinate = false;
+        continue;
+      }
+    }
     if (i > start && startsSentence(w, c, i, index)) {
       // Take "and", "so", "maybe" along into the new sentence: "…slot. But I think…".
       let j = i;
       while (j - 1 > start && has(c[j - 1], OPENERS)) j--;
-      // "i'm can you hear me", "we'll we're": a subject left hanging is a restart, so the new clause starts anyway.
-      let first = start;
+      let first = start; // the sentence's first word after its pause words
       while (first < j && has(c[first], OPENERS | INTERJECTIONS)) first++;
+      // "…take that. I'll do it": "that" closes a clause unless a verb of saying or "so" makes it "that" + clause.
+      const pronounThat = w[j - 1] === "that" && j - 2 >= start && !has(c[j - 2], CONTINUERS);
+      const ends = has(c[j - 1], CONTINUERS) && !pronounThat;
+      // "i'm can you hear me", "we'll we're": a subject left hanging is a restart, so the new clause starts anyway.
       const restart = j === i && has(c[j - 1], SUBJECT_VERB | NOMINATIVE) && opensClause(w, c, i, index);
       if (content === 0) {
         if (has(c[j - 1], INTERJECTIONS)) commaAfter[j - 1] = true;
-      } else if (!restart && !has(c[j - 1], CONTINUERS) && content >= 2 && content < 4 && has(c[first], PREPOSITIONS)) {
+      } else if (!restart && !ends && content >= 2 && content < 4 && has(c[first], PREPOSITIONS)) {
         commaAfter[j - 1] = true;
-      } else if (restart || (!has(c[j - 1], CONTINUERS) && content >= (has(c[first], PREPOSITIONS) ? 4 : 2))) {
+      } else if (restart || (!ends && content >= (has(c[first], PREPOSITIONS) ? 4 : 2))) {
         if (subordinate) {
           commaAfter[j - 1] = true;
           subordinate = false;
