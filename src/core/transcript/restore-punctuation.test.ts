@@ -42,7 +42,9 @@ describe("restorePunctuation: sentence boundaries", () => {
     ["we ran out of budget so we'll cut the survey", "We ran out of budget. So we'll cut the survey."],
     ["the tests pass okay let's merge it", "The tests pass. Okay, let's merge it."],
     ["the notes are in the doc so the next step is review", "The notes are in the doc. So the next step is review."],
-    ["i can take that i'll start monday", "I can take that. I'll start Monday."],
+    // "that" may open a relative clause ("the data that I have"), so no sentence ends on it.
+    ["i can take that i'll start monday", "I can take that I'll start Monday."],
+    ["a student of ours who's doing the survey", "A student of ours who's doing the survey."],
     ["the month is tight i think we slip", "The month is tight. I think we slip."],
     // "so much", "so far": a degree, not a new sentence.
     ["the setup got so much easier", "The setup got so much easier."],

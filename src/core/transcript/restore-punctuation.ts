@@ -229,7 +229,7 @@ function startsSentence(w: readonly string[], c: readonly number[], i: number, n
   }
   // "…the customers who were waiting": who/where/when after a noun is a relative clause, so they ask only after a
   // pause word or a name, like "is it…", which after anything else is a copula ("the problem is it…").
-  if (has(c[i], COPULA) || word === "who" || word === "where" || word === "when")
+  if (has(c[i], COPULA) || /^(?:who|where|when)(?:'s)?$/.test(word))
     return prev !== undefined && (has(c[i - 1], INTERJECTIONS) || names.has(prev));
   // "if we can we should", "what i did i…": an auxiliary right after a subject continues that subject's clause.
   if (has(c[i], AUX))
@@ -313,9 +313,8 @@ export function restorePunctuation(text: string, names: readonly string[] = []):
       while (j - 1 > start && has(c[j - 1], OPENERS)) j--;
       let first = start; // the sentence's first word after its pause words
       while (first < j && has(c[first], OPENERS | INTERJECTIONS)) first++;
-      // "…take that. I'll do it": "that" closes a clause unless a verb of saying or "so" makes it "that" + clause.
-      const pronounThat = w[j - 1] === "that" && j - 2 >= start && !has(c[j - 2], CONTINUERS);
-      const ends = has(c[j - 1], CONTINUERS) && !pronounThat;
+      // "the data that i…", "the fact that they're…": no sentence ends on a continuer, "that" included.
+      const ends = has(c[j - 1], CONTINUERS);
       // "i'm can you hear me", "we'll we're": a subject left hanging is a restart, so the new clause starts anyway.
       const restart = j === i && has(c[j - 1], SUBJECT_VERB | NOMINATIVE) && opensClause(w, c, i, index);
       if (content === 0) {
