@@ -196,6 +196,7 @@ describe("restoreSpeech", () => {
       "Great then Marta owns the release notes. And we're done for today.",
     ]);
     expect(meeting[1]?.text).toBe("yeah i'll um i'll do it thursday actually"); // input unchanged
+    expect(restoreSpeech([...meeting, seg("um")]).at(-1)?.text).toBe("um"); // never an empty segment
     const written = meeting.map((s) => ({ ...s, text: `${s.text}.`.replace(/ /g, ", ") }));
     expect(restoreSpeech(written)).toEqual(written);
   });

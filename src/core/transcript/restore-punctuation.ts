@@ -378,5 +378,6 @@ export function restorePunctuation(text: string, names: readonly string[] = []):
 export function restoreSpeech(segments: readonly Segment[], names: readonly string[] = []): Segment[] {
   if (!isUnpunctuated(segments)) return [...segments];
   const people = [...new Set([...names, ...segments.flatMap((s) => (s.speaker === null ? [] : [s.speaker]))])];
-  return segments.map((s) => ({ ...s, text: restorePunctuation(s.text, people) }));
+  // A segment that was only "um" keeps its text: stored transcripts (uploads) need some text in every segment.
+  return segments.map((s) => ({ ...s, text: restorePunctuation(s.text, people) || s.text }));
 }
