@@ -17,6 +17,8 @@ function wordClass(bit: number, list: string): number {
 
 /** Hesitations only: "um" as a whole word, never inside one ("umbrella", "drum"). */
 const FILLER = /^(?:u+m+|u+h+m*|e+r+m*|h+m+|m{2,})$/;
+const FILLER_START = /^[uehm]/;
+const SPACES = /\s+/;
 
 /** Single words said twice on purpose ("that that", "had had") or numbers ("two two five"). */
 const KEEP_DOUBLED = wordClass(
@@ -158,33 +160,34 @@ export function isUnpunctuated(segments: readonly Pick<Segment, "text">[]): bool
   return wordCount >= 20 && marks * 40 < wordCount;
 }
 
-/** Drops fillers and a speaker's restarts ("the the", "we should we should"), keeping one copy. */
-function dropDisfluencies(tokens: string[]): string[] {
-  const kept = tokens.filter((t) => !/^[uehm]/i.test(t) || !FILLER.test(t.toLowerCase()));
-  const out: string[] = [];
-  const lower: string[] = [];
-  for (let i = 0; i < kept.length; ) {
+/**
+ * Drops fillers and a speaker's restarts ("the the", "we should we should"), keeping one copy. Works on the
+ * words as said and their lower-case forms side by side, and fills both arrays it is given.
+ */
+function dropDisfluencies(said: readonly string[], lowered: readonly string[], out: string[], lower: string[]): void {
+  for (let i = 0; i < said.length; ) {
+    const word = lowered[i] as string;
+    if (FILLER_START.test(word) && FILLER.test(word)) {
+      i++;
+      continue;
+    }
     let skipped = false;
     // Longest run first, so "we should we should" loses a two-word run rather than nothing.
     for (let size = 3; size >= 1 && !skipped; size--) {
-      if (lower.length < size || i + size > kept.length) continue;
+      if (lower.length < size || i + size > said.length) continue;
       let same = true;
-      for (let k = 0; k < size && same; k++) {
-        same = (kept[i + k] as string).toLowerCase() === lower[lower.length - size + k];
-      }
-      if (!same || (size === 1 && is(lower.at(-1) as string, KEEP_DOUBLED))) continue;
+      for (let k = 0; k < size && same; k++) same = lowered[i + k] === lower[lower.length - size + k];
+      if (!same || (size === 1 && is(word, KEEP_DOUBLED))) continue;
       // "if i drop i drop" says something; a restart does not follow "if".
-      if (is(lower[lower.length - size - 1] ?? "", SUBORDINATORS)) continue;
+      if (is(lower[lower.length - size - 1], SUBORDINATORS)) continue;
       i += size;
       skipped = true;
     }
     if (skipped) continue;
-    const token = kept[i] as string;
-    out.push(token);
-    lower.push(token.toLowerCase());
+    out.push(said[i] as string);
+    lower.push(word);
     i++;
   }
-  return out;
 }
 
 /** A clause could begin at word i whatever came before: a subject, a question opener, a name addressed. */
@@ -276,14 +279,18 @@ function capitalised(word: string): string {
 export function restorePunctuation(text: string, names: readonly string[] = []): string {
   PUNCTUATION.lastIndex = 0;
   if (PUNCTUATION.test(text)) return text;
-  const tokens = dropDisfluencies(text.split(/\s+/).filter(Boolean));
+  const trimmed = text.trim();
+  if (trimmed === "") return "";
+  // Lower-case once for the whole text; splitting both on the same spaces keeps the words paired.
+  let lowerText = trimmed.toLowerCase();
+  if (lowerText.includes("’")) lowerText = lowerText.replace(/’/g, "'");
+  const tokens: string[] = [];
+  const w: string[] = [];
+  dropDisfluencies(trimmed.split(SPACES), lowerText.split(SPACES), tokens, w);
   if (tokens.length === 0) return "";
   const index = nameIndex(names);
-  const w = tokens.map((t) => {
-    const lower = t.toLowerCase();
-    return lower.includes("’") ? lower.replace(/’/g, "'") : lower;
-  });
-  const c = w.map((word) => CLASSES.get(word) ?? 0);
+  const c: number[] = new Array(w.length);
+  for (let k = 0; k < w.length; k++) c[k] = CLASSES.get(w[k] as string) ?? 0;
 
   // Sentence starts, found left to right; a comma goes after leading pause words and before a subordinate's main clause.
   const starts = [0];
