@@ -87,7 +87,12 @@ describe("segmentsForExtraction", () => {
     expect(segmentsForExtraction(captions).map((s) => s.text)).toEqual([
       "I'll send the vendor contract to legal by Friday.",
     ]);
-    const labelled = captions.map((s) => ({ ...s, speaker: "Priya" }));
+    // Speaker-labelled cues stay apart unless one cuts a sentence (cut-sentences.test.ts).
+    const labelled = captions.map((s, i) => ({
+      ...s,
+      speaker: "Priya",
+      text: i ? "Contract first." : "I'll send it.",
+    }));
     expect(segmentsForExtraction(labelled)).toEqual(labelled);
   });
 });

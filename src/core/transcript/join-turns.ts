@@ -1,4 +1,6 @@
 import type { Segment } from "../segment.js";
+import { joinCutSentences } from "./cut-sentences.js";
+import { restoreSpeech } from "./restore-punctuation.js";
 
 export interface JoinTurnsOptions {
   /** Longest silence (seconds) inside one turn; default 2. Only applies when both times are known. */
@@ -45,8 +47,9 @@ export function joinTurns(segments: readonly Segment[], options: JoinTurnsOption
 /**
  * What the engine reads: caption files (no speaker anywhere) cut sentences across cues, so their fragments
  * are joined into sentences; speaker-labelled transcripts stay as given, one utterance per segment, since
- * joining them blurs which words carry an item.
+ * joining them blurs which words carry an item (only a timed cue that cuts a sentence is joined).
  */
 export function segmentsForExtraction(segments: readonly Segment[]): Segment[] {
-  return segments.some((s) => s.speaker !== null) ? [...segments] : joinTurns(segments);
+  // Raw speech-recognition text gets its sentences back first (restore-punctuation.ts).
+  return restoreSpeech(segments.some((s) => s.speaker !== null) ? joinCutSentences(segments) : joinTurns(segments));
 }
