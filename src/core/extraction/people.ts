@@ -35,6 +35,14 @@ const GENERIC_ROLE_NOUNS = new Set([
 /** Speaker labels that say nothing of who is speaking ("Speaker 1", "Unknown"). */
 const ANONYMOUS = /^(?:speaker|spk|participant|unknown|guest|user)\b/i;
 
+/**
+ * Whether a speaker label is a diarization number or letter ("Speaker A", "Speaker 0", "spk_1", "Unknown"):
+ * stricter than `ANONYMOUS`, so a role label ("User Interface Designer") is never renamed.
+ */
+export function isAnonymousSpeaker(label: string): boolean {
+  return /^(?:speaker|spk|participant|unknown|guest|user)(?:[\s_#-]*(?:\d+|[a-z]))?$/i.test(label.trim());
+}
+
 export class People {
   private readonly byFirstName = new Map<string, string>();
   private readonly roles: { words: string[]; label: string }[] = [];
@@ -126,4 +134,36 @@ export class People {
 
 export function isNameCandidate(word: string): boolean {
   return /^[A-Z][a-z]+(?:-[A-Z][a-z]+)?$/.test(word) && /[aeiouy]/i.test(word) && !NOT_NAMES.has(word.toLowerCase());
+}
+
+/** A capitalised word that may be a name, accents and "O'Rourke" included: not a common word or month. */
+export function isNameWord(word: string): boolean {
+  return (
+    /^\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)*$/u.test(word) &&
+    /[aeiouyà-ÿ]/i.test(word) &&
+    !NOT_NAMES.has(word.toLowerCase())
+  );
+}
+
+/**
+ * How a name sounds, roughly: speech recognition writes "Sinead" as "Shinade" and "Meilin" as "May Lynn".
+ * The first letter and the consonants, spellings of one sound made one ("sh"→"s", "ph"→"f"), doubles
+ * collapsed; vowels dropped after the first letter.
+ */
+export function soundKey(name: string): string {
+  const plain = name
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z]/g, "");
+  const folded = plain
+    .replace(/sh|sch/g, "s")
+    .replace(/ph/g, "f")
+    .replace(/ck|q/g, "k")
+    .replace(/c(?=[eiy])/g, "s")
+    .replace(/c/g, "k")
+    .replace(/z/g, "s")
+    .replace(/(?<=.)h/g, "")
+    .replace(/(.)\1+/g, "$1");
+  return (folded[0] ?? "") + folded.slice(1).replace(/[aeiouy]/g, "");
 }

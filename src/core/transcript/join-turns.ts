@@ -1,4 +1,6 @@
+import { isAnonymousSpeaker } from "../extraction/people.js";
 import type { Segment } from "../segment.js";
+import { nameSpeakers, withSpeakerNames } from "./name-speakers.js";
 
 export interface JoinTurnsOptions {
   /** Longest silence (seconds) inside one turn; default 2. Only applies when both times are known. */
@@ -45,8 +47,11 @@ export function joinTurns(segments: readonly Segment[], options: JoinTurnsOption
 /**
  * What the engine reads: caption files (no speaker anywhere) cut sentences across cues, so their fragments
  * are joined into sentences; speaker-labelled transcripts stay as given, one utterance per segment, since
- * joining them blurs which words carry an item.
+ * joining them blurs which words carry an item. Anonymous diarization labels ("Speaker A") are replaced by
+ * the names the conversation gives them (see name-speakers.ts), so owners come out as people.
  */
 export function segmentsForExtraction(segments: readonly Segment[]): Segment[] {
-  return segments.some((s) => s.speaker !== null) ? [...segments] : joinTurns(segments);
+  if (!segments.some((s) => s.speaker !== null)) return joinTurns(segments);
+  if (!segments.some((s) => s.speaker !== null && isAnonymousSpeaker(s.speaker))) return [...segments];
+  return withSpeakerNames(segments, nameSpeakers(segments));
 }
