@@ -172,7 +172,7 @@ interface ExtractFlags {
 
 async function extract(file: string, templates: Map<string, Template>, flags: ExtractFlags): Promise<string> {
   // The engine (and chrono-node) load only for the command that needs them: help and templates stay quick.
-  const [{ extractItems, toContract }, { suggestTemplate }, { parseTranscript, segmentsForExtraction }] =
+  const [{ extractItems, toContract }, { suggestTemplate }, { parseTranscript, rolesHeard, segmentsForExtraction }] =
     await Promise.all([
       import("../core/extraction/extract-items.js"),
       import("../core/extraction/suggest-template.js"),
@@ -189,9 +189,11 @@ async function extract(file: string, templates: Map<string, Template>, flags: Ex
   if (!template) throw new UsageError(`no template "${templateId}"; try: ${[...templates.keys()].join(", ")}`);
   // The clock is read here, at the edge: the engine only ever sees the date it is given.
   const meetingDate = flags.date ?? transcript.date ?? new Date().toISOString().slice(0, 10);
-  const extraction = extractItems(segmentsForExtraction(transcript.segments), { template, meetingDate });
+  // Speakers named from the conversation where the transcript only numbers them; roles said aloud resolve "the AE".
+  const segments = segmentsForExtraction(transcript.segments);
+  const extraction = extractItems(segments, { template, meetingDate, attendees: rolesHeard(segments) });
   if (flags.json) return `${JSON.stringify(toContract(extraction), null, 2)}\n`;
-  const speakers = [...new Set(transcript.segments.map((s) => s.speaker).filter((s): s is string => s !== null))];
+  const speakers = [...new Set(segments.map((s) => s.speaker).filter((s): s is string => s !== null))];
   const meeting = { title: flags.title ?? template.name, date: meetingDate, facilitator: null, attendees: speakers };
   const notes = notesFromItems(template, meeting, extraction);
   if (flags["notes-json"]) return `${JSON.stringify(notesToJson(notes), null, 2)}\n`;
