@@ -120,6 +120,19 @@ describe("nameSpeakers", () => {
       want: {},
     },
     {
+      why: "a name addressed but answered by someone speaking of them is not that speaker's",
+      lines: [
+        "Speaker A: Cormac, can you give us the numbers?",
+        "Speaker B: Cormac is out today, I'll cover. Revenue is flat.",
+      ],
+      want: {},
+    },
+    {
+      why: "a label with a role in brackets still holds its name",
+      lines: ["Ana (Finance): Thanks, Ana, I mean, thanks all.", "Speaker 1: Ana, the invoices?", "Speaker 2: Sent."],
+      want: {},
+    },
+    {
       why: "a named speaker keeps the name; no anonymous label takes it",
       lines: ["Rahel: Thanks, Yusuf.", "Speaker 1: Sure.", "Rahel: Yusuf, go on.", "Yusuf: Will do."],
       want: {},

@@ -364,7 +364,7 @@ export function speakerNaming(segments: readonly Segment[]): SpeakerNaming {
 
   // Names that already label a speaker are taken.
   const taken = new Set(
-    known.flatMap((l) => (l ? [roster.find({ words: l.split(/\s+/), titled: false }, false)] : [])),
+    known.map((l) => roster.find({ words: l.replace(/\s*\(.*\)\s*$/, "").split(/\s+/), titled: false }, false)),
   );
   const names = new Map<string, string>();
   const free = new Set(anonymous);
