@@ -239,7 +239,7 @@ export function speakerNaming(segments: readonly Segment[]): SpeakerNaming {
         const counts = /^\p{Ll}/u.test(m[0]) ? lower : upper;
         counts.set(m[0].toLowerCase(), (counts.get(m[0].toLowerCase()) ?? 0) + 1);
       }
-  const common = new Set([...lower].filter(([w, n]) => n >= 2 && n > (upper.get(w) ?? 0)).map(([w]) => w));
+  const common = new Set([...lower].filter(([w, n]) => n > (upper.get(w) ?? 0)).map(([w]) => w));
   // Names spoken of mid-sentence, by sound: "May Lynn?" addresses the "Meilin" talked about elsewhere.
   const spelled = new Map<string, Set<string>>();
   for (const turn of turns)
