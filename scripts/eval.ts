@@ -17,7 +17,7 @@ import { parseArgs } from "node:util";
 import { type ScoreResult, score } from "../eval/score.mjs";
 import { extractItems, toContract } from "../src/core/extraction/extract-items.js";
 import type { Template } from "../src/core/template/template.js";
-import { parseTranscript, segmentsForExtraction } from "../src/core/transcript/parse-transcript.js";
+import { parseTranscript, rolesHeard, segmentsForExtraction } from "../src/core/transcript/parse-transcript.js";
 import { builtinTemplatesDir, loadTemplates } from "../src/files/templates.js";
 import { corpusHalf } from "./corpus-split.js";
 
@@ -124,9 +124,12 @@ function runCase(c: Case, templates: Map<string, Template>): ScoreResult {
         : (c.speakers[s.speaker] ?? c.speakers[s.speaker.replace(/^Speaker /, "")] ?? s.speaker),
   }));
   const template = templates.get(c.template ?? "team-sync") ?? null;
-  const extraction = extractItems(segmentsForExtraction(segments), {
+  // A meta.json speakers map wins: the labels it names are no longer anonymous, so only the rest are named.
+  const forExtraction = segmentsForExtraction(segments);
+  const extraction = extractItems(forExtraction, {
     template,
     meetingDate: c.date ?? transcript.date,
+    attendees: rolesHeard(forExtraction),
   });
   const output = toContract(extraction);
   const gold = JSON.parse(readFileSync(c.goldPath, "utf8"));

@@ -195,7 +195,7 @@ async function extract(
   const [
     { extractItems, toContract },
     { suggestTemplate },
-    { parseTranscript, segmentsForExtraction },
+    { parseTranscript, rolesHeard, segmentsForExtraction },
     { readTranscriptFile },
   ] = await engine;
   const text = await readTranscriptFile(file);
@@ -209,14 +209,16 @@ async function extract(
   if (!template) throw new UsageError(`no template "${templateId}"; try: ${[...templates.keys()].join(", ")}`);
   // The clock is read here, at the edge: the engine only ever sees the date it is given.
   const meetingDate = flags.date ?? transcript.date ?? new Date().toISOString().slice(0, 10);
-  const extraction = extractItems(segmentsForExtraction(transcript.segments), { template, meetingDate });
+  // Speakers named from the conversation where the transcript only numbers them; roles said aloud resolve "the AE".
+  const segments = segmentsForExtraction(transcript.segments);
+  const extraction = extractItems(segments, { template, meetingDate, attendees: rolesHeard(segments) });
   if (flags.json) return `${JSON.stringify(toContract(extraction), null, 2)}\n`;
   const [{ notesFromItems }, { notesToJson }, { renderNotesMarkdown }] = await Promise.all([
     import("../core/notes/meeting-notes.js"),
     import("../core/notes/notes-json.js"),
     import("../core/notes/render-markdown.js"),
   ]);
-  const speakers = [...new Set(transcript.segments.map((s) => s.speaker).filter((s): s is string => s !== null))];
+  const speakers = [...new Set(segments.map((s) => s.speaker).filter((s): s is string => s !== null))];
   const meeting = { title: flags.title ?? template.name, date: meetingDate, facilitator: null, attendees: speakers };
   const notes = notesFromItems(template, meeting, extraction);
   if (flags["notes-json"]) return `${JSON.stringify(notesToJson(notes), null, 2)}\n`;

@@ -35,13 +35,41 @@ const GENERIC_ROLE_NOUNS = new Set([
 /** Speaker labels that say nothing of who is speaking ("Speaker 1", "Unknown"). */
 const ANONYMOUS = /^(?:speaker|spk|participant|unknown|guest|user)\b/i;
 
+/**
+ * Whether a speaker label is a diarization number or letter ("Speaker A", "Speaker 0", "spk_1", "Unknown"):
+ * stricter than `ANONYMOUS`, so a role label ("User Interface Designer") is never renamed.
+ */
+export function isAnonymousSpeaker(label: string): boolean {
+  return /^(?:speaker|spk|participant|unknown|guest|user)(?:[\s_#-]*(?:\d+|[a-z]))?$/i.test(label.trim());
+}
+
+/**
+ * Roles said as letters ("the AE", "our CFO"): too short for the distinctive-word rule, and matched as whole
+ * words so "ae" never matches "aerial". Not "am", "pm", "em": they are "I am", "3 pm" and a hesitation.
+ */
+const ROLE_ACRONYMS = new Set("ae se sdr bdr csm tpm cfo ceo cto coo cmo cro cpo ciso vp qa hr".split(" "));
+
+/** An attendee's role given beside the name: "Tobias Wren (CFO)". */
+const WITH_ROLE = /^(.+?)\s*\(([^()]+)\)\s*$/;
+
 export class People {
   private readonly byFirstName = new Map<string, string>();
   private readonly roles: { words: string[]; label: string }[] = [];
   private readonly labels = new Set<string>();
 
+  /** Attendees by name, each with a role in brackets where one is known ("Tobias Wren (CFO)"). */
   constructor(attendees: readonly string[] = []) {
-    for (const a of attendees) this.addName(a);
+    for (const a of attendees) {
+      const withRole = WITH_ROLE.exec(a);
+      if (!withRole?.[1] || !withRole[2]) {
+        this.addName(a);
+        continue;
+      }
+      // The role names the person, not the "Name (Role)" string: owners stay names.
+      const name = withRole[1].trim();
+      this.addName(name);
+      this.roles.push({ words: roleWords(withRole[2]), label: name });
+    }
   }
 
   /** Records a speaker label the first time it is heard. */
@@ -50,11 +78,7 @@ export class People {
     this.labels.add(label);
     if (ANONYMOUS.test(label)) return;
     this.addName(label);
-    // Only letters count as role words: "Ana (Eng Lead)" must not put "(eng" into a pattern.
-    const words = label
-      .toLowerCase()
-      .split(/[^a-z]+/)
-      .filter(Boolean);
+    const words = roleWords(label);
     // Multi-word labels may be roles ("Industrial Designer", "Project Manager"), addressed by role.
     if (words.length >= 2) this.roles.push({ words, label });
   }
@@ -66,9 +90,28 @@ export class People {
     if (!this.byFirstName.has(key)) this.byFirstName.set(key, name.trim());
   }
 
-  /** The known person a word names, as the transcript labels them. */
+  /**
+   * The known person a word names, as the transcript labels them. Speech recognition spells a name two ways
+   * ("Sinead", "Shinade"): a capitalised word that sounds like, or is one letter off, exactly one known
+   * name is that person.
+   */
   lookup(word: string): string | null {
-    return this.byFirstName.get(word.toLowerCase().replace(/^@/, "").replace(/'s$/, "")) ?? null;
+    const bare = word.replace(/^@/, "").replace(/['’]s$/, "");
+    return this.byFirstName.get(bare.toLowerCase()) ?? this.alike(bare);
+  }
+
+  private alike(word: string): string | null {
+    if (word.length < 4 || !isNameWord(word)) return null;
+    const key = soundKey(word);
+    const lower = word.toLowerCase();
+    const hits = new Set<string>();
+    for (const [first, name] of this.byFirstName) {
+      if (first.length < 4 || first[0] !== lower[0]) continue;
+      const sounds = key.length >= 3 && soundKey(first) === key;
+      const typo = Math.min(first.length, lower.length) >= 5 && editDistance(first, lower) <= 1;
+      if (sounds || typo) hits.add(name);
+    }
+    return hits.size === 1 ? [...hits][0]! : null;
   }
 
   /** A known name, or a capitalised word the grammar marks as a person (see `isNameCandidate`). */
@@ -82,18 +125,23 @@ export class People {
     return null;
   }
 
-  /** Words of a role label that no other role shares ("industrial", not "designer"). */
+  /** Words of a role label that no other role shares ("industrial", not "designer"; "cfo"). */
   private distinctive(role: { words: string[] }): string[] {
     return role.words.filter(
-      (w) => w.length > 3 && !GENERIC_ROLE_NOUNS.has(w) && !this.roles.some((r) => r !== role && r.words.includes(w)),
+      (w) =>
+        (w.length > 3 || ROLE_ACRONYMS.has(w)) &&
+        !GENERIC_ROLE_NOUNS.has(w) &&
+        !this.roles.some((r) => r !== role && r.words.includes(w)),
     );
   }
 
-  /** "the industrial designer", "marketing", "user interface" → the speaker label holding that role. */
+  /** "the industrial designer", "marketing", "user interface", "our CFO" → the person holding that role. */
   findRole(lowerText: string): string | null {
     let best: { label: string; hits: number } | null = null;
     for (const role of this.roles) {
-      const hits = this.distinctive(role).filter((w) => new RegExp(`\\b${w}`).test(lowerText)).length;
+      const hits = this.distinctive(role).filter((w) =>
+        new RegExp(`\\b${w}${ROLE_ACRONYMS.has(w) ? "\\b" : ""}`).test(lowerText),
+      ).length;
       if (hits > 0 && (!best || hits > best.hits)) best = { label: role.label, hits };
     }
     return best?.label ?? null;
@@ -126,4 +174,56 @@ export class People {
 
 export function isNameCandidate(word: string): boolean {
   return /^[A-Z][a-z]+(?:-[A-Z][a-z]+)?$/.test(word) && /[aeiouy]/i.test(word) && !NOT_NAMES.has(word.toLowerCase());
+}
+
+/** A capitalised word that may be a name, accents and "O'Rourke" included: not a common word or month. */
+export function isNameWord(word: string): boolean {
+  return (
+    /^\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)*$/u.test(word) &&
+    /[aeiouyà-ÿ]/i.test(word) &&
+    !NOT_NAMES.has(word.toLowerCase())
+  );
+}
+
+/**
+ * How a name sounds, roughly: speech recognition writes "Sinead" as "Shinade" and "Meilin" as "May Lynn".
+ * The first letter and the consonants, spellings of one sound made one ("sh"→"s", "ph"→"f"), doubles
+ * collapsed; vowels dropped after the first letter.
+ */
+export function soundKey(name: string): string {
+  const plain = name
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z]/g, "");
+  const folded = plain
+    .replace(/sh|sch/g, "s")
+    .replace(/ph/g, "f")
+    .replace(/ck|q/g, "k")
+    .replace(/c(?=[eiy])/g, "s")
+    .replace(/c/g, "k")
+    .replace(/z/g, "s")
+    .replace(/(?<=.)h/g, "")
+    .replace(/(.)\1+/g, "$1");
+  return (folded[0] ?? "") + folded.slice(1).replace(/[aeiouy]/g, "");
+}
+
+/** Only letters count as role words: "Ana (Eng Lead)" must not put "(eng" into a pattern. */
+function roleWords(label: string): string[] {
+  return label
+    .toLowerCase()
+    .split(/[^a-z]+/)
+    .filter(Boolean);
+}
+
+/** Levenshtein distance, for names one letter apart ("Katarina", "Katharina"). */
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++)
+      next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return row[b.length]!;
 }

@@ -95,4 +95,14 @@ describe("segmentsForExtraction", () => {
     }));
     expect(segmentsForExtraction(labelled)).toEqual(labelled);
   });
+
+  it("names anonymous diarization labels from the conversation, and leaves a label it cannot name", () => {
+    const diarized = [
+      seg("1", "Speaker 0", "Okay. Wojciech, where are we on the audit?", 0, 3),
+      seg("2", "Speaker 1", "Fieldwork starts Monday. I'll send the list by Friday.", 3, 6),
+      seg("3", "Speaker 2", "Sounds good.", 6, 7),
+    ];
+    expect(segmentsForExtraction(diarized).map((s) => s.speaker)).toEqual(["Speaker 0", "Wojciech", "Speaker 2"]);
+    expect(diarized[1]?.speaker).toBe("Speaker 1");
+  });
 });

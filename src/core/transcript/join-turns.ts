@@ -1,5 +1,7 @@
+import { isAnonymousSpeaker } from "../extraction/people.js";
 import type { Segment } from "../segment.js";
 import { joinCutSentences } from "./cut-sentences.js";
+import { nameSpeakers, withSpeakerNames } from "./name-speakers.js";
 import { restoreSpeech } from "./restore-punctuation.js";
 
 export interface JoinTurnsOptions {
@@ -47,9 +49,15 @@ export function joinTurns(segments: readonly Segment[], options: JoinTurnsOption
 /**
  * What the engine reads: caption files (no speaker anywhere) cut sentences across cues, so their fragments
  * are joined into sentences; speaker-labelled transcripts stay as given, one utterance per segment, since
- * joining them blurs which words carry an item (only a timed cue that cuts a sentence is joined).
+ * joining them blurs which words carry an item (only a timed cue that cuts a sentence is joined). Anonymous
+ * diarization labels ("Speaker A") are replaced by the names the conversation gives them (see
+ * name-speakers.ts), so owners come out as people; raw speech-recognition text then gets its sentences back
+ * (restore-punctuation.ts).
  */
 export function segmentsForExtraction(segments: readonly Segment[]): Segment[] {
-  // Raw speech-recognition text gets its sentences back first (restore-punctuation.ts).
-  return restoreSpeech(segments.some((s) => s.speaker !== null) ? joinCutSentences(segments) : joinTurns(segments));
+  if (!segments.some((s) => s.speaker !== null)) return restoreSpeech(joinTurns(segments));
+  const named = segments.some((s) => s.speaker !== null && isAnonymousSpeaker(s.speaker))
+    ? withSpeakerNames(segments, nameSpeakers(segments))
+    : segments;
+  return restoreSpeech(joinCutSentences(named));
 }
