@@ -56,7 +56,7 @@ import { findDueDate, stripDuePhrase } from "./dates.js";
 import { isConclusion, MOTION, opensConclusion, VOTE_RESULT } from "./decisions.js";
 import { AUTHORITY, readEscalationStep } from "./escalations.js";
 import { lineFeatureLists, pickLines } from "./line-model.js";
-import { createMetricReader, findTeam, leadingTeam, type MetricReader } from "./metrics.js";
+import { createMetricReader, findTeam, leadingTeam, type MetricReader, teamName } from "./metrics.js";
 import { People } from "./people.js";
 import { readQuestion } from "./questions.js";
 import { RISK_EXPLICIT, readRisk, readRiskAttributes } from "./risks.js";
@@ -174,6 +174,8 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
   const tracked: Tracked[] = [];
   const rows = new Map<string, MetricRow>();
   const teamBySpeaker = new Map<string, string>();
+  /** The last metric figure read, for "actually, five" said right after it. */
+  let lastMetric: { team: string; column: string; speaker: string | null; at: number } | null = null;
   const counters = new Map<ItemKind, number>();
   let proposals: Proposal[] = [];
   let openQuestions: Tracked[] = [];
@@ -370,6 +372,9 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
       };
 
       for (const [i, s] of sentences.entries()) {
+        // Metrics: numbers said against the template's columns, under the speaker's team, whatever else the
+        // sentence says.
+        if (metricReader) readMetrics(s, i === 0 ? null : (sentences[i - 1] ?? null));
         if (i <= consumed) continue;
         const lower = s.lower;
         const words = wordCount(s.text);
@@ -1052,9 +1057,6 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
           }
         }
 
-        // Metrics: numbers said against the template's columns, under the speaker's team.
-        if (metricReader) readMetrics(s, i === 0 ? null : (sentences[i - 1] ?? null));
-
         if (!created && !isQuestion && contentWordSet(s.text).size >= 3) {
           lastStatement = { speaker, sentence: s, at: index, evidence: evidenceFor(s) };
         }
@@ -1222,7 +1224,7 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
           (previous && wordCount(previous.text) <= 2 ? leadingTeam(previous.text, isPerson) : null) ??
           findTeam(s.text, teams, isPerson, !Object.keys(values).length);
         // "Identity." on its own opens the speaker's report, even when the numbers come a turn later.
-        const alone = /^[A-Z][a-z]+(?: [A-Z][a-z]+)?[.:]?$/.test(s.text.trim()); // "Identity." and nothing else
+        const alone = /^[A-Z][a-z]+(?: (?:and |& )?[A-Z][a-z]+)?[.:]?$/.test(s.text.trim()); // "Identity." and nothing else
         // "I'm Priya, I run Platform": the speaker's team for the numbers they read later.
         const runs = /\bI (?:run|lead|manage|head|own)\s+(?:the\s+)?(\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?)/u.exec(
           s.text,
@@ -1231,12 +1233,40 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
         if (named && speaker && (Object.keys(values).length || teams.has(named) || alone)) {
           teamBySpeaker.set(speaker, named);
         }
+        // "Tomasz, you want to kick us off with Payments Core?": the team of the person asked.
+        const handedTeam =
+          /^(?:\w+[.,]\s+)*(\p{Lu}\p{Ll}+),.*\b(?:with|for|on)\s+(?:the\s+)?(\p{Lu}[\p{L}]+(?: (?:and|&) \p{Lu}\p{Ll}+| \p{Lu}\p{Ll}+)?)\s*\??$/u.exec(
+            s.text,
+          );
+        const askedPerson = handedTeam?.[1] ? people.resolveName(handedTeam[1], true) : null;
+        if (askedPerson && handedTeam?.[2] && !people.lookup(handedTeam[2]))
+          teamBySpeaker.set(askedPerson, teamName(handedTeam[2]));
+        // "Incidents four. Oh, actually, five.": a bare number after a correction replaces the last figure read.
+        const corrected =
+          !Object.keys(values).length && lastMetric && lastMetric.speaker === speaker && index - lastMetric.at <= 1
+            ? /^(?:(?:oh|uh|um|so|no)[,.]?\s+)*(?:actually|sorry|no|i mean|correction|make that)\b/i.test(s.raw)
+              ? /^\D*?(\d+(?:\.\d+)?)\b/.exec(s.lower)
+              : null
+            : null;
+        if (corrected?.[1] && lastMetric) {
+          const row = rows.get(lastMetric.team);
+          if (row) {
+            row.values[lastMetric.column] = Number(corrected[1]);
+            row.evidence.push(evidenceFor(s));
+            events.push({ type: "metrics", row: { ...row, values: { ...row.values }, evidence: [...row.evidence] } });
+          }
+          return;
+        }
         if (!Object.keys(values).length) return;
         const team = named ?? (speaker ? teamBySpeaker.get(speaker) : undefined) ?? null;
         if (!team) return;
         teams.add(team);
         const row = rows.get(team) ?? { team, values: {}, evidence: [] };
-        for (const [k, v] of Object.entries(values)) if (!(k in row.values)) row.values[k] = v;
+        // A figure the speaker corrects in the same breath ("velocity 58, no, sorry, 55") replaces the first.
+        const correcting = CORRECTION.test(s.raw) && lastMetric?.speaker === speaker;
+        for (const [k, v] of Object.entries(values)) if (!(k in row.values) || correcting) row.values[k] = v;
+        const column = Object.keys(values).at(-1);
+        if (column) lastMetric = { team, column, speaker, at: index };
         row.evidence.push(evidenceFor(s));
         rows.set(team, row);
         events.push({ type: "metrics", row: { ...row, values: { ...row.values }, evidence: [...row.evidence] } });

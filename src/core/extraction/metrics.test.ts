@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { builtinTemplate } from "../../../test/helpers/meeting.js";
+import { createExtractor } from "./extractor.js";
 import { createMetricReader, findTeam, leadingTeam } from "./metrics.js";
 import { normalize } from "./text.js";
 
@@ -128,5 +129,45 @@ describe("leadingTeam", () => {
 
   it("does not take a person addressed first for a team", () => {
     expect(leadingTeam("Priya, velocity?", (w) => w.toLowerCase() === "priya")).toBeNull();
+  });
+});
+
+describe("metrics said aloud in more shapes", () => {
+  const rowsOf = (lines: [string, string][]) => {
+    const extractor = createExtractor({
+      template: builtinTemplate("engineering-leadership-sync"),
+      meetingDate: "2025-09-16",
+    });
+    lines.forEach(([speaker, text], i) => extractor.push({ id: `s${i}`, speaker, text, start: i, end: i }));
+    return Object.fromEntries(extractor.metrics().map((r) => [r.team, r.values]));
+  };
+
+  it("takes the team of the person asked to report, and reads a team named with 'and' as written", () => {
+    const rows = rowsOf([
+      ["Renata", "Tomasz, you want to kick us off with Billing Core?"],
+      ["Tomasz", "Sure. Velocity was seventy-two points this sprint."],
+      ["Aisha", "Risk and Fraud. Velocity fifty-one. Two incidents."],
+    ]);
+    expect(rows["Billing Core"]).toEqual({ velocity: 72 });
+    expect(rows["Risk & Fraud"]).toEqual({ velocity: 51, incidents: 2 });
+  });
+
+  it("lets a correction replace the figure it corrects", () => {
+    const rows = rowsOf([
+      ["Hannah", "Platform. Incidents four. Oh, actually, five, I forgot the one on Saturday."],
+      ["Aisha", "Search. Velocity fifty-eight. Uh, no, sorry, fifty-five."],
+    ]);
+    expect(rows.Platform).toEqual({ incidents: 5 });
+    expect(rows.Search).toEqual({ velocity: 55 });
+  });
+
+  it.each([
+    ["Dispatch, two incidents, one P1, the sync outage, twenty-eight minutes to resolve.", 28],
+    ["Gameplay. The P1 was the crash on resume, and that took, um, about an hour and a quarter to mitigate.", 75],
+    ["Online. The MTTR on the worse one was thirty-eight minutes.", 38],
+    ["Mobile. Time to mitigate was about an hour and a half.", 90],
+  ])("reads recovery time said without the column's name: %s", (text, minutes) => {
+    const rows = rowsOf([["Mira", `${text}`]]);
+    expect(Object.values(rows)[0]?.p1_mttr_min).toBe(minutes);
   });
 });

@@ -136,7 +136,18 @@ export function createMetricReader(columns: readonly Column[]): MetricReader {
         if (!Object.keys(after).length && last && bare?.[1]) after[last] = Number(bare[1]);
         return { ...before, ...after };
       }
-      return readSpans(lower);
+      const found = readSpans(lower);
+      // "The P1 … took about an hour and a quarter to mitigate": recovery time said without "MTTR".
+      const minutes = matchers.find((m) => m.toMinutes);
+      // "…one P1, the load board sync, 28 minutes to resolve."
+      if (minutes && !(minutes.id in found) && /\bp1\b/.test(lower)) {
+        const took = /\btook\b(?:\s+(?:us|them|me))?[,\s]*(.*)$/.exec(lower);
+        const duration =
+          (took?.[1] ? durationAfter(took[1]) : null) ??
+          durationAfter(/,\s*([^,]*?)\s+to (?:resolve|mitigate|recover|restore|fix)\b/.exec(lower)?.[1] ?? "");
+        if (duration) found[minutes.id] = duration.value;
+      }
+      return found;
     },
   };
   return reader;
@@ -144,7 +155,7 @@ export function createMetricReader(columns: readonly Column[]): MetricReader {
   function readSpans(lower: string): Record<string, number> {
     const found: Record<string, number> = {};
     for (const m of matchers) if (m.zero?.test(lower)) found[m.id] = 0;
-    if (!/\d|\bno\b|\bnone\b|\bzero\b|\bone\b/.test(lower)) return found;
+    if (!/\d|\bno\b|\bnone\b|\bzero\b|\bone\b|\ban? hour\b/.test(lower)) return found;
     const spans: { id: string; start: number; end: number; toMinutes: boolean; isOpenCount: boolean }[] = [];
     for (const m of matchers) {
       for (const hit of lower.matchAll(m.pattern)) {
@@ -194,21 +205,25 @@ export function createMetricReader(columns: readonly Column[]): MetricReader {
 
 /** "an hour and ten minutes", "1.5 hours", "90 minutes" → minutes. */
 const DURATION =
-  /^(?:[\s,:]*(?:was|is|were|of|at|about|around|roughly|approximately|came in at|sat at|for|the|p1s?|on|that|it|took|takes)\b)*\s*(?:(an?|one|\d+(?:\.\d+)?)\s*(?:hours?|hrs?|h)\b(?:\s*(?:and\s*)?(?:a\s+)?(half|\d+)\s*(?:minutes?|mins?)?)?|(\d+(?:\.\d+)?)\s*(?:minutes?|mins?)\b)/;
+  /^(?:[\s,:]*(?:was|is|were|of|at|about|around|roughly|approximately|came in at|sat at|for|the|p1s?|on|that|it|took|takes)\b)*\s*(?:(an?|one|\d+(?:\.\d+)?)\s*(?:hours?|hrs?|h)\b(?:\s*(?:and\s*)?(?:a\s+)?(half|quarter|\d+)\s*(?:minutes?|mins?)?)?|(\d+(?:\.\d+)?)\s*(?:minutes?|mins?)\b)/;
 
 function durationAfter(text: string): { value: number; offset: number } | null {
   const m = DURATION.exec(text);
   if (!m) return null;
   if (m[3]) return { value: Number(m[3]), offset: m.index };
   const hours = /^(?:an?|one)$/.test(m[1] ?? "") ? 1 : Number(m[1]);
-  const minutes = m[2] === "half" ? 30 : m[2] ? Number(m[2]) : 0;
+  const minutes = m[2] === "half" ? 30 : m[2] === "quarter" ? 15 : m[2] ? Number(m[2]) : 0;
   return { value: hours * 60 + minutes, offset: m.index };
 }
 
 function firstNumberAfter(text: string, toMinutes: boolean): { value: number; offset: number } | null {
   if (toMinutes) {
-    const duration = durationAfter(text);
-    if (duration) return duration;
+    // "MTTR on the worse one was 38 minutes": a duration with its unit may stand a few words on.
+    const words = text.split(/(?<=\s)/);
+    for (let k = 0, at = 0; k <= 6 && k < words.length; at += words[k]?.length ?? 0, k++) {
+      const duration = durationAfter(text.slice(at));
+      if (duration) return { value: duration.value, offset: at + duration.offset };
+    }
   }
   const tokens = text.split(/(?=[\s,;.])/);
   let offset = 0;
@@ -276,7 +291,7 @@ const COMMON_CAPITALISED = new Set(
 );
 
 const NOT_TEAMS = new Set(
-  "thank cheers congrats nice wow ha bye hi hello hey morning afternoon evening sorry perfect awesome exactly absolutely definitely totally agreed correct true maybe nope nah hmm um uh so okay ok yes yeah yep sure right well and but also then now oh great cool good fine thanks honestly basically actually one two three zero none no nothing everything all we our my i it this that there here first second third last next same velocity incidents incident attrition reqs points mttr p1 total overall".split(
+  "alright red yellow amber green thank cheers congrats nice wow ha bye hi hello hey morning afternoon evening sorry perfect awesome exactly absolutely definitely totally agreed correct true maybe nope nah hmm um uh so okay ok yes yeah yep sure right well and but also then now oh great cool good fine thanks honestly basically actually one two three zero none no nothing everything all we our my i it this that there here first second third last next same velocity incidents incident attrition reqs points mttr p1 total overall".split(
     " ",
   ),
 );
@@ -284,11 +299,18 @@ const NOT_TEAMS = new Set(
 /** "So platform, velocity was 84", "Mobile. Velocity 61": a team named first, before its numbers. */
 export function leadingTeam(text: string, isPerson: (w: string) => boolean): string | null {
   // "Data Platform, velocity was 68": a team name may be two capitalised words.
+  const lead = /^(?:(?:so|okay|ok|and|right)[,]?\s+)?/i.exec(text.trim())?.[0] ?? "";
+  const rest = text.trim().slice(lead.length);
   const m =
-    /^(?:(?:so|okay|ok|and|right)[,]?\s+)?([A-Z][a-z]+ [A-Z][a-z]+)\s*(?:[.,:;—–-]|$)/.exec(text.trim()) ??
-    /^(?:(?:so|okay|ok|and|right)[,]?\s+)?([A-Za-z][A-Za-z-]+)(?:'s numbers)?\s*(?:[.,:;—–]|$)/i.exec(text.trim());
+    /^([A-Z][a-z]+ (?:and |& )?[A-Z][a-z]+)\s*(?:[.,:;—–-]|$)/.exec(rest) ??
+    /^([A-Za-z][A-Za-z-]+)(?:'s numbers)?\s*(?:[.,:;—–]|$)/i.exec(rest);
   const name = m?.[1];
   const first = name?.split(" ")[0] ?? "";
   if (!name || NOT_TEAMS.has(first.toLowerCase()) || isPerson(first)) return null;
-  return name.charAt(0).toUpperCase() + name.slice(1);
+  return teamName(name.charAt(0).toUpperCase() + name.slice(1));
+}
+
+/** "Tools and Build" is written "Tools & Build", as the team's name reads in the notes. */
+export function teamName(spoken: string): string {
+  return spoken.replace(/ and (?=\p{Lu})/u, " & ");
 }
