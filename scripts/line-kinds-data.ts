@@ -171,18 +171,19 @@ export const TRAINING = {
    * fully they made every kind worse on a writer left out (average precision of decisions 0.32 -> 0.24). */
   corpusWeight: 0.03,
   /**
-   * Where the engine acts on the model, chosen on the leave-one-writer-out folds (scripts/folds.ts): added
-   * decisions and dropped decisions and actions gain on average. Added actions matched gold text but rarely
-   * its owner and date; added risks, questions and escalations were mostly wrong on a writer left out
-   * (precision under a fifth); dropping rules' risks lost as many right items as wrong ones.
+   * Where the engine acts on the model, chosen on the leave-one-writer-out folds (scripts/folds.ts). Added
+   * decisions, dropped decisions and actions, and rules' items that read as escalations (or open questions)
+   * turned into them gain on average. Added actions matched gold text but rarely its owner and date; added
+   * risks, questions and escalations were mostly wrong on a writer left out (precision under a fifth);
+   * dropping rules' risks lost as many right items as wrong ones.
    */
   thresholds: {
     decision: { addFrom: 0.7, dropBelow: 0.15 },
     action: { dropBelow: 0.02 },
     risk: {},
-    question: {},
-    escalation: {},
-  } as Record<LineKindName, { addFrom?: number; dropBelow?: number }>,
+    question: { relabelFrom: 0.7 },
+    escalation: { relabelFrom: 0.7 },
+  } as Record<LineKindName, { addFrom?: number; dropBelow?: number; relabelFrom?: number }>,
 };
 
 /** A model trained on the given meetings: one logistic regression per kind, in a fixed order. */

@@ -15,7 +15,8 @@ const OUT = join(new URL("..", import.meta.url).pathname, "src/core/extraction/l
 const model = trainLineKinds([...writtenMeetings(), ...devsetMeetings(), ...corpusDevMeetings()]);
 // Only the kinds the engine acts on ship: the others' weights would be dead weight in every bundle.
 for (const [kind, k] of Object.entries(model.kinds))
-  if (k.addFrom === undefined && k.dropBelow === undefined) delete model.kinds[kind as keyof typeof model.kinds];
+  if (k.addFrom === undefined && k.dropBelow === undefined && k.relabelFrom === undefined)
+    delete model.kinds[kind as keyof typeof model.kinds];
 // The list of sources on one line, as the repository's formatter (biome) writes short arrays.
 const json = JSON.stringify(model, null, 2).replace(
   /"trainedOn": \[[^\]]*\]/,

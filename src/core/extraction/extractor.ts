@@ -252,22 +252,42 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
     const unitsOf = new Map<number, LineUnit[]>();
     for (const u of units) unitsOf.set(u.segmentIndex, [...(unitsOf.get(u.segmentIndex) ?? []), u]);
     const events: ItemEvent[] = [];
-    // A rule's item whose sentence reads nothing like its kind is dropped: mostly status talk and asides
-    // that a cue word ("risk", "I'll", "decide") caught.
+    // A rule's item whose sentence reads like another kind becomes one ("I'm going to raise it with Sanjay"
+    // is an escalation the commitment rules took for a task); one whose sentence reads nothing like its kind
+    // is dropped: mostly status talk and asides that a cue word ("risk", "I'll", "decide") caught.
     for (let n = tracked.length - 1; n >= 0; n--) {
       const item = tracked[n]!.item;
-      const k = item.kind === "update" ? undefined : model.kinds[item.kind];
       const first = item.evidence[0];
-      if (k?.dropBelow === undefined || !first) continue;
+      if (item.kind === "update" || !first) continue;
       const candidates = unitsOf.get(at.get(first.segmentId) ?? -1) ?? [];
       const quote = contentWordSet(first.quote);
-      let best: LineUnit | null = null;
+      let unit: LineUnit | null = null;
       let bestOverlap = 0;
       for (const u of candidates) {
         const o = overlap(quote, contentWordSet(u.text));
-        if (o > bestOverlap) [best, bestOverlap] = [u, o];
+        if (o > bestOverlap) [unit, bestOverlap] = [u, o];
       }
-      if (!best || unitProbability(k.weights, best.features) >= k.dropBelow) continue;
+      if (!unit) continue;
+      const features = unit.features;
+      const other = LINE_KINDS.find((kind) => {
+        const relabelFrom = model.kinds[kind]?.relabelFrom;
+        return (
+          kind !== item.kind &&
+          relabelFrom !== undefined &&
+          unitProbability(model.kinds[kind]!.weights, features) >= relabelFrom
+        );
+      });
+      if (other) {
+        const moved = newItem(other, item.text, first, item.confidence);
+        moved.evidence = item.evidence.map((e) => ({ ...e }));
+        moved.owner = item.owner;
+        moved.due = item.due;
+        tracked[n] = { ...tracked[n]!, item: moved };
+        events.push({ type: "removed", item: snapshot(item) }, { type: "added", item: snapshot(moved) });
+        continue;
+      }
+      const k = model.kinds[item.kind];
+      if (k?.dropBelow === undefined || unitProbability(k.weights, features) >= k.dropBelow) continue;
       tracked.splice(n, 1);
       events.push({ type: "removed", item: snapshot(item) });
     }

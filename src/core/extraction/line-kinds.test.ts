@@ -96,6 +96,19 @@ describe("the learned pass at the end of a meeting", () => {
     expect(items.filter((i) => i.kind === "decision")).toHaveLength(1);
   });
 
+  it("turns a rule's item into the kind its sentence reads as, keeping what the rule read", () => {
+    const escalations: LineKindModel = {
+      kinds: { escalation: { weights: { bias: -4, "cue:self": 6 }, relabelFrom: 0.8 } },
+    };
+    const rules = extractItems(talk, { meetingDate: "2025-06-02", lineModel: null }).items;
+    const before = rules.find((i) => i.text.includes("dock photos"))!;
+    const items = extractItems(talk, { meetingDate: "2025-06-02", lineModel: escalations }).items;
+    expect(items.filter((i) => i.kind === "action")).toEqual([]);
+    const moved = items.find((i) => i.text.includes("dock photos"))!;
+    expect(moved).toMatchObject({ kind: "escalation", text: before.text, owner: before.owner, due: before.due });
+    expect(moved.evidence).toEqual(before.evidence);
+  });
+
   it("leaves a few lines of conversation to the rules", () => {
     const short = talk.slice(0, 5);
     expect(extractItems(short, { meetingDate: "2025-06-02", lineModel: MODEL }).items).toEqual(

@@ -48,6 +48,8 @@ export interface LineKindWeights {
   addFrom?: number;
   /** Below this probability the engine drops a rule's item of this kind (absent: never). */
   dropBelow?: number;
+  /** From this probability a rule's item of another kind becomes one of this kind (absent: never). */
+  relabelFrom?: number;
 }
 
 export interface LineKindModel {
