@@ -170,13 +170,21 @@ export function lineUnits(segments: readonly Segment[]): LineUnit[] {
   const counts = new Map<string | null, number>();
   for (const s of segments) counts.set(s.speaker, (counts.get(s.speaker) ?? 0) + 1);
   const lead = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
-  const lowers = segments.map((s) => normalize(s.text).toLowerCase());
-  // A turn is the neighbour of two others: its cues are read once. (Speed: an hour is 1,500 turns.)
+  // Speed (an hour is 1,500 turns): a turn is normalised, and its cues read, only when a neighbour needs them.
+  const lowers: (string | undefined)[] = [];
+  const lowerOf = (j: number) => {
+    let lower = lowers[j];
+    if (lower === undefined) {
+      lower = normalize(segments[j]?.text ?? "").toLowerCase();
+      lowers[j] = lower;
+    }
+    return lower;
+  };
   const neighbourCues: (string[] | undefined)[] = [];
   const cuesOf = (j: number) => {
     let found = neighbourCues[j];
     if (found === undefined) {
-      const lower = lowers[j] ?? "";
+      const lower = lowerOf(j);
       found = NEIGHBOUR_CUES.filter(([, p]) => p.test(lower)).map(([name]) => name);
       neighbourCues[j] = found;
     }
@@ -186,12 +194,12 @@ export function lineUnits(segments: readonly Segment[]): LineUnit[] {
   const n = segments.length;
   segments.forEach((segment, i) => {
     // "Yeah.", "Mm-hmm, right.": no sentence in it can be an item, so it is not split or read.
-    if (contentWordSet(lowers[i] ?? "").size < 3) return;
+    if (contentWordSet(segment.text).size < 3) return;
     const sentences = splitSentences(segment.text);
     const prev = i > 0 ? segments[i - 1] : undefined;
     const next = i + 1 < n ? segments[i + 1] : undefined;
-    const nextOther = next !== undefined && next.speaker !== segment.speaker ? (lowers[i + 1] ?? null) : null;
-    const prevOther = prev !== undefined && prev.speaker !== segment.speaker ? (lowers[i - 1] ?? null) : null;
+    const nextOther = next !== undefined && next.speaker !== segment.speaker ? lowerOf(i + 1) : null;
+    const prevOther = prev !== undefined && prev.speaker !== segment.speaker ? lowerOf(i - 1) : null;
     // What surrounds the sentence is the same for all sentences of one turn: computed once.
     const shared: string[] = [`pos:${n > 1 ? Math.min(9, Math.floor((10 * i) / n)) : 0}`];
     if (segment.speaker !== null && segment.speaker === lead) shared.push("lead");
@@ -201,23 +209,28 @@ export function lineUnits(segments: readonly Segment[]): LineUnit[] {
     if (nextOther === null && next !== undefined) shared.push("next:same-speaker");
     if (prevOther === null) shared.push("prev:same-speaker");
     shared.push(`turn-sentences:${Math.min(3, sentences.length)}`);
-    const cues = sentences.map((sentence) =>
-      CUES.filter(([, pattern]) => pattern.test(sentence.lower)).map(([n]) => n),
-    );
+    const read: (string[] | undefined)[] = [];
+    const cuesAt = (k: number): readonly string[] => {
+      const sentence = sentences[k];
+      if (!sentence) return [];
+      read[k] ??= CUES.filter(([, pattern]) => pattern.test(sentence.lower)).map(([name]) => name);
+      return read[k];
+    };
     sentences.forEach((sentence, k) => {
       const size = contentWordSet(sentence.lower).size;
       if (size < 3) return;
       const f = ["bias", ...shared, `len:${sizeBucket(size)}`];
       if (k === 0) f.push("first-in-turn");
       if (k === sentences.length - 1) f.push("last-in-turn");
-      for (const name of cues[k] ?? []) f.push(`cue:${name}`);
+      for (const name of cuesAt(k)) f.push(`cue:${name}`);
       // The sentences said just before and after in the same turn: "Here's the thing. <decision>. Agreed?"
-      for (const name of cues[k - 1] ?? []) f.push(`before:${name}`);
-      for (const name of cues[k + 1] ?? []) f.push(`after:${name}`);
+      for (const name of cuesAt(k - 1)) f.push(`before:${name}`);
+      for (const name of cuesAt(k + 1)) f.push(`after:${name}`);
       // How the sentence opens, content words blanked: "so we'll X", "i think X", "X is".
-      const opening = (sentence.lower.match(/[a-z']+/g) ?? []).slice(0, 2).map((w) => (GRAMMAR_WORDS.has(w) ? w : "X"));
+      const tokens = sentence.lower.match(/[a-z']+/g) ?? [];
+      const opening = tokens.slice(0, 2).map((w) => (GRAMMAR_WORDS.has(w) ? w : "X"));
       f.push(`open1:${opening[0] ?? ""}`, `open2:${opening.join("_")}`);
-      for (const w of new Set(sentence.lower.match(/[a-z']+/g) ?? [])) if (GRAMMAR_WORDS.has(w)) f.push(`w:${w}`);
+      for (const w of new Set(tokens)) if (GRAMMAR_WORDS.has(w)) f.push(`w:${w}`);
       // A question that the next speaker cannot answer is the open question the notes keep.
       const asks = QUESTION_END.test(sentence.lower) || QUESTION_START.test(sentence.lower);
       if (asks && nextOther !== null && NON_ANSWER.test(nextOther)) f.push("ask+next:non-answer");
