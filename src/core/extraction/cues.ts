@@ -7,7 +7,7 @@ import type { SectionKind } from "../template/template.js";
 
 /** First-person commitments: "I'll…", "let me…", "I can take…". Group 1 is the rest of the clause. */
 export const SELF_COMMITMENT =
-  /\b(?:i'll|i will|i'm going to|i am going to|i'm gonna|i can|i could|let me|i need to|i have to|i've got to|i gotta|i'm happy to|i'd be happy to|i'm planning to|i plan to|i volunteer to|i'll go ahead and|leave (?:it|that|this) with me and i'll|i'll make sure to|i'll make sure)\b(?! not\b)(?!'t)\s*(.*)$/;
+  /\b(?:i'll|i will|put me down (?:for|to)|i'm going to|i am going to|i'm gonna|i can|i could|let me|i need to|i have to|i've got to|i gotta|i'm happy to|i'd be happy to|i'm planning to|i plan to|i volunteer to|i'll go ahead and|leave (?:it|that|this) with me and i'll|i'll make sure to|i'll make sure)\b(?! not\b)(?!'t)\s*(.*)$/;
 
 /** What follows "I'll…"/"let me…" when it is talk about the meeting itself, not a task. */
 export const NOT_A_TASK =
