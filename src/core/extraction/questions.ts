@@ -29,7 +29,8 @@ export function readQuestion(s: Sentence): { text: string; explicit: boolean } |
   const explicit = OPEN_QUESTION.test(lower);
   if (
     !explicit &&
-    !/^(?:\w+,\s*)?(?:what|how|why|when|where|who|which|whether|do|does|did|is|are|was|were|should|shall|can|could|will|would|have|has|any)\b/.test(
+    // "In California and the other all-party states, do we need consent?": the question after a lead phrase.
+    !/^(?:[^,?]{1,80},\s*)?(?:what|how|why|when|where|who|which|whether|do|does|did|is|are|was|were|should|shall|can|could|will|would|have|has|any)\b/.test(
       lower,
     ) &&
     !/\bor\b/.test(lower)
