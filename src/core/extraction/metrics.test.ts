@@ -138,7 +138,8 @@ describe("metrics said aloud in more shapes", () => {
       template: builtinTemplate("engineering-leadership-sync"),
       meetingDate: "2025-09-16",
     });
-    lines.forEach(([speaker, text], i) => extractor.push({ id: `s${i}`, speaker, text, start: i, end: i }));
+    for (const [i, [speaker, text]] of lines.entries())
+      extractor.push({ id: `s${i}`, speaker, text, start: i, end: i });
     return Object.fromEntries(extractor.metrics().map((r) => [r.team, r.values]));
   };
 
