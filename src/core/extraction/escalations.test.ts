@@ -65,3 +65,23 @@ describe("an escalation is a matter carried above the room", () => {
     expect(escalation.text).toMatch(/^Overtime for the night shift/);
   });
 });
+
+describe("escalation steps, more shapes", () => {
+  it("reads asking someone senior to approve", () => {
+    expect(
+      readEscalationStep(splitSentences("So I'm going to ask the VP of marketing to approve the data access.")[0]!, {
+        isInRoom: () => false,
+        authoritySaid: false,
+      })?.to,
+    ).toBe("vp");
+  });
+
+  it("does not read leaving the call for another meeting as going to it", () => {
+    expect(
+      readEscalationStep(splitSentences("I'm going to drop, I've got the board prep.")[0]!, {
+        isInRoom: () => false,
+        authoritySaid: false,
+      }),
+    ).toBeNull();
+  });
+});

@@ -13,7 +13,7 @@ export const ABOVE_THE_ROOM =
 
 /** A verb that carries a matter to someone, with what follows it: group 1 the destination. */
 const CARRY =
-  /\b(?:take|taking|took|bring|bringing|raise|raising|carry|carrying|flag|flagging|escalate|escalating|run (?:it|this|that|them) by|running (?:it|this|that) by|put (?:it|this|that|them) in front of|go(?:ing)? (?:up )?to|go(?:ing)? (?:directly |straight )?to|write to|writing to|email|emailing|call|calling|ring|talk to|speak to|loop in|looping in|kick (?:it|this|that) up to|push (?:it|this|that) up to)\b(?:\s+(?:it|this|that|them|the \w+(?: \w+)?|[\w']+ \w+))?\s*(?:(?:up )?(?:to|with|by|in front of)\s+)?(.*)$/;
+  /\b(?:take|taking|took|bring|bringing|raise|raising|carry|carrying|flag|flagging|escalate|escalating|run (?:it|this|that|them) by|running (?:it|this|that) by|put (?:it|this|that|them) in front of|go (?:up |directly |straight |over )?to|going (?:up |directly |straight |over )to|ask(?:ing)? (?=(?:\S+ ){1,5}?to (?:approve|sign|okay|fund|sign off))|write to|writing to|email|emailing|call|calling|ring|talk to|speak to|loop in|looping in|kick (?:it|this|that) up to|push (?:it|this|that) up to)\b(?:\s+(?:it|this|that|them|the \w+(?: \w+)?|[\w']+ \w+))?\s*(?:(?:up )?(?:to|with|by|in front of)\s+)?(.*)$/;
 
 /** Someone saying the matter is beyond their authority: the destination that follows is above the room. */
 export const AUTHORITY =
