@@ -95,3 +95,13 @@ describe("a question is answered only when someone answers it", () => {
     expect(q.status).toBe("answered");
   });
 });
+
+describe("a question reported rather than asked", () => {
+  const reader = conversationReader({ meetingDate: "2025-10-08" });
+  it.each([
+    "Somebody from HR asked me whether we want to double the on-call stipend over the holidays.",
+    "Finance wants to know when the new pricing takes effect for existing customers.",
+  ])("is tracked: %s", (text) => {
+    expect(reader.ofKind([["Camille", text]], "question")).toHaveLength(1);
+  });
+});
