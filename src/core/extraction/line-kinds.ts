@@ -164,9 +164,9 @@ function sizeBucket(n: number): number {
 
 /**
  * The features of every sentence of a meeting. Sentences of fewer than three content words ("Yeah.",
- * "Okay, good.") are never items and get no unit.
+ * "Okay, good.") are never items and get no unit. `only` limits it to the turns at those indices.
  */
-export function lineUnits(segments: readonly Segment[]): LineUnit[] {
+export function lineUnits(segments: readonly Segment[], only?: ReadonlySet<number>): LineUnit[] {
   const counts = new Map<string | null, number>();
   for (const s of segments) counts.set(s.speaker, (counts.get(s.speaker) ?? 0) + 1);
   const lead = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
@@ -193,6 +193,8 @@ export function lineUnits(segments: readonly Segment[]): LineUnit[] {
   const units: LineUnit[] = [];
   const n = segments.length;
   segments.forEach((segment, i) => {
+    // Only the turns asked for (the ones rules' items came from, when nothing is to be added).
+    if (only && !only.has(i)) return;
     // "Yeah.", "Mm-hmm, right.": no sentence in it can be an item, so it is not split or read.
     if (contentWordSet(segment.text).size < 3) return;
     const sentences = splitSentences(segment.text);
