@@ -338,7 +338,7 @@ export interface SentenceContext {
   escalationStep: { to: string } | null;
   pending: RegExpExecArray | null;
   decision: { index: number } | null;
-  /** The risk attributes the sentence states (risk-pass.ts reads them first). */
+  /** The risk attributes the sentence states, once read (riskAttributesOf in risk-pass.ts). */
   attributes: RiskAttributes | null;
 }
 

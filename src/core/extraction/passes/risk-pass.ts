@@ -48,8 +48,7 @@ export function riskAnnouncements(state: MeetingState, c: SentenceContext): bool
 /** The mitigation a risk's owner says right after raising it ("we'll cap it at…"). */
 export function ownRiskMitigation(state: MeetingState, c: SentenceContext): boolean {
   // Risks: a statement of exposure, or a rating that introduces the next statement or refines the last.
-  const attributes = readRiskAttributes(c.lower);
-  c.attributes = attributes;
+  const attributes = riskAttributesOf(c);
   const ownRisk = state.latest("risk", 2, (t) => state.mine(t.item.owner));
   if (!c.created && ownRisk && attributes.mitigation !== null && !ownRisk.item.mitigation) {
     state.set(ownRisk, "mitigation", cleanItemText(c.s.text.slice(attributes.mitigation)));
@@ -63,7 +62,7 @@ export function ownRiskMitigation(state: MeetingState, c: SentenceContext): bool
 export function risks(state: MeetingState, c: SentenceContext): boolean {
   if (c.created) return false;
   const { s, i, isQuestion } = c;
-  const attributes = c.attributes!;
+  const attributes = riskAttributesOf(c);
   const { speaker, pendingRating } = state;
   const risk = readRisk(s, attributes, pendingRating && pendingRating.speaker === speaker);
   if (risk) {
@@ -94,7 +93,7 @@ export function risks(state: MeetingState, c: SentenceContext): boolean {
 
 /** A rating, likelihood, impact or mitigation said about the risk just raised (or said before it). */
 export function riskAttributes(state: MeetingState, c: SentenceContext): boolean {
-  const attributes = c.attributes!;
+  const attributes = riskAttributesOf(c);
   const { s, lower, words } = c;
   const speaker = state.speaker;
   if (!c.created && (attributes.rag || attributes.likelihood || attributes.impact || MITIGATION.test(lower))) {
@@ -116,6 +115,12 @@ export function riskAttributes(state: MeetingState, c: SentenceContext): boolean
     }
   }
   return false;
+}
+
+/** The rating, likelihood, impact and mitigation the sentence states, read once for the passes that use them. */
+export function riskAttributesOf(c: SentenceContext): RiskAttributes {
+  c.attributes ??= readRiskAttributes(c.lower);
+  return c.attributes;
 }
 
 /**

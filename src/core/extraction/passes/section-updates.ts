@@ -5,6 +5,7 @@ import type { MeetingState, SentenceContext, Tracked } from "../meeting-state.js
 import { findTeam } from "../metrics.js";
 import { RISK_EXPLICIT } from "../risks.js";
 import { cleanItemText, contentWordSet, type Sentence } from "../text.js";
+import { riskAttributesOf } from "./risk-pass.js";
 
 /** In a status section (initiatives, roadmap) a colour rates the work, not a risk. */
 export function statusRatings(state: MeetingState, c: SentenceContext): boolean {
@@ -13,7 +14,7 @@ export function statusRatings(state: MeetingState, c: SentenceContext): boolean 
     return false;
   const { s, lower, words, due } = c;
   const { speaker, pendingRating } = state;
-  const attributes = c.attributes!;
+  const attributes = riskAttributesOf(c);
   const rag = attributes.rag ?? (pendingRating?.speaker === speaker ? pendingRating.rag : null);
   const current = state.latest(
     "update",
