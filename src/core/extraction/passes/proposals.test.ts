@@ -34,4 +34,26 @@ describe("proposals", () => {
     expect(d.text).toMatch(/freeze deploys/);
     expect(d.text).toMatch(/Hotfixes/);
   });
+
+  it("'Farah, you own it' right after a decision names who carries it out", () => {
+    const d = single(
+      [
+        ["Priya", "We decided to roll the hotfix to all regions on Friday."],
+        ["Priya", "Darius, you own it."],
+      ],
+      "decision",
+    );
+    expect(d.owner).toBe("Darius");
+  });
+
+  it("'So that's still open.' leaves the proposal on the table pending", () => {
+    const d = single(
+      [
+        ["Priya", "I propose we move the billing service to the new cluster."],
+        ["Darius", "So that's still open."],
+      ],
+      "decision",
+    );
+    expect(d.status).toBe("pending");
+  });
 });

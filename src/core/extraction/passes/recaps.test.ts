@@ -25,4 +25,13 @@ describe("recaps", () => {
     expect(items).toHaveLength(1);
     expect(items[0]?.due).toBe("2025-03-21");
   });
+
+  it("a line under 'Pending:' is a decision left pending", () => {
+    const d = single(
+      [["Priya", "Let me recap. Pending: the audit log retention period for EU customers."]],
+      "decision",
+    );
+    expect(d.status).toBe("pending");
+    expect(d.text).toMatch(/audit log retention/);
+  });
 });

@@ -48,4 +48,27 @@ describe("replies", () => {
     );
     expect(r.owner).toBe("Wen");
   });
+
+  it("the agreeing speaker's restatement becomes the decision's text", () => {
+    const d = single(
+      [
+        ["Priya", "I propose we move the billing service to the new cluster."],
+        ["Darius", "Agreed. The billing service moves to the new cluster next sprint."],
+      ],
+      "decision",
+    );
+    expect(d.text).toMatch(/next sprint/);
+  });
+
+  it("'Sure.' from the person asked takes the task, with no item of its own", () => {
+    const a = single(
+      [
+        ["Darius", "Kenji, could you rotate the staging credentials?"],
+        ["Kenji", "Sure."],
+      ],
+      "action",
+    );
+    expect(a.owner).toBe("Kenji");
+    expect(a.evidence.map((e) => e.speaker)).toEqual(["Darius", "Kenji"]);
+  });
 });

@@ -36,4 +36,23 @@ describe("risks", () => {
     expect(r.likelihood).toBe("medium");
     expect(r.impact).toBe("high");
   });
+
+  it("a risk's next sentence from its speaker elaborates it", () => {
+    const r = single(
+      [["Darius", "What really worries me is the creator contracts. Two of the five have not come back signed."]],
+      "risk",
+    );
+    expect(r.text).toMatch(/come back signed/);
+  });
+
+  it("the mitigation its owner says next is recorded from the mitigation on", () => {
+    const r = single(
+      [
+        ["Darius", "There's a risk that the vendor misses the March deadline for the SDK."],
+        ["Darius", "We can live with it for a week, the fallback is the old SDK."],
+      ],
+      "risk",
+    );
+    expect(r.mitigation).toMatch(/^[Tt]he fallback is the old SDK$/);
+  });
 });

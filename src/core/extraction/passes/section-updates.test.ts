@@ -23,4 +23,14 @@ describe("section updates", () => {
     });
     expect(items.filter((i) => i.kind === "update")).toEqual([]);
   });
+
+  it("under 'Strategic initiatives' a colour rates the speaker's report, not a risk", () => {
+    const items = extract([
+      ["Priya", "Okay. Strategic initiatives."],
+      ["Wen", "The search migration is on track for the end of the quarter. I'd call it green."],
+    ]).items;
+    expect(items.filter((i) => i.kind === "risk")).toEqual([]);
+    const update = items.find((i) => i.kind === "update");
+    expect(update?.rag).toBe("green");
+  });
 });
