@@ -56,7 +56,8 @@ const LINE_KINDS_MODEL = shippedLineKinds as LineKindModel;
  * reading; the order is the precedence between rules.
  */
 const SENTENCE_PASSES: readonly SentencePass[] = [
-  // Replies to what was just agreed or proposed.
+  // What the turn so far set up, and replies: a restatement of what was just agreed, a proposal running on,
+  // a recap, agreement, ownership, a task taken on, calls to agree, announced risks, motions and votes.
   restatement,
   executor,
   proposalContinuation,
@@ -109,11 +110,13 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
         const sentence = readSentence(state, s, i);
         for (const pass of SENTENCE_PASSES) if (pass(state, sentence)) break;
       }
+      // Questions nobody answered stay open; a substantive reply from someone else answers them.
       settleQuestions(state);
       return state.endTurn();
     },
 
     finish() {
+      // Nothing waits on a reply any more; the learned passes read the whole meeting.
       state.proposals = [];
       state.openQuestions = [];
       return inferImplicitItems(state, lineModel);
