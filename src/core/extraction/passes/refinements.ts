@@ -1,3 +1,4 @@
+// Refinements of what was just said: rationale, a due date, "that's done".
 import { CORRECTION, DONE, RATIONALE_CLAUSE, RATIONALE_SENTENCE, REFUSAL } from "../cues.js";
 import type { MeetingState, SentenceContext } from "../meeting-state.js";
 import { cleanItemText, contentWordSet } from "../text.js";

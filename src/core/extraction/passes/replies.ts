@@ -1,3 +1,4 @@
+// Replies: agreement settles a proposal; acceptance takes the task just asked; "I'll own it" the risk.
 import {
   ACCEPTANCE,
   DISAGREEMENT,
