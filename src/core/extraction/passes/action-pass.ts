@@ -1,0 +1,91 @@
+import { meaningfulWords, readAction } from "../actions.js";
+import { CORRECTION, ESCALATION_STEP } from "../cues.js";
+import { findDueDate, stripDuePhrase } from "../dates.js";
+import type { MeetingState, SentenceContext } from "../meeting-state.js";
+import { cleanItemText, contentWordSet } from "../text.js";
+import { escalationRestated, followUpOf } from "./escalation-pass.js";
+
+/**
+ * A task: asked, promised or assigned — or the answer to the one just asked, what an escalation's owner does
+ * about it, or a risk owner's mitigation.
+ */
+export function actions(state: MeetingState, c: SentenceContext): boolean {
+  if (c.lead !== "action") return false;
+  const { s, i, due, askedOfMe } = c;
+  const { speaker, index, lastRequest, lastRequestOf, sentences, meetingDate } = state;
+  const action = readAction(s, {
+    speaker,
+    previousSpeaker: state.previousSpeaker,
+    people: state.people,
+    due,
+    addressed: state.addressed,
+    index,
+    // Only the person asked (or the one who promised it) can answer or restate a task.
+    lastRequest:
+      lastRequest && index - lastRequest.at <= 2 && (askedOfMe || state.mine(lastRequestOf.of))
+        ? lastRequest.words
+        : null,
+    lastRequestAskedOfMe: askedOfMe,
+    lastRequestJustPromised:
+      lastRequest !== null &&
+      lastRequestOf.by === speaker &&
+      state.mine(lastRequestOf.of) &&
+      index - lastRequest.at <= 1,
+    previousSentence: i > 0 ? (sentences[i - 1] ?? null) : null,
+  });
+  const escalating = action?.kind === "new" && state.segmentEscalates && ESCALATION_STEP.test(action.text);
+  if (escalating) {
+    // "I'll take it to Lena. Dropping Android 9 needs product sign-off." — the escalation, not an action.
+    state.escalationSteps.push(s);
+    return true;
+  }
+  if (action?.kind === "refine" && lastRequest) {
+    const t = lastRequest;
+    if (!state.mine(t.item.owner) || lastRequestOf.by !== speaker)
+      t.item.confidence = Math.min(0.95, t.item.confidence + 0.2);
+    if (due && (!t.item.due || CORRECTION.test(s.raw))) state.set(t, "due", due.date);
+    if (action.owner && !t.item.owner) state.set(t, "owner", action.owner);
+    // The owner's own words say what they will do more plainly than the request did.
+    if (action.text && state.mine(t.item.owner) && contentWordSet(action.text).size > 1) {
+      if (/\b(?:it|that|this|them)\b/i.test(t.item.text) || contentWordSet(action.text).size > t.words.size) {
+        state.set(t, "text", action.text);
+      }
+      state.addEvidence(t, s, true);
+    } else state.addEvidence(t, s);
+    c.created = t;
+  } else if (action?.kind === "new" && state.mine(action.owner) && followUpOf(state, speaker)) {
+    // "I'll own the customer comms draft": what an escalation's owner does about it is part of it.
+    const t = followUpOf(state, speaker)!;
+    state.set(t, "needed", t.item.needed ? `${t.item.needed}; ${action.text}` : action.text);
+    state.addEvidence(t, s);
+    c.created = t;
+  } else if (action?.kind === "new" && escalationRestated(state, action.text, action.owner)) {
+    // "Cormac takes the fee waiver to Gráinne": the escalation said again, not a new action.
+    const t = escalationRestated(state, action.text, action.owner)!;
+    state.addEvidence(t, s);
+    c.created = t;
+  } else if (action?.kind === "new") {
+    // What a risk's owner promises about it is the risk's mitigation, and an action of its own — unless it
+    // only accepts the mitigation just said ("I'll ping them today").
+    const ownRisk = state.mine(action.owner) ? state.latest("risk", 1, (t) => state.mine(t.item.owner)) : null;
+    if (ownRisk && !ownRisk.item.mitigation) state.set(ownRisk, "mitigation", action.text);
+    if (
+      ownRisk?.item.mitigation &&
+      meaningfulWords(action.text) <= 1 &&
+      /\b(?:it|that|this|them|those)\b/i.test(action.text)
+    ) {
+      state.addEvidence(ownRisk, s);
+      return true;
+    }
+    const item = state.newItem("action", action.text, state.evidenceFor(s), action.confidence);
+    item.owner = action.owner;
+    const before =
+      action.describedBefore && i > 0 && meetingDate ? findDueDate(sentences[i - 1]!.text, meetingDate) : null;
+    if (due ?? before) item.due = (due ?? before)!.date;
+    if (before) item.text = cleanItemText(stripDuePhrase(item.text, before.phrase));
+    c.created = state.add(item);
+    state.lastRequest = c.created;
+    state.lastRequestOf = { by: speaker, of: action.owner };
+  }
+  return false;
+}

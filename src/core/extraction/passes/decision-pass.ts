@@ -1,0 +1,114 @@
+import { EXECUTOR, RATIONALE_CLAUSE } from "../cues.js";
+import { type MeetingState, REPLY_WINDOW, type SentenceContext } from "../meeting-state.js";
+import { cleanItemText, contentWordSet, overlap } from "../text.js";
+import { CUE_WORDS } from "./leading-cue.js";
+
+/** "Okay, the hotfix goes to a hundred percent on Friday. Farah, you own it." — who carries it out. */
+export function executor(state: MeetingState, c: SentenceContext): boolean {
+  const executor = EXECUTOR.exec(c.s.text);
+  const executorName = executor?.[1] ?? executor?.[2];
+  const executorLabel = executorName ? state.people.resolveName(executorName, true) : null;
+  if (executorLabel) {
+    const decided = state.latest("decision", 1, (t) => t.item.owner === null && t.item.status === "decided");
+    if (decided) {
+      state.set(decided, "owner", executorLabel);
+      state.addEvidence(decided, c.s);
+    }
+  }
+  return false;
+}
+
+/**
+ * "So that's still open." "I'm not deciding that today." — about what was just discussed: the question or
+ * pending decision, else the proposal on the table, which is now a decision left pending.
+ */
+export function pendingDecisions(state: MeetingState, c: SentenceContext): boolean {
+  if (c.lead !== "pending") return false;
+  const { s } = c;
+  const about = state.latest("question", 3) ?? state.latest("decision", 3, (t) => t.item.status === "pending");
+  const proposal = state.waitingProposal();
+  if (about) {
+    if (about.item.kind === "question") state.set(about, "status", "open");
+    state.addEvidence(about, s);
+  } else if (proposal) {
+    c.created = state.decide(proposal, state.speaker, 0.7);
+    state.set(c.created, "status", "pending");
+    state.addEvidence(c.created, s);
+  }
+  return true;
+}
+
+/** A decision said (or left pending) in so many words, or the proposal on the table settled by one. */
+export function decisions(state: MeetingState, c: SentenceContext): boolean {
+  if (c.lead !== "decision") return false;
+  const { s, i, lower, next, pending, decision } = c;
+  const { speaker, tracked } = state;
+  let text = cleanItemText(s.text);
+  let evidence = state.evidenceFor(s);
+  const content = [...contentWordSet(s.text)].filter((w) => !CUE_WORDS.has(w));
+  // "Then I'm making the call. Salesforce v1 is one-way sync." — the content is in the next sentence.
+  if (content.length < 3 && next && !/\?\s*$/.test(next.text) && contentWordSet(next.text).size >= 3) {
+    text = cleanItemText(next.text);
+    evidence = { ...evidence, quote: `${s.raw} ${next.raw}` };
+    state.consumed = i + 1;
+  } else if (content.length < 3) {
+    // "Okay, so that's approved." — settles the open proposal or confirms the decision just taken.
+    const p = state.waitingProposal();
+    if (p) c.created = state.decide(p, speaker, 0.85);
+    else c.created = state.latest("decision", REPLY_WINDOW);
+    if (c.created) {
+      state.addEvidence(c.created, s);
+      // "Okay, that's decided. One year only. And debug retention goes to fifteen days." — a list follows.
+      if (!pending) state.recap = { kind: "decision", speaker, at: state.index };
+      return true;
+    }
+  }
+  const item = state.newItem("decision", text, evidence, pending ? 0.7 : 0.8);
+  // "Sheet it is, pending Tomasz's spike": a condition on a decision taken, not a decision left open.
+  const condition =
+    pending &&
+    decision &&
+    /^pending \S/.test(pending[0] + lower.slice(pending.index + 7, pending.index + 9)) &&
+    /,\s*$|\bwith\s*$/.test(lower.slice(0, pending.index));
+  if (pending && !condition && (!decision || pending.index <= decision.index)) item.status = "pending";
+  // "Merging the rotations is pending, and the export question is open": a recap of what is open.
+  if (item.status === "pending") {
+    const words = contentWordSet(text);
+    const known = tracked.find(
+      (t) =>
+        ((t.item.kind === "decision" && t.item.status === "pending") || t.item.kind === "question") &&
+        overlap(t.words, words) >= 0.25,
+    );
+    if (known?.item.kind === "question" && !state.namedOpen.has(known)) {
+      // "Do we block kubectl edits?" … "that stays undecided": the question is now a pending decision.
+      state.set(known, "status", "answered");
+    } else if (known || content.length < 3) {
+      if (known) state.addEvidence(known, s);
+      return true;
+    }
+  }
+  item.owner = state.namedOwner(state.consumed === i + 1 && next ? `${s.text} ${next.text}` : s.text);
+  item.decidedBy = speaker;
+  item.rationale = rationaleFrom(s.text);
+  // A restatement of the decision a proposal just became: keep one item, with the clearer words.
+  const recent = state.latest("decision", REPLY_WINDOW, (t) => t.fromProposal && t.item.status === item.status);
+  const p = state.waitingProposal();
+  if (recent && item.status === "decided") {
+    state.set(recent, "text", item.text);
+    recent.fromProposal = false;
+    state.merge(recent, item);
+    c.created = recent;
+  } else if (p && item.status === "decided") {
+    c.created = state.decide(p, speaker, 0.85);
+    state.set(c.created, "text", item.text);
+    c.created.fromProposal = false;
+    state.merge(c.created, item);
+  } else c.created = state.add(item, state.recap ? 0.3 : 0.6);
+  return false;
+}
+
+export function rationaleFrom(text: string): string | null {
+  const m = RATIONALE_CLAUSE.exec(text.toLowerCase());
+  if (!m?.[1]) return null;
+  return cleanItemText(text.slice(text.length - m[1].length));
+}

@@ -1,0 +1,89 @@
+import { antecedentOf, withAntecedent } from "../context.js";
+import { MOVING_ON, NON_ANSWER, OPEN_QUESTION, STILL_OPEN } from "../cues.js";
+import { type MeetingState, MIN_CONFIDENCE, REPLY_WINDOW, type SentenceContext } from "../meeting-state.js";
+import { readQuestion } from "../questions.js";
+import { cleanItemText, contentWordSet, overlap, splitSentences, wordCount } from "../text.js";
+
+/** Questions: open until another voice answers them; "the question is…" names one open. */
+export function questions(state: MeetingState, c: SentenceContext): boolean {
+  if (c.created) return false;
+  const { s, i, lower, words, isQuestion } = c;
+  const speaker = state.speaker;
+  if (isQuestion) {
+    const q = readQuestion(s);
+    if (q) {
+      const read = withAntecedent(antecedentOf(state.sentences, i), s, q.text);
+      const item = state.newItem(
+        "question",
+        read.text,
+        { ...state.evidenceFor(s), quote: read.quote },
+        q.explicit ? 0.7 : 0.55,
+      );
+      item.askedBy = speaker;
+      c.created = state.add(item);
+      if (q.explicit) state.namedOpen.add(c.created);
+      else state.openQuestions.push(c.created);
+    }
+  } else if (OPEN_QUESTION.test(lower) && words >= 5) {
+    const item = state.newItem("question", cleanItemText(s.text), state.evidenceFor(s), 0.65);
+    item.askedBy = speaker;
+    c.created = state.add(item);
+    state.namedOpen.add(c.created);
+  }
+  return false;
+}
+
+/**
+ * After the turn: questions nobody answered stay open; a substantive reply from someone else answers them,
+ * and "that's still open" reopens the one just answered.
+ */
+export function settleQuestions(state: MeetingState): void {
+  const text = state.segment.text;
+  if (state.openQuestions.length)
+    answerQuestions(
+      state,
+      text,
+      [...state.added].some((t) => t.item.confidence >= MIN_CONFIDENCE),
+    );
+  if (STILL_OPEN.test(text.toLowerCase())) {
+    const q = state.latest("question", 3);
+    if (q && q.item.status === "answered") state.set(q, "status", "open");
+    if (q) state.openQuestions = state.openQuestions.filter((x) => x !== q);
+  }
+}
+
+/** `madeItems`: the reply raised something of its own; it answers only a question it speaks to. */
+function answerQuestions(state: MeetingState, text: string, madeItems: boolean): void {
+  const { speaker, index, segment, people } = state;
+  const lowerText = text.toLowerCase();
+  const replyWords = contentWordSet(text);
+  // Judged on how the reply opens: "Could be. Anton's bisecting it. I don't know yet" is an answer.
+  const opening = splitSentences(
+    text.replace(/^(?:(?:hmm+|um+|uh+|so|well|yeah|okay|ok|honestly|right)[,.!]*\s+)+/i, ""),
+  )[0];
+  const leftOpen = NON_ANSWER.test(opening?.lower ?? lowerText);
+  const substantive =
+    !/\?\s*$/.test(opening?.text ?? text.trim()) &&
+    (contentWordSet(text).size >= 3 || /^(?:yes|yeah|yep|no|nope|sure|absolutely|definitely|not)\b/.test(lowerText));
+  // "Could be.", "It is.", "Ranked mode.": a reply that opens with a short statement answers.
+  const shortAnswer = opening !== undefined && wordCount(opening.text) <= 4 && !/\?\s*$/.test(opening.text);
+  for (const q of state.openQuestions) {
+    if (q.item.askedBy === speaker || index - q.at > REPLY_WINDOW || q.item.evidence[0]?.segmentId === segment.id) {
+      continue;
+    }
+    const firstReply = !state.replied.has(q);
+    state.replied.add(q);
+    // "No idea", "nobody knows": it stays open, and someone else may still answer.
+    if (leftOpen || !substantive) continue;
+    // The first reply answers unless it moves on; later talk answers only when it speaks to the question,
+    // so a meeting that changes the subject leaves the question open.
+    const speaksToIt = overlap(q.words, replyWords) >= 0.25;
+    // "Ravi, what would you cut?" — whatever Ravi says next is his answer.
+    const askedOfMe = people.same(/^([A-Z][a-z]+),/.exec(q.item.text)?.[1] ?? null, speaker);
+    const answers = firstReply
+      ? !MOVING_ON.test(lowerText) && (askedOfMe || !madeItems || shortAnswer || overlap(q.words, replyWords) > 0)
+      : speaksToIt;
+    if (answers) state.set(q, "status", "answered");
+  }
+  state.openQuestions = state.openQuestions.filter((q) => q.item.status === "open" && index - q.at <= REPLY_WINDOW);
+}

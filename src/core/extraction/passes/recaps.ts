@@ -1,0 +1,130 @@
+import type { ItemKind } from "../../item.js";
+import type { SectionKind } from "../../template/template.js";
+import { AGENDA, HEADING, PENDING, RECAP } from "../cues.js";
+import { findDueDate, stripDuePhrase } from "../dates.js";
+import {
+  type MeetingState,
+  REPLY_WINDOW,
+  type RecapKind,
+  type SentenceContext,
+  type Tracked,
+} from "../meeting-state.js";
+import { cleanItemText, contentWordSet, overlap, type Sentence } from "../text.js";
+
+/**
+ * "Let me recap" / "Actions." / "Decided, …": a summary whose sentences are items of one kind. Also notes the
+ * template section a short sentence announces ("Okay. Strategic initiatives.").
+ */
+export function recaps(state: MeetingState, c: SentenceContext): boolean {
+  const { s, lower, words, due, isQuestion } = c;
+  const speaker = state.speaker;
+  if (RECAP.test(lower)) {
+    state.recap = { kind: null, speaker, at: state.index };
+    return true;
+  }
+  c.announced = agendaSection(lower, words);
+  if (c.announced) state.agenda = c.announced;
+  const heading = HEADING.exec(lower);
+  if (heading?.[1]) {
+    const kind = recapKind(heading[1]);
+    const isSummary = state.recap !== null || kind === "action" || kind === "pending" || heading[1] === "decided";
+    if (kind && isSummary) {
+      state.recap = { kind, speaker, at: state.index };
+      const rest = s.text.slice(heading[0].length).trim();
+      if (contentWordSet(rest).size < 2) return true;
+      c.created = recapItem(state, kind, { raw: s.raw, text: rest, lower: rest.toLowerCase() });
+      return true;
+    }
+  }
+  const recap = state.recap;
+  if (recap?.kind && contentWordSet(s.text).size >= 2 && !isQuestion) {
+    recap.at = state.index;
+    // "That's decided. Inès redoes the drill-down screen. Load test doc in two weeks." — owners and
+    // dates make tasks, even in a list of decisions.
+    // Each line of a recap says what it is: "Kwabena, load test by Friday" is a task even under
+    // "Pending:", and "audit log retention is still open" is pending even under "Decided:".
+    const personFirst = /^(?:and\s+)?(?:i\b|(\p{Lu}\p{Ll}+)(?![\p{L}]))/u.exec(s.text);
+    const byPerson = personFirst && (!personFirst[1] || state.people.lookup(personFirst[1]) !== null);
+    const kind: RecapKind =
+      (recap.kind === "decision" || recap.kind === "pending") &&
+      (byPerson || (due && !/^(?:and\s+)?we\b/i.test(s.text)))
+        ? "action"
+        : recap.kind === "decision" && PENDING.test(lower)
+          ? "pending"
+          : recap.kind;
+    recapItem(state, kind, s);
+    return true;
+  }
+  return false;
+}
+
+function recapItem(state: MeetingState, kind: RecapKind, s: Sentence): Tracked | null {
+  const { meetingDate, people, speaker } = state;
+  const due = meetingDate ? findDueDate(s.text, meetingDate) : null;
+  // "Ngozi, you'll execute." after a decision names who carries it out.
+  const executes =
+    /^(?:(?:and|so)\s+)?(\p{Lu}\p{Ll}+),?\s+you(?:'ll| will)\s+(?:execute|own it|own that|drive it|lead it|handle it|run it|implement it|take it)\b/u.exec(
+      s.text,
+    );
+  if (executes?.[1]) {
+    const decision = state.latest("decision", REPLY_WINDOW);
+    const owner = people.lookup(executes[1]);
+    if (decision && owner) {
+      state.set(decision, "owner", owner);
+      state.addEvidence(decision, s);
+      return decision;
+    }
+  }
+  const vocative = /^(?:and\s+)?([A-Z][a-z]+|me)\s*[,:]\s*(.*)$/i.exec(s.text.trim());
+  let owner: string | null = null;
+  let body = s.text;
+  if (vocative?.[1] && vocative[2]) {
+    owner = vocative[1].toLowerCase() === "me" ? speaker : people.lookup(vocative[1]);
+    if (owner) body = vocative[2];
+  }
+  owner ??= state.namedOwner(s.text);
+  const itemKind: ItemKind = kind === "pending" ? "decision" : kind;
+  const text = cleanItemText(stripDuePhrase(body, due?.phrase ?? null));
+  if (contentWordSet(text).size < 2) return null;
+  const item = state.newItem(itemKind, text, state.evidenceFor(s), 0.7);
+  if (kind === "pending") item.status = "pending";
+  if (itemKind === "action" || itemKind === "escalation" || itemKind === "decision") item.owner = owner;
+  if (due && itemKind === "action") item.due = due.date;
+  // A recap restates what was said: join it to the item it restates when one matches.
+  const words = contentWordSet(text);
+  let best: { t: Tracked; score: number } | null = null;
+  for (const t of state.tracked) {
+    if (t.item.kind !== itemKind) continue;
+    let score = overlap(t.words, words);
+    if (owner && t.item.owner === owner) score += 0.25;
+    if (due && t.item.due === due.date) score += 0.15;
+    if (itemKind === "decision" && t.item.status !== item.status) score -= 0.3;
+    if (score >= 0.35 && (!best || score > best.score)) best = { t, score };
+  }
+  if (best) {
+    state.merge(best.t, item);
+    if (owner && best.t.item.owner !== owner && itemKind === "action") state.set(best.t, "owner", owner);
+    if (due && itemKind === "action") state.set(best.t, "due", due.date);
+    return best.t;
+  }
+  const t: Tracked = { item, at: state.index, words, fromProposal: false };
+  state.tracked.push(t);
+  state.added.add(t);
+  return t;
+}
+
+function agendaSection(lower: string, words: number): SectionKind | null {
+  if (words > 10) return null;
+  for (const [kind, pattern] of AGENDA) if (pattern.test(lower)) return kind;
+  return null;
+}
+
+function recapKind(word: string): RecapKind | null {
+  if (/^decid|^decision/.test(word)) return "decision";
+  if (/^pending/.test(word)) return "pending";
+  if (/^action|^next step|^to-?do|^follow/.test(word)) return "action";
+  if (/^escalation/.test(word)) return "escalation";
+  if (/^risk/.test(word)) return "risk";
+  if (/^(?:open )?question/.test(word)) return "question";
+  return null;
+}

@@ -1,0 +1,184 @@
+// Replies: agreement settles a proposal; acceptance takes the task just asked; "I'll own it" the risk.
+import {
+  ACCEPTANCE,
+  DISAGREEMENT,
+  EXPLICIT_AGREEMENT,
+  NO_OBJECTION,
+  OWNERSHIP,
+  PROPOSAL,
+  REFUSAL,
+  STRONG_AGREEMENT,
+  WEAK_AGREEMENT,
+  YOUR_RISK,
+} from "../cues.js";
+import { type MeetingState, REPLY_WINDOW, type SentenceContext } from "../meeting-state.js";
+import { readRiskAttributes } from "../risks.js";
+import { cleanItemText, contentWordSet, overlap } from "../text.js";
+
+/** A decision just agreed in this turn: the agreeing speaker's next full sentence usually restates it. */
+export function restatement(state: MeetingState, c: SentenceContext): boolean {
+  const { s, lower, isQuestion } = c;
+  const restating = state.restating;
+  if (restating && (STRONG_AGREEMENT.test(lower) || contentWordSet(s.text).size < 4)) return true;
+  if (
+    restating &&
+    !isQuestion &&
+    !PROPOSAL.test(lower) &&
+    !/^(?:i|i'll|i'm|i'd|i've)\b/.test(lower) &&
+    overlap(restating.words, contentWordSet(s.text)) >= 0.2
+  ) {
+    state.set(restating, "text", cleanItemText(s.text));
+    restating.fromProposal = false;
+    state.addEvidence(restating, s, true);
+    const owner = state.namedOwner(s.text);
+    if (owner && !restating.item.owner) state.set(restating, "owner", owner);
+    state.restating = null;
+    return true;
+  }
+  state.restating = null;
+  return false;
+}
+
+/** Agreement settles a proposal, or the statement just made, or the conclusion said after "I agree". */
+export function agreement(state: MeetingState, c: SentenceContext): boolean {
+  const { s, lower, words, isQuestion } = c;
+  const { speaker, index } = state;
+  if (words <= 14 && state.proposals.length) {
+    // After "Any objections?", "No." agrees.
+    const objectionCall = NO_OBJECTION.test(lower) && state.proposals.some((x) => x.askedForObjections);
+    if (!objectionCall && DISAGREEMENT.test(lower)) {
+      state.proposals = state.proposals.filter((p) => p.speaker === speaker);
+    } else {
+      const noObjection = NO_OBJECTION.test(lower);
+      const strong = STRONG_AGREEMENT.test(lower) || (noObjection && state.proposals.some((x) => x.askedForObjections));
+      const weak = !strong && WEAK_AGREEMENT.test(lower);
+      const p = [...state.proposals]
+        .reverse()
+        .find(
+          (x) =>
+            x.speaker !== speaker &&
+            index - x.at <= (strong ? REPLY_WINDOW : 1) &&
+            (strong || x.explicit) &&
+            (!noObjection || x.askedForObjections),
+        );
+      if (p && (strong || weak)) {
+        c.created = state.decide(p, speaker, strong ? 0.8 : 0.6);
+        state.addEvidence(c.created, s);
+        state.restating = c.created;
+        return true;
+      }
+    }
+  }
+  // "It's a no hire for Lior." — "Agreed." The statement just made was a proposal in all but name.
+  const lastStatement = state.lastStatement;
+  if (
+    state.sentences.length === 1 &&
+    words <= 4 &&
+    !state.proposals.length &&
+    lastStatement &&
+    lastStatement.speaker !== speaker &&
+    index - lastStatement.at === 1 &&
+    contentWordSet(lastStatement.sentence.text).size >= 4 &&
+    EXPLICIT_AGREEMENT.test(lower) &&
+    !state.latest("decision", 2)
+  ) {
+    const item = state.newItem("decision", cleanItemText(lastStatement.sentence.text), lastStatement.evidence, 0.6);
+    item.decidedBy = speaker;
+    c.created = state.add(item);
+    state.addEvidence(c.created, s);
+    state.lastStatement = null;
+    return true;
+  }
+  // "Yeah, I agree. No freeze." — agreeing with what was just argued, then saying the conclusion.
+  const concluding = state.concluding;
+  if (concluding && !isQuestion && !/^(?:i|i'll|i'm|i'd|i've|we'll)\b/.test(lower) && words <= 20) {
+    const item = state.newItem("decision", cleanItemText(s.text), concluding, 0.7);
+    item.decidedBy = speaker;
+    item.evidence = [{ ...concluding, quote: `${concluding.quote} ${s.raw}` }];
+    c.created = state.add(item, 0.5);
+    state.concluding = null;
+    return true;
+  }
+  // Only when nothing was just decided: "Agreed." right after a decision confirms that decision.
+  state.concluding =
+    words <= 6 &&
+    /\b(?:i agree|agreed|we agree|i'm with \w+)\b/.test(lower) &&
+    !state.proposals.length &&
+    !state.latest("decision")
+      ? state.evidenceFor(s)
+      : null;
+  return false;
+}
+
+/** "I'll own it", "Me.", "the on-call risk is yours to own": who owns the risk or escalation just raised. */
+export function ownership(state: MeetingState, c: SentenceContext): boolean {
+  const { s, lower, words } = c;
+  const { people, speaker, previousTurn } = state;
+  if (OWNERSHIP.test(lower)) {
+    const owned =
+      state.latest("risk", 3, (t) => !state.mine(t.item.owner)) ??
+      state.latest("escalation", 2, (t) => !state.mine(t.item.owner));
+    if (owned) {
+      state.set(owned, "owner", speaker);
+      state.addEvidence(owned, s);
+    }
+    if (words <= 6) return true;
+  }
+  // "Who owns that until the canary lands?" — "Me." / "The US clusters risk is Ximena's."
+  const claimed =
+    /^(?:me|i do|i will|mine|that's me)\b/.test(lower) &&
+    previousTurn &&
+    /\bwho(?:'s| is)? (?:owns?|owning|taking|doing)\b/i.test(previousTurn.text);
+  const possessed = /\brisk is ([A-Z][a-z]+)'s\b/.exec(s.text);
+  if (claimed || possessed) {
+    const owner = claimed ? speaker : people.lookup(possessed?.[1] ?? "");
+    const risk = claimed
+      ? state.latest("risk", 3)
+      : state.tracked.findLast((t) => t.item.kind === "risk" && overlap(t.words, contentWordSet(s.text)) > 0);
+    if (risk && owner) {
+      state.set(risk, "owner", owner);
+      state.addEvidence(risk, s);
+      if (words <= 8) return true;
+    }
+  }
+  // "Anselm, the on-call risk is yours to own" names the owner; else it is whoever spoke last.
+  const previousSpeaker = state.previousSpeaker;
+  const handedTo =
+    people.lookup(/^(?:(?:so|okay|and)[,]?\s+)*([A-Z][a-z]+),/.exec(s.text)?.[1] ?? "") ??
+    (previousSpeaker !== speaker ? previousSpeaker : null);
+  if (YOUR_RISK.test(lower) && handedTo) {
+    const risk =
+      state.latest("risk", 6, (t) => t.item.evidence.some((e) => people.same(e.speaker, handedTo))) ??
+      state.latest("risk", 3);
+    if (risk) {
+      // "Okay, so that's your risk, low likelihood, medium impact."
+      const attributes = readRiskAttributes(lower);
+      state.set(risk, "owner", handedTo);
+      state.set(risk, "likelihood", attributes.likelihood);
+      state.set(risk, "impact", attributes.impact);
+      state.set(risk, "rag", attributes.rag);
+      if (attributes.mitigation !== null)
+        state.set(risk, "mitigation", cleanItemText(s.text.slice(attributes.mitigation)));
+      state.addEvidence(risk, s);
+      return true;
+    }
+  }
+  return false;
+}
+
+/** The person asked takes the task just asked ("Yes, by Friday"), or turns it down. */
+export function acceptance(state: MeetingState, c: SentenceContext): boolean {
+  const { s, lower, words, due, askedOfMe } = c;
+  const { lastRequest, speaker } = state;
+  if (lastRequest && askedOfMe && state.index - lastRequest.at <= 2 && REFUSAL.test(lower)) return true;
+  if (lastRequest && askedOfMe && state.index - lastRequest.at <= 2 && words <= 14 && ACCEPTANCE.test(lower)) {
+    const t = lastRequest;
+    if (speaker && t.item.owner === null) state.set(t, "owner", speaker);
+    if (due) state.set(t, "due", due.date);
+    // A task someone took on out loud is a firm item, whatever its wording.
+    t.item.confidence = Math.min(0.95, t.item.confidence + 0.2);
+    state.addEvidence(t, s);
+    return true;
+  }
+  return false;
+}
