@@ -77,7 +77,10 @@ export function inferLearnedItems(state: MeetingState, model: LineKindModel | nu
   const { tracked, history, people, meetingDate } = state;
   if (!model || history.length < LEARNED_MIN_SEGMENTS) return [];
   const at = new Map(history.map((s, i) => [s.id, i]));
-  const units = lineUnits(history);
+  // A model that only relabels or drops reads the turns rules' items came from, not the whole meeting.
+  const adds = Object.values(model.kinds).some((k) => k?.addFrom !== undefined);
+  const itemTurns = new Set(tracked.flatMap((t) => t.item.evidence.map((e) => at.get(e.segmentId) ?? -1)));
+  const units = lineUnits(history, adds ? undefined : itemTurns);
   const unitsOf = new Map<number, LineUnit[]>();
   for (const u of units) unitsOf.set(u.segmentIndex, [...(unitsOf.get(u.segmentIndex) ?? []), u]);
   const events: ItemEvent[] = [];
