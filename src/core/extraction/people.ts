@@ -55,6 +55,8 @@ const WITH_ROLE = /^(.+?)\s*\(([^()]+)\)\s*$/;
 export class People {
   private readonly byFirstName = new Map<string, string>();
   private readonly roles: { words: string[]; label: string }[] = [];
+  private compiled: { label: string; pattern: RegExp }[] = [];
+  private compiledFor = -1;
   private readonly labels = new Set<string>();
 
   /** Attendees by name, each with a role in brackets where one is known ("Tobias Wren (CFO)"). */
@@ -149,15 +151,26 @@ export class People {
 
   /** "User Interface Designer gonna be thinking about…": a task handed to a role. Returns the role and the task. */
   findRoleAssignment(lowerText: string): { label: string; task: string } | null {
-    for (const role of this.roles) {
-      const name = this.distinctive(role).join("|");
-      if (!name) continue;
-      const m = new RegExp(
-        `\\b(?:${name})\\b[^.?!]{0,25}?\\b(?:you're gonna|you are gonna|you're going to|you'll|you will|is gonna|gonna|is going to|going to|will|has to|needs to|should)\\s+(?:be\\s+)?(.*)$`,
-      ).exec(lowerText);
-      if (m?.[1]) return { label: role.label, task: m[1] };
+    for (const { label, pattern } of this.assignmentPatterns()) {
+      const m = pattern.exec(lowerText);
+      if (m?.[1]) return { label, task: m[1] };
     }
     return null;
+  }
+
+  /** One pattern per role, compiled once for the roles known so far (every sentence is read against them). */
+  private assignmentPatterns(): { label: string; pattern: RegExp }[] {
+    if (this.compiledFor === this.roles.length) return this.compiled;
+    this.compiled = this.roles.flatMap((role) => {
+      const name = this.distinctive(role).join("|");
+      if (!name) return [];
+      const pattern = new RegExp(
+        `\\b(?:${name})\\b[^.?!]{0,25}?\\b(?:you're gonna|you are gonna|you're going to|you'll|you will|is gonna|gonna|is going to|going to|will|has to|needs to|should)\\s+(?:be\\s+)?(.*)$`,
+      );
+      return [{ label: role.label, pattern }];
+    });
+    this.compiledFor = this.roles.length;
+    return this.compiled;
   }
 
   /** "Priya" and "Priya Shah" are one person: labels and attendee names are compared by first name. */
