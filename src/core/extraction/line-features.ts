@@ -29,15 +29,8 @@ export interface LineContext {
   nextIsOtherSpeaker: boolean;
 }
 
-const CUES: [string, RegExp][] = [
-  ["decision", DECISION],
-  ["pending", PENDING],
-  ["proposal", PROPOSAL],
-  ["risk", RISK],
-  ["escalation", ESCALATION],
-  ["self", SELF_COMMITMENT],
-  ["you", YOU_ASSIGNMENT],
-  ["team", TEAM_COMMITMENT],
+/** Modal language of deciding and committing, shared by both learned line scorers. */
+export const MODAL_CUES: [string, RegExp][] = [
   [
     "we-modal",
     /\bwe(?:'ll| will| should| could| can| need| have to| want| must|'re going to|'re gonna| are going to| are gonna| gonna)\b/,
@@ -47,6 +40,18 @@ const CUES: [string, RegExp][] = [
     /\b(?:it|that|this)(?:'ll| will| should| has to| needs to| must|'s gonna| is gonna|'s going to| is going to| would)\b/,
   ],
   ["lets", /\blet's\b/],
+];
+
+const CUES: [string, RegExp][] = [
+  ["decision", DECISION],
+  ["pending", PENDING],
+  ["proposal", PROPOSAL],
+  ["risk", RISK],
+  ["escalation", ESCALATION],
+  ["self", SELF_COMMITMENT],
+  ["you", YOU_ASSIGNMENT],
+  ["team", TEAM_COMMITMENT],
+  ...MODAL_CUES,
   ["i-think-we", /\bi think (?:we|it|that)\b/],
   ["recap", /\b(?:so we have|so we've got|so far|recap|summar|so that's|to sum up|in the end|all in all|overall)\b/],
   [

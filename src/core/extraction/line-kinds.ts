@@ -29,6 +29,7 @@ import {
   YOU_ASSIGNMENT,
   YOU_REQUEST,
 } from "./cues.js";
+import { MODAL_CUES } from "./line-features.js";
 import { contentWordSet, normalize, splitSentences } from "./text.js";
 
 /**
@@ -95,15 +96,7 @@ const CUES: [string, RegExp][] = [
   ["still-open", STILL_OPEN],
   ["non-answer", NON_ANSWER],
   ["refusal", REFUSAL],
-  [
-    "we-modal",
-    /\bwe(?:'ll| will| should| could| can| need| have to| want| must|'re going to|'re gonna| are going to| are gonna| gonna)\b/,
-  ],
-  [
-    "it-modal",
-    /\b(?:it|that|this)(?:'ll| will| should| has to| needs to| must|'s gonna| is gonna|'s going to| is going to| would)\b/,
-  ],
-  ["lets", /\blet's\b/],
+  ...MODAL_CUES,
   ["i-think", /\bi think\b/],
   ["decided", /\b(?:decided|decide|decision|agreed|agree|settled|chose|choose|go with|stick (?:to|with)|approve\w*)\b/],
   ["requirement", /\b(?:has to|have to|must|need to|needs to|should|required|requirement)\b/],
