@@ -36,3 +36,19 @@ describe("questions", () => {
     expect(q.status).toBe("open");
   });
 });
+
+describe("leaving a question open", () => {
+  it("keeps the question asked open instead of adding the remark as a second question", () => {
+    const reader = conversationReader({ meetingDate: "2025-10-08" });
+    const questions = reader.ofKind(
+      [
+        ["Maya", "Do we bill the pilot clinics for text message overages?"],
+        ["Dana", "Probably not. Let's leave that as an open question for now."],
+      ],
+      "question",
+    );
+    expect(questions.map((q) => [q.text, q.status])).toEqual([
+      ["Do we bill the pilot clinics for text message overages", "open"],
+    ]);
+  });
+});

@@ -24,7 +24,12 @@ export function questions(state: MeetingState, c: SentenceContext): boolean {
       if (q.explicit) state.namedOpen.add(c.created);
       else state.openQuestions.push(c.created);
     }
-  } else if (OPEN_QUESTION.test(lower) && words >= 5) {
+  } else if (
+    OPEN_QUESTION.test(lower) &&
+    words >= 5 &&
+    // "Let's leave that as an open question": about the question just asked, reopened after the turn.
+    !(STILL_OPEN.test(lower) && /\b(?:that|it|this)\b/.test(lower))
+  ) {
     const item = state.newItem("question", cleanItemText(s.text), state.evidenceFor(s), 0.65);
     item.askedBy = speaker;
     c.created = state.add(item);
