@@ -108,7 +108,9 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
         if (state.metricReader) readMetrics(state, s, i === 0 ? null : (sentences[i - 1] ?? null));
         if (i <= state.consumed) continue;
         const sentence = readSentence(state, s, i);
-        for (const pass of SENTENCE_PASSES) if (pass(state, sentence)) break;
+        // A sentence a pass consumed ends what the turn was elaborating: only the sentences right after an
+        // item elaborate it.
+        if (SENTENCE_PASSES.some((pass) => pass(state, sentence))) state.elaborating = sentence.created ?? null;
       }
       // Questions nobody answered stay open; a substantive reply from someone else answers them.
       settleQuestions(state);
