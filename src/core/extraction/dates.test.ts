@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findCorrectedDueDate, findDueDate, findDueDates, stripDuePhrase } from "./dates.js";
+import { findDueDate, findDueDates, stripDuePhrase } from "./dates.js";
 import { digitizeNumbers } from "./numbers.js";
 
 // Reference meeting days (UTC calendar days).
@@ -272,27 +272,6 @@ describe("findDueDate: the note-taker's date rules", () => {
     ["by the 9th", "the 9th"],
   ])("a time of day said with its day is one phrase: %j → %j", (text, phrase) => {
     expect(findDueDate(text, WED)?.phrase).toBe(phrase);
-  });
-});
-
-describe("findCorrectedDueDate: a correction in the next sentence", () => {
-  it.each([
-    ["No, they want it before the weekend, so Friday.", MON, FRI],
-    ["Actually, make that Thursday.", MON, THU],
-    ["uh, wait, Wednesday works better", MON, WED],
-    ["Sorry, the 28th.", MON, "2025-03-28"],
-    ["scratch that, end of next week", MON, "2025-03-28"],
-  ])("%j (meeting %s) → %s", (text, meetingDate, expected) => {
-    expect(findCorrectedDueDate(text, meetingDate)?.date ?? null).toBe(expected);
-  });
-
-  it.each([
-    ["Friday works for me.", MON],
-    ["And the demo is Friday.", MON],
-    ["No, that's fine.", MON],
-    ["Nobody minds Friday.", MON],
-  ])("%j corrects nothing", (text, meetingDate) => {
-    expect(findCorrectedDueDate(text, meetingDate)).toBeNull();
   });
 });
 

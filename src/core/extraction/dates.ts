@@ -351,19 +351,6 @@ function readDueDate(text: string, meetingDate: string): DueDate | null {
   return last ? { date: last.date, phrase: last.phrase } : null;
 }
 
-/**
- * The date a sentence puts in place of the one said just before, when it opens as a correction: "I'll send it
- * by Monday. No, they want it before the weekend, so Friday." Null when the sentence does not correct, or
- * names no date. The engine reads due dates one sentence at a time; this is the hook for a correction that
- * arrives in the next sentence.
- */
-export function findCorrectedDueDate(text: string, meetingDate: string): DueDate | null {
-  if (!CORRECTION_OPENING.test(text)) return null;
-  return findDueDate(text, meetingDate);
-}
-const CORRECTION_OPENING =
-  /^(?:(?:uh|um|oh|er|hmm|well|so)\b[,.]?\s+)*(?:actually|no|nope|wait|sorry|make that|make it|scratch that|correction|or rather)\b/i;
-
 const DEADLINE_MARK =
   /\b(?:by|before|until|till|due|no later than|latest|at the latest|deadline(?: is)?)\s+(?:the\s+)?$/i;
 /** "Thursday latest", "Friday at the latest". */

@@ -8,7 +8,7 @@ import type { Sentence } from "./text.js";
  */
 
 /** Someone above the room: a senior role, a governing body, a manager's manager, a review above the team. */
-export const ABOVE_THE_ROOM =
+const ABOVE_THE_ROOM =
   /\b(?:(?:regional |area |group |divisional |our |their |the )?(?:vp|svp|evp|vice president|cfo|ceo|cto|coo|cio|ciso|cpo|cmo|cro|general counsel|chief \w+(?: \w+)? officer)s?|(?:the |our )?board(?: meeting)?|(?:full |city |town )council|(?:investment|steering|executive|audit|finance|review) committee|steering group|execs?|executives?|exec(?:utive)? (?:team|review|staff)|leadership(?: team)?|(?:the |our |their )?(?:director|head|dean|provost|chair|chairman|chairwoman|superintendent|assistant superintendent|principal|partner in charge|managing partner|general manager|house supervisor|nursing supervisor)(?: of [\w ]{2,30})?|(?:my|his|her|their|your) (?:boss|manager|skip|director|vp)|(?:the )?district(?: office)?|legal(?: team)?|calibration|staff meeting|budget review|(?:the )?(?:plant|site|store|regional|area|division) manager)\b/;
 
 /** A verb that carries a matter to someone, with what follows it: group 1 the destination. */
