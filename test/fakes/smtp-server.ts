@@ -67,13 +67,14 @@ export async function startFakeSmtp(options: FakeSmtpOptions = {}): Promise<Fake
     },
     onData(stream: SMTPServerDataStream, session, callback) {
       dataCommands += 1;
+      // Decided when DATA arrives, not when the message ends: a client killed mid-message must not leave the hold
+      // armed for the next one.
+      const held = holds > 0;
+      if (held) holds -= 1;
       const chunks: Buffer[] = [];
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));
       stream.on("end", () => {
-        if (holds > 0) {
-          holds -= 1;
-          return; // never answered: the client times out or is cut off
-        }
+        if (held) return; // never answered: the client times out or is cut off
         if (failures.remaining > 0) {
           failures = { ...failures, remaining: failures.remaining - 1 };
           const reason = failures.code >= 500 ? "Message rejected" : "Try again later";
