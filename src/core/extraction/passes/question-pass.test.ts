@@ -37,6 +37,65 @@ describe("questions", () => {
   });
 });
 
+describe("what counts as an answer", () => {
+  it("a short statement answers, even with no content word in it", () => {
+    const q = single(
+      [
+        ["Priya", "How much of the migration budget have we spent?"],
+        ["Darius", "All of it. It went on the consultants."],
+      ],
+      "question",
+    );
+    expect(q.status).toBe("answered");
+  });
+
+  it("'Next month.' answers; it is not the meeting moving on to the next item", () => {
+    const q = single(
+      [
+        ["Wen", "Are we enforcing the new expense policy this month or next?"],
+        ["Priya", "Next month. I'll put it in the all-hands note."],
+      ],
+      "question",
+    );
+    expect(q.status).toBe("answered");
+  });
+
+  it("'Next.' moves on and leaves it open", () => {
+    const q = single(
+      [
+        ["Wen", "Are we enforcing the new expense policy this month or next?"],
+        ["Priya", "Next. Kenji, hiring."],
+      ],
+      "question",
+    );
+    expect(q.status).toBe("open");
+  });
+
+  it("'Don't look at me.' deflects and leaves it open", () => {
+    const q = single(
+      [
+        ["Kenji", "Who pays for the extra dewatering pump, us or the groundworks subcontractor?"],
+        ["Darius", "Don't look at me."],
+      ],
+      "question",
+    );
+    expect(q.status).toBe("open");
+  });
+
+  it("a later reply that takes up the question's own words answers it", () => {
+    const q = single(
+      [
+        ["Wen", "The vendor calls the forklift work a refurbishment. Do we capitalize or expense?"],
+        ["Priya", "What did they actually do?"],
+        ["Wen", "New hydraulics and new tires on six forklifts."],
+        ["Priya", "Then expense it. That's maintenance, if it doesn't extend the useful life it's not capex."],
+      ],
+      "question",
+    );
+    expect(q.status).toBe("answered");
+  });
+});
+
 describe("leaving a question open", () => {
   it("keeps the question asked open instead of adding the remark as a second question", () => {
     const reader = conversationReader({ meetingDate: "2025-10-08" });

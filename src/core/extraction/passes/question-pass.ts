@@ -1,5 +1,5 @@
 import { antecedentOf, withAntecedent } from "../context.js";
-import { MOVING_ON, NON_ANSWER, OPEN_QUESTION, STILL_OPEN } from "../cues.js";
+import { ACKNOWLEDGEMENT, MOVING_ON, NON_ANSWER, OPEN_QUESTION, STILL_OPEN } from "../cues.js";
 import { type MeetingState, MIN_CONFIDENCE, REPLY_WINDOW, type SentenceContext } from "../meeting-state.js";
 import { readQuestion } from "../questions.js";
 import { cleanItemText, contentWordSet, overlap, splitSentences, wordCount } from "../text.js";
@@ -67,11 +67,17 @@ function answerQuestions(state: MeetingState, text: string, madeItems: boolean):
     text.replace(/^(?:(?:hmm+|um+|uh+|so|well|yeah|okay|ok|honestly|right)[,.!]*\s+)+/i, ""),
   )[0];
   const leftOpen = NON_ANSWER.test(opening?.lower ?? lowerText);
+  // "Could be.", "It is.", "All of it.", "Next month.": a reply that opens with a short statement answers.
+  const shortAnswer =
+    opening !== undefined &&
+    wordCount(opening.text) <= 4 &&
+    !/\?\s*$/.test(opening.text) &&
+    !ACKNOWLEDGEMENT.test(opening.lower);
   const substantive =
     !/\?\s*$/.test(opening?.text ?? text.trim()) &&
-    (contentWordSet(text).size >= 3 || /^(?:yes|yeah|yep|no|nope|sure|absolutely|definitely|not)\b/.test(lowerText));
-  // "Could be.", "It is.", "Ranked mode.": a reply that opens with a short statement answers.
-  const shortAnswer = opening !== undefined && wordCount(opening.text) <= 4 && !/\?\s*$/.test(opening.text);
+    (contentWordSet(text).size >= 3 ||
+      shortAnswer ||
+      /^(?:yes|yeah|yep|no|nope|sure|absolutely|definitely|not)\b/.test(lowerText));
   for (const q of state.openQuestions) {
     if (q.item.askedBy === speaker || index - q.at > REPLY_WINDOW || q.item.evidence[0]?.segmentId === segment.id) {
       continue;
@@ -82,7 +88,8 @@ function answerQuestions(state: MeetingState, text: string, madeItems: boolean):
     if (leftOpen || !substantive) continue;
     // The first reply answers unless it moves on; later talk answers only when it speaks to the question,
     // so a meeting that changes the subject leaves the question open.
-    const speaksToIt = overlap(q.words, replyWords) >= 0.25;
+    // Judged against the question's own words: a long reply that takes up half of them speaks to it.
+    const speaksToIt = overlap(q.words, replyWords) >= 0.25 || share(q.words, replyWords) >= 0.5;
     // "Ravi, what would you cut?" — whatever Ravi says next is his answer.
     const askedOfMe = people.same(/^([A-Z][a-z]+),/.exec(q.item.text)?.[1] ?? null, speaker);
     const answers = firstReply
@@ -91,4 +98,12 @@ function answerQuestions(state: MeetingState, text: string, madeItems: boolean):
     if (answers) state.set(q, "status", "answered");
   }
   state.openQuestions = state.openQuestions.filter((q) => q.item.status === "open" && index - q.at <= REPLY_WINDOW);
+}
+
+/** The share of `question`'s words that `reply` uses. */
+function share(question: Set<string>, reply: Set<string>): number {
+  if (question.size === 0) return 0;
+  let used = 0;
+  for (const w of question) if (reply.has(w)) used++;
+  return used / question.size;
 }
