@@ -5,7 +5,7 @@ const POINTER = /\b(?:it|it's|its|that|this|they|them|those|these|there)\b/;
 const POINTER_WORDS = new Set(["it", "it's", "its", "that", "this", "they", "them", "those", "these", "there"]);
 /** Sentences that carry no topic of their own: greetings, acknowledgements, agenda steering. */
 const NO_TOPIC =
-  /^(?:(?:okay|ok|so|right|yeah|yes|good|great|thanks|thank you|sorry|also|one more|quickly|last thing)[,.!]?\s*)+$/;
+  /^(?:(?:okay|ok|so|right|yeah|yes|good|great|thanks|thank you|sorry|also|one more(?: small| quick)?(?: thing)?|quickly|(?:the )?last thing|another thing|quick one)[,.!]?\s*)+$/;
 
 /**
  * What a sentence's pronoun points back to, when the same turn said it just before: "The after-school
@@ -17,6 +17,14 @@ export function antecedentOf(sentences: readonly Sentence[], i: number): Sentenc
   if (!s || i === 0 || !POINTER.test(s.lower)) return [];
   const own = [...contentWordSet(s.text)].filter((w) => !POINTER_WORDS.has(w)).length;
   if (own > 5) return [];
+  return setUpBefore(sentences, i);
+}
+
+/**
+ * What the turn said before sentence `i` to set it up, at most two sentences: "The forklift repairs at the
+ * Stockton yard, forty-eight thousand. The vendor put 'refurbishment' on the invoice. Do we capitalize or expense?"
+ */
+export function setUpBefore(sentences: readonly Sentence[], i: number): Sentence[] {
   const before: Sentence[] = [];
   let words = 0;
   for (let j = i - 1; j >= 0 && before.length < 2; j--) {
@@ -28,6 +36,12 @@ export function antecedentOf(sentences: readonly Sentence[], i: number): Sentenc
     before.unshift(p);
   }
   return before;
+}
+
+/** Whether a sentence says little beyond words that point back ("So we move it.", "Then expense it."). */
+export function onlyPointsBack(text: string, otherWords: ReadonlySet<string> = new Set()): boolean {
+  if (!POINTER.test(text.toLowerCase())) return false;
+  return [...contentWordSet(text)].filter((w) => !POINTER_WORDS.has(w) && !otherWords.has(w)).length <= 2;
 }
 
 /** The item text and quote of a sentence read with its antecedent: "Topic — the sentence". */

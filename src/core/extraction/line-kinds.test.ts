@@ -78,7 +78,7 @@ describe("the learned pass at the end of a meeting", () => {
 
     const learned = extractItems(talk, { meetingDate: "2025-06-02", lineModel: MODEL }).items;
     const decisions = learned.filter((i) => i.kind === "decision");
-    expect(decisions.map((i) => i.text)).toEqual(["Then the scanners just sit on the wired dock from Monday"]);
+    expect(decisions.map((i) => i.text)).toEqual(["The scanners just sit on the wired dock from Monday"]);
     expect(decisions[0]).toMatchObject({ owner: "Ben", status: "decided" });
     expect(decisions[0]!.evidence[0]).toMatchObject({
       segmentId: "s1",

@@ -29,6 +29,8 @@ export interface Tracked {
   words: Set<string>;
   /** Made from a proposal: a later restatement of the decision is a better text. */
   fromProposal: boolean;
+  /** A question's set-up: what its turn said before asking, for the answer that only points back at it. */
+  topic?: string;
 }
 
 export interface Proposal {
@@ -131,6 +133,8 @@ export class MeetingState {
   consumed = -1;
   /** A decision just agreed in this turn: the agreeing speaker's next full sentence usually restates it. */
   restating: Tracked | null = null;
+  /** A decision said only as "So we move it.": the next speaker's fuller sentence says what was decided. */
+  vagueDecision: { decision: Tracked; at: number } | null = null;
   /** The item the previous sentence of this turn made: a sentence that makes nothing elaborates it. */
   elaborating: Tracked | null = null;
   /** "I agree." with no proposal waiting: the next short sentence of the turn is the conclusion agreed. */

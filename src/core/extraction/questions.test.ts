@@ -24,7 +24,7 @@ describe("readQuestion", () => {
 
   it("marks a question named as open", () => {
     expect(question("Open question: whether we keep the on-prem installer next year?")).toEqual({
-      text: "Open question: whether we keep the on-prem installer next year",
+      text: "Whether we keep the on-prem installer next year",
       explicit: true,
     });
   });

@@ -63,6 +63,9 @@ describe("cleanItemText", () => {
     ["ship it, right?", "Ship it"],
     ["alright, alright, fine.", "Fine"],
     ["draft the plan;  ", "Draft the plan"],
+    ["Then expense it.", "Expense it"],
+    ["Decision: we move Petrel to Q4.", "We move Petrel to Q4"],
+    ["Action item - send the deck", "Send the deck"],
   ])("drops openers and trailing tags: %j → %j", (clause, expected) => {
     expect(cleanItemText(clause)).toBe(expected);
   });

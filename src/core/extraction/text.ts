@@ -7,7 +7,10 @@ const FILLERS =
 const LIKE_FILLER = /,\s*like,\s*/gi;
 /** Words that open a sentence without adding to it ("So, okay, yeah, we'll…"). */
 const LEADING_DISCOURSE =
-  /^(?:(?:(?:so|okay|ok|alright|all right|yeah|yes|yep|and|but|oh|hey|anyway|anyways|um|uh)\b[,.!]?|(?:well|right|also|then|now|great|cool|good|sure|look|listen|honestly|obviously|plus|fine|perfect)[,.!])\s+)+/i;
+  /^(?:(?:(?:so|okay|ok|alright|all right|yeah|yes|yep|and|but|oh|hey|anyway|anyways|um|uh|then)\b[,.!]?|(?:well|right|also|now|great|cool|good|sure|look|listen|honestly|obviously|plus|fine|perfect)[,.!])\s+)+/i;
+
+/** "Decision: …", "Action item - …": the label the speaker put on the item is not part of it. */
+const ITEM_LABEL = /^(?:decision|decided|action(?: item)?|to-?do|risk|open question|escalation)\s*[:—–-]\s+/i;
 
 /** A sentence-sized piece of one segment, with the original words kept for the evidence quote. */
 export interface Sentence {
@@ -54,7 +57,7 @@ export function splitSentences(raw: string): Sentence[] {
 
 /** Turns a matched clause into a note line: no discourse openers, first letter capitalised, no trailing filler. */
 export function cleanItemText(clause: string): string {
-  let t = clause.trim().replace(LEADING_DISCOURSE, "");
+  let t = clause.trim().replace(LEADING_DISCOURSE, "").replace(ITEM_LABEL, "");
   t = t
     .replace(/[,;:\s]+$/, "")
     .replace(

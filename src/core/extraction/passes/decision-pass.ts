@@ -1,3 +1,4 @@
+import { onlyPointsBack } from "../context.js";
 import { EXECUTOR, RATIONALE_CLAUSE } from "../cues.js";
 import { type MeetingState, REPLY_WINDOW, type SentenceContext } from "../meeting-state.js";
 import { cleanItemText, contentWordSet, overlap } from "../text.js";
@@ -63,6 +64,13 @@ export function decisions(state: MeetingState, c: SentenceContext): boolean {
       return true;
     }
   }
+  // "Do we capitalize or expense?" … "Then expense it.": the decision names what the question was about.
+  const vague = onlyPointsBack(text, CUE_WORDS);
+  const asked = vague ? state.latest("question", REPLY_WINDOW, (t) => t.item.askedBy !== speaker) : null;
+  if (asked) {
+    text = `${asked.topic ?? asked.item.text} — ${text.charAt(0).toLowerCase()}${text.slice(1)}`;
+    if (!state.namedOpen.has(asked)) state.set(asked, "status", "answered");
+  }
   const item = state.newItem("decision", text, evidence, pending ? 0.7 : 0.8);
   // "Sheet it is, pending Tomasz's spike": a condition on a decision taken, not a decision left open.
   const condition =
@@ -104,6 +112,7 @@ export function decisions(state: MeetingState, c: SentenceContext): boolean {
     c.created.fromProposal = false;
     state.merge(c.created, item);
   } else c.created = state.add(item, state.recap ? 0.3 : 0.6);
+  if (vague && !asked) state.vagueDecision = { decision: c.created, at: state.index };
   return false;
 }
 

@@ -1,4 +1,4 @@
-import { antecedentOf, withAntecedent } from "../context.js";
+import { antecedentOf, setUpBefore, withAntecedent } from "../context.js";
 import { ACKNOWLEDGEMENT, MOVING_ON, NON_ANSWER, OPEN_QUESTION, STILL_OPEN } from "../cues.js";
 import { type MeetingState, MIN_CONFIDENCE, REPLY_WINDOW, type SentenceContext } from "../meeting-state.js";
 import { readQuestion } from "../questions.js";
@@ -21,6 +21,8 @@ export function questions(state: MeetingState, c: SentenceContext): boolean {
       );
       item.askedBy = speaker;
       c.created = state.add(item);
+      const setUp = setUpBefore(state.sentences, i);
+      if (setUp.length) c.created.topic = setUp.map((p) => cleanItemText(p.text)).join("; ");
       if (q.explicit) state.namedOpen.add(c.created);
       else state.openQuestions.push(c.created);
     }

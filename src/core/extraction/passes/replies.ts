@@ -36,7 +36,23 @@ export function restatement(state: MeetingState, c: SentenceContext): boolean {
     return true;
   }
   state.restating = null;
-  return false;
+  return restatedByReply(state, c);
+}
+
+/** "So we move it." — "Yeah, Petrel comes out of commit and goes to best case for Q4." That is the decision. */
+function restatedByReply(state: MeetingState, c: SentenceContext): boolean {
+  const vague = state.vagueDecision;
+  if (!vague) return false;
+  if (state.index - vague.at !== 1 || state.mine(vague.decision.item.decidedBy) || c.isQuestion) {
+    state.vagueDecision = null;
+    return false;
+  }
+  if (contentWordSet(c.s.text).size < 4) return false;
+  state.vagueDecision = null;
+  if (DISAGREEMENT.test(c.lower)) return false;
+  state.set(vague.decision, "text", cleanItemText(c.s.text.replace(/^(?:[^,]{0,20},\s*)?i think\s+/i, "")));
+  state.addEvidence(vague.decision, c.s);
+  return true;
 }
 
 /** Agreement settles a proposal, or the statement just made, or the conclusion said after "I agree". */

@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { conversationReader } from "../../../../test/helpers/meeting.js";
+
+const { single, extract } = conversationReader({ meetingDate: "2025-11-03", lineModel: null });
+
+describe("a decision that only points back", () => {
+  it("names what the question it answers was about", () => {
+    const items = extract([
+      [
+        "Stefan",
+        "One more small thing. The forklift repairs at the Stockton yard, forty-eight thousand. Do we capitalize or expense?",
+      ],
+      ["Grace", "Then expense it. That's maintenance."],
+    ]).items;
+    const decision = items.find((i) => i.kind === "decision");
+    expect(decision?.text).toBe("The forklift repairs at the Stockton yard, 48000 — expense it");
+    expect(items.find((i) => i.kind === "question")?.status).toBe("answered");
+  });
+
+  it("takes the next speaker's fuller sentence as what was decided", () => {
+    const decision = single(
+      [
+        ["Priya", "Petrel Insurance, sixty-two K. Their budget got frozen until October, so it's not this quarter."],
+        ["Dana", "So we move it."],
+        ["Priya", "Yeah, I think Petrel comes out of commit and goes to best case for Q4."],
+      ],
+      "decision",
+    );
+    expect(decision.text).toBe("Petrel comes out of commit and goes to best case for Q4");
+    expect(decision.decidedBy).toBe("Dana");
+  });
+
+  it("keeps its own words when the next speaker disagrees", () => {
+    const decision = single(
+      [
+        ["Priya", "Petrel Insurance, sixty-two K. Their budget got frozen until October."],
+        ["Dana", "So we move it."],
+        ["Priya", "I'd rather not, their champion still thinks she can find budget in September."],
+      ],
+      "decision",
+    );
+    expect(decision.text).toBe("We move it");
+  });
+
+  it("a decision with content of its own is not rewritten by the reply", () => {
+    const decision = single(
+      [
+        ["Dana", "Decision: we move Petrel to best case for Q4."],
+        ["Priya", "Fine, I'll update the forecast sheet tonight."],
+      ],
+      "decision",
+    );
+    expect(decision.text).toBe("We move Petrel to best case for Q4");
+  });
+});
