@@ -116,6 +116,9 @@ export const NON_ANSWER =
 /** A reply that moves the meeting on instead of answering what was just asked. */
 export const MOVING_ON =
   /^(?:(?:okay|ok|alright|right|so|good|thanks|thank you)[,.!]?\s*)*(?:moving on|let's move on|next(?: item| up| topic)\b|next[.!,:]|anyway|anything else|let's (?:not|leave|park|table|come back)|(?:let's|we'll) (?:come back|circle back))/;
+/** Put off to a later agenda point: "which I'll bring up in risks", "I'll just talk about it there". */
+export const RAISED_LATER =
+  /\b(?:i'll|i will|we'll|let me|i can|i'd) (?:just )?(?:talk about|bring (?:it |that |this )?up|cover|get to|come back to|raise|discuss|go into)\b.{0,40}\b(?:in|under|during|at|when we get to) (?:the )?(?:risks?|risk section|blockers|later|my (?:risk|update|section))\b|\btalk about it there\b|\bmore on (?:that|this|it) (?:in|under|later)\b/;
 /** A reply that only acknowledges ("Okay.", "Hm.", "Got it."): it answers nothing. */
 export const ACKNOWLEDGEMENT =
   /^(?:okay|ok|right|thanks|thank you|hm+|mm+|uh+|um+|got it|noted|cool|great|good|understood|i see|sounds good)[.!,]*$/;

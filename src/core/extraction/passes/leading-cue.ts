@@ -1,4 +1,4 @@
-import { DECISION, DECISION_CALL, ESCALATION, PENDING } from "../cues.js";
+import { DECISION, DECISION_CALL, ESCALATION, PENDING, RAISED_LATER } from "../cues.js";
 import { isConclusion, opensConclusion } from "../decisions.js";
 import { AUTHORITY, readEscalationStep } from "../escalations.js";
 import type { MeetingState, SentenceContext } from "../meeting-state.js";
@@ -49,6 +49,8 @@ const DEFERRAL_WORDS = new Set([
 export function readLeadingCue(state: MeetingState, c: SentenceContext): boolean {
   const { s, lower, words, isQuestion } = c;
   const { index, people } = state;
+  // "I'll talk about the load test in risks": nothing is raised until it is raised.
+  if (RAISED_LATER.test(lower)) return true;
   if (AUTHORITY.test(lower)) state.authoritySaidAt = index;
   c.escalationStep = isQuestion
     ? null

@@ -5,7 +5,7 @@ const template = builtinTemplate("engineering-leadership-sync");
 /** Monday 17 March 2025: "Friday" is the 21st. */
 const MEETING = "2025-03-17";
 const PEOPLE = ["Priya", "Darius", "Wen", "Kenji"];
-const { single } = conversationReader({ template, meetingDate: MEETING, attendees: PEOPLE });
+const { single, ofKind } = conversationReader({ template, meetingDate: MEETING, attendees: PEOPLE });
 
 describe("risks", () => {
   it("'Can I raise a risk?' makes the speaker's next sentence the risk, theirs to own", () => {
@@ -54,5 +54,38 @@ describe("risks", () => {
       "risk",
     );
     expect(r.mitigation).toMatch(/^[Tt]he fallback is the old SDK$/);
+  });
+});
+
+describe("ratings that point back", () => {
+  it("'I'd call that amber' rates what the last speaker described, and that speaker owns it", () => {
+    const r = single(
+      [
+        ["Darius", "The CFO is the signer and she's out until the twenty-ninth, so we have basically one day."],
+        ["Priya", "I'd call that amber. Can we get a delegate signer?"],
+      ],
+      "risk",
+    );
+    expect(r.text).toMatch(/CFO is the signer/);
+    expect(r.rag).toBe("yellow");
+    expect(r.owner).toBe("Darius");
+  });
+});
+
+describe("a risk put off to its agenda point", () => {
+  it("'which I'll bring up in risks' raises nothing yet", () => {
+    expect(ofKind([["Wen", "The thing I'm worried about is cost, which I'll bring up in risks."]], "risk")).toEqual([]);
+  });
+
+  it("raised when it is raised", () => {
+    const r = single(
+      [
+        ["Wen", "The thing I'm worried about is cost, which I'll bring up in risks."],
+        ["Priya", "Okay, risks."],
+        ["Wen", "My worry is that the speech-scoring vendor's per-minute cost could reach a hundred and ten K a year."],
+      ],
+      "risk",
+    );
+    expect(r.text).toMatch(/per-minute cost/);
   });
 });

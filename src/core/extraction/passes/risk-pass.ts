@@ -97,7 +97,7 @@ export function riskAttributes(state: MeetingState, c: SentenceContext): boolean
   const { s, lower, words } = c;
   const speaker = state.speaker;
   if (!c.created && (attributes.rag || attributes.likelihood || attributes.impact || MITIGATION.test(lower))) {
-    const risk = state.latest("risk", 2) ?? riskFromRecentStatement(state, attributes);
+    const risk = state.latest("risk", 2) ?? riskFromRecentStatement(state, attributes, lower);
     if (risk && !(attributes.rag && words <= 6 && risk.item.rag && risk.item.evidence[0]?.speaker === speaker)) {
       if (risk.item.owner === null && speaker && risk.item.evidence[0]?.speaker !== speaker)
         state.set(risk, "owner", speaker);
@@ -125,15 +125,25 @@ export function riskAttributesOf(c: SentenceContext): RiskAttributes {
 
 /**
  * "I'd call the likelihood high" with no risk said in so many words: the risk is what this speaker said
- * just before ("At the current growth rate we hit that in about six weeks").
+ * just before ("At the current growth rate we hit that in about six weeks"). "I'd call that amber" points back
+ * at the last turn that said something, whoever said it ("The CFO is the signer and she's out until the 29th").
  */
-function riskFromRecentStatement(state: MeetingState, attributes: RiskAttributes): Tracked | null {
+function riskFromRecentStatement(state: MeetingState, attributes: RiskAttributes, lower: string): Tracked | null {
   if (!attributes.likelihood && !attributes.impact && !attributes.rag) return null;
+  const recent = state.recentStatements.filter((r) => state.index - r.at <= 2);
   // The first thing the speaker said in their last few turns states the exposure ("the new tax engine is
-  // double-counting VAT… I'd call it red"); what follows is usually detail or the remedy.
-  const said = state.recentStatements.find((r) => r.speaker === state.speaker && state.index - r.at <= 2);
+  // double-counting VAT… I'd call it red"); what follows is usually detail or the remedy. A rating that points
+  // back rates the last turn that said something.
+  const latestTurn = recent.at(-1)?.at;
+  const said = POINTS_BACK.test(lower)
+    ? recent.find((r) => r.at === latestTurn)
+    : recent.find((r) => r.speaker === state.speaker);
   if (!said) return null;
   const item = state.newItem("risk", cleanItemText(said.sentence.text), said.evidence, 0.65);
-  item.owner = state.speaker;
+  item.owner = said.speaker;
   return state.add(item);
 }
+
+/** A rating said of what was just described: "I'd call that amber", "that's a red for me". */
+const POINTS_BACK =
+  /\b(?:call|rate|put|make|mark)s?\s+(?:that|it|this)\b|^(?:(?:so|okay|yeah)[,]?\s+)*(?:that|it|this)(?:'s| is)\b/;
