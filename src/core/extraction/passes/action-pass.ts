@@ -1,4 +1,5 @@
 import { meaningfulWords, readAction } from "../actions.js";
+import { antecedentOf, onlyPointsBack, withAntecedent } from "../context.js";
 import { CORRECTION, ESCALATION_STEP } from "../cues.js";
 import { findDueDate, stripDuePhrase } from "../dates.js";
 import type { MeetingState, SentenceContext } from "../meeting-state.js";
@@ -77,7 +78,13 @@ export function actions(state: MeetingState, c: SentenceContext): boolean {
       state.addEvidence(ownRisk, s);
       return true;
     }
-    const item = state.newItem("action", action.text, state.evidenceFor(s), action.confidence);
+    // "Call her." "Send it over.": the task names what the turn pointed at.
+    const read = onlyPointsBack(action.text)
+      ? withAntecedent(antecedentOf(sentences, i), s, action.text)
+      : { text: action.text, quote: s.raw };
+    // Named, the task no longer leans on context the notes will not have (readAction marked it down for that).
+    const confidence = read.text === action.text ? action.confidence : Math.min(0.95, action.confidence + 0.3);
+    const item = state.newItem("action", read.text, { ...state.evidenceFor(s), quote: read.quote }, confidence);
     item.owner = action.owner;
     const before =
       action.describedBefore && i > 0 && meetingDate ? findDueDate(sentences[i - 1]!.text, meetingDate) : null;
