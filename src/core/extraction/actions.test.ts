@@ -38,6 +38,14 @@ describe("readAction: who will do what", () => {
     ["Darius to update the hiring plan.", "Darius", "Update the hiring plan"],
     ["Wen will send the hiring plan to finance.", "Wen", "Send the hiring plan to finance"],
     ["Tobias, can you benchmark the new build cache?", "Tobias", "Benchmark the new build cache"],
+    // How a chair hands out (or reads back) the work: an attendee and a verb in the present tense.
+    [
+      "So: Darius books the accrual and chases the bank difference.",
+      "Darius",
+      "Book the accrual and chase the bank difference",
+    ],
+    ["Wen does the intercompany tie-out with Marie.", "Wen", "Do the intercompany tie-out with Marie"],
+    ["Priya plans for a Friday flash, we decide Wednesday.", "Priya", "Plan for a Friday flash"],
   ])("%j → owner %s: %j", (raw, owner, text) => {
     expect(readAction(sentence(raw), context("Kenji"))).toMatchObject({ kind: "new", owner, text });
   });
@@ -87,6 +95,16 @@ describe("readAction: who will do what", () => {
       kind: "refine",
       owner: "Wen",
     });
+  });
+});
+
+describe("an attendee in the present tense", () => {
+  it.each([
+    ["Darius thinks the accrual is fine."],
+    ["Priya says the numbers are in."],
+    ["Kenji books the accrual every month."],
+  ])("%j is not read as the speaker's own task", (raw) => {
+    expect(readAction(sentence(raw), context("Kenji"))).toBeNull();
   });
 });
 

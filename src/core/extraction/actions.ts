@@ -235,6 +235,22 @@ export function readAction(s: Sentence, ctx: ActionContext): ActionReading | nul
     }
   }
 
+  // "Stefan books the Redline accrual. Owen does the intercompany with Marie-Claude." — who does what, said
+  // of an attendee in the present tense: how a chair hands out (or reads back) the work.
+  const does = PERSON_DOES.exec(text);
+  const doer = does?.[1] && does[1] !== "I" ? people.lookup(does[1]) : null;
+  // "Priya owns the auth latency risk": ownership of a risk, read by the risk reader.
+  const ownsRisk = /\brisk\b/i.test(does?.[3] ?? "");
+  if (does?.[2] && does[3] !== undefined && doer && !ownsRisk && !people.same(doer, speaker) && !isQuestion(s)) {
+    // "…and chases the eighteen two forty": the second verb too.
+    const task = `${baseForm(does[2])} ${does[3]}`.replace(/\band ([a-z]+s)\b/, (all, verb: string) =>
+      namesWork(baseForm(verb)) ? `and ${baseForm(verb)}` : all,
+    );
+    if (namesWork(task.toLowerCase()) && isTask(task, due) && !NOT_A_TASK.test(task.toLowerCase())) {
+      return { kind: "new", text: clause(task), owner: doer, confidence: score(0.6, task) };
+    }
+  }
+
   const toRole = people.findRoleAssignment(lower);
   if (toRole && isTask(toRole.task, due) && !NOT_A_TASK.test(toRole.task)) {
     const task = text.slice(text.length - toRole.task.length);
@@ -305,6 +321,24 @@ export function readAction(s: Sentence, ctx: ActionContext): ActionReading | nul
     return { kind: "new", text: clause(task), owner: null, confidence: score(idea ? 0.35 : due ? 0.6 : 0.45, task) };
   }
   return null;
+}
+
+/** An attendee and a verb in the present tense at the head of a sentence: "Owen books the Tallis reserve". */
+const PERSON_DOES =
+  /^(?:(?:[Ss]o|[Oo]kay|[Oo]k|[Aa]nd|[Tt]hen|[Rr]ight)[,:]?\s+)*(\p{Lu}\p{Ll}+) ([a-z]+s)\b\s*([^;]*?)(?:,\s+(?:we|I|you)\b.*)?$/u;
+
+function namesWork(task: string): boolean {
+  return IMPERATIVE_VERB.test(task) || /^do\b/.test(task);
+}
+
+/** "books" → "book", "chases" → "chase", "carries" → "carry", "does" → "do". */
+function baseForm(verb: string): string {
+  const v = verb.toLowerCase();
+  if (v === "does" || v === "goes") return v.slice(0, -2);
+  if (v === "has") return "have";
+  if (/ies$/.test(v)) return `${v.slice(0, -3)}y`;
+  if (/(?:ch|sh|ss|x|z)es$/.test(v)) return v.slice(0, -2);
+  return v.slice(0, -1);
 }
 
 const OBJECT_PRONOUN = /\b(?:it|them|those|these)\b/i;
