@@ -25,3 +25,36 @@ describe("escalations", () => {
     expect(ofKind(lines, "action")).toEqual([]);
   });
 });
+
+describe("the same escalation said again", () => {
+  it("a second escalation to the same person outside the room joins the first", () => {
+    const e = single(
+      [
+        [
+          "Darius",
+          "Finance is treating the two backfills as new headcount. We need to escalate that to Dana, the CFO.",
+        ],
+        ["Priya", "Agreed, it's above this room."],
+        ["Wen", "Moving on, the March release is on track."],
+        ["Darius", "I'll take it to Dana at the budget review on Thursday."],
+      ],
+      "escalation",
+    );
+    expect(e.evidence).toHaveLength(2);
+    expect(e.owner).toBe("Darius");
+  });
+
+  it("escalations to different people stay two", () => {
+    const escalations = ofKind(
+      [
+        [
+          "Darius",
+          "Finance is treating the two backfills as new headcount. We need to escalate that to Dana, the CFO.",
+        ],
+        ["Wen", "The vendor contract needs legal sign-off. I'll escalate it to Graham, our general counsel."],
+      ],
+      "escalation",
+    );
+    expect(escalations).toHaveLength(2);
+  });
+});

@@ -1,3 +1,4 @@
+import type { Item } from "../../item.js";
 import type { MeetingState, SentenceContext, Tracked } from "../meeting-state.js";
 import { cleanItemText, contentWordSet, overlap, splitSentences } from "../text.js";
 
@@ -34,8 +35,22 @@ export function escalations(state: MeetingState, c: SentenceContext): boolean {
     c.created = sameOne;
     return true;
   }
+  const owner = c.escalationStep ? speaker : (state.namedOwner(s.text) ?? speaker);
+  // "I'll take it to Dana at the budget review": the backfills already going to Dana, said again.
+  // Only a person named: "the exec team" may hear several things.
+  const to = DESTINATION.exec(s.text)?.[1] ?? null;
+  const toSame =
+    to && people.lookup(to) === null
+      ? state.tracked.find((t) => t.item.kind === "escalation" && mentions(t.item, to))
+      : undefined;
+  if (toSame) {
+    if (toSame.item.owner === null) state.set(toSame, "owner", owner);
+    state.addEvidence(toSame, s);
+    c.created = toSame;
+    return true;
+  }
   const item = state.newItem("escalation", text, evidence, declined ? 0.4 : 0.75);
-  item.owner = c.escalationStep ? speaker : (state.namedOwner(s.text) ?? speaker);
+  item.owner = owner;
   item.needed = neededFrom(s.text);
   if (due) item.due = due.date;
   c.created = state.add(item);
@@ -64,6 +79,14 @@ export function followUpOf(state: MeetingState, who: string | null): Tracked | n
     state.index - state.lastEscalationRaisedAt <= 2
     ? lastEscalation
     : null;
+}
+
+/** Where it goes: "…to Dana at the budget review", "…with Graham". */
+const DESTINATION = /\b(?:to|with)\s+(?:(?:the|our|their)\s+)?([A-Z][a-z]+)\b/;
+
+function mentions(item: Item, name: string): boolean {
+  const word = new RegExp(`\\b${name}\\b`);
+  return word.test(item.text) || item.evidence.some((e) => word.test(e.quote));
 }
 
 function neededFrom(text: string): string | null {
