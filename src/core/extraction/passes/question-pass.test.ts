@@ -82,6 +82,30 @@ describe("what counts as an answer", () => {
     expect(q.status).toBe("open");
   });
 
+  it("'I asked. I don't have an answer.' — a short preface, then a non-answer, leaves it open", () => {
+    const q = single(
+      [
+        ["Darius", "Lena's leaving. Are we getting a backfill for her role?"],
+        ["Priya", "I asked. I don't have an answer. The freeze stuff is complicated right now."],
+      ],
+      "question",
+    );
+    expect(q.status).toBe("open");
+  });
+
+  it("a decision taken 'until we know for sure' leaves the question open", () => {
+    const q = single(
+      [
+        ["Wen", "Does anyone know if the new sepsis screen in the chart is live for night shift yet?"],
+        ["Darius", "I don't know. I heard it was days only until the fifteenth."],
+        ["Kenji", "I heard the opposite."],
+        ["Priya", "Then we keep doing the paper screen on nights until we know for sure."],
+      ],
+      "question",
+    );
+    expect(q.status).toBe("open");
+  });
+
   it("a later reply that takes up the question's own words answers it", () => {
     const q = single(
       [

@@ -68,7 +68,15 @@ function answerQuestions(state: MeetingState, text: string, madeItems: boolean):
   const opening = splitSentences(
     text.replace(/^(?:(?:hmm+|um+|uh+|so|well|yeah|okay|ok|honestly|right)[,.!]*\s+)+/i, ""),
   )[0];
-  const leftOpen = NON_ANSWER.test(opening?.lower ?? lowerText);
+  // "I asked. I don't have an answer.": a short preface, then the non-answer.
+  const second = splitSentences(text)[1];
+  const leftOpen =
+    NON_ANSWER.test(opening?.lower ?? lowerText) ||
+    (opening !== undefined &&
+      (ACKNOWLEDGEMENT.test(opening.lower) ||
+        /^(?:i|we)(?:'ve)? (?:asked|checked|looked|tried|pinged)\b/.test(opening.lower)) &&
+      second !== undefined &&
+      NON_ANSWER.test(second.lower));
   // "Could be.", "It is.", "All of it.", "Next month.": a reply that opens with a short statement answers.
   const shortAnswer =
     opening !== undefined &&
