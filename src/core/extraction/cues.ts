@@ -174,7 +174,7 @@ export const RISK_ANNOUNCE =
   /\b(?:raise|flag|add|mention|log) (?:a|one|another) (?:risk|concern)\b|\b(?:one more|another) risk\b/;
 /** "That could bite us." — a short verdict that what was just said is a risk. */
 export const RISK_VERDICT =
-  /^(?:(?:oh|yeah|hmm|okay|so)[,.]?\s+)*(?:that|this|it)(?:'s| is| could| would| might| will)? (?:bite us|be a (?:real )?(?:risk|problem)|a (?:real )?risk|worries me|(?:is )?scary|hurt(?: us)?|(?:be )?bad|blow up)\b/;
+  /^(?:(?:oh|yeah|hmm|okay|so|honestly)[,.]?\s+)*(?:(?:that's|that|it's|this)[—–-]+\s*)?(?:that|this|it)(?:'s| is| could| would| might| will)? (?:(?:be )?(?:a |an )?(?:real |small |big |huge |serious |minor |major |genuine |bit of a )?(?:risk|problem|concern)\b|bite us|worries me|(?:is )?scary|hurt(?: us)?|(?:be )?bad|blow up)/;
 
 /** A speaker correcting what they just said: "Actually, I'll send it today." (read on the raw words). */
 export const CORRECTION =

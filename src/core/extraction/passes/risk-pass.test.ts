@@ -25,6 +25,25 @@ describe("risks", () => {
     expect(r.text).toMatch(/certificate/);
   });
 
+  it.each([
+    ["Yeah that's— that worries me a little, to be honest."],
+    ["It's a real concern."],
+    ["That's a small risk."],
+  ])("%j makes a risk of what the last speaker said", (verdict) => {
+    const r = single(
+      [
+        [
+          "Darius",
+          "I'm the only one who really knows the slot locking code, and I'm out for two weeks from the sixth.",
+        ],
+        ["Kenji", verdict],
+      ],
+      "risk",
+    );
+    expect(r.text).toMatch(/slot locking code/);
+    expect(r.owner).toBe("Darius");
+  });
+
   it("another speaker's rating refines the risk just raised", () => {
     const r = single(
       [

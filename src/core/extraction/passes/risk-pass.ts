@@ -12,7 +12,7 @@ export function riskAnnouncements(state: MeetingState, c: SentenceContext): bool
     state.riskAnnounced = { speaker, at: index };
     return true;
   }
-  if (RISK_VERDICT.test(lower) && contentWordSet(s.text).size <= 3) {
+  if (RISK_VERDICT.test(lower) && contentWordSet(s.text).size <= 4) {
     // "That could bite us." — the risk is what was said just before.
     const before = i > 0 ? sentences[i - 1] : null;
     const source = before
