@@ -7,7 +7,10 @@ import { cleanItemText, contentWordSet, type Sentence } from "./text.js";
  * `explicit` when the speaker names it an open question: those stay open until someone says otherwise.
  */
 export function readQuestion(s: Sentence): { text: string; explicit: boolean } | null {
-  const lower = s.lower.replace(/^(?:(?:so|okay|ok|and|but|um|quick question|one question|also)[,.:]?\s+)+/, "");
+  const lower = s.lower.replace(
+    /^(?:(?:so|okay|ok|and|but|um|quick question|one question|also|(?:can|may|could) i ask(?: you)?)[,.:]?\s+)+/,
+    "",
+  );
   if (NOT_AN_OPEN_QUESTION.test(lower) || TAG_QUESTION.test(lower)) return null;
   if (contentWordSet(lower).size < 2) return null;
   // Requests ("can you…") and proposals ("could we…", "why don't we…") are read as actions and decisions.

@@ -53,3 +53,41 @@ describe("a decision that only points back", () => {
     expect(decision.text).toBe("We move Petrel to best case for Q4");
   });
 });
+
+describe("a decision left pending names what is pending", () => {
+  it("the choice someone else asked the room to make", () => {
+    const items = extract([
+      ["Ravi", "Can we decide now if the flash moves to Monday? Then I tell Helen today."],
+      ["Grace", "I'd rather not decide that yet. I'll make the call Wednesday."],
+    ]).items;
+    const decision = items.find((i) => i.kind === "decision");
+    expect(decision).toMatchObject({ status: "pending", text: "Whether the flash moves to Monday" });
+    expect(items.filter((i) => i.kind === "question" && i.status === "open")).toEqual([]);
+  });
+
+  it("what the same turn said just before", () => {
+    const decision = single(
+      [
+        [
+          "Ingrid",
+          "I must first discuss with Lars, our CFO, if we add Hamburg at the renewal or only later. I cannot decide this today.",
+        ],
+      ],
+      "decision",
+    );
+    expect(decision.status).toBe("pending");
+    expect(decision.text).toMatch(/^I must first discuss with Lars, our CFO, if we add Hamburg at the renewal/);
+  });
+
+  it("a question of fact, put off, stays an open question", () => {
+    const items = extract([
+      ["Lucia", "Can I ask, do we actually know districts want it? Or is it one loud customer?"],
+      ["Sarah", "It's come up in three renewal calls, but two of them are the same superintendent."],
+      ["Maya", "That's a good question and I don't think we know. Let's not decide that today."],
+    ]).items;
+    expect(items.filter((i) => i.kind === "decision")).toEqual([]);
+    expect(items.filter((i) => i.kind === "question").map((q) => [q.text, q.status])).toEqual([
+      ["Do we know districts want it, or is it one loud customer", "open"],
+    ]);
+  });
+});

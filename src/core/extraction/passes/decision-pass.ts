@@ -1,8 +1,8 @@
-import { onlyPointsBack } from "../context.js";
-import { EXECUTOR, RATIONALE_CLAUSE } from "../cues.js";
+import { antecedentOf, onlyPointsBack } from "../context.js";
+import { EXECUTOR, NON_ANSWER, RATIONALE_CLAUSE, STILL_OPEN } from "../cues.js";
 import { type MeetingState, REPLY_WINDOW, type SentenceContext } from "../meeting-state.js";
-import { cleanItemText, contentWordSet, overlap } from "../text.js";
-import { CUE_WORDS } from "./leading-cue.js";
+import { cleanItemText, contentWordSet, overlap, splitSentences } from "../text.js";
+import { CUE_WORDS, DEFERRAL_WORDS } from "./leading-cue.js";
 
 /** "Okay, the hotfix goes to a hundred percent on Friday. Farah, you own it." — who carries it out. */
 export function executor(state: MeetingState, c: SentenceContext): boolean {
@@ -35,8 +35,46 @@ export function pendingDecisions(state: MeetingState, c: SentenceContext): boole
     c.created = state.decide(proposal, state.speaker, 0.7);
     state.set(c.created, "status", "pending");
     state.addEvidence(c.created, s);
+  } else {
+    // "I must first discuss it with Lars. I cannot decide this today."
+    const pendingOn = whatIsPending(state, c);
+    if (pendingOn && pendingOn !== "question") {
+      const item = state.newItem("decision", pendingOn, state.evidenceFor(s), 0.7);
+      item.status = "pending";
+      item.decidedBy = state.speaker;
+      c.created = state.add(item);
+    }
   }
   return true;
+}
+
+/**
+ * What "I'd rather not decide that yet" leaves pending: what the same turn said just before, else the choice
+ * someone else asked for (the asker parking their own question leaves it an open question), else the
+ * proposal on the table. A question of fact put off ("Do we know districts want it?" — "Let's not decide that
+ * today") stays an open question: "question".
+ */
+function whatIsPending(state: MeetingState, c: SentenceContext): string | "question" | null {
+  const speaker = state.speaker;
+  const before = antecedentOf(state.sentences, c.i).filter(
+    (p) => !NON_ANSWER.test(p.lower) && !STILL_OPEN.test(p.lower),
+  );
+  if (before.length) return before.map((p) => cleanItemText(p.text)).join("; ");
+  const asked = state.latest("question", REPLY_WINDOW, (t) => t.item.askedBy !== speaker);
+  if (asked && !ASKS_FOR_A_DECISION.test(asked.item.text)) {
+    state.set(asked, "status", "open");
+    state.addEvidence(asked, c.s);
+    return "question";
+  }
+  if (asked && !state.namedOpen.has(asked)) state.set(asked, "status", "answered");
+  // "Can we decide now if the flash moves to Monday?" is a request, not a question item: read it off the turn.
+  const previous = state.previousTurn;
+  const request =
+    previous && previous.speaker !== speaker
+      ? splitSentences(previous.text).find((p) => ASKING_TO_DECIDE.test(p.text))
+      : undefined;
+  const subject = asked?.item.text ?? request?.text ?? state.waitingProposal()?.text;
+  return subject ? cleanItemText(subject.replace(ASKING_TO_DECIDE, "Whether ")) : null;
 }
 
 /** A decision said (or left pending) in so many words, or the proposal on the table settled by one. */
@@ -79,6 +117,13 @@ export function decisions(state: MeetingState, c: SentenceContext): boolean {
     /^pending \S/.test(pending[0] + lower.slice(pending.index + 7, pending.index + 9)) &&
     /,\s*$|\bwith\s*$/.test(lower.slice(0, pending.index));
   if (pending && !condition && (!decision || pending.index <= decision.index)) item.status = "pending";
+  // "Can we decide now if the flash moves to Monday?" — "I'd rather not decide that yet." What is left pending
+  // is what was asked.
+  if (item.status === "pending" && onlyPointsBack(text, DEFERRAL_VOCABULARY)) {
+    const pendingOn = whatIsPending(state, c);
+    if (pendingOn === "question") return true;
+    if (pendingOn) item.text = pendingOn;
+  }
   // "Merging the rotations is pending, and the export question is open": a recap of what is open.
   if (item.status === "pending") {
     const words = contentWordSet(text);
@@ -115,6 +160,14 @@ export function decisions(state: MeetingState, c: SentenceContext): boolean {
   if (vague && !asked) state.vagueDecision = { decision: c.created, at: state.index };
   return false;
 }
+
+const DEFERRAL_VOCABULARY = new Set([...CUE_WORDS, ...DEFERRAL_WORDS]);
+/** A question that asks the room to choose, not to know. */
+const ASKS_FOR_A_DECISION =
+  /\b(?:decide|decision|should we|shall we|do we (?:go|move|keep|switch|stay|ship|launch|drop|cut|pay|book|hire)|can we (?:agree|go|move|switch|ship|drop))\b/i;
+/** "Can we decide now if…", "Should we agree on…": the asking, not the matter. */
+const ASKING_TO_DECIDE =
+  /^(?:can|could|should|shall|do|must) we (?:decide|agree|settle|make a call)(?: (?:now|today|here))? (?:if|whether|on)\s+/i;
 
 export function rationaleFrom(text: string): string | null {
   const m = RATIONALE_CLAUSE.exec(text.toLowerCase());

@@ -28,7 +28,7 @@ export const CUE_WORDS = new Set([
 ]);
 
 /** Words of a deferral that say nothing of what is deferred ("I'm not deciding that today"). */
-const DEFERRAL_WORDS = new Set([
+export const DEFERRAL_WORDS = new Set([
   "i'm",
   "decid",
   "today",
@@ -40,6 +40,12 @@ const DEFERRAL_WORDS = new Set([
   "wait",
   "park",
   "until",
+  "rather",
+  "cannot",
+  "can't",
+  "treat",
+  "pending",
+  "want",
 ]);
 
 /**

@@ -10,6 +10,14 @@ export function questions(state: MeetingState, c: SentenceContext): boolean {
   const { s, i, lower, words, isQuestion } = c;
   const speaker = state.speaker;
   if (isQuestion) {
+    // "Do we know districts want it? Or is it one loud customer?" — one question, asked in two breaths.
+    const asked = i > 0 && /^or\b/.test(lower) ? state.latest("question", 0, (t) => t.item.askedBy === speaker) : null;
+    if (asked && /\?\s*$/.test(state.sentences[i - 1]?.text ?? "")) {
+      state.set(asked, "text", `${asked.item.text}, ${cleanItemText(s.text).replace(/^Or\b/, "or")}`);
+      state.addEvidence(asked, s);
+      c.created = asked;
+      return false;
+    }
     const q = readQuestion(s);
     if (q) {
       const read = withAntecedent(antecedentOf(state.sentences, i), s, q.text);
