@@ -90,4 +90,26 @@ describe("a decision left pending names what is pending", () => {
       ["Do we know districts want it, or is it one loud customer", "open"],
     ]);
   });
+
+  it("'Let's hold the decision until Sakura hears back' holds what the turn just said", () => {
+    const decision = single(
+      [
+        [
+          "Hollis",
+          "I'd like to push the WMS upgrade to January, but I want IT to tell me whether rollback has been tested. Let's hold the decision until Sakura hears back.",
+        ],
+      ],
+      "decision",
+    );
+    expect(decision.status).toBe("pending");
+    expect(decision.text).toMatch(/^I'd like to push the WMS upgrade to January/);
+  });
+
+  it("'I agree. But I don't want to…' is a reservation, not the conclusion agreed", () => {
+    const items = extract([
+      ["Sakura", "That's a bad idea. If it goes wrong on the fourteenth we can't pick on the fifteenth."],
+      ["Hollis", "I agree. But I don't want to just tell IT no without talking to them."],
+    ]).items;
+    expect(items.filter((i) => i.kind === "decision")).toEqual([]);
+  });
 });

@@ -1,4 +1,4 @@
-import { antecedentOf, onlyPointsBack } from "../context.js";
+import { onlyPointsBack, setUpBefore } from "../context.js";
 import { EXECUTOR, NON_ANSWER, RATIONALE_CLAUSE, STILL_OPEN } from "../cues.js";
 import { type MeetingState, REPLY_WINDOW, type SentenceContext } from "../meeting-state.js";
 import { cleanItemText, contentWordSet, overlap, splitSentences } from "../text.js";
@@ -49,15 +49,18 @@ export function pendingDecisions(state: MeetingState, c: SentenceContext): boole
 }
 
 /**
- * What "I'd rather not decide that yet" leaves pending: what the same turn said just before, else the choice
- * someone else asked for (the asker parking their own question leaves it an open question), else the
- * proposal on the table. A question of fact put off ("Do we know districts want it?" — "Let's not decide that
+ * What "I'd rather not decide that yet" leaves pending: the proposal on the table, else what the same turn
+ * said just before, else the choice someone else asked for (the asker parking their own question leaves it an
+ * open question). A question of fact put off ("Do we know districts want it?" — "Let's not decide that
  * today") stays an open question: "question".
  */
 function whatIsPending(state: MeetingState, c: SentenceContext): string | "question" | null {
   const speaker = state.speaker;
-  const before = antecedentOf(state.sentences, c.i).filter(
-    (p) => !NON_ANSWER.test(p.lower) && !STILL_OPEN.test(p.lower),
+  const proposal = state.waitingProposal();
+  if (proposal) return proposal.text;
+  // Talk about the matter ("that's a good question", "I'm not ready to say yes to that") is not the matter.
+  const before = setUpBefore(state.sentences, c.i).filter(
+    (p) => !NON_ANSWER.test(p.lower) && !STILL_OPEN.test(p.lower) && !onlyPointsBack(p.text, DEFERRAL_VOCABULARY),
   );
   if (before.length) return before.map((p) => cleanItemText(p.text)).join("; ");
   const asked = state.latest("question", REPLY_WINDOW, (t) => t.item.askedBy !== speaker);
@@ -73,7 +76,7 @@ function whatIsPending(state: MeetingState, c: SentenceContext): string | "quest
     previous && previous.speaker !== speaker
       ? splitSentences(previous.text).find((p) => ASKING_TO_DECIDE.test(p.text))
       : undefined;
-  const subject = asked?.item.text ?? request?.text ?? state.waitingProposal()?.text;
+  const subject = asked?.item.text ?? request?.text;
   return subject ? cleanItemText(subject.replace(ASKING_TO_DECIDE, "Whether ")) : null;
 }
 
@@ -119,7 +122,11 @@ export function decisions(state: MeetingState, c: SentenceContext): boolean {
   if (pending && !condition && (!decision || pending.index <= decision.index)) item.status = "pending";
   // "Can we decide now if the flash moves to Monday?" — "I'd rather not decide that yet." What is left pending
   // is what was asked.
-  if (item.status === "pending" && onlyPointsBack(text, DEFERRAL_VOCABULARY)) {
+  // "Let's hold the decision until Sakura hears back": the condition is not the subject, and "the decision" points.
+  const deferred = text
+    .replace(/\b(?:until|till|pending|once|after)\b.*$/i, "")
+    .replace(/\bthe (?:decision|call)\b/i, "it");
+  if (item.status === "pending" && onlyPointsBack(deferred, DEFERRAL_VOCABULARY)) {
     const pendingOn = whatIsPending(state, c);
     if (pendingOn === "question") return true;
     if (pendingOn) item.text = pendingOn;

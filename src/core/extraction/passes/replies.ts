@@ -107,7 +107,13 @@ export function agreement(state: MeetingState, c: SentenceContext): boolean {
   }
   // "Yeah, I agree. No freeze." — agreeing with what was just argued, then saying the conclusion.
   const concluding = state.concluding;
-  if (concluding && !isQuestion && !/^(?:i|i'll|i'm|i'd|i've|we'll)\b/.test(lower) && words <= 20) {
+  // "I agree. But I don't want to…" — a reservation in the first person, not the conclusion.
+  if (
+    concluding &&
+    !isQuestion &&
+    !/^(?:(?:but|and|so|though)\s+)?(?:i|i'll|i'm|i'd|i've|we'll)\b/.test(lower) &&
+    words <= 20
+  ) {
     const item = state.newItem("decision", cleanItemText(s.text), concluding, 0.7);
     item.decidedBy = speaker;
     item.evidence = [{ ...concluding, quote: `${concluding.quote} ${s.raw}` }];
