@@ -171,7 +171,7 @@ export function decisions(state: MeetingState, c: SentenceContext): boolean {
 const DEFERRAL_VOCABULARY = new Set([...CUE_WORDS, ...DEFERRAL_WORDS]);
 /** A question that asks the room to choose, not to know. */
 const ASKS_FOR_A_DECISION =
-  /\b(?:decide|decision|should we|shall we|do we (?:go|move|keep|switch|stay|ship|launch|drop|cut|pay|book|hire)|can we (?:agree|go|move|switch|ship|drop))\b/i;
+  /\b(?:decide|decision|or not|in or out|should we|shall we|do we (?:go|move|keep|switch|stay|ship|launch|drop|cut|pay|book|hire)|can we (?:agree|go|move|switch|ship|drop))\b/i;
 /** "Can we decide now if…", "Should we agree on…": the asking, not the matter. */
 const ASKING_TO_DECIDE =
   /^(?:can|could|should|shall|do|must) we (?:decide|agree|settle|make a call)(?: (?:now|today|here))? (?:if|whether|on)\s+/i;

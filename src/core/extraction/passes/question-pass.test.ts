@@ -106,6 +106,53 @@ describe("what counts as an answer", () => {
     expect(q.status).toBe("open");
   });
 
+  it("a promise with a date answers a question about the plan or the timing", () => {
+    const q = single(
+      [
+        ["Wen", "When will the VIP email be ready to review?"],
+        ["Darius", "I'll have it built and in QA by Tuesday."],
+      ],
+      "question",
+    );
+    expect(q.status).toBe("answered");
+  });
+
+  it("a promise does not answer a question about something else", () => {
+    const q = single(
+      [
+        ["Wen", "Do we have budget for the second load balancer?"],
+        ["Darius", "I'll have the migration runbook in QA by Tuesday."],
+      ],
+      "question",
+    );
+    expect(q.status).toBe("open");
+  });
+
+  it.each([["Seventy percent? Production volume is the unknown."], ["Honestly? Sixty-forty we make it."]])(
+    "%j answers, said with a rise",
+    (reply) => {
+      const q = single(
+        [
+          ["Wen", "How confident are you in the sixteenth?"],
+          ["Darius", reply],
+        ],
+        "question",
+      );
+      expect(q.status).toBe("answered");
+    },
+  );
+
+  it("'Which holdout?' asks back and answers nothing", () => {
+    const q = single(
+      [
+        ["Wen", "How confident are you in the sixteenth?"],
+        ["Darius", "Which sixteenth?"],
+      ],
+      "question",
+    );
+    expect(q.status).toBe("open");
+  });
+
   it("a later reply that takes up the question's own words answers it", () => {
     const q = single(
       [

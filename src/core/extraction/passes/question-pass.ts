@@ -74,7 +74,7 @@ function answerQuestions(state: MeetingState, text: string, madeItems: boolean):
   const replyWords = contentWordSet(text);
   // Judged on how the reply opens: "Could be. Anton's bisecting it. I don't know yet" is an answer.
   const opening = splitSentences(
-    text.replace(/^(?:(?:hmm+|um+|uh+|so|well|yeah|okay|ok|honestly|right)[,.!]*\s+)+/i, ""),
+    text.replace(/^(?:(?:hmm+|um+|uh+|so|well|yeah|okay|ok|honestly|right)[,.!?]*\s+)+/i, ""),
   )[0];
   // "I asked. I don't have an answer.": a short preface, then the non-answer.
   const second = splitSentences(text)[1];
@@ -85,14 +85,17 @@ function answerQuestions(state: MeetingState, text: string, madeItems: boolean):
         /^(?:i|we)(?:'ve)? (?:asked|checked|looked|tried|pinged)\b/.test(opening.lower)) &&
       second !== undefined &&
       NON_ANSWER.test(second.lower));
+  // "Seventy percent?" is an answer said with a rise; "Which holdout?" asks back.
+  const asksBack =
+    /\?\s*$/.test(opening?.text ?? text.trim()) &&
+    (opening === undefined || wordCount(opening.text) > 4 || ASKING.test(opening.lower));
   // "Could be.", "It is.", "All of it.", "Next month.": a reply that opens with a short statement answers.
   const shortAnswer =
-    opening !== undefined &&
-    wordCount(opening.text) <= 4 &&
-    !/\?\s*$/.test(opening.text) &&
-    !ACKNOWLEDGEMENT.test(opening.lower);
+    opening !== undefined && wordCount(opening.text) <= 4 && !asksBack && !ACKNOWLEDGEMENT.test(opening.lower);
+  // "What's the plan?" — "I'll build the redirect map by end of next week." A plan or a date answers it.
+  const promises = /\b(?:i'll|i will|we'll|we will|i can|we can|i'm going to|we're going to)\b/.test(lowerText);
   const substantive =
-    !/\?\s*$/.test(opening?.text ?? text.trim()) &&
+    !asksBack &&
     (contentWordSet(text).size >= 3 ||
       shortAnswer ||
       /^(?:yes|yeah|yep|no|nope|sure|absolutely|definitely|not)\b/.test(lowerText));
@@ -110,13 +113,22 @@ function answerQuestions(state: MeetingState, text: string, madeItems: boolean):
     const speaksToIt = overlap(q.words, replyWords) >= 0.25 || share(q.words, replyWords) >= 0.5;
     // "Ravi, what would you cut?" — whatever Ravi says next is his answer.
     const askedOfMe = people.same(/^([A-Z][a-z]+),/.exec(q.item.text)?.[1] ?? null, speaker);
+    const asksForPlan = PLAN_QUESTION.test(q.item.text.toLowerCase());
     const answers = firstReply
-      ? !MOVING_ON.test(lowerText) && (askedOfMe || !madeItems || shortAnswer || overlap(q.words, replyWords) > 0)
+      ? !MOVING_ON.test(lowerText) &&
+        (askedOfMe || !madeItems || shortAnswer || (asksForPlan && promises) || overlap(q.words, replyWords) > 0)
       : speaksToIt;
     if (answers) state.set(q, "status", "answered");
   }
   state.openQuestions = state.openQuestions.filter((q) => q.item.status === "open" && index - q.at <= REPLY_WINDOW);
 }
+
+/** A reply that asks back opens with a question word: "Which holdout?", "Sorry, the March one?" */
+const ASKING =
+  /^(?:what|who|whom|whose|why|how|when|where|which|do|does|did|is|are|was|were|can|could|would|will|should|sorry|you mean|meaning)\b/;
+/** A question about timing or the next step: a promise with a date answers it. */
+const PLAN_QUESTION =
+  /^(?:when\b|what's the (?:timeline|plan|eta|next step|date)|what is the (?:timeline|plan)|how (?:long|soon)|by when|what are the next steps)/;
 
 /** The share of `question`'s words that `reply` uses. */
 function share(question: Set<string>, reply: Set<string>): number {
