@@ -46,6 +46,8 @@ describe("readAction: who will do what", () => {
     ],
     ["Wen does the intercompany tie-out with Marie.", "Wen", "Do the intercompany tie-out with Marie"],
     ["Priya plans for a Friday flash, we decide Wednesday.", "Priya", "Plan for a Friday flash"],
+    ["I'll ask the shop-ride riders about a backup date.", "Kenji", "Ask the shop-ride riders about a backup date"],
+    ["I'll draft the waitlist page, it's mostly config.", "Kenji", "Draft the waitlist page"],
   ])("%j → owner %s: %j", (raw, owner, text) => {
     expect(readAction(sentence(raw), context("Kenji"))).toMatchObject({ kind: "new", owner, text });
   });
@@ -96,6 +98,15 @@ describe("readAction: who will do what", () => {
       owner: "Wen",
     });
   });
+});
+
+describe("asking, now or later", () => {
+  it.each([["I'd ask that we keep this short."], ["Let me ask you something about the rollout."]])(
+    "%j asks the room now: no task",
+    (raw) => {
+      expect(readAction(sentence(raw), context("Kenji"))).toBeNull();
+    },
+  );
 });
 
 describe("an attendee in the present tense", () => {

@@ -170,6 +170,8 @@ export function readAction(s: Sentence, ctx: ActionContext): ActionReading | nul
       .replace(LEADING_ADVERB, "")
       .replace(/^(?:own|take|handle|do) (?:it|that|this)[,.]?\s+(?:and\s+)?(?:i'll|i will)\s+/, "")
       .replace(/,?\s+(?:since|because|as|so that|which|but)\b.*$/, "")
+      // "I can build that, it's mostly config": a remark on the task, not part of it.
+      .replace(/,\s+(?:it's|that's|it is|that is|which is)\b.*$/, "")
       .replace(/,?\s+(?:and\s+)?(?:i'll|i will|i can|i could)\s+(?:have|get)\s+(?:it|that|them|this|those)\b.*$/, "");
     const found = lower.indexOf(rest, self.index);
     const restStart = found >= 0 ? found : text.length - (self[1] ?? "").length;
