@@ -17,8 +17,10 @@ import type {
   spaceSchema,
   spaceSummarySchema,
   timelineSchema,
-} from "../../src/server/api-schemas.js";
-/** The API's shapes, read from the server's own schemas so the two cannot drift apart. */
+} from "../../src/api/schemas.js";
+import type { FieldProblem } from "../../src/core/errors.js";
+
+/** The API's shapes, inferred from the schemas the server validates with and documents, so the two cannot drift apart. */
 export type Me = z.infer<typeof meSchema>;
 export type SpaceSummary = z.infer<typeof spaceSummarySchema>;
 export type Space = z.infer<typeof spaceSchema>;
@@ -49,7 +51,7 @@ export class ApiFailure extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
-    readonly issues: { path: string; message: string }[] = [],
+    readonly issues: FieldProblem[] = [],
   ) {
     super(message);
   }
@@ -94,7 +96,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
 
 async function failureOf(response: Response): Promise<ApiFailure> {
   try {
-    const { error } = (await response.json()) as { error: { code: string; message: string; issues?: [] } };
+    const { error } = (await response.json()) as { error: { code: string; message: string; issues?: FieldProblem[] } };
     return new ApiFailure(response.status, error.code, error.message, error.issues);
   } catch {
     return new ApiFailure(response.status, "http", `The server answered ${response.status} ${response.statusText}.`);
@@ -125,9 +127,19 @@ export type {
   SegmentView,
   ServerMessage,
 } from "../../src/api/live-protocol.js";
+export type { ArtifactKind } from "../../src/core/drafts/drafts.js";
+export type { FieldProblem } from "../../src/core/errors.js";
+export type {
+  DeliveryChannel,
+  DeliveryStatus,
+  IntegrationKind,
+  NotificationChannel,
+  NotificationFrequency,
+  NotificationKind,
+} from "../../src/core/follow-up/channels.js";
 export type { Evidence, Item, ItemKind, MetricRow, Rag } from "../../src/core/item.js";
+export type { ItemReview } from "../../src/core/item-view.js";
 export type { ColumnJson, NotesJson, SectionJson } from "../../src/core/notes/notes-json.js";
-export type { ItemReview } from "../../src/store/schema.js";
 
 /** `POST /api/meetings/{id}/transcript`: what an upload stored. */
 export interface UploadResult {
@@ -151,15 +163,6 @@ export type { ChangeEntry, MeetingChanges } from "../../src/core/series/changes.
 export type { ItemLinks, ItemRef } from "../../src/core/series/item-links.js";
 export type { SeriesItem } from "../../src/core/series/series-item.js";
 export type { TimelineKind } from "../../src/core/series/timeline.js";
-export type {
-  ArtifactKind,
-  DeliveryChannel,
-  DeliveryStatus,
-  IntegrationKind,
-  NotificationChannel,
-  NotificationFrequency,
-  NotificationKind,
-} from "../../src/store/schema.js";
 
 export type Timeline = z.infer<typeof timelineSchema>;
 export type Artifact = z.infer<typeof artifactSchema>;

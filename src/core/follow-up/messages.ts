@@ -1,6 +1,6 @@
 import { describeDate } from "../calendar/dates.js";
 import type { Item, ItemKind } from "../item.js";
-import { capitalize, formatCell, formatMetric, formatRag } from "../notes/cell-value.js";
+import { formatCell, formatMetric, formatRag } from "../notes/cell-value.js";
 import { renderColumnBullet, renderItemBullet } from "../notes/item-bullets.js";
 import {
   EMPTY_CELL,
@@ -13,6 +13,7 @@ import {
 import { renderNotesMarkdown } from "../notes/render-markdown.js";
 import { compareNames } from "../space/recorded-item.js";
 import type { Section } from "../template/template.js";
+import { capitalize, oneLine } from "../text.js";
 import { countOf, joinWords, KIND_NOUNS, listOfKinds } from "./rules.js";
 
 // The shapes below are the integrations' EmailPayload and SlackPayload (src/integrations/types.ts), declared
@@ -490,10 +491,6 @@ export function digestMessage(
 export function absoluteUrl(baseUrl: string, link: string): string {
   if (/^https?:\/\//i.test(link)) return link;
   return `${baseUrl.replace(/\/+$/, "")}/${link.replace(/^\/+/, "")}`;
-}
-
-function oneLine(text: string): string {
-  return text.replace(/\s*\r?\n\s*/g, " ").trim();
 }
 
 /** At most `max` UTF-16 units, ending in "…" when cut; never half of an emoji. */

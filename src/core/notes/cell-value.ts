@@ -1,5 +1,6 @@
 import type { Item, Rag } from "../item.js";
 import type { Column, Section } from "../template/template.js";
+import { capitalize } from "../text.js";
 
 type TextField = "text" | "owner" | "due" | "status" | "rag" | "likelihood" | "impact" | "mitigation";
 type MoreTextField = "rationale" | "decidedBy" | "askedBy" | "needed" | "team";
@@ -93,8 +94,4 @@ export function formatMetric(value: number | undefined, column: Column): string 
 
 function unitSuffix(column: Column): string {
   return column.unit && !column.label.includes(`(${column.unit})`) ? ` ${column.unit}` : "";
-}
-
-export function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

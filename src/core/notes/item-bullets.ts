@@ -1,6 +1,7 @@
 import type { Item } from "../item.js";
 import type { Column, Section } from "../template/template.js";
-import { capitalize, formatCell, formatPerson, formatRag } from "./cell-value.js";
+import { capitalize } from "../text.js";
+import { formatCell, formatPerson, formatRag } from "./cell-value.js";
 
 const DECISION_PREFIX: Record<string, string> = {
   decided: "Decided:",

@@ -1,5 +1,13 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { and, eq, sql } from "drizzle-orm";
+import {
+  deliverySchema,
+  followUpSchema,
+  integrationViewSchema,
+  metricBoundsSchema,
+  notificationSchema,
+  preferenceSchema,
+} from "../../api/schemas.js";
 import { describeRule } from "../../core/follow-up/rules.js";
 import { NEEDS } from "../../core/roles.js";
 import { followUpRuleSchema } from "../../core/template/template.js";
@@ -16,22 +24,11 @@ import {
 } from "../../store/schema.js";
 import { findSpace } from "../../store/spaces.js";
 import { requireMeetingRole, requireSpaceRole } from "../access.js";
-import {
-  deliverySchema,
-  errorResponses,
-  followUpSchema,
-  integrationViewSchema,
-  jsonBody,
-  jsonResponse,
-  metricBoundsSchema,
-  noContent,
-  notificationSchema,
-  preferenceSchema,
-} from "../api-schemas.js";
 import type { App } from "../app.js";
 import { requireCaller } from "../auth.js";
 import type { ServerContext } from "../context.js";
 import { ApiError, invalidInput } from "../errors.js";
+import { errorResponses, jsonBody, jsonResponse, noContent } from "../openapi.js";
 
 const tags = ["follow-up"];
 const spaceParams = z.object({ spaceId: z.uuid() });

@@ -3,6 +3,9 @@ import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { WebSocket } from "ws";
 import { itemChanges } from "../../api/live-protocol.js";
+import { itemSchema, metricRowSchema } from "../../core/item.js";
+import { itemViewSchema } from "../../core/item-view.js";
+import { MEETING_STATUSES } from "../../core/meeting.js";
 import { notesToJson } from "../../core/notes/notes-json.js";
 import { renderNotesMarkdown } from "../../core/notes/render-markdown.js";
 import { NEEDS, roleAtLeast } from "../../core/roles.js";
@@ -12,13 +15,12 @@ import type { Peer } from "../../live/hub.js";
 import type { Actor } from "../../live/pipeline.js";
 import { listEvents, listItems, listSegments, meetingNotes } from "../../live/read-meeting.js";
 import { uploadTranscript } from "../../live/upload-transcript.js";
-import { MEETING_STATUSES } from "../../store/schema.js";
 import { requireMeetingRole } from "../access.js";
-import { errorResponses, itemSchema, itemViewSchema, jsonBody, jsonResponse, metricRowSchema } from "../api-schemas.js";
 import type { App } from "../app.js";
 import { requireCaller } from "../auth.js";
 import type { AppEnv, Caller, ServerContext } from "../context.js";
 import { ApiError } from "../errors.js";
+import { errorResponses, jsonBody, jsonResponse } from "../openapi.js";
 
 // ---- schemas (documented in /api/openapi.json) ----
 

@@ -1,7 +1,9 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { ItemView } from "../../api/live-protocol.js";
+import { itemSourceFields, ragSchema, templateResponseSchema } from "../../api/schemas.js";
 import type { DecisionLog, MetricSeries, OpenActions, RiskRegister, Triage } from "../../api/space-views.js";
 import { localDate } from "../../core/calendar/dates.js";
+import { itemViewSchema } from "../../core/item-view.js";
 import { NEEDS } from "../../core/roles.js";
 import type { ItemLinks } from "../../core/series/item-links.js";
 import { latestPerThread, threadOf } from "../../core/series/threads.js";
@@ -28,18 +30,11 @@ import {
 } from "../../store/space-views.js";
 import { findSpace } from "../../store/spaces.js";
 import { requireMeetingRole, requireSpaceRole } from "../access.js";
-import {
-  errorResponses,
-  itemSourceFields,
-  itemViewSchema,
-  jsonResponse,
-  ragSchema,
-  templateResponseSchema,
-} from "../api-schemas.js";
 import type { App } from "../app.js";
 import { requireCaller } from "../auth.js";
 import type { ServerContext } from "../context.js";
 import { ApiError } from "../errors.js";
+import { errorResponses, jsonResponse } from "../openapi.js";
 
 // ---- schemas (documented in /api/openapi.json; the types are src/api/space-views.ts) ----
 

@@ -1,8 +1,8 @@
 import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from "react";
 import type { Item, ItemChanges, ItemKind, Rag } from "../api";
 import { ErrorMessage } from "./feedback";
-import { ITEM_STATUS_WORDS, KIND_WORDS } from "./format";
 import { RagOptions } from "./rag";
+import { ITEM_STATUS_WORDS, KIND_WORDS } from "./words";
 
 export type EditorFocus = "text" | "owner" | "due";
 

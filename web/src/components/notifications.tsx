@@ -11,7 +11,7 @@ import {
 } from "../api";
 import { CloseButton, ModalDialog } from "./dialog";
 import { ErrorMessage, Loading } from "./feedback";
-import { CHANNEL_WORDS, FREQUENCY_WORDS, NOTIFICATION_WORDS } from "./format";
+import { CHANNEL_WORDS, FREQUENCY_WORDS, NOTIFICATION_WORDS } from "./words";
 
 const CHANNELS: NotificationChannel[] = ["email", "slack", "in-app"];
 const FREQUENCIES: NotificationFrequency[] = ["immediately", "daily", "off"];

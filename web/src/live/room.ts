@@ -10,8 +10,8 @@ import {
   type SegmentView,
   type ServerMessage,
 } from "../api";
-import { KIND_WORDS } from "../components/format";
 import { type Review, reviewItem } from "../components/item-card";
+import { KIND_WORDS } from "../components/words";
 
 /**
  * The live room's client: one WebSocket to `/api/meetings/{id}/live`, and the meeting as the room has told it so

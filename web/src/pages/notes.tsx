@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { DropdownMenu } from "radix-ui";
 import { type FormEvent, type ReactNode, useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 import { Link } from "wouter";
+import { capitalize } from "../../../src/core/text.js";
 import {
   ApiFailure,
   type Artifact,
@@ -20,17 +21,7 @@ import { Breadcrumbs } from "../components/breadcrumbs";
 import { ColumnHeadings } from "../components/column-headings";
 import { CloseButton, ModalDialog } from "../components/dialog";
 import { ErrorMessage, Loading } from "../components/feedback";
-import {
-  ARTIFACT_WORDS,
-  canRun,
-  canWrite,
-  capitalise,
-  formatDay,
-  ITEM_STATUS_WORDS,
-  KIND_WORDS,
-  plural,
-  withUnit,
-} from "../components/format";
+import { canRun, canWrite, formatDay, plural, withUnit } from "../components/format";
 import {
   type CardItem,
   ItemLinksNote,
@@ -46,6 +37,7 @@ import { useTitle } from "../components/layout";
 import { meetingQuery, spaceQuery } from "../components/queries";
 import { RagBadge } from "../components/rag";
 import { WhatChanged } from "../components/what-changed";
+import { ARTIFACT_WORDS, ITEM_STATUS_WORDS, KIND_WORDS } from "../components/words";
 import "./notes.css";
 
 /** What every item of the notes needs for its review controls. */
@@ -290,11 +282,11 @@ function Cell({ value, column, item }: { value: string | number | null | undefin
       return (
         <>
           {item?.rag ? <RagBadge rag={item.rag} /> : null}{" "}
-          {ITEM_STATUS_WORDS[String(value)] ?? capitalise(String(value))}
+          {ITEM_STATUS_WORDS[String(value)] ?? capitalize(String(value))}
         </>
       );
     case "level":
-      return <>{capitalise(String(value))}</>;
+      return <>{capitalize(String(value))}</>;
     case "number":
       return <>{withUnit(value, column)}</>;
     default:
@@ -499,8 +491,8 @@ function KindBullet({ item }: { item: Item }) {
         item.rag ? <RagBadge rag={item.rag} /> : null,
         item.text,
         owner,
-        item.likelihood ? <Labelled label="Likelihood">{capitalise(item.likelihood)}</Labelled> : null,
-        item.impact ? <Labelled label="Impact">{capitalise(item.impact)}</Labelled> : null,
+        item.likelihood ? <Labelled label="Likelihood">{capitalize(item.likelihood)}</Labelled> : null,
+        item.impact ? <Labelled label="Impact">{capitalize(item.impact)}</Labelled> : null,
         item.mitigation ? <Labelled label="Mitigation">{item.mitigation}</Labelled> : null,
       );
       break;

@@ -3,25 +3,13 @@ import { Tabs } from "radix-ui";
 import { type FormEvent, useEffect, useId, useState } from "react";
 import { Link, useLocation, useSearch } from "wouter";
 import type { DecisionLog, MetricSeries, OpenActions, RiskRegister } from "../../../src/api/space-views.js";
+import { capitalize } from "../../../src/core/text.js";
 import { ApiFailure, api, type Meeting, type MeetingList, type MeetingSummary, type Space } from "../api";
 import { Breadcrumbs } from "../components/breadcrumbs";
 import { ColumnHeadings } from "../components/column-headings";
 import { CloseButton, ModalDialog } from "../components/dialog";
 import { EmptyState, ErrorMessage, Loading } from "../components/feedback";
-import {
-  addDays,
-  CADENCE_WORDS,
-  canRun,
-  capitalise,
-  formatDay,
-  formatValue,
-  formatWhen,
-  plural,
-  RAG_WORDS,
-  ROLE_WORDS,
-  wallClock,
-  zonedIso,
-} from "../components/format";
+import { addDays, canRun, formatDay, formatValue, formatWhen, plural, wallClock, zonedIso } from "../components/format";
 import { InviteLink } from "../components/invite-link";
 import { useTitle } from "../components/layout";
 import { MarkedText, splitHeadline } from "../components/marked-text";
@@ -30,6 +18,7 @@ import { PageError } from "../components/page-error";
 import { type QueryState, spaceQuery } from "../components/queries";
 import { RagBadge } from "../components/rag";
 import { Sparkline } from "../components/sparkline";
+import { CADENCE_WORDS, RAG_WORDS, ROLE_WORDS } from "../components/words";
 import { CalendarFeed, FollowUpPanel, LateBanner, TimelinePanel } from "./space-series";
 import "./space-home.css";
 
@@ -44,7 +33,7 @@ const TABS = [
 ] as const;
 type Tab = (typeof TABS)[number]["value"];
 
-const CADENCE_DAYS: Record<Space["cadence"], number> = { weekly: 7, biweekly: 14, monthly: 28, "ad hoc": 7 };
+const CADENCE_DAYS: Record<Space["cadence"], number> = { weekly: 7, biweekly: 14, monthly: 28, "ad-hoc": 7 };
 
 /** The decision log's address, with its search words when there are any. */
 const decisionsPath = (spaceId: string, q: string) =>
@@ -650,8 +639,8 @@ function RisksPanel({ query }: { query: QueryState<RiskRegister> }) {
                     <div>
                       <dt>Likelihood / impact</dt>
                       <dd>
-                        {current.likelihood ? capitalise(current.likelihood) : "—"} /{" "}
-                        {current.impact ? capitalise(current.impact) : "—"}
+                        {current.likelihood ? capitalize(current.likelihood) : "—"} /{" "}
+                        {current.impact ? capitalize(current.impact) : "—"}
                       </dd>
                     </div>
                   ) : null}

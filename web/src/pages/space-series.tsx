@@ -15,15 +15,9 @@ import {
 import { CopyField } from "../components/copy-field";
 import { CloseButton, ModalDialog } from "../components/dialog";
 import { EmptyState, ErrorMessage, Loading } from "../components/feedback";
-import {
-  CHANNEL_WORDS,
-  DELIVERY_STATUS_WORDS,
-  formatDay,
-  plural,
-  RAG_WORDS,
-  TIMELINE_WORDS,
-} from "../components/format";
+import { formatDay, plural } from "../components/format";
 import { RagBadge } from "../components/rag";
+import { CHANNEL_WORDS, DELIVERY_STATUS_WORDS, RAG_WORDS, TIMELINE_WORDS } from "../components/words";
 
 /** The Space's delivery log, for `useQuery`: the Follow-up tab and the late banner share it. */
 export function deliveriesQuery(spaceId: string) {
