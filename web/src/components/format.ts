@@ -11,6 +11,20 @@ export function canWrite(role: Role | undefined): boolean {
   return role !== undefined && roleAtLeast(role, NEEDS.write);
 }
 
+/**
+ * Words as a file name or an element id: lower case, accents dropped, anything else between words a single "-":
+ * "Eng sync, 2025-03-17" → "eng-sync-2025-03-17". At most 80 characters; "" when no letter or digit is left.
+ */
+export function slug(text: string): string {
+  return text
+    .normalize("NFKD")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 80)
+    .replace(/-+$/, "");
+}
+
 /** "1 row", "3 rows". */
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;

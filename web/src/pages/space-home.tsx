@@ -9,7 +9,17 @@ import { Breadcrumbs } from "../components/breadcrumbs";
 import { ColumnHeadings } from "../components/column-headings";
 import { CloseButton, ModalDialog } from "../components/dialog";
 import { EmptyState, ErrorMessage, Loading } from "../components/feedback";
-import { addDays, canRun, formatDay, formatValue, formatWhen, plural, wallClock, zonedIso } from "../components/format";
+import {
+  addDays,
+  canRun,
+  formatDay,
+  formatValue,
+  formatWhen,
+  plural,
+  slug,
+  wallClock,
+  zonedIso,
+} from "../components/format";
 import { InviteLink } from "../components/invite-link";
 import { useTitle } from "../components/layout";
 import { MarkedText, splitHeadline } from "../components/marked-text";
@@ -892,8 +902,4 @@ function TeamMetrics({ team, columns }: { team: MetricSeries["teams"][number]; c
       </details>
     </section>
   );
-}
-
-function slug(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, "-");
 }
