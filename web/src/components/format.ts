@@ -18,6 +18,7 @@ export function canWrite(role: Role | undefined): boolean {
 export function slug(text: string): string {
   return text
     .normalize("NFKD")
+    .replace(/\p{M}+/gu, "")
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "")
@@ -117,6 +118,9 @@ export function zonedIso(date: string, time: string, timeZone: string): string |
   const [, y, mo, d] = dateMatch.map(Number) as [number, number, number, number];
   const [, h, mi] = timeMatch.map(Number) as [number, number, number];
   const wall = Date.UTC(y, mo - 1, d, h, mi);
+  // Date.UTC rolls over what does not exist (30 February, 24:30): such a date or time is not valid.
+  const check = new Date(wall);
+  if (check.getUTCDate() !== d || check.getUTCMonth() !== mo - 1 || check.getUTCHours() !== h) return null;
   let offset: number;
   try {
     // Twice: the offset at the guessed instant may differ from the one at the real instant near a DST change.

@@ -51,7 +51,8 @@ interface Reviewing {
   onDraft: ((kind: ArtifactKind, item: Item) => void) | null;
 }
 
-const ARTIFACT_KINDS: ArtifactKind[] = ["customer-communication", "slack-summary", "follow-up-email"];
+/** The drafts a person may make from an item, in the order of their words. */
+const ARTIFACT_KINDS = Object.keys(ARTIFACT_WORDS) as ArtifactKind[];
 /** The items a person drafts a communication from. */
 const DRAFTABLE: ReadonlySet<Item["kind"]> = new Set(["escalation", "risk", "action"]);
 
