@@ -68,6 +68,8 @@ export const newApiTokenSchema = apiTokenSchema
 
 // Not strict, as a response: the core's schema refuses unknown fields in a template file.
 export const templateResponseSchema = z.object(templateSchema.shape).meta({ id: "Template" });
+/** `GET /api/templates`: the templates a Space can be created on. */
+export const templateListSchema = z.object({ templates: z.array(templateResponseSchema) });
 
 export const distributionSchema = z
   .object({ emails: z.array(z.email()), slackChannel: z.string().nullable(), followUpHours: z.number() })
@@ -169,6 +171,15 @@ export const meetingListSchema = z
     past: z.array(meetingSummarySchema),
   })
   .meta({ id: "MeetingList" });
+/** `POST /api/meetings/{id}/status`: the new status and the seq of its event. */
+export const statusChangeSchema = z.object({ status: z.enum(MEETING_STATUSES), seq: z.number().int() });
+/** `POST /api/meetings/{id}/transcript`: what an upload stored. */
+export const uploadResultSchema = z.object({
+  segments: z.number().int(),
+  duplicates: z.number().int(),
+  items: z.number().int(),
+  status: z.enum(MEETING_STATUSES),
+});
 export const meetingSchema = z
   .object({
     ...meetingFields,
@@ -250,6 +261,8 @@ export const deliverySchema = z
     late: z.boolean(),
   })
   .meta({ id: "Delivery" });
+/** `GET /api/spaces/{id}/deliveries`: `late` counts those past their deadline and not delivered. */
+export const deliveryLogSchema = z.object({ deliveries: z.array(deliverySchema), late: z.number().int() });
 
 export const preferenceSchema = z
   .object({
@@ -274,6 +287,10 @@ export const notificationSchema = z
     sentAt: timestamp.nullable(),
   })
   .meta({ id: "Notification" });
+export const notificationListSchema = z.object({
+  notifications: z.array(notificationSchema),
+  unread: z.number().int(),
+});
 
 /** Where an item was recorded: its meeting, that meeting's title and date. */
 export const itemSourceFields = { meetingId: z.uuid(), meetingTitle: z.string(), meetingDate: z.iso.date() };

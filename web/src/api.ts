@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type {
   artifactSchema,
+  deliveryLogSchema,
   deliverySchema,
   followUpSchema,
   integrationViewSchema,
@@ -9,14 +10,19 @@ import type {
   meetingSummarySchema,
   memberSchema,
   meSchema,
+  newApiTokenSchema,
   newInvitationSchema,
+  notificationListSchema,
   notificationSchema,
   preferenceSchema,
   preReadRowSchema,
   preReadSchema,
   spaceSchema,
   spaceSummarySchema,
+  statusChangeSchema,
+  templateListSchema,
   timelineSchema,
+  uploadResultSchema,
 } from "../../src/api/schemas.js";
 import type { FieldProblem } from "../../src/core/errors.js";
 
@@ -36,14 +42,13 @@ export type Cadence = SpaceSummary["cadence"];
 export type MeetingStatus = MeetingSummary["status"];
 export type NewInvitation = z.infer<typeof newInvitationSchema>;
 /** `GET /api/templates`: the templates a Space can be created on. */
-export interface TemplateList {
-  templates: Template[];
-}
+export type TemplateList = z.infer<typeof templateListSchema>;
 /** `POST /api/meetings/{id}/status`: the new status and the seq of its event. */
-export interface StatusChange {
-  status: MeetingStatus;
-  seq: number;
-}
+export type StatusChange = z.infer<typeof statusChangeSchema>;
+/** `POST /api/meetings/{id}/transcript`: what an upload stored. */
+export type UploadResult = z.infer<typeof uploadResultSchema>;
+/** `POST /api/tokens`: a personal API token, shown this once. */
+export type NewApiToken = z.infer<typeof newApiTokenSchema>;
 
 /** A request the server refused, with its message in words and the fields it names. */
 export class ApiFailure extends Error {
@@ -141,23 +146,6 @@ export type { Evidence, Item, ItemKind, MetricRow, Rag } from "../../src/core/it
 export type { ItemReview } from "../../src/core/item-view.js";
 export type { ColumnJson, NotesJson, SectionJson } from "../../src/core/notes/notes-json.js";
 
-/** `POST /api/meetings/{id}/transcript`: what an upload stored. */
-export interface UploadResult {
-  segments: number;
-  duplicates: number;
-  items: number;
-  status: MeetingStatus;
-}
-
-/** `POST /api/tokens`: a personal API token, shown this once. */
-export interface NewApiToken {
-  id: string;
-  name: string;
-  prefix: string;
-  token: string;
-  createdAt: string;
-}
-
 // ---- Series memory and follow-up ----
 export type { ChangeEntry, MeetingChanges } from "../../src/core/series/changes.js";
 export type { ItemLinks, ItemRef } from "../../src/core/series/item-links.js";
@@ -172,13 +160,7 @@ export type TimelineEntry = Timeline["entries"][number];
 export type FollowUpRule = FollowUp["rules"][number]["rule"];
 export type DeliveryRecord = z.infer<typeof deliverySchema>;
 /** `GET /api/spaces/{id}/deliveries`: `late` counts those past their deadline and not delivered. */
-export interface DeliveryLog {
-  deliveries: DeliveryRecord[];
-  late: number;
-}
+export type DeliveryLog = z.infer<typeof deliveryLogSchema>;
 export type AppNotification = z.infer<typeof notificationSchema>;
-export interface NotificationList {
-  notifications: AppNotification[];
-  unread: number;
-}
+export type NotificationList = z.infer<typeof notificationListSchema>;
 export type NotificationPreference = z.infer<typeof preferenceSchema>;

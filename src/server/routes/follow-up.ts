@@ -1,11 +1,11 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { and, eq, sql } from "drizzle-orm";
 import {
-  deliverySchema,
+  deliveryLogSchema,
   followUpSchema,
   integrationViewSchema,
   metricBoundsSchema,
-  notificationSchema,
+  notificationListSchema,
   preferenceSchema,
 } from "../../api/schemas.js";
 import { describeRule } from "../../core/follow-up/rules.js";
@@ -128,10 +128,7 @@ const deliveriesRoute = createRoute({
   summary: "What Docket sent for the Space, with each delivery's status, newest first (viewer)",
   request: { params: spaceParams },
   responses: {
-    200: jsonResponse(
-      z.object({ deliveries: z.array(deliverySchema), late: z.number().int() }),
-      "Deliveries; `late` counts those past their deadline.",
-    ),
+    200: jsonResponse(deliveryLogSchema, "Deliveries; `late` counts those past their deadline."),
     ...errorResponses(404),
   },
 });
@@ -154,10 +151,7 @@ const listNotificationsRoute = createRoute({
   tags,
   summary: "The caller's notifications, newest first",
   responses: {
-    200: jsonResponse(
-      z.object({ notifications: z.array(notificationSchema), unread: z.number().int() }),
-      "Notifications.",
-    ),
+    200: jsonResponse(notificationListSchema, "Notifications."),
     ...errorResponses(),
   },
 });

@@ -3,6 +3,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { WebSocket } from "ws";
 import { itemChanges } from "../../api/live-protocol.js";
+import { statusChangeSchema, uploadResultSchema } from "../../api/schemas.js";
 import { itemSchema, metricRowSchema } from "../../core/item.js";
 import { itemViewSchema } from "../../core/item-view.js";
 import { MEETING_STATUSES } from "../../core/meeting.js";
@@ -98,10 +99,7 @@ const statusRoute = createRoute({
     body: jsonBody(z.strictObject({ status: z.enum(MEETING_STATUSES) })),
   },
   responses: {
-    200: jsonResponse(
-      z.object({ status: z.enum(MEETING_STATUSES), seq: z.number().int() }),
-      "The new status and the seq of its event.",
-    ),
+    200: jsonResponse(statusChangeSchema, "The new status and the seq of its event."),
     ...errorResponses(403, 404, 409),
   },
 });
@@ -127,15 +125,7 @@ const uploadRoute = createRoute({
     },
   },
   responses: {
-    200: jsonResponse(
-      z.object({
-        segments: z.number().int(),
-        duplicates: z.number().int(),
-        items: z.number().int(),
-        status: z.enum(MEETING_STATUSES),
-      }),
-      "What was stored.",
-    ),
+    200: jsonResponse(uploadResultSchema, "What was stored."),
     ...errorResponses(403, 404, 409),
   },
 });

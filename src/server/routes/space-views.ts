@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { ItemView } from "../../api/live-protocol.js";
-import { templateResponseSchema } from "../../api/schemas.js";
+import { templateListSchema } from "../../api/schemas.js";
 import {
   type DecisionLog,
   decisionLogSchema,
@@ -59,7 +59,7 @@ const templatesRoute = createRoute({
   tags,
   summary: "The templates a Space can be created on, by name (any signed-in user)",
   responses: {
-    200: jsonResponse(z.object({ templates: z.array(templateResponseSchema) }), "Each template in full."),
+    200: jsonResponse(templateListSchema, "Each template in full."),
     ...errorResponses(),
   },
 });
