@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { itemSchema } from "./item.js";
+import { type Item, itemSchema } from "./item.js";
 import { itemLinksSchema } from "./series/item-links.js";
 
 /** What people made of an item the engine suggested. */
@@ -11,7 +11,7 @@ export const EDITABLE_FIELDS = ["text", "owner", "due", "rag", "status"] as cons
 export type EditableField = (typeof EDITABLE_FIELDS)[number];
 
 /** People's corrections: what they set wins over what the engine later says. */
-export type ItemEdits = Partial<Pick<z.infer<typeof itemSchema>, EditableField>>;
+export type ItemEdits = Partial<Pick<Item, EditableField>>;
 
 /** An item as people see it: their edits applied, their review, and what the series knows of it. */
 export const itemViewSchema = itemSchema
