@@ -1,15 +1,18 @@
 // The dependency rule (docs/architecture.md): src/core is pure. It imports nothing from the edges, no
 // Node built-in and only packages known to be pure; it reads no clock, no randomness, no environment.
+// The wire (src/api) depends on the core alone, and the web app on the wire and the core alone.
 // Files are read as syntax trees, so a comment or a string that mentions Date.now() is not a finding.
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { builtinModules } from "node:module";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
 
-const SRC = fileURLToPath(new URL(".", import.meta.url));
+const SRC = dirname(fileURLToPath(import.meta.url));
 const CORE = join(SRC, "core");
+const API = join(SRC, "api");
+const WEB = join(SRC, "..", "web", "src");
 
 /** Packages the core may import: they do no I/O and read no clock or randomness when given their inputs. */
 const PURE_PACKAGES = new Set(["zod", "chrono-node"]);
@@ -167,5 +170,149 @@ describe("the checker behind the rule", () => {
     const findings = findImpurities(source, file);
     if (finding === null) expect(findings).toEqual([]);
     else expect(findings).toEqual([expect.stringContaining(finding)]);
+  });
+});
+
+// ---- The wire and the web app ----
+
+interface ModuleImport {
+  specifier: string;
+  /** The file it names, for a relative import; null for a package. */
+  target: string | null;
+  /** `import type` / `export type`: erased, so nothing of the module reaches a bundle. */
+  typeOnly: boolean;
+  line: number;
+}
+
+/** Every module a source file imports or re-exports, statically or by `import()`. */
+function importsOf(source: string, file: string): ModuleImport[] {
+  const kind = file.endsWith(".tsx") ? ts.ScriptKind.TSX : ts.ScriptKind.TS;
+  const sf = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true, kind);
+  const found: ModuleImport[] = [];
+  const add = (node: ts.Node, specifier: ts.Node | undefined, typeOnly: boolean) => {
+    if (!specifier || !ts.isStringLiteralLike(specifier)) return;
+    const { line } = sf.getLineAndCharacterOfPosition(node.getStart(sf));
+    const target = specifier.text.startsWith(".") ? resolveModule(resolve(dirname(file), specifier.text)) : null;
+    found.push({ specifier: specifier.text, target, typeOnly, line: line + 1 });
+  };
+  const visit = (node: ts.Node): void => {
+    if (ts.isImportDeclaration(node)) add(node, node.moduleSpecifier, node.importClause?.isTypeOnly ?? false);
+    else if (ts.isExportDeclaration(node)) add(node, node.moduleSpecifier, node.isTypeOnly);
+    else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument)) add(node, node.argument.literal, true);
+    else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
+      add(node, node.arguments[0], false);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  return found;
+}
+
+/** The source file an import names: `x.js` is `x.ts`; the web app leaves the extension out. */
+function resolveModule(path: string): string {
+  const stem = path.replace(/\.js$/, "");
+  const candidates = [`${stem}.ts`, `${stem}.tsx`, join(stem, "index.ts"), path];
+  return candidates.find((candidate) => existsSync(candidate)) ?? path;
+}
+
+function sourceFiles(root: string): string[] {
+  return readdirSync(root, { recursive: true, encoding: "utf8" })
+    .filter((path) => /\.tsx?$/.test(path) && !/\.test\.tsx?$/.test(path))
+    .map((path) => join(root, path))
+    .sort();
+}
+
+const isUnder = (path: string, folder: string) => path === folder || path.startsWith(folder + sep);
+const fromSrc = (path: string) => relative(join(SRC, ".."), path).split(sep).join("/");
+
+/** Imports of `files` that leave their own folder for one not `allowed`, or name a package not allowed. */
+function importsOutside(
+  files: string[],
+  own: string,
+  allowed: string[],
+  isAllowedPackage: (name: string) => boolean,
+): string[] {
+  return files.flatMap((file) =>
+    importsOf(readFileSync(file, "utf8"), file).flatMap(({ specifier, target, line }) => {
+      const at = `${fromSrc(file)}:${line}`;
+      if (target === null) {
+        const name = specifier.startsWith("@") ? specifier.split("/").slice(0, 2).join("/") : specifier.split("/")[0];
+        return isAllowedPackage(name ?? "") ? [] : [`${at} imports the package "${specifier}"`];
+      }
+      if (isUnder(target, own) || allowed.some((folder) => isUnder(target, folder))) return [];
+      return [`${at} imports ${fromSrc(target)}`];
+    }),
+  );
+}
+
+/**
+ * The modules a bundle built from `entries` takes from src/ at run time: type-only imports are erased, every other
+ * import is followed. Each with the chain of files that brought it in.
+ */
+function runtimeModules(entries: string[]): Map<string, string[]> {
+  const reached = new Map<string, string[]>();
+  const queue: [string, string[]][] = entries.map((entry) => [entry, [fromSrc(entry)]]);
+  for (let next = queue.shift(); next; next = queue.shift()) {
+    const [file, chain] = next;
+    for (const { target, typeOnly } of importsOf(readFileSync(file, "utf8"), file)) {
+      if (typeOnly || target === null || !isUnder(target, SRC) || reached.has(target)) continue;
+      const path = [...chain, fromSrc(target)];
+      reached.set(target, path);
+      queue.push([target, path]);
+    }
+  }
+  return reached;
+}
+
+describe("the wire and the web app depend on the core alone", () => {
+  it("finds the web app's source files", () => {
+    const files = sourceFiles(WEB).map((file) => relative(WEB, file).split(sep).join("/"));
+    expect(files).toEqual(expect.arrayContaining(["api.ts", "live/room.ts", "pages/notes.tsx"]));
+  });
+
+  it("src/api imports only the core (and zod): the shapes a client shares carry no server, store or live code", () => {
+    expect(importsOutside(sourceFiles(API), API, [CORE], (name) => name === "zod")).toEqual([]);
+  });
+
+  it("the web app imports from src/ only src/api and src/core: no store, server, live or other edge", () => {
+    // Packages are the bundler's business (and the budget's, npm run bench:web).
+    expect(importsOutside(sourceFiles(WEB), WEB, [API, CORE], () => true)).toEqual([]);
+  });
+
+  it("what the web app bundles from src/ reaches no zod, so the schemas stay on the server's side", () => {
+    const heavy = [...runtimeModules(sourceFiles(WEB))].flatMap(([file, chain]) =>
+      importsOf(readFileSync(file, "utf8"), file)
+        .filter((entry) => !entry.typeOnly && entry.specifier === "zod")
+        .map(() => `${chain.join(" → ")} imports zod (import the words from a module without it, or import type)`),
+    );
+    expect(heavy).toEqual([]);
+  });
+
+  it("the checks see through the ways a file can import", () => {
+    const file = join(WEB, "pages", "example.tsx");
+    const source = [
+      'import type { Item } from "../../../src/core/item.js";',
+      'import { slug } from "../components/format";',
+      'export type { Db } from "../../../src/store/database.js";',
+      'export { openDatabase } from "../../../src/store/database.js";',
+      'const page = await import("./notes");',
+      'type View = import("../../../src/api/live-protocol.js").ItemView;',
+      'import "react";',
+    ].join("\n");
+    expect(
+      importsOf(source, file).map(({ specifier, target, typeOnly }) => [
+        specifier,
+        target && fromSrc(target),
+        typeOnly,
+      ]),
+    ).toEqual([
+      ["../../../src/core/item.js", "src/core/item.ts", true],
+      ["../components/format", "web/src/components/format.ts", false],
+      ["../../../src/store/database.js", "src/store/database.ts", true],
+      ["../../../src/store/database.js", "src/store/database.ts", false],
+      ["./notes", "web/src/pages/notes.tsx", false],
+      ["../../../src/api/live-protocol.js", "src/api/live-protocol.ts", true],
+      ["react", null, false],
+    ]);
   });
 });

@@ -1,15 +1,15 @@
 import { z } from "zod";
-import { ITEM_STATUSES, type Item, type MetricRow } from "../core/item.js";
-import type { ItemLinks } from "../core/series/item-links.js";
-import type { ItemEdits, ItemReview, MeetingStatus } from "../store/schema.js";
+import { ITEM_STATUSES, type MetricRow, RAGS } from "../core/item.js";
+import type { ItemEdits, ItemView } from "../core/item-view.js";
+import type { MeetingStatus } from "../core/meeting.js";
+
+export type { ItemView } from "../core/item-view.js";
 
 /**
  * The live room's messages: one WebSocket per meeting at `GET /api/meetings/{id}/live?after=SEQ&client=NAME`.
  * Every connection receives the meeting's events; members (not viewers) may also send segments and reviews.
  * Design notes: docs/live.md.
  */
-
-const RAG = z.enum(["red", "yellow", "green"]);
 
 /** A transcript segment from a sender. `id` is the sender's own and makes resending harmless. */
 export const segmentMessage = z.strictObject({
@@ -23,16 +23,20 @@ export const segmentMessage = z.strictObject({
   end: z.number().min(0).nullable().optional(),
 });
 
+/** A correction to an item's editable fields (src/core/item-view.ts), with the limits the server accepts. */
 export const itemChanges = z
   .strictObject({
     text: z.string().min(1).max(2000),
     owner: z.string().min(1).max(200).nullable(),
     due: z.iso.date().nullable(),
-    rag: RAG.nullable(),
+    rag: z.enum(RAGS).nullable(),
     status: z.enum(ITEM_STATUSES).nullable(),
   })
   .partial()
-  .refine((changes) => Object.keys(changes).length > 0, "name at least one field to change");
+  .refine(
+    (changes) => Object.keys(changes).length > 0,
+    "name at least one field to change",
+  ) satisfies z.ZodType<ItemEdits>;
 
 /** A person's review of an item: confirm it, reject it, or correct fields. `ref` comes back in the reply. */
 export const reviewMessage = z.discriminatedUnion("type", [
@@ -53,10 +57,6 @@ export type SegmentMessage = z.infer<typeof segmentMessage>;
 export type ReviewMessage = z.infer<typeof reviewMessage>;
 export type ItemChanges = z.infer<typeof itemChanges>;
 export type ClientMessage = z.infer<typeof clientMessage>;
-
-/** An item as people see it: the engine's reading with their corrections applied, and its review state. */
-/** An item as people see it: their edits applied, their review, and what the series knows of it. */
-export type ItemView = Item & { review: ItemReview; edited: (keyof ItemEdits)[]; links: ItemLinks };
 
 export interface SegmentView {
   id: string;

@@ -1,4 +1,5 @@
 import { WebSocket } from "ws";
+import { type EventCursor, liveRoomPath, startCursor, stepCursor, welcomeCursor } from "../api/event-cursor.js";
 import type { SegmentMessage, ServerMessage } from "../api/live-protocol.js";
 
 /**
@@ -7,8 +8,8 @@ import type { SegmentMessage, ServerMessage } from "../api/live-protocol.js";
  * One connection both sends and watches: `send()` queues a segment and resolves with the server's
  * acknowledgement, which comes only once the segment is stored. Segments not yet acknowledged are kept and sent
  * again, in order, after a reconnect; the server recognises them by id, so resending is harmless. Events are
- * delivered in `seq` order without gaps or repeats: a reconnect resumes after the last one seen, and a gap makes
- * the client reconnect to fill it.
+ * delivered in `seq` order without gaps or repeats (src/api/event-cursor.ts): a reconnect resumes after the last
+ * one seen, and a gap makes the client reconnect to fill it.
  */
 
 export type LiveSegment = Omit<SegmentMessage, "type">;
@@ -113,7 +114,7 @@ export class LiveClient {
   /** The server's welcome on the current (or last) connection. */
   welcome: WelcomeMessage | null = null;
 
-  private seen: number;
+  private cursor: EventCursor;
   private readonly pending = new Map<string, Pending>();
   private socket: WebSocket | null = null;
   /** Connections welcomed so far: the current one's number. */
@@ -130,7 +131,7 @@ export class LiveClient {
   private readonly abandoned = new WeakSet<WebSocket>();
 
   private constructor(private readonly options: LiveClientOptions) {
-    this.seen = options.after ?? -1;
+    this.cursor = startCursor(options.after);
   }
 
   /** Opens the first connection; resolves once the server has welcomed it. Rejects with a LiveError. */
@@ -146,9 +147,9 @@ export class LiveClient {
     return client;
   }
 
-  /** The last event seq delivered to `onEvent` (before any, the seq the client started after). */
+  /** The last event seq delivered to `onEvent` (before any, the seq the client started after; -1 before the welcome). */
   get lastSeq(): number {
-    return this.seen;
+    return this.cursor.lastSeq ?? -1;
   }
 
   /** Segments queued or sent and not yet acknowledged. */
@@ -216,11 +217,8 @@ export class LiveClient {
   private url(): string {
     const base = new URL(this.options.server);
     base.protocol = base.protocol === "https:" || base.protocol === "wss:" ? "wss:" : "ws:";
-    const path = `${base.pathname.replace(/\/+$/, "")}/api/meetings/${encodeURIComponent(this.options.meetingId)}/live`;
-    const url = new URL(path, base);
-    if (this.seen >= 0) url.searchParams.set("after", String(this.seen));
-    if (this.options.client) url.searchParams.set("client", this.options.client);
-    return url.toString();
+    const path = liveRoomPath(this.options.meetingId, this.cursor, this.options.client);
+    return new URL(`${base.pathname.replace(/\/+$/, "")}${path}`, base).toString();
   }
 
   /** One connection attempt: resolves on the welcome; rejects with a LiveError (final) or a TransientError. */
@@ -299,7 +297,7 @@ export class LiveClient {
     this.connection += 1;
     this.isOpen = true;
     // Without `after`, the first connection starts at the meeting's present: later reconnects resume from there.
-    if (this.seen < 0) this.seen = welcome.lastSeq;
+    this.cursor = welcomeCursor(this.cursor, welcome.lastSeq);
     if (reconnected) this.stats.reconnects += 1;
     this.startPing();
     this.options.onConnection?.({ state: "open", reconnected });
@@ -317,17 +315,18 @@ export class LiveClient {
         return;
       }
       case "event": {
-        if (message.seq <= this.seen) {
+        const step = stepCursor(this.cursor, message.seq);
+        if (step.verdict === "repeat") {
           this.stats.repeatedEvents += 1;
           return;
         }
-        if (message.seq !== this.seen + 1) {
+        if (step.verdict === "gap") {
           // Never deliver out of order: reconnect and ask for what was missed.
           this.stats.gaps += 1;
           this.dropConnection();
           return;
         }
-        this.seen = message.seq;
+        this.cursor = step.cursor;
         this.options.onEvent?.(message);
         return;
       }

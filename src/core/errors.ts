@@ -1,3 +1,5 @@
+import { z } from "zod";
+
 export type ErrorCode =
   | "bad_input"
   | "not_found"
@@ -34,14 +36,17 @@ export class TranscriptError extends DocketError {
   }
 }
 
-/** A template that does not validate: names the file and the field path. */
+/** A template that does not validate: names the file, the field path (empty: the whole file) and the problem. */
 export class TemplateError extends DocketError {
   constructor(
     readonly file: string,
-    readonly field: string,
-    readonly problem: string,
+    readonly problem: FieldProblem,
   ) {
-    super("bad_input", `${file}: ${field ? `${field}: ` : ""}${problem}`);
+    super("bad_input", `${file}: ${problem.path ? `${problem.path}: ` : ""}${problem.message}`);
     this.name = "TemplateError";
   }
 }
+
+/** One problem with one field of an input: where (`sections[2].kind`, `body.title`) and what, in words. */
+export const fieldProblemSchema = z.object({ path: z.string(), message: z.string() });
+export type FieldProblem = z.infer<typeof fieldProblemSchema>;

@@ -75,7 +75,7 @@ describe("loadTemplates", () => {
   it("names the file and the field of a template that does not validate", async () => {
     const file = await write(userDir, "mine.json", { ...template("mine"), cadence: "daily" });
     const error = await failure(loadTemplates({ builtinDir, userDir }));
-    expect(error).toMatchObject({ file, field: "cadence" });
+    expect(error).toMatchObject({ file, problem: { path: "cadence" } });
     expect(error.message).toBe(`${file}: cadence: must be one of weekly, biweekly, monthly, ad-hoc; got "daily"`);
   });
 

@@ -37,7 +37,7 @@ export async function loadTemplates(options: LoadTemplatesOptions): Promise<Map<
         const problem = builtin
           ? `"${template.id}" is also the id of ${earlier}; template ids must be unique`
           : `"${template.id}" is the id of a built-in template (${earlier}); give your template another id`;
-        throw new TemplateError(file, "id", problem);
+        throw new TemplateError(file, { path: "id", message: problem });
       }
       templates.set(template.id, template);
       files.set(template.id, file);
@@ -72,8 +72,9 @@ async function listJsonFiles(dir: string): Promise<string[]> {
       .sort()
       .map((name) => join(dir, name));
   } catch (error) {
-    if (isErrorCode(error, "ENOENT")) throw new TemplateError(dir, "", "no such folder");
-    if (isErrorCode(error, "ENOTDIR")) throw new TemplateError(dir, "", "is a file, not a folder of templates");
+    if (isErrorCode(error, "ENOENT")) throw new TemplateError(dir, { path: "", message: "no such folder" });
+    if (isErrorCode(error, "ENOTDIR"))
+      throw new TemplateError(dir, { path: "", message: "is a file, not a folder of templates" });
     throw error;
   }
 }

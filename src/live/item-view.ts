@@ -1,8 +1,7 @@
-import type { ItemView } from "../api/live-protocol.js";
 import { MIN_CONFIDENCE } from "../core/extraction/extractor.js";
 import type { Item } from "../core/item.js";
+import { EDITABLE_FIELDS, type ItemEdits, type ItemReview, type ItemView } from "../core/item-view.js";
 import type { ItemLinks } from "../core/series/item-links.js";
-import type { ItemEdits, ItemReview } from "../store/schema.js";
 
 /** An item as stored: the engine's latest reading plus what people did to it. */
 export interface StoredItem {
@@ -12,15 +11,6 @@ export interface StoredItem {
   removed: boolean;
   links: ItemLinks;
 }
-
-/** The fields people may correct, in the order `edited` lists them. */
-export const EDITABLE_FIELDS = [
-  "text",
-  "owner",
-  "due",
-  "rag",
-  "status",
-] as const satisfies readonly (keyof ItemEdits)[];
 
 /** People's corrections win over the engine: the effective item is the engine's with their edits laid over it. */
 export function itemView(item: Item, edits: ItemEdits, review: ItemReview, links: ItemLinks = {}): ItemView {

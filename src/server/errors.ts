@@ -1,9 +1,8 @@
-import type { ErrorCode } from "../core/errors.js";
-import { DocketError } from "../core/errors.js";
+import { DocketError, type ErrorCode, type FieldProblem } from "../core/errors.js";
 
 /** One error format for every route: `{"error": {"code", "message", "issues"?}}`. */
 export interface ErrorBody {
-  error: { code: ErrorCode | "internal"; message: string; issues?: { path: string; message: string }[] };
+  error: { code: ErrorCode | "internal"; message: string; issues?: FieldProblem[] };
 }
 
 export const STATUS: Record<ErrorCode, 400 | 401 | 403 | 404 | 409 | 410 | 413 | 429> = {
@@ -21,7 +20,7 @@ export class ApiError extends DocketError {
   constructor(
     code: ErrorCode,
     message: string,
-    readonly issues?: { path: string; message: string }[],
+    readonly issues?: FieldProblem[],
   ) {
     super(code, message);
     this.name = "ApiError";
@@ -52,7 +51,7 @@ export function invalidInput(
 export function describeIssues(
   where: string,
   issues: readonly { path: readonly PropertyKey[]; message: string }[],
-): { path: string; message: string }[] {
+): FieldProblem[] {
   return issues.map((issue) => ({
     path: [where, ...issue.path.map(String)].join("."),
     message: issue.message,

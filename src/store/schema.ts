@@ -13,11 +13,42 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import type { ArtifactKind } from "../core/drafts/drafts.js";
+import type {
+  DeliveryChannel,
+  DeliveryStatus,
+  IntegrationKind,
+  NotificationChannel,
+  NotificationFrequency,
+  NotificationKind,
+} from "../core/follow-up/channels.js";
 import type { Item, MetricRow } from "../core/item.js";
+import type { ItemEdits, ItemReview } from "../core/item-view.js";
+import type { Cadence, MeetingStatus } from "../core/meeting.js";
 import type { SpaceRole } from "../core/roles.js";
 import type { ItemLinks } from "../core/series/item-links.js";
 import type { MetricBounds } from "../core/space/metric-range.js";
 import type { FollowUpRule, Template } from "../core/template/template.js";
+
+// The product's words are the core's; they are exported here too for the code that reads and writes these tables.
+export { ARTIFACT_KINDS, type ArtifactKind } from "../core/drafts/drafts.js";
+export {
+  DELIVERY_CHANNELS,
+  DELIVERY_STATUSES,
+  type DeliveryChannel,
+  type DeliveryStatus,
+  INTEGRATION_KINDS,
+  type IntegrationKind,
+  NOTIFICATION_CHANNELS,
+  NOTIFICATION_FREQUENCIES,
+  NOTIFICATION_KINDS,
+  type NotificationChannel,
+  type NotificationFrequency,
+  type NotificationKind,
+} from "../core/follow-up/channels.js";
+export type { ItemEdits, ItemReview } from "../core/item-view.js";
+export { type Cadence, MEETING_STATUSES, type MeetingStatus } from "../core/meeting.js";
+export type { SpaceRole } from "../core/roles.js";
 
 /**
  * The database schema: one definition for PGlite and PostgreSQL. Migrations in `src/store/migrations` are
@@ -68,9 +99,6 @@ export const apiTokens = pgTable(
   },
   (t) => [index("api_tokens_user_idx").on(t.userId)],
 );
-
-export type { SpaceRole } from "../core/roles.js";
-export type Cadence = "weekly" | "biweekly" | "monthly" | "ad hoc";
 
 export interface Distribution {
   /** Who receives the notes besides the attendees. */
@@ -129,9 +157,6 @@ export const invitations = pgTable("invitations", {
   expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
   revokedAt: timestamp("revoked_at", { withTimezone: true }),
 });
-
-export const MEETING_STATUSES = ["scheduled", "pre-read", "live", "ended"] as const;
-export type MeetingStatus = (typeof MEETING_STATUSES)[number];
 
 export interface Attendee {
   name: string;
@@ -218,11 +243,6 @@ export const segments = pgTable(
   ],
 );
 
-export type ItemReview = "suggested" | "confirmed" | "rejected";
-
-/** Fields people may correct; what they set wins over what the engine later says. */
-export type ItemEdits = Partial<Pick<Item, "text" | "owner" | "due" | "rag" | "status">>;
-
 export const items = pgTable(
   "items",
   {
@@ -276,9 +296,6 @@ export const events = pgTable(
   (t) => [primaryKey({ columns: [t.meetingId, t.seq] })],
 );
 
-export const INTEGRATION_KINDS = ["slack", "webhook", "salesforce"] as const;
-export type IntegrationKind = (typeof INTEGRATION_KINDS)[number];
-
 /**
  * A Space's connection to an outside service. `settings` may be shown to the Space's owners; `secrets` (tokens,
  * signing keys) are read only by the code that sends and are never returned by the API.
@@ -297,11 +314,6 @@ export const spaceIntegrations = pgTable(
   },
   (t) => [primaryKey({ columns: [t.spaceId, t.kind] })],
 );
-
-export const DELIVERY_CHANNELS = ["email", "slack", "webhook", "salesforce"] as const;
-export type DeliveryChannel = (typeof DELIVERY_CHANNELS)[number];
-export const DELIVERY_STATUSES = ["pending", "sending", "delivered", "failed"] as const;
-export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 /**
  * The outbox: every message Docket sends, written in the same transaction as what causes it and sent by the
@@ -339,13 +351,6 @@ export const deliveries = pgTable(
     index("deliveries_space_idx").on(t.spaceId, t.createdAt),
   ],
 );
-
-export const NOTIFICATION_KINDS = ["pre-read-reminder", "action-reminder", "notes"] as const;
-export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
-export const NOTIFICATION_CHANNELS = ["email", "slack", "in-app"] as const;
-export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
-export const NOTIFICATION_FREQUENCIES = ["immediately", "daily", "off"] as const;
-export type NotificationFrequency = (typeof NOTIFICATION_FREQUENCIES)[number];
 
 /** Each person's choice, per kind of notification; a kind without a row uses the default (email, immediately). */
 export const notificationPreferences = pgTable(
@@ -388,9 +393,6 @@ export const notifications = pgTable(
   },
   (t) => [index("notifications_user_idx").on(t.userId, t.createdAt)],
 );
-
-export const ARTIFACT_KINDS = ["customer-communication", "slack-summary", "follow-up-email"] as const;
-export type ArtifactKind = (typeof ARTIFACT_KINDS)[number];
 
 /** A draft Docket writes from an item and its meeting (the customer communication an escalation calls for). */
 export const artifacts = pgTable(

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type {
   artifactSchema,
+  deliveryLogSchema,
   deliverySchema,
   followUpSchema,
   integrationViewSchema,
@@ -9,16 +10,23 @@ import type {
   meetingSummarySchema,
   memberSchema,
   meSchema,
+  newApiTokenSchema,
   newInvitationSchema,
+  notificationListSchema,
   notificationSchema,
   preferenceSchema,
   preReadRowSchema,
   preReadSchema,
   spaceSchema,
   spaceSummarySchema,
+  statusChangeSchema,
+  templateListSchema,
   timelineSchema,
-} from "../../src/server/api-schemas.js";
-/** The API's shapes, read from the server's own schemas so the two cannot drift apart. */
+  uploadResultSchema,
+} from "../../src/api/schemas.js";
+import type { FieldProblem } from "../../src/core/errors.js";
+
+/** The API's shapes, inferred from the schemas the server validates with and documents, so the two cannot drift apart. */
 export type Me = z.infer<typeof meSchema>;
 export type SpaceSummary = z.infer<typeof spaceSummarySchema>;
 export type Space = z.infer<typeof spaceSchema>;
@@ -34,14 +42,13 @@ export type Cadence = SpaceSummary["cadence"];
 export type MeetingStatus = MeetingSummary["status"];
 export type NewInvitation = z.infer<typeof newInvitationSchema>;
 /** `GET /api/templates`: the templates a Space can be created on. */
-export interface TemplateList {
-  templates: Template[];
-}
+export type TemplateList = z.infer<typeof templateListSchema>;
 /** `POST /api/meetings/{id}/status`: the new status and the seq of its event. */
-export interface StatusChange {
-  status: MeetingStatus;
-  seq: number;
-}
+export type StatusChange = z.infer<typeof statusChangeSchema>;
+/** `POST /api/meetings/{id}/transcript`: what an upload stored. */
+export type UploadResult = z.infer<typeof uploadResultSchema>;
+/** `POST /api/tokens`: a personal API token, shown this once. */
+export type NewApiToken = z.infer<typeof newApiTokenSchema>;
 
 /** A request the server refused, with its message in words and the fields it names. */
 export class ApiFailure extends Error {
@@ -49,7 +56,7 @@ export class ApiFailure extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
-    readonly issues: { path: string; message: string }[] = [],
+    readonly issues: FieldProblem[] = [],
   ) {
     super(message);
   }
@@ -94,7 +101,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
 
 async function failureOf(response: Response): Promise<ApiFailure> {
   try {
-    const { error } = (await response.json()) as { error: { code: string; message: string; issues?: [] } };
+    const { error } = (await response.json()) as { error: { code: string; message: string; issues?: FieldProblem[] } };
     return new ApiFailure(response.status, error.code, error.message, error.issues);
   } catch {
     return new ApiFailure(response.status, "http", `The server answered ${response.status} ${response.statusText}.`);
@@ -125,41 +132,25 @@ export type {
   SegmentView,
   ServerMessage,
 } from "../../src/api/live-protocol.js";
-export type { Evidence, Item, ItemKind, MetricRow, Rag } from "../../src/core/item.js";
-export type { ColumnJson, NotesJson, SectionJson } from "../../src/core/notes/notes-json.js";
-export type { ItemReview } from "../../src/store/schema.js";
-
-/** `POST /api/meetings/{id}/transcript`: what an upload stored. */
-export interface UploadResult {
-  segments: number;
-  duplicates: number;
-  items: number;
-  status: MeetingStatus;
-}
-
-/** `POST /api/tokens`: a personal API token, shown this once. */
-export interface NewApiToken {
-  id: string;
-  name: string;
-  prefix: string;
-  token: string;
-  createdAt: string;
-}
-
-// ---- Series memory and follow-up ----
-export type { ChangeEntry, MeetingChanges } from "../../src/core/series/changes.js";
-export type { ItemLinks, ItemRef } from "../../src/core/series/item-links.js";
-export type { SeriesItem } from "../../src/core/series/series-item.js";
-export type { TimelineKind } from "../../src/core/series/timeline.js";
+export type { ArtifactKind } from "../../src/core/drafts/drafts.js";
+export type { FieldProblem } from "../../src/core/errors.js";
 export type {
-  ArtifactKind,
   DeliveryChannel,
   DeliveryStatus,
   IntegrationKind,
   NotificationChannel,
   NotificationFrequency,
   NotificationKind,
-} from "../../src/store/schema.js";
+} from "../../src/core/follow-up/channels.js";
+export type { Evidence, Item, ItemKind, MetricRow, Rag } from "../../src/core/item.js";
+export type { ItemReview } from "../../src/core/item-view.js";
+export type { ColumnJson, NotesJson, SectionJson } from "../../src/core/notes/notes-json.js";
+
+// ---- Series memory and follow-up ----
+export type { ChangeEntry, MeetingChanges } from "../../src/core/series/changes.js";
+export type { ItemLinks, ItemRef } from "../../src/core/series/item-links.js";
+export type { SeriesItem } from "../../src/core/series/series-item.js";
+export type { TimelineKind } from "../../src/core/series/timeline.js";
 
 export type Timeline = z.infer<typeof timelineSchema>;
 export type Artifact = z.infer<typeof artifactSchema>;
@@ -169,13 +160,7 @@ export type TimelineEntry = Timeline["entries"][number];
 export type FollowUpRule = FollowUp["rules"][number]["rule"];
 export type DeliveryRecord = z.infer<typeof deliverySchema>;
 /** `GET /api/spaces/{id}/deliveries`: `late` counts those past their deadline and not delivered. */
-export interface DeliveryLog {
-  deliveries: DeliveryRecord[];
-  late: number;
-}
+export type DeliveryLog = z.infer<typeof deliveryLogSchema>;
 export type AppNotification = z.infer<typeof notificationSchema>;
-export interface NotificationList {
-  notifications: AppNotification[];
-  unread: number;
-}
+export type NotificationList = z.infer<typeof notificationListSchema>;
 export type NotificationPreference = z.infer<typeof preferenceSchema>;

@@ -3,9 +3,12 @@ import { contentWordSet, escapeRegExp } from "../extraction/text.js";
 import { escapeSlack, slackItemLine, truncate } from "../follow-up/messages.js";
 import { KIND_NOUNS, listOfKinds } from "../follow-up/rules.js";
 import type { Item } from "../item.js";
-import { capitalize, formatRag } from "../notes/cell-value.js";
+import { formatRag } from "../notes/cell-value.js";
+import { capitalize } from "../text.js";
 
-export type ArtifactKind = "customer-communication" | "slack-summary" | "follow-up-email";
+/** The drafts Docket writes: a customer communication an escalation calls for, a Slack summary, a follow-up email. */
+export const ARTIFACT_KINDS = ["customer-communication", "slack-summary", "follow-up-email"] as const;
+export type ArtifactKind = (typeof ARTIFACT_KINDS)[number];
 
 export interface DraftContext {
   spaceName: string;

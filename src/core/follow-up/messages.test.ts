@@ -140,6 +140,20 @@ describe("renderNotesHtml", () => {
     expect(out).toContain("<td");
     expect(tableRows(out)).toContainEqual(["&lt;Platform&gt;", "1", "—", "—", "—", "—"]);
   });
+
+  it("writes what people said as they said it: their asterisks and underscores are not markup", () => {
+    const said = "Ship **all** of it_now:_ 🔴 Red, say";
+    const notes: MeetingNotes = {
+      ...engineering,
+      items: [
+        item({ kind: "decision", section: "decisions", text: said, status: "decided" }),
+        item({ kind: "update", section: "staffing", text: said, team: "Ops", fields: { role: "SRE" } }),
+      ],
+    };
+    const out = renderNotesHtml(notes);
+    expect(out).toContain(`<strong>Decided:</strong> Ship **all** of it_now:_ 🔴 Red, say`);
+    expect(out).toContain(`<strong>Ops – SRE</strong>: Ship **all** of it_now:_ 🔴 Red, say`);
+  });
 });
 
 describe("notesEmail", () => {

@@ -1,7 +1,7 @@
 import { describeDate } from "../calendar/dates.js";
 import type { Item, ItemKind } from "../item.js";
-import { capitalize, formatCell, formatMetric, formatRag } from "../notes/cell-value.js";
-import { renderColumnBullet, renderItemBullet } from "../notes/item-bullets.js";
+import { formatCell, formatMetric, formatRag } from "../notes/cell-value.js";
+import { type BulletPart, columnBulletParts, fieldText, itemBulletParts } from "../notes/item-bullets.js";
 import {
   EMPTY_CELL,
   itemsInSection,
@@ -12,7 +12,8 @@ import {
 } from "../notes/meeting-notes.js";
 import { renderNotesMarkdown } from "../notes/render-markdown.js";
 import { compareNames } from "../space/recorded-item.js";
-import type { Section } from "../template/template.js";
+import type { Column, Section } from "../template/template.js";
+import { capitalize, oneLine } from "../text.js";
 import { countOf, joinWords, KIND_NOUNS, listOfKinds } from "./rules.js";
 
 // The shapes below are the integrations' EmailPayload and SlackPayload (src/integrations/types.ts), declared
@@ -126,9 +127,9 @@ function sectionHtml(notes: MeetingNotes, section: Section): string {
     );
   }
   if (items.length > 0) {
-    if (columns.length === 0) parts.push(listHtml(items.map((item) => bulletHtml(renderItemBullet(item)))));
+    if (columns.length === 0) parts.push(listHtml(items.map(itemBulletHtml)));
     else if (section.layout === "bullets") {
-      parts.push(listHtml(items.map((item) => bulletHtml(renderColumnBullet(item, section)))));
+      parts.push(listHtml(items.map((item) => columnBulletHtml(item, section))));
     } else {
       parts.push(
         tableHtml(
@@ -143,7 +144,7 @@ function sectionHtml(notes: MeetingNotes, section: Section): string {
 }
 
 function otherItemsHtml(notes: MeetingNotes): string | null {
-  const bullets = unfiledItems(notes).map((item) => bulletHtml(renderItemBullet(item)));
+  const bullets = unfiledItems(notes).map(itemBulletHtml);
   for (const [team, values] of unplacedMetrics(notes)) {
     bullets.push(`<strong>${escapeHtml(team)}</strong>: ${escapeHtml(values)}`);
   }
@@ -174,16 +175,41 @@ function cellHtml(cell: string): string {
   return cell ? colourRatings(escapeHtml(oneLine(cell))) : EMPTY_CELL;
 }
 
-/**
- * A bullet as the notes' Markdown writes it (`renderItemBullet`, `renderColumnBullet`), as HTML: the bold heads
- * and italic column labels those formatters add become <strong> and <em>; everything else is escaped text.
- */
-function bulletHtml(markdownBullet: string): string {
-  const text = markdownBullet.replace(/^- /, "").replace(/\n {2}/g, "\n");
-  const html = escapeHtml(text)
-    .replace(/\*\*(.+?)\*\*/g, "<strong>$1</strong>")
-    .replace(/(^|\s)_([^_\n]+?:)_(?=\s|$)/g, "$1<em>$2</em>");
-  return colourRatings(html).replace(/\r?\n/g, "<br>");
+/** An item's bullet (src/core/notes/item-bullets.ts) as HTML: the same parts and words as the Markdown notes. */
+function itemBulletHtml(item: Item): string {
+  return itemBulletParts(item).map(bulletPartHtml).join(" — ");
+}
+
+function bulletPartHtml(part: BulletPart): string {
+  switch (part.type) {
+    case "heading":
+      return `<strong>${escapeHtml(part.heading)}</strong> ${multiline(part.text)}`;
+    case "team":
+      return `<strong>${escapeHtml(part.team)}</strong>: ${multiline(part.text)}`;
+    case "text":
+      return multiline(part.text);
+    case "rag":
+      return colourRatings(escapeHtml(formatRag(part.rag)));
+    case "status":
+      return escapeHtml(capitalize(part.status));
+    case "field":
+      return `${escapeHtml(part.label)}: ${multiline(fieldText(part))}`;
+  }
+}
+
+/** A row of a bullets-layout section as HTML, as the Markdown notes write it: the bold head, then the cells. */
+function columnBulletHtml(item: Item, section: Section): string {
+  const parts = columnBulletParts(item, section.columns ?? []);
+  const cell = (column: Column) => colourRatings(multiline(formatCell(item, column, section)));
+  const head = parts.head.map((column) => formatCell(item, column, section)).join(" – ");
+  let html = head ? `<strong>${multiline(head)}</strong>` : "";
+  if (parts.meta.length > 0) {
+    const meta = parts.meta.map((column) => `${escapeHtml(column.label)}: ${cell(column)}`).join(", ");
+    html += `${html ? " " : ""}(${meta})`;
+  }
+  if (parts.text) html += `${html ? ": " : ""}${multiline(parts.text)}`;
+  for (const column of parts.after) html += ` <em>${escapeHtml(column.label)}:</em> ${cell(column)}`;
+  return html;
 }
 
 /** "🔴 Red" (or "🟡 At risk") in escaped HTML → the same words in the rating's colour. */
@@ -490,10 +516,6 @@ export function digestMessage(
 export function absoluteUrl(baseUrl: string, link: string): string {
   if (/^https?:\/\//i.test(link)) return link;
   return `${baseUrl.replace(/\/+$/, "")}/${link.replace(/^\/+/, "")}`;
-}
-
-function oneLine(text: string): string {
-  return text.replace(/\s*\r?\n\s*/g, " ").trim();
 }
 
 /** At most `max` UTF-16 units, ending in "…" when cut; never half of an emoji. */

@@ -1,7 +1,7 @@
 import { DocketError } from "../errors.js";
 import type { ItemKind } from "../item.js";
-import { capitalize } from "../notes/cell-value.js";
 import type { FollowUpRule } from "../template/template.js";
+import { capitalize } from "../text.js";
 
 export type FollowUpRuleKind = FollowUpRule["kind"];
 export type RuleOf<K extends FollowUpRuleKind> = Extract<FollowUpRule, { kind: K }>;

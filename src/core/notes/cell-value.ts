@@ -1,5 +1,6 @@
 import type { Item, Rag } from "../item.js";
-import type { Column, Section } from "../template/template.js";
+import type { Column } from "../template/template.js";
+import { capitalize } from "../text.js";
 
 type TextField = "text" | "owner" | "due" | "status" | "rag" | "likelihood" | "impact" | "mitigation";
 type MoreTextField = "rationale" | "decidedBy" | "askedBy" | "needed" | "team";
@@ -39,15 +40,20 @@ export function columnNote(item: Item, columnId: string): string | null {
   return item.fields[columnId] || null;
 }
 
+/** What formatting a cell reads of its column: a template's column, or the same as notes.json writes it. */
+export type CellColumn = Pick<Column, "id" | "label" | "type"> & { unit?: string | null };
+/** What formatting a cell reads of its section: the other columns. */
+export type CellSection = { columns?: readonly CellColumn[] | null };
+
 /** How a column's value reads in the notes; "" when there is none. */
-export function formatCell(item: Item, column: Column, section: Section): string {
+export function formatCell(item: Item, column: CellColumn, section: CellSection): string {
   const value = columnValue(item, column.id);
   const shown = formatValue(item, value, column, section);
   const note = columnNote(item, column.id);
   return note && shown ? `${shown} (${note})` : shown;
 }
 
-function formatValue(item: Item, value: string | null, column: Column, section: Section): string {
+function formatValue(item: Item, value: string | null, column: CellColumn, section: CellSection): string {
   switch (column.type) {
     case "person":
       return value ? formatPerson(value) : "";
@@ -65,7 +71,7 @@ function formatValue(item: Item, value: string | null, column: Column, section: 
 }
 
 /** A status cell carries the row's colour when the section has no colour column of its own. */
-function formatStatus(item: Item, value: string | null, section: Section): string {
+function formatStatus(item: Item, value: string | null, section: CellSection): string {
   const words = value ? capitalize(value) : "";
   const hasRagColumn = (section.columns ?? []).some((column) => column.type === "rag");
   if (hasRagColumn) return words;
@@ -86,15 +92,11 @@ export function formatRag(rag: string): string {
 }
 
 /** A metric number with its unit, unless the column label already names the unit ("Velocity (pts)"). */
-export function formatMetric(value: number | undefined, column: Column): string {
+export function formatMetric(value: number | undefined, column: CellColumn): string {
   if (value === undefined || !Number.isFinite(value)) return "";
   return `${value}${unitSuffix(column)}`;
 }
 
-function unitSuffix(column: Column): string {
+function unitSuffix(column: CellColumn): string {
   return column.unit && !column.label.includes(`(${column.unit})`) ? ` ${column.unit}` : "";
-}
-
-export function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

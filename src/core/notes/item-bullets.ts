@@ -1,90 +1,164 @@
-import type { Item } from "../item.js";
-import type { Column, Section } from "../template/template.js";
-import { capitalize, formatCell, formatPerson, formatRag } from "./cell-value.js";
+import type { Item, ItemStatus, Rag } from "../item.js";
+import { capitalize } from "../text.js";
+import { type CellColumn, formatCell, formatPerson, formatRag } from "./cell-value.js";
 
-const DECISION_PREFIX: Record<string, string> = {
+// An item's bullet in the notes is decided here once, as parts: which words, in which order. The Markdown notes
+// (below), the HTML email (src/core/follow-up/messages.ts) and the web app (web/src/pages/notes.tsx) each write
+// the parts out in their own markup.
+
+/** How a labelled value is written: a person, a date, a level (low, medium, high), or text as it is. */
+export type FieldFormat = "person" | "date" | "level" | "text";
+
+/** One part of a bullet shaped by the item's kind. The parts are joined by " — ". */
+export type BulletPart =
+  /** Bold words that say what the item is, then its text: "**Decided:** Ship on Friday". */
+  | { type: "heading"; heading: string; text: string }
+  /** A team's row: the team in bold, then the text: "**Platform**: Two engineers start Monday". */
+  | { type: "team"; team: string; text: string }
+  | { type: "text"; text: string }
+  | { type: "rag"; rag: Rag }
+  | { type: "status"; status: ItemStatus }
+  /** A labelled value: "Owner: @priya", "Due: 2025-03-21". */
+  | { type: "field"; label: string; value: string; format: FieldFormat };
+
+const DECISION_HEADINGS: Partial<Record<ItemStatus, string>> = {
   decided: "Decided:",
   pending: "Pending:",
   superseded: "Superseded:",
 };
 
-/** One bullet for an item in a section without columns, shaped by what kind of item it is. */
-export function renderItemBullet(item: Item): string {
-  const owner = item.owner ? `Owner: ${formatPerson(item.owner)}` : null;
-  const parts: (string | null)[] = [];
+/** The parts of the bullet for an item in a section without columns, shaped by what kind of item it is. */
+export function itemBulletParts(item: Item): BulletPart[] {
+  const field = (label: string, value: string | null, format: FieldFormat = "text"): BulletPart | null =>
+    value ? { type: "field", label, value, format } : null;
+  const text: BulletPart = { type: "text", text: item.text };
+  const owner = field("Owner", item.owner, "person");
+  let parts: (BulletPart | null)[];
   switch (item.kind) {
     case "decision":
-      parts.push(
-        `**${(item.status && DECISION_PREFIX[item.status]) || "Decision:"}** ${item.text}`,
-        item.rationale ? `Rationale: ${item.rationale}` : null,
+      parts = [
+        { type: "heading", heading: (item.status && DECISION_HEADINGS[item.status]) || "Decision:", text: item.text },
+        field("Rationale", item.rationale),
         owner,
-        item.decidedBy ? `Decided by: ${item.decidedBy}` : null,
-      );
+        field("Decided by", item.decidedBy),
+      ];
       break;
     case "question":
-      parts.push(
-        `**${item.status === "answered" ? "Answered:" : "Open:"}** ${item.text}`,
-        item.askedBy ? `Asked by: ${item.askedBy}` : null,
+      parts = [
+        { type: "heading", heading: item.status === "answered" ? "Answered:" : "Open:", text: item.text },
+        field("Asked by", item.askedBy),
         owner,
-      );
+      ];
       break;
     case "escalation":
-      parts.push(item.text, item.needed ? `Needed: ${item.needed}` : null, owner);
+      parts = [text, field("Needed", item.needed), owner];
       break;
     case "action":
-      parts.push(item.text, owner, item.due ? `Due: ${item.due}` : null, item.status ? capitalize(item.status) : null);
+      parts = [
+        text,
+        owner,
+        field("Due", item.due, "date"),
+        item.status ? { type: "status", status: item.status } : null,
+      ];
       break;
     case "risk":
-      parts.push(
-        item.rag ? formatRag(item.rag) : null,
-        item.text,
+      parts = [
+        item.rag ? { type: "rag", rag: item.rag } : null,
+        text,
         owner,
-        item.likelihood ? `Likelihood: ${capitalize(item.likelihood)}` : null,
-        item.impact ? `Impact: ${capitalize(item.impact)}` : null,
-        item.mitigation ? `Mitigation: ${item.mitigation}` : null,
-      );
+        field("Likelihood", item.likelihood, "level"),
+        field("Impact", item.impact, "level"),
+        field("Mitigation", item.mitigation),
+      ];
       break;
     default:
-      parts.push(item.team ? `**${item.team}**: ${item.text}` : item.text, owner);
+      parts = [item.team ? { type: "team", team: item.team, text: item.text } : text, owner];
   }
-  return bullet(parts.filter((part): part is string => Boolean(part)).join(" — "));
+  return parts.filter((part): part is BulletPart => part !== null && !(part.type === "text" && !part.text));
 }
 
 /**
- * One bullet for a row of a bullets-layout section, as the seed writes them:
- * `**Mobile – Senior iOS Engineer**: Offer accepted…`. Leading text/person columns form the bold head,
- * other columns before `text` go in parentheses, columns after `text` follow as labelled sentences.
+ * The parts of the bullet for a row of a section with columns written as bullets, as the seed writes staffing:
+ * `**Mobile – Senior iOS Engineer**: Offer accepted…`. Only columns with a value are named.
  */
-export function renderColumnBullet(item: Item, section: Section): string {
-  const columns = section.columns ?? [];
-  const textIndex = columns.findIndex((column) => column.id === "text");
-  const before = textIndex === -1 ? columns : columns.slice(0, textIndex);
-  const after = textIndex === -1 ? [] : columns.slice(textIndex + 1);
-  let headLength = 0;
-  while (headLength < before.length && isHeadColumn(before[headLength])) headLength++;
-  const cell = (column: Column): string => formatCell(item, column, section);
-  const head = before.slice(0, headLength).map(cell).filter(Boolean).join(" – ");
-  const meta = before
-    .slice(headLength)
-    .map((column) => labelled(column, cell(column)))
-    .filter(Boolean);
-  const text = textIndex === -1 ? "" : item.text;
-  let line = head ? `**${head}**` : "";
-  if (meta.length > 0) line += `${line ? " " : ""}(${meta.join(", ")})`;
-  if (text) line += line ? `: ${text}` : text;
-  for (const column of after) {
-    const value = cell(column);
-    if (value) line += ` _${column.label}:_ ${value}`;
-  }
-  return bullet(line);
+export interface ColumnBulletParts<C extends CellColumn> {
+  /** Leading text and person columns: the bold head, joined by " – ". */
+  head: C[];
+  /** The other columns before the text: "(Label: value, …)". */
+  meta: C[];
+  /** The item's text, when the section has a text column. */
+  text: string | null;
+  /** Columns after the text, each labelled: "_Target:_ Q3". */
+  after: C[];
 }
 
-function isHeadColumn(column: Column | undefined): boolean {
+export function columnBulletParts<C extends CellColumn>(item: Item, columns: readonly C[]): ColumnBulletParts<C> {
+  const hasValue = (column: C) => formatCell(item, column, { columns }) !== "";
+  const textIndex = columns.findIndex((column) => column.id === "text");
+  const before = textIndex === -1 ? columns : columns.slice(0, textIndex);
+  let headLength = 0;
+  while (headLength < before.length && isHeadColumn(before[headLength])) headLength++;
+  return {
+    head: before.slice(0, headLength).filter(hasValue),
+    meta: before.slice(headLength).filter(hasValue),
+    text: textIndex === -1 || !item.text ? null : item.text,
+    after: textIndex === -1 ? [] : columns.slice(textIndex + 1).filter(hasValue),
+  };
+}
+
+function isHeadColumn(column: CellColumn | undefined): boolean {
   return column !== undefined && column.id !== "text" && (column.type === "text" || column.type === "person");
 }
 
-function labelled(column: Column, value: string): string {
-  return value ? `${column.label}: ${value}` : "";
+/** A labelled value as the Markdown notes and the email write it: people as the seed's handles ("@priya"). */
+export function fieldText(part: Extract<BulletPart, { type: "field" }>): string {
+  switch (part.format) {
+    case "person":
+      return formatPerson(part.value);
+    case "level":
+      return capitalize(part.value);
+    default:
+      return part.value;
+  }
+}
+
+// ---- Markdown ----
+
+/** The Markdown bullet for an item in a section without columns. */
+export function renderItemBullet(item: Item): string {
+  return bullet(itemBulletParts(item).map(partMarkdown).join(" — "));
+}
+
+function partMarkdown(part: BulletPart): string {
+  switch (part.type) {
+    case "heading":
+      return `**${part.heading}** ${part.text}`;
+    case "team":
+      return `**${part.team}**: ${part.text}`;
+    case "text":
+      return part.text;
+    case "rag":
+      return formatRag(part.rag);
+    case "status":
+      return capitalize(part.status);
+    case "field":
+      return `${part.label}: ${fieldText(part)}`;
+  }
+}
+
+/** The Markdown bullet for a row of a bullets-layout section. */
+export function renderColumnBullet(item: Item, section: { columns?: readonly CellColumn[] | null }): string {
+  const columns = section.columns ?? [];
+  const parts = columnBulletParts(item, columns);
+  const cell = (column: CellColumn) => formatCell(item, column, section);
+  const head = parts.head.map(cell).join(" – ");
+  let line = head ? `**${head}**` : "";
+  if (parts.meta.length > 0) {
+    line += `${line ? " " : ""}(${parts.meta.map((column) => `${column.label}: ${cell(column)}`).join(", ")})`;
+  }
+  if (parts.text) line += line ? `: ${parts.text}` : parts.text;
+  for (const column of parts.after) line += ` _${column.label}:_ ${cell(column)}`;
+  return bullet(line);
 }
 
 /** A Markdown bullet; continuation lines are indented so a multi-line text stays inside it. */

@@ -1,22 +1,22 @@
 import { z } from "zod";
-import { TemplateError } from "../errors.js";
-import { createItem, ITEM_KINDS, ITEM_STATUSES, type Item, type ItemKind, type MetricRow } from "../item.js";
+import { type FieldProblem, TemplateError } from "../errors.js";
+import {
+  createItem,
+  ITEM_KINDS,
+  ITEM_STATUSES,
+  type Item,
+  LEVELS,
+  type MetricRow,
+  RAGS,
+  STATUSES_BY_KIND,
+} from "../item.js";
 import type { Template } from "../template/template.js";
-import { type FieldProblem, parseWithSchema } from "../template/zod-issue.js";
+import { parseWithSchema } from "../template/zod-issue.js";
 import type { MeetingNotes } from "./meeting-notes.js";
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD");
 const text = z.string().min(1);
-const level = z.enum(["low", "medium", "high"]);
-
-const STATUSES_BY_KIND: Record<ItemKind, readonly string[]> = {
-  decision: ["decided", "pending", "superseded"],
-  action: ["open", "done"],
-  question: ["open", "answered"],
-  risk: ["open", "resolved"],
-  escalation: ["open", "resolved"],
-  update: ["open", "done"],
-};
+const level = z.enum(LEVELS);
 
 /** An example item: an Item with every field optional except what identifies it. */
 const exampleItemSchema = z.strictObject({
@@ -27,7 +27,7 @@ const exampleItemSchema = z.strictObject({
   owner: text.nullable().optional(),
   due: isoDate.nullable().optional(),
   status: z.enum(ITEM_STATUSES).nullable().optional(),
-  rag: z.enum(["red", "yellow", "green"]).nullable().optional(),
+  rag: z.enum(RAGS).nullable().optional(),
   likelihood: level.nullable().optional(),
   impact: level.nullable().optional(),
   mitigation: text.nullable().optional(),
@@ -57,10 +57,10 @@ export const notesExampleSchema = z.strictObject({
 /** Validates an example file against its template and fills in what an example leaves out. */
 export function parseNotesExample(json: unknown, template: Template, file: string): MeetingNotes {
   const parsed = parseWithSchema(notesExampleSchema, json);
-  if (!parsed.ok) throw new TemplateError(file, parsed.problem.field, parsed.problem.problem);
+  if (!parsed.ok) throw new TemplateError(file, parsed.problem);
   const example = parsed.value;
   const problem = findExampleProblem(example, template);
-  if (problem) throw new TemplateError(file, problem.field, problem.problem);
+  if (problem) throw new TemplateError(file, problem);
   const counters = new Map<string, number>();
   const items = example.items.map((raw): Item => {
     const n = (counters.get(raw.section) ?? 0) + 1;
@@ -78,21 +78,21 @@ type NotesExample = z.output<typeof notesExampleSchema>;
 
 function findExampleProblem(example: NotesExample, template: Template): FieldProblem | null {
   if (example.template !== template.id) {
-    return { field: "template", problem: `must be "${template.id}"; got "${example.template}"` };
+    return { path: "template", message: `must be "${template.id}"; got "${example.template}"` };
   }
   const sectionIds = template.sections.map((section) => section.id);
   for (const [index, item] of example.items.entries()) {
     if (!sectionIds.includes(item.section)) {
       return {
-        field: `items[${index}].section`,
-        problem: `must be one of ${sectionIds.join(", ")}; got "${item.section}"`,
+        path: `items[${index}].section`,
+        message: `must be one of ${sectionIds.join(", ")}; got "${item.section}"`,
       };
     }
-    const allowed = STATUSES_BY_KIND[item.kind];
+    const allowed: readonly string[] = STATUSES_BY_KIND[item.kind];
     if (item.status && !allowed.includes(item.status)) {
       return {
-        field: `items[${index}].status`,
-        problem: `a ${item.kind} status must be one of ${allowed.join(", ")}; got "${item.status}"`,
+        path: `items[${index}].status`,
+        message: `a ${item.kind} status must be one of ${allowed.join(", ")}; got "${item.status}"`,
       };
     }
   }
@@ -103,7 +103,7 @@ function findExampleProblem(example: NotesExample, template: Template): FieldPro
       if (key === "team" || !metricColumns.includes(key)) {
         const known = metricColumns.filter((id) => id !== "team");
         const expected = known.length > 0 ? `must be one of ${known.join(", ")}` : "this template has no metrics";
-        return { field: `metrics[${index}].values.${key}`, problem: `is not a metrics column: ${expected}` };
+        return { path: `metrics[${index}].values.${key}`, message: `is not a metrics column: ${expected}` };
       }
     }
   }

@@ -1,5 +1,6 @@
 import type { Item } from "../item.js";
 import type { Section } from "../template/template.js";
+import { oneLine } from "../text.js";
 import { formatCell, formatMetric } from "./cell-value.js";
 import { renderColumnBullet, renderItemBullet } from "./item-bullets.js";
 import {
@@ -92,8 +93,4 @@ export function escapeCell(text: string): string {
 
 function escapeInline(text: string): string {
   return text.replace(/([_*])/g, "\\$1");
-}
-
-function oneLine(text: string): string {
-  return text.replace(/\s*\r?\n\s*/g, " ").trim();
 }

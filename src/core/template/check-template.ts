@@ -1,5 +1,5 @@
+import type { FieldProblem } from "../errors.js";
 import type { Section, SectionKind, Template } from "./template.js";
-import type { FieldProblem } from "./zod-issue.js";
 
 /** Kinds the engine files items into by kind alone, so a second section of the kind would be ambiguous. */
 const SINGLE_KINDS: readonly SectionKind[] = ["details", "metrics", "decisions", "actions", "escalations"];
@@ -21,14 +21,14 @@ export function findTemplateProblem(template: Template): FieldProblem | null {
     const at = `sections[${index}]`;
     const sameId = sectionIds.get(section.id);
     if (sameId !== undefined) {
-      return { field: `${at}.id`, problem: `"${section.id}" is already the id of sections[${sameId}]` };
+      return { path: `${at}.id`, message: `"${section.id}" is already the id of sections[${sameId}]` };
     }
     sectionIds.set(section.id, index);
     const sameKind = kinds.get(section.kind);
     if (sameKind !== undefined && SINGLE_KINDS.includes(section.kind)) {
       return {
-        field: `${at}.kind`,
-        problem: `a template may have only one "${section.kind}" section; sections[${sameKind}] is one already`,
+        path: `${at}.kind`,
+        message: `a template may have only one "${section.kind}" section; sections[${sameKind}] is one already`,
       };
     }
     kinds.set(section.kind, index);
@@ -44,14 +44,14 @@ function findColumnProblem(section: Section, at: string): FieldProblem | null {
   for (const [index, column] of columns.entries()) {
     const same = columnIds.get(column.id);
     if (same !== undefined) {
-      return { field: `${at}.columns[${index}].id`, problem: `"${column.id}" is already the id of columns[${same}]` };
+      return { path: `${at}.columns[${index}].id`, message: `"${column.id}" is already the id of columns[${same}]` };
     }
     columnIds.set(column.id, index);
     const fieldType = FIELD_COLUMN_TYPES[column.id];
     if (fieldType && column.type !== fieldType) {
       return {
-        field: `${at}.columns[${index}].type`,
-        problem: `the "${column.id}" column must be of type ${fieldType}; got "${column.type}"`,
+        path: `${at}.columns[${index}].type`,
+        message: `the "${column.id}" column must be of type ${fieldType}; got "${column.type}"`,
       };
     }
   }
@@ -62,18 +62,18 @@ function findColumnProblem(section: Section, at: string): FieldProblem | null {
 function findMetricsProblem(section: Section, at: string): FieldProblem | null {
   const columns = section.columns ?? [];
   if (!columns.some((column) => column.id === "team")) {
-    return { field: `${at}.columns`, problem: 'a metrics section needs a "team" column (one row per team)' };
+    return { path: `${at}.columns`, message: 'a metrics section needs a "team" column (one row per team)' };
   }
   for (const [index, column] of columns.entries()) {
     if (column.id !== "team" && column.type !== "number") {
       return {
-        field: `${at}.columns[${index}].type`,
-        problem: `a metrics column other than "team" must be of type number; got "${column.type}"`,
+        path: `${at}.columns[${index}].type`,
+        message: `a metrics column other than "team" must be of type number; got "${column.type}"`,
       };
     }
   }
   if (columns.length < 2) {
-    return { field: `${at}.columns`, problem: 'a metrics section needs at least one number column besides "team"' };
+    return { path: `${at}.columns`, message: 'a metrics section needs at least one number column besides "team"' };
   }
   return null;
 }

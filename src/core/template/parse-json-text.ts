@@ -10,6 +10,6 @@ export function parseJsonText(text: string, file: string): unknown {
     // V8's messages do not always give a position, so locate the error with our own scanner.
     const { offset, message } = findJsonSyntaxError(source, "plain") ?? { offset: 0, message: "is not valid JSON" };
     const { line, column } = lineAndColumn(source, offset);
-    throw new TemplateError(file, "", `invalid JSON at line ${line}, column ${column}: ${message}`);
+    throw new TemplateError(file, { path: "", message: `invalid JSON at line ${line}, column ${column}: ${message}` });
   }
 }

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { RAGS } from "../item.js";
+import { CADENCES } from "../meeting.js";
 
 /**
  * A meeting template is data: users add their own as JSON files, so every field is validated on load.
@@ -47,7 +49,7 @@ export const sectionSchema = z.strictObject({
   /** How a section with columns is written: a table (default), or one bullet per row as the seed writes staffing. */
   layout: z.enum(["table", "bullets"]).optional(),
   /** Rating scale for risk sections that use one ("Red = needs action this week"). */
-  ratingGuide: z.record(z.enum(["red", "yellow", "green"]), z.string()).optional(),
+  ratingGuide: z.record(z.enum(RAGS), z.string()).optional(),
   /** Discussed in this meeting (strategic) or kept for visibility; used for drift warnings. */
   strategic: z.boolean().optional(),
 });
@@ -81,7 +83,7 @@ export const templateSchema = z.strictObject({
   category: z.string().optional(),
   purpose: z.string().min(1),
   durationMinutes: z.number().int().positive(),
-  cadence: z.enum(["weekly", "biweekly", "monthly", "ad-hoc"]),
+  cadence: z.enum(CADENCES),
   /** "How to run this meeting": paragraphs of guidance. */
   howToRun: z.array(z.string().min(1)),
   /** "Before the meeting" checklist. */

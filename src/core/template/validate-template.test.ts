@@ -88,7 +88,7 @@ describe("parseTemplate", () => {
     try {
       parseTemplate(json, "my-sync.json");
     } catch (error) {
-      expect(error).toMatchObject({ file: "my-sync.json", field: "sections[2].kind", code: "bad_input" });
+      expect(error).toMatchObject({ file: "my-sync.json", problem: { path: "sections[2].kind" }, code: "bad_input" });
     }
   });
 

@@ -6,8 +6,8 @@ import { parseWithSchema } from "./zod-issue.js";
 /** Validates a parsed template file; throws a TemplateError naming the file and the first bad field. */
 export function parseTemplate(json: unknown, file: string): Template {
   const parsed = parseWithSchema(templateSchema, json);
-  if (!parsed.ok) throw new TemplateError(file, parsed.problem.field, parsed.problem.problem);
+  if (!parsed.ok) throw new TemplateError(file, parsed.problem);
   const problem = findTemplateProblem(parsed.value);
-  if (problem) throw new TemplateError(file, problem.field, problem.problem);
+  if (problem) throw new TemplateError(file, problem);
   return parsed.value;
 }

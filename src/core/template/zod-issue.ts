@@ -1,10 +1,5 @@
 import { z } from "zod";
-
-/** One validation problem in plain words: where (a field path such as `sections[2].kind`) and what. */
-export interface FieldProblem {
-  field: string;
-  problem: string;
-}
+import type { FieldProblem } from "../errors.js";
 
 type Issue = z.core.$ZodIssue;
 
@@ -27,51 +22,51 @@ export function parseWithSchema<T extends z.ZodType>(
   const result = schema.safeParse(input, { reportInput: true });
   if (result.success) return { ok: true, value: result.data };
   const issue = result.error.issues[0];
-  if (!issue) return { ok: false, problem: { field: "", problem: "is not valid" } };
+  if (!issue) return { ok: false, problem: { path: "", message: "is not valid" } };
   return { ok: false, problem: describeIssue(issue, schema) };
 }
 
 /** Turns one zod issue into a field path and a sentence a template author can act on. */
 export function describeIssue(issue: Issue, schema: z.ZodType): FieldProblem {
-  const field = formatPath(issue.path);
+  const path = formatPath(issue.path);
   const got = "input" in issue && issue.input !== undefined ? `; got ${describeValue(issue.input)}` : "";
   switch (issue.code) {
     case "invalid_type":
-      if (issue.input === undefined) return { field, problem: "is required" };
-      return { field, problem: `must be ${typeName(issue.expected)}${got}` };
+      if (issue.input === undefined) return { path, message: "is required" };
+      return { path, message: `must be ${typeName(issue.expected)}${got}` };
     case "invalid_value":
-      if (issue.values.length === 1) return { field, problem: `must be ${describeValue(issue.values[0])}${got}` };
-      return { field, problem: `must be one of ${issue.values.map(String).join(", ")}${got}` };
+      if (issue.values.length === 1) return { path, message: `must be ${describeValue(issue.values[0])}${got}` };
+      return { path, message: `must be one of ${issue.values.map(String).join(", ")}${got}` };
     case "invalid_union": {
       if ("options" in issue && Array.isArray(issue.options) && "discriminator" in issue) {
         const key = String(issue.discriminator);
         const value = isRecord(issue.input) ? issue.input[key] : undefined;
         const gotValue = value === undefined ? "" : `; got ${describeValue(value)}`;
-        const path = issue.path.at(-1) === key ? issue.path : [...issue.path, key];
+        const at = issue.path.at(-1) === key ? issue.path : [...issue.path, key];
         return {
-          field: formatPath(path),
-          problem: `must be one of ${issue.options.map(String).join(", ")}${gotValue}`,
+          path: formatPath(at),
+          message: `must be one of ${issue.options.map(String).join(", ")}${gotValue}`,
         };
       }
-      return { field, problem: "does not match any allowed form" };
+      return { path, message: "does not match any allowed form" };
     }
     case "invalid_format":
-      return { field, problem: `${issue.message}${got}` };
+      return { path, message: `${issue.message}${got}` };
     case "too_small":
-      return { field, problem: `${tooSmall(issue)}${issue.origin === "number" ? got : ""}` };
+      return { path, message: `${tooSmall(issue)}${issue.origin === "number" ? got : ""}` };
     case "too_big":
-      return { field, problem: `${tooBig(issue)}${issue.origin === "number" ? got : ""}` };
+      return { path, message: `${tooBig(issue)}${issue.origin === "number" ? got : ""}` };
     case "unrecognized_keys": {
       const key = issue.keys[0] ?? "";
       const known = knownKeysAt(schema, issue.path, issue.input);
       const unknownField = formatPath([...issue.path, key]);
-      if (!known) return { field: unknownField, problem: "is not a known field" };
+      if (!known) return { path: unknownField, message: "is not a known field" };
       const guess = closestKey(key, known);
       const hint = guess ? `did you mean "${guess}"?` : `known fields are ${known.join(", ")}`;
-      return { field: unknownField, problem: `is not a known field; ${hint}` };
+      return { path: unknownField, message: `is not a known field; ${hint}` };
     }
     default:
-      return { field, problem: issue.message };
+      return { path, message: issue.message };
   }
 }
 

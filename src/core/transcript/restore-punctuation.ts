@@ -1,4 +1,5 @@
 import type { Segment } from "../segment.js";
+import { capitalize } from "../text.js";
 
 /**
  * Raw speech recognition gives "okay so sofia you redo the prep what's realistic": no case, no punctuation,
@@ -267,10 +268,6 @@ function asks(w: readonly string[], vocative: boolean): boolean {
   return false;
 }
 
-function capitalised(word: string): string {
-  return word.charAt(0).toUpperCase() + word.slice(1);
-}
-
 /**
  * Puts sentence breaks, question marks and capitals into one unpunctuated stretch of speech, and drops fillers
  * and restarts. `names` are the meeting's people ("Sofia Marchetti" or "Sofia") so their names get capitals.
@@ -371,8 +368,8 @@ export function restorePunctuation(text: string, names: readonly string[] = []):
             commaAfter[k] = true;
           }
         }
-      } else if (has(c[k], CAPITALISED)) token = capitalised(token);
-      if (k === from) token = capitalised(token);
+      } else if (has(c[k], CAPITALISED)) token = capitalize(token);
+      if (k === from) token = capitalize(token);
       out.push(commaAfter[k] && k + 1 < to ? `${token},` : token);
     }
     const lower = w.slice(from, to).filter((x) => !index.has(x));

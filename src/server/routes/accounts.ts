@@ -3,6 +3,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { hash, verify } from "@node-rs/argon2";
 import type { Context } from "hono";
 import { deleteCookie, setCookie } from "hono/cookie";
+import { apiTokenSchema, meSchema, newApiTokenSchema, sessionSchema } from "../../api/schemas.js";
 import { DAY_MS } from "../../core/calendar/dates.js";
 import {
   createApiToken,
@@ -16,20 +17,11 @@ import {
   listApiTokens,
   type UserRow,
 } from "../../store/accounts.js";
-import {
-  apiTokenSchema,
-  errorResponses,
-  jsonBody,
-  jsonResponse,
-  meSchema,
-  newApiTokenSchema,
-  noContent,
-  sessionSchema,
-} from "../api-schemas.js";
 import type { App } from "../app.js";
 import { hashSecret, newSecret, requireCaller, SESSION_COOKIE, TOKEN_PREFIX } from "../auth.js";
 import type { AppEnv, ServerContext } from "../context.js";
 import { ApiError, errorBody } from "../errors.js";
+import { errorResponses, jsonBody, jsonResponse, noContent } from "../openapi.js";
 import { SlidingWindowLimiter } from "../rate-limit.js";
 
 export const SESSION_DAYS = 30;

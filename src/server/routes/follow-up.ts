@@ -1,5 +1,13 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { and, eq, sql } from "drizzle-orm";
+import {
+  deliveryLogSchema,
+  followUpSchema,
+  integrationViewSchema,
+  metricBoundsSchema,
+  notificationListSchema,
+  preferenceSchema,
+} from "../../api/schemas.js";
 import { describeRule } from "../../core/follow-up/rules.js";
 import { NEEDS } from "../../core/roles.js";
 import { followUpRuleSchema } from "../../core/template/template.js";
@@ -16,22 +24,11 @@ import {
 } from "../../store/schema.js";
 import { findSpace } from "../../store/spaces.js";
 import { requireMeetingRole, requireSpaceRole } from "../access.js";
-import {
-  deliverySchema,
-  errorResponses,
-  followUpSchema,
-  integrationViewSchema,
-  jsonBody,
-  jsonResponse,
-  metricBoundsSchema,
-  noContent,
-  notificationSchema,
-  preferenceSchema,
-} from "../api-schemas.js";
 import type { App } from "../app.js";
 import { requireCaller } from "../auth.js";
 import type { ServerContext } from "../context.js";
 import { ApiError, invalidInput } from "../errors.js";
+import { errorResponses, jsonBody, jsonResponse, noContent } from "../openapi.js";
 
 const tags = ["follow-up"];
 const spaceParams = z.object({ spaceId: z.uuid() });
@@ -131,10 +128,7 @@ const deliveriesRoute = createRoute({
   summary: "What Docket sent for the Space, with each delivery's status, newest first (viewer)",
   request: { params: spaceParams },
   responses: {
-    200: jsonResponse(
-      z.object({ deliveries: z.array(deliverySchema), late: z.number().int() }),
-      "Deliveries; `late` counts those past their deadline.",
-    ),
+    200: jsonResponse(deliveryLogSchema, "Deliveries; `late` counts those past their deadline."),
     ...errorResponses(404),
   },
 });
@@ -157,10 +151,7 @@ const listNotificationsRoute = createRoute({
   tags,
   summary: "The caller's notifications, newest first",
   responses: {
-    200: jsonResponse(
-      z.object({ notifications: z.array(notificationSchema), unread: z.number().int() }),
-      "Notifications.",
-    ),
+    200: jsonResponse(notificationListSchema, "Notifications."),
     ...errorResponses(),
   },
 });

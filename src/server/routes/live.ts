@@ -3,6 +3,10 @@ import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { WebSocket } from "ws";
 import { itemChanges } from "../../api/live-protocol.js";
+import { statusChangeSchema, uploadResultSchema } from "../../api/schemas.js";
+import { itemSchema, metricRowSchema } from "../../core/item.js";
+import { itemViewSchema } from "../../core/item-view.js";
+import { MEETING_STATUSES } from "../../core/meeting.js";
 import { notesToJson } from "../../core/notes/notes-json.js";
 import { renderNotesMarkdown } from "../../core/notes/render-markdown.js";
 import { NEEDS, roleAtLeast } from "../../core/roles.js";
@@ -12,13 +16,12 @@ import type { Peer } from "../../live/hub.js";
 import type { Actor } from "../../live/pipeline.js";
 import { listEvents, listItems, listSegments, meetingNotes } from "../../live/read-meeting.js";
 import { uploadTranscript } from "../../live/upload-transcript.js";
-import { MEETING_STATUSES } from "../../store/schema.js";
 import { requireMeetingRole } from "../access.js";
-import { errorResponses, itemSchema, itemViewSchema, jsonBody, jsonResponse, metricRowSchema } from "../api-schemas.js";
 import type { App } from "../app.js";
 import { requireCaller } from "../auth.js";
 import type { AppEnv, Caller, ServerContext } from "../context.js";
 import { ApiError } from "../errors.js";
+import { errorResponses, jsonBody, jsonResponse } from "../openapi.js";
 
 // ---- schemas (documented in /api/openapi.json) ----
 
@@ -96,10 +99,7 @@ const statusRoute = createRoute({
     body: jsonBody(z.strictObject({ status: z.enum(MEETING_STATUSES) })),
   },
   responses: {
-    200: jsonResponse(
-      z.object({ status: z.enum(MEETING_STATUSES), seq: z.number().int() }),
-      "The new status and the seq of its event.",
-    ),
+    200: jsonResponse(statusChangeSchema, "The new status and the seq of its event."),
     ...errorResponses(403, 404, 409),
   },
 });
@@ -125,15 +125,7 @@ const uploadRoute = createRoute({
     },
   },
   responses: {
-    200: jsonResponse(
-      z.object({
-        segments: z.number().int(),
-        duplicates: z.number().int(),
-        items: z.number().int(),
-        status: z.enum(MEETING_STATUSES),
-      }),
-      "What was stored.",
-    ),
+    200: jsonResponse(uploadResultSchema, "What was stored."),
     ...errorResponses(403, 404, 409),
   },
 });

@@ -1,4 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { meetingListSchema, meetingSchema, preReadRowSchema, preReadSchema } from "../../api/schemas.js";
 import { NEEDS, roleAtLeast } from "../../core/roles.js";
 import type { Template } from "../../core/template/template.js";
 import {
@@ -17,19 +18,11 @@ import {
 import type { Attendee } from "../../store/schema.js";
 import { findMemberIds, findSpace } from "../../store/spaces.js";
 import { requireMeetingRole, requireSpaceRole } from "../access.js";
-import {
-  errorResponses,
-  jsonBody,
-  jsonResponse,
-  meetingListSchema,
-  meetingSchema,
-  preReadRowSchema,
-  preReadSchema,
-} from "../api-schemas.js";
 import type { App } from "../app.js";
 import { requireCaller } from "../auth.js";
 import type { ServerContext } from "../context.js";
 import { ApiError, fieldError } from "../errors.js";
+import { errorResponses, jsonBody, jsonResponse } from "../openapi.js";
 
 const spaceParams = z.object({ spaceId: z.uuid() });
 const meetingParams = z.object({ meetingId: z.uuid() });

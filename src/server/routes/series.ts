@@ -1,8 +1,10 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { and, asc, eq, sql } from "drizzle-orm";
+import { artifactSchema, changesSchema, timelineSchema } from "../../api/schemas.js";
 import { localDate } from "../../core/calendar/dates.js";
 import { renderCalendar } from "../../core/calendar/ics.js";
-import { draftArtifact } from "../../core/drafts/drafts.js";
+import { ARTIFACT_KINDS, draftArtifact } from "../../core/drafts/drafts.js";
+import { itemViewSchema } from "../../core/item-view.js";
 import { NEEDS } from "../../core/roles.js";
 import { carryForward } from "../../core/series/carry-forward.js";
 import { meetingChanges } from "../../core/series/changes.js";
@@ -11,23 +13,15 @@ import { buildTimeline } from "../../core/series/timeline.js";
 import { isInNotes } from "../../live/item-view.js";
 import { listItems } from "../../live/read-meeting.js";
 import { listMeetings } from "../../store/meetings.js";
-import { ARTIFACT_KINDS, artifacts, calendarFeeds, memberships } from "../../store/schema.js";
+import { artifacts, calendarFeeds, memberships } from "../../store/schema.js";
 import { findPreviousEnded, readSeriesItems, readSpaceSeriesItems } from "../../store/series.js";
 import { findSpace } from "../../store/spaces.js";
 import { requireMeetingRole, requireSpaceRole } from "../access.js";
-import {
-  artifactSchema,
-  changesSchema,
-  errorResponses,
-  itemViewSchema,
-  jsonBody,
-  jsonResponse,
-  timelineSchema,
-} from "../api-schemas.js";
 import type { App } from "../app.js";
 import { hashSecret, newSecret, requireCaller } from "../auth.js";
 import type { ServerContext } from "../context.js";
 import { ApiError } from "../errors.js";
+import { errorResponses, jsonBody, jsonResponse } from "../openapi.js";
 
 const tags = ["series"];
 const spaceParams = z.object({ spaceId: z.uuid() });

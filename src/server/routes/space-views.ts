@@ -1,6 +1,18 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { ItemView } from "../../api/live-protocol.js";
-import type { DecisionLog, MetricSeries, OpenActions, RiskRegister, Triage } from "../../api/space-views.js";
+import { templateListSchema } from "../../api/schemas.js";
+import {
+  type DecisionLog,
+  decisionLogSchema,
+  type MetricSeries,
+  metricSeriesSchema,
+  type OpenActions,
+  openActionsSchema,
+  type RiskRegister,
+  riskRegisterSchema,
+  type Triage,
+  triageSchema,
+} from "../../api/space-views.js";
 import { localDate } from "../../core/calendar/dates.js";
 import { NEEDS } from "../../core/roles.js";
 import type { ItemLinks } from "../../core/series/item-links.js";
@@ -15,7 +27,7 @@ import {
   sourceOf,
 } from "../../core/space/recorded-item.js";
 import { buildRiskRegister } from "../../core/space/risk-register.js";
-import { TRIAGE_REASONS, triagePreRead } from "../../core/space/triage.js";
+import { triagePreRead } from "../../core/space/triage.js";
 import { compareItems, isVisible, itemView } from "../../live/item-view.js";
 import { listPreReadRows } from "../../store/meetings.js";
 import { findPreviousEnded } from "../../store/series.js";
@@ -28,119 +40,16 @@ import {
 } from "../../store/space-views.js";
 import { findSpace } from "../../store/spaces.js";
 import { requireMeetingRole, requireSpaceRole } from "../access.js";
-import {
-  errorResponses,
-  itemSourceFields,
-  itemViewSchema,
-  jsonResponse,
-  ragSchema,
-  templateResponseSchema,
-} from "../api-schemas.js";
 import type { App } from "../app.js";
 import { requireCaller } from "../auth.js";
 import type { ServerContext } from "../context.js";
 import { ApiError } from "../errors.js";
+import { errorResponses, jsonResponse } from "../openapi.js";
 
-// ---- schemas (documented in /api/openapi.json; the types are src/api/space-views.ts) ----
+// ---- schemas (documented in /api/openapi.json; the shapes are src/api/space-views.ts) ----
 
 const spaceParams = z.object({ spaceId: z.uuid() });
 const meetingParams = z.object({ meetingId: z.uuid() });
-
-const recordedItemSchema = itemViewSchema.extend(itemSourceFields).openapi("RecordedItem");
-
-const openActionsSchema = z
-  .object({
-    today: z.iso.date().openapi({ description: "In the Space's timezone: what overdue is measured against." }),
-    owners: z.array(
-      z.object({
-        owner: z.string().nullable(),
-        actions: z.array(z.object({ ...itemSourceFields, item: itemViewSchema, overdue: z.boolean() })),
-      }),
-    ),
-  })
-  .openapi("OpenActions");
-
-const riskRegisterSchema = z
-  .object({
-    risks: z.array(
-      z.object({
-        key: z.string().openapi({ description: "meetingId:itemId of the first item recorded for the risk." }),
-        current: recordedItemSchema,
-        history: z.array(
-          z.object({
-            ...itemSourceFields,
-            itemId: z.string(),
-            rag: ragSchema,
-            status: itemViewSchema.shape.status,
-            text: z.string(),
-          }),
-        ),
-      }),
-    ),
-  })
-  .openapi("RiskRegister");
-
-const decisionLogSchema = z
-  .object({
-    query: z.string().nullable(),
-    decisions: z.array(
-      recordedItemSchema.extend({
-        headline: z.string().optional().openapi({
-          description:
-            "With a query: the text (and rationale) as HTML, escaped, with only the matched words in <mark>…</mark>.",
-        }),
-      }),
-    ),
-  })
-  .openapi("DecisionLog");
-
-const metricSeriesSchema = z
-  .object({
-    columns: z.array(z.object({ id: z.string(), label: z.string(), unit: z.string().optional() })),
-    teams: z.array(
-      z.object({
-        team: z.string(),
-        points: z.array(z.object({ ...itemSourceFields, values: z.record(z.string(), z.number()) })),
-      }),
-    ),
-  })
-  .openapi("MetricSeries");
-
-const triageEntrySchema = z
-  .object({
-    id: z.string(),
-    reason: z.enum(TRIAGE_REASONS),
-    rag: ragSchema,
-    sectionId: z.string(),
-    sectionTitle: z.string(),
-    text: z.string(),
-    owner: z.string().nullable(),
-    source: z.discriminatedUnion("kind", [
-      z.object({ kind: z.literal("pre-read"), rowId: z.uuid() }),
-      z.object({ kind: z.literal("item"), itemId: z.string(), ...itemSourceFields }),
-    ]),
-    detail: z.string().optional(),
-  })
-  .openapi("TriageEntry");
-
-const triageSchema = z
-  .object({
-    toDiscuss: z.array(triageEntrySchema),
-    toAcknowledge: z.array(triageEntrySchema),
-    checklist: z.object({
-      steps: z.array(z.string()),
-      people: z.array(
-        z.object({
-          userId: z.uuid(),
-          name: z.string(),
-          rows: z.number().int(),
-          updated: z.number().int(),
-          done: z.boolean(),
-        }),
-      ),
-    }),
-  })
-  .openapi("Triage");
 
 const tags = ["space views"];
 
@@ -150,7 +59,7 @@ const templatesRoute = createRoute({
   tags,
   summary: "The templates a Space can be created on, by name (any signed-in user)",
   responses: {
-    200: jsonResponse(z.object({ templates: z.array(templateResponseSchema) }), "Each template in full."),
+    200: jsonResponse(templateListSchema, "Each template in full."),
     ...errorResponses(),
   },
 });

@@ -1,6 +1,17 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import {
+  acceptedInvitationSchema,
+  errorSchema,
+  invitationSchema,
+  memberSchema,
+  newInvitationSchema,
+  spaceRoleSchema,
+  spaceSchema,
+  spaceSummarySchema,
+} from "../../api/schemas.js";
 import { DAY_MS, isTimeZone } from "../../core/calendar/dates.js";
 import { slackSummaryChannel, withNotesDeadline } from "../../core/follow-up/rules.js";
+import { CADENCES } from "../../core/meeting.js";
 import { NEEDS } from "../../core/roles.js";
 import type { Template } from "../../core/template/template.js";
 import type { Distribution, SpaceRole } from "../../store/schema.js";
@@ -24,25 +35,11 @@ import {
   updateSpace,
 } from "../../store/spaces.js";
 import { requireSpaceRole } from "../access.js";
-import {
-  acceptedInvitationSchema,
-  CADENCES,
-  errorResponses,
-  errorSchema,
-  invitationSchema,
-  jsonBody,
-  jsonResponse,
-  memberSchema,
-  newInvitationSchema,
-  noContent,
-  spaceRoleSchema,
-  spaceSchema,
-  spaceSummarySchema,
-} from "../api-schemas.js";
 import type { App } from "../app.js";
 import { hashSecret, newSecret, requireCaller } from "../auth.js";
 import type { ServerContext } from "../context.js";
 import { ApiError, fieldError } from "../errors.js";
+import { errorResponses, jsonBody, jsonResponse, noContent } from "../openapi.js";
 
 const DEFAULT_DISTRIBUTION: Distribution = { emails: [], slackChannel: null, followUpHours: 2 };
 

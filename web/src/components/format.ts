@@ -1,117 +1,5 @@
 import { NEEDS, roleAtLeast } from "../../../src/core/roles.js";
-import type {
-  ArtifactKind,
-  Cadence,
-  DeliveryChannel,
-  DeliveryStatus,
-  ItemKind,
-  ItemReview,
-  MeetingStatus,
-  NotificationChannel,
-  NotificationFrequency,
-  NotificationKind,
-  Rag,
-  Role,
-  Template,
-  TimelineKind,
-} from "../api";
-
-/** Words for the values the API sends as codes. */
-export const ROLE_WORDS: Record<Role, string> = {
-  owner: "Owner",
-  facilitator: "Facilitator",
-  member: "Member",
-  viewer: "Viewer",
-};
-
-export const CADENCE_WORDS: Record<Cadence, string> = {
-  weekly: "Weekly",
-  biweekly: "Every two weeks",
-  monthly: "Monthly",
-  "ad hoc": "Ad hoc",
-};
-
-export const MEETING_STATUS_WORDS: Record<MeetingStatus, string> = {
-  scheduled: "Scheduled",
-  "pre-read": "Pre-read open",
-  live: "Live now",
-  ended: "Ended",
-};
-
-export const KIND_WORDS: Record<ItemKind, string> = {
-  decision: "Decision",
-  action: "Action",
-  risk: "Risk",
-  question: "Open question",
-  escalation: "Escalation",
-  update: "Update",
-};
-
-export const REVIEW_WORDS: Record<ItemReview, string> = {
-  suggested: "Suggested",
-  confirmed: "Confirmed",
-  rejected: "Rejected",
-};
-
-export const ITEM_STATUS_WORDS: Record<string, string> = {
-  decided: "Decided",
-  pending: "Pending",
-  superseded: "Superseded",
-  open: "Open",
-  done: "Done",
-  answered: "Answered",
-  resolved: "Resolved",
-};
-
-export const ARTIFACT_WORDS: Record<ArtifactKind, string> = {
-  "customer-communication": "Customer communication",
-  "slack-summary": "Slack summary",
-  "follow-up-email": "Follow-up email",
-};
-
-export const TIMELINE_WORDS: Record<TimelineKind, string> = {
-  meeting: "Meeting",
-  decision: "Decision",
-  "decision-superseded": "Decision superseded",
-  "risk-rating": "Risk rating",
-  escalation: "Escalation",
-  "action-done": "Action done",
-};
-
-export const DELIVERY_STATUS_WORDS: Record<DeliveryStatus, string> = {
-  pending: "Waiting to send",
-  sending: "Sending",
-  delivered: "Delivered",
-  failed: "Failed",
-};
-
-export const CHANNEL_WORDS: Record<DeliveryChannel | NotificationChannel, string> = {
-  email: "Email",
-  slack: "Slack",
-  webhook: "Webhook",
-  salesforce: "Salesforce",
-  "in-app": "In Docket",
-};
-
-export const NOTIFICATION_WORDS: Record<NotificationKind, string> = {
-  "pre-read-reminder": "Pre-read reminders",
-  "action-reminder": "Action item reminders",
-  notes: "Meeting notes",
-};
-
-export const FREQUENCY_WORDS: Record<NotificationFrequency, string> = {
-  immediately: "Immediately",
-  daily: "Once a day",
-  off: "Off",
-};
-
-/** In the order the rating pickers list them. */
-export const RAG_WORDS: Record<Rag, string> = { red: "Red", yellow: "Yellow", green: "Green" };
-
-/** A template's cadence ("ad-hoc") as a Space's ("ad hoc"). */
-export function cadenceOfTemplate(template: Pick<Template, "cadence">): Cadence {
-  return template.cadence === "ad-hoc" ? "ad hoc" : template.cadence;
-}
+import type { Role } from "../api";
 
 /** Facilitators and owners run meetings (the server's own rule, read from the core). */
 export function canRun(role: Role | undefined): boolean {
@@ -123,9 +11,19 @@ export function canWrite(role: Role | undefined): boolean {
   return role !== undefined && roleAtLeast(role, NEEDS.write);
 }
 
-/** "Sentence case" for a code word. */
-export function capitalise(word: string): string {
-  return word.charAt(0).toUpperCase() + word.slice(1);
+/**
+ * Words as a file name or an element id: lower case, accents dropped, anything else between words a single "-":
+ * "Eng sync, 2025-03-17" → "eng-sync-2025-03-17". At most 80 characters; "" when no letter or digit is left.
+ */
+export function slug(text: string): string {
+  return text
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 80)
+    .replace(/-+$/, "");
 }
 
 /** "1 row", "3 rows". */
@@ -220,6 +118,9 @@ export function zonedIso(date: string, time: string, timeZone: string): string |
   const [, y, mo, d] = dateMatch.map(Number) as [number, number, number, number];
   const [, h, mi] = timeMatch.map(Number) as [number, number, number];
   const wall = Date.UTC(y, mo - 1, d, h, mi);
+  // Date.UTC rolls over what does not exist (30 February, 24:30): such a date or time is not valid.
+  const check = new Date(wall);
+  if (check.getUTCDate() !== d || check.getUTCMonth() !== mo - 1 || check.getUTCHours() !== h) return null;
   let offset: number;
   try {
     // Twice: the offset at the guessed instant may differ from the one at the real instant near a DST change.

@@ -3,7 +3,7 @@ import { useId, useState } from "react";
 import { api, type NewInvitation, type Role } from "../api";
 import { CopyField } from "./copy-field";
 import { ErrorMessage } from "./feedback";
-import { ROLE_WORDS } from "./format";
+import { ROLE_WORDS } from "./words";
 
 const ROLE_HINTS: Record<Role, string> = {
   member: "Fills in their own pre-read rows and reviews items in the notes.",

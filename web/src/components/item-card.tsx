@@ -1,4 +1,5 @@
 import { memo, type ReactNode, useId, useRef, useState } from "react";
+import { capitalize } from "../../../src/core/text.js";
 import {
   api,
   describeError,
@@ -9,9 +10,10 @@ import {
   type ItemReview,
   type ItemView,
 } from "../api";
-import { capitalise, clockTime, formatDay, ITEM_STATUS_WORDS, KIND_WORDS, REVIEW_WORDS } from "./format";
+import { clockTime, formatDay } from "./format";
 import { type EditorFocus, ItemEditor } from "./item-editor";
 import { RagBadge } from "./rag";
+import { ITEM_STATUS_WORDS, KIND_WORDS, REVIEW_WORDS } from "./words";
 
 /** An item as the live room or the notes have it: review state and series links where known. */
 export type CardItem = Item & { review?: ItemReview; edited?: readonly string[]; links?: ItemLinks };
@@ -175,9 +177,9 @@ function ItemFields({
         {formatDay(item.due, "long")}
       </time>,
     ]);
-  if (item.status) rows.push(["Status", ITEM_STATUS_WORDS[item.status] ?? capitalise(item.status)]);
-  if (item.likelihood) rows.push(["Likelihood", capitalise(item.likelihood)]);
-  if (item.impact) rows.push(["Impact", capitalise(item.impact)]);
+  if (item.status) rows.push(["Status", ITEM_STATUS_WORDS[item.status] ?? capitalize(item.status)]);
+  if (item.likelihood) rows.push(["Likelihood", capitalize(item.likelihood)]);
+  if (item.impact) rows.push(["Impact", capitalize(item.impact)]);
   if (item.mitigation) rows.push(["Mitigation", item.mitigation]);
   if (item.rationale) rows.push(["Rationale", item.rationale]);
   if (item.decidedBy) rows.push(["Decided by", item.decidedBy]);
@@ -185,7 +187,7 @@ function ItemFields({
   if (item.needed) rows.push(["Needed", item.needed]);
   if (item.team) rows.push(["Team", item.team]);
   for (const [key, value] of Object.entries(item.fields)) {
-    if (value) rows.push([columnLabels?.[key] ?? capitalise(key.replace(/[_-]+/g, " ")), value]);
+    if (value) rows.push([columnLabels?.[key] ?? capitalize(key.replace(/[_-]+/g, " ")), value]);
   }
   if (rows.length === 0) return null;
   return (

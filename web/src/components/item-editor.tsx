@@ -1,15 +1,16 @@
 import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from "react";
+import type { STATUSES_BY_KIND as CORE_STATUSES } from "../../../src/core/item.js";
 import type { Item, ItemChanges, ItemKind, Rag } from "../api";
 import { ErrorMessage } from "./feedback";
-import { ITEM_STATUS_WORDS, KIND_WORDS } from "./format";
 import { RagOptions } from "./rag";
+import { ITEM_STATUS_WORDS, KIND_WORDS } from "./words";
 
 export type EditorFocus = "text" | "owner" | "due";
 
 type EditableItem = Pick<Item, "id" | "kind" | "text" | "owner" | "due" | "rag" | "status">;
 
-/** The statuses an item of each kind can have. */
-const STATUSES_BY_KIND: Record<ItemKind, readonly string[]> = {
+/** The statuses a person may set for an item of each kind: the core's, where the form offers a status at all. */
+const STATUSES_BY_KIND: { [K in ItemKind]: readonly (typeof CORE_STATUSES)[K][number][] } = {
   decision: ["decided", "pending", "superseded"],
   action: ["open", "done"],
   question: ["open", "answered"],

@@ -1,5 +1,5 @@
 import type { MeetingStatus } from "../api";
-import { MEETING_STATUS_WORDS } from "./format";
+import { MEETING_STATUS_WORDS } from "./words";
 
 /** Where a meeting is, in words (not a rating: no red, yellow or green). */
 export function MeetingStatusBadge({ status }: { status: MeetingStatus }) {

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { Link } from "wouter";
+import { NOTIFICATION_CHANNELS, NOTIFICATION_FREQUENCIES } from "../../../src/core/follow-up/channels.js";
 import {
   type AppNotification,
   api,
@@ -11,10 +12,7 @@ import {
 } from "../api";
 import { CloseButton, ModalDialog } from "./dialog";
 import { ErrorMessage, Loading } from "./feedback";
-import { CHANNEL_WORDS, FREQUENCY_WORDS, NOTIFICATION_WORDS } from "./format";
-
-const CHANNELS: NotificationChannel[] = ["email", "slack", "in-app"];
-const FREQUENCIES: NotificationFrequency[] = ["immediately", "daily", "off"];
+import { CHANNEL_WORDS, FREQUENCY_WORDS, NOTIFICATION_WORDS } from "./words";
 
 /** The bell in the header: how many notifications are unread, the list, and how the person is notified. */
 export function NotificationBell() {
@@ -177,7 +175,7 @@ function PreferenceRow({ preference }: { preference: NotificationPreference }) {
             save.mutate({ channel: event.target.value as NotificationChannel, frequency: preference.frequency })
           }
         >
-          {CHANNELS.map((channel) => (
+          {NOTIFICATION_CHANNELS.map((channel) => (
             <option key={channel} value={channel}>
               {CHANNEL_WORDS[channel]}
             </option>
@@ -195,7 +193,7 @@ function PreferenceRow({ preference }: { preference: NotificationPreference }) {
             save.mutate({ channel: preference.channel, frequency: event.target.value as NotificationFrequency })
           }
         >
-          {FREQUENCIES.map((frequency) => (
+          {NOTIFICATION_FREQUENCIES.map((frequency) => (
             <option key={frequency} value={frequency}>
               {FREQUENCY_WORDS[frequency]}
             </option>

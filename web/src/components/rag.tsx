@@ -1,5 +1,5 @@
 import type { Rag } from "../api";
-import { RAG_WORDS } from "./format";
+import { RAG_WORDS } from "./words";
 
 /** A rating shown with its colour and its word, never colour alone. */
 export function RagBadge({ rag }: { rag: Rag | null | undefined }) {

@@ -2,7 +2,8 @@ import { useQuery } from "@tanstack/react-query";
 import { Link } from "wouter";
 import { api, type ChangeEntry, type MeetingChanges } from "../api";
 import { ErrorMessage, Loading } from "./feedback";
-import { formatDay, KIND_WORDS, RAG_WORDS } from "./format";
+import { formatDay } from "./format";
+import { KIND_WORDS, RAG_WORDS } from "./words";
 
 /** `GET /api/meetings/{id}/changes`, for `useQuery`. */
 export function changesQuery(meetingId: string) {

@@ -1,4 +1,11 @@
 import {
+  type EventCursor,
+  liveRoomPath,
+  startCursor,
+  stepCursor,
+  welcomeCursor,
+} from "../../../src/api/event-cursor.js";
+import {
   ApiFailure,
   api,
   type CaptureHealth,
@@ -10,8 +17,8 @@ import {
   type SegmentView,
   type ServerMessage,
 } from "../api";
-import { KIND_WORDS } from "../components/format";
 import { type Review, reviewItem } from "../components/item-card";
+import { KIND_WORDS } from "../components/words";
 
 /**
  * The live room's client: one WebSocket to `/api/meetings/{id}/live`, and the meeting as the room has told it so
@@ -20,8 +27,8 @@ import { type Review, reviewItem } from "../components/item-card";
  * re-render only when that part changed.
  *
  * Messages that arrive back to back are applied together, in one state change and one React commit. Events are
- * applied in `seq` order exactly once: a reconnect resumes with `after=` the last seq seen, a repeat is skipped
- * and a gap makes the client reconnect to fill it.
+ * applied in `seq` order exactly once (src/api/event-cursor.ts): a reconnect resumes with `after=` the last seq
+ * seen, a repeat is skipped and a gap makes the client reconnect to fill it.
  */
 
 /** Segments per transcript chunk: a new segment re-renders one chunk, not the whole transcript. */
@@ -125,8 +132,8 @@ export class LiveRoom {
   private flushScheduled = false;
   private readonly channel = new MessageChannel();
 
-  /** The highest event seq accepted into the queue: the next connection resumes after it. */
-  private queuedSeq = 0;
+  /** The last event accepted into the queue: the next connection resumes after it. From 0: the page replays all. */
+  private cursor: EventCursor = startCursor(0);
   /** Events after the first welcome's lastSeq happened while the page was open. */
   private newsFrom = Number.POSITIVE_INFINITY;
   /** Events up to this connection's welcome lastSeq are its replayed backlog. */
@@ -201,7 +208,7 @@ export class LiveRoom {
     const { connection } = this.state;
     this.patch({ connection: { ...connection, phase: "connecting", retryAt: null } });
     const scheme = location.protocol === "https:" ? "wss" : "ws";
-    const url = `${scheme}://${location.host}/api/meetings/${encodeURIComponent(this.meetingId)}/live?after=${this.queuedSeq}&client=web`;
+    const url = `${scheme}://${location.host}${liveRoomPath(this.meetingId, this.cursor, "web")}`;
     let socket: WebSocket;
     try {
       socket = new WebSocket(url);
@@ -295,14 +302,16 @@ export class LiveRoom {
     } catch {
       return;
     }
+    if (message.type === "welcome") this.cursor = welcomeCursor(this.cursor, message.lastSeq);
     if (message.type === "event") {
-      if (message.seq <= this.queuedSeq) return; // seen already
-      if (message.seq > this.queuedSeq + 1) {
-        // A gap: connect again after the last seq seen, and the server sends what fell in between.
+      const step = stepCursor(this.cursor, message.seq);
+      if (step.verdict === "repeat") return;
+      if (step.verdict === "gap") {
+        // Connect again after the last seq seen, and the server sends what fell in between.
         this.reconnect();
         return;
       }
-      this.queuedSeq = message.seq;
+      this.cursor = step.cursor;
     }
     if (this.queue.length === 0) this.queueStart = timeStamp > 0 && timeStamp <= now ? timeStamp : now;
     this.queue.push(message);

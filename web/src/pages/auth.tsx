@@ -6,10 +6,13 @@ import { ErrorMessage } from "../components/feedback";
 import { useTitle } from "../components/layout";
 import { useMe, useSessionChanged } from "../session";
 
-/** Only paths inside the app, so a crafted link cannot send someone elsewhere after signing in. */
-function nextPath(search: string): string {
+/**
+ * Where to go after signing in: only a path inside the app, so a crafted link cannot send someone elsewhere
+ * ("//evil.example" and "/\evil.example" both name another host).
+ */
+export function nextPath(search: string): string {
   const next = new URLSearchParams(search).get("next");
-  return next?.startsWith("/") && !next.startsWith("//") ? next : "/";
+  return next && /^\/(?![/\\])/.test(next) ? next : "/";
 }
 
 function AuthForm({ mode }: { mode: "sign-in" | "sign-up" }) {

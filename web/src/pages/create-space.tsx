@@ -1,15 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useId, useMemo, useState } from "react";
 import { Link, useLocation } from "wouter";
+import { CADENCES } from "../../../src/core/meeting.js";
 import { ApiFailure, api, type Cadence, type Space, type SpaceSummary, type Template, type TemplateList } from "../api";
 import { Breadcrumbs } from "../components/breadcrumbs";
 import { ErrorMessage, Loading } from "../components/feedback";
-import { CADENCE_WORDS, cadenceOfTemplate } from "../components/format";
 import { InviteLink } from "../components/invite-link";
 import { useTitle } from "../components/layout";
+import { CADENCE_WORDS } from "../components/words";
 import "./create-space.css";
-
-const CADENCES: Cadence[] = ["weekly", "biweekly", "monthly", "ad hoc"];
 
 const KIND_WORDS: Record<string, string> = {
   details: "Details",
@@ -106,7 +105,7 @@ function SpaceForm({ onCreated }: { onCreated: (space: Space) => void }) {
   const list = templates.data?.templates ?? [];
   const template = list.find((candidate) => candidate.id === templateId) ?? list[0];
   // Until the person picks their own, cadence and length follow the template.
-  const chosenCadence = cadence ?? (template ? cadenceOfTemplate(template) : "weekly");
+  const chosenCadence = cadence ?? (template ? template.cadence : "weekly");
   const chosenDuration = duration ?? String(template?.durationMinutes ?? 30);
 
   const create = useMutation({
@@ -215,8 +214,8 @@ function SpaceForm({ onCreated }: { onCreated: (space: Space) => void }) {
                   <span className="template-name">{candidate.name}</span>
                   <span className="template-purpose">{candidate.purpose}</span>
                   <span className="template-meta">
-                    {CADENCE_WORDS[cadenceOfTemplate(candidate)]} · {candidate.durationMinutes} min ·{" "}
-                    {candidate.sections.length} sections
+                    {CADENCE_WORDS[candidate.cadence]} · {candidate.durationMinutes} min · {candidate.sections.length}{" "}
+                    sections
                   </span>
                 </span>
               </label>

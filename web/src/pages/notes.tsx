@@ -2,6 +2,8 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { DropdownMenu } from "radix-ui";
 import { type FormEvent, type ReactNode, useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 import { Link } from "wouter";
+import { type BulletPart, columnBulletParts, itemBulletParts } from "../../../src/core/notes/item-bullets.js";
+import { capitalize } from "../../../src/core/text.js";
 import {
   ApiFailure,
   type Artifact,
@@ -20,17 +22,7 @@ import { Breadcrumbs } from "../components/breadcrumbs";
 import { ColumnHeadings } from "../components/column-headings";
 import { CloseButton, ModalDialog } from "../components/dialog";
 import { ErrorMessage, Loading } from "../components/feedback";
-import {
-  ARTIFACT_WORDS,
-  canRun,
-  canWrite,
-  capitalise,
-  formatDay,
-  ITEM_STATUS_WORDS,
-  KIND_WORDS,
-  plural,
-  withUnit,
-} from "../components/format";
+import { canRun, canWrite, formatDay, plural, slug, withUnit } from "../components/format";
 import {
   type CardItem,
   ItemLinksNote,
@@ -46,6 +38,7 @@ import { useTitle } from "../components/layout";
 import { meetingQuery, spaceQuery } from "../components/queries";
 import { RagBadge } from "../components/rag";
 import { WhatChanged } from "../components/what-changed";
+import { ARTIFACT_WORDS, ITEM_STATUS_WORDS, KIND_WORDS } from "../components/words";
 import "./notes.css";
 
 /** What every item of the notes needs for its review controls. */
@@ -58,7 +51,8 @@ interface Reviewing {
   onDraft: ((kind: ArtifactKind, item: Item) => void) | null;
 }
 
-const ARTIFACT_KINDS: ArtifactKind[] = ["customer-communication", "slack-summary", "follow-up-email"];
+/** The drafts a person may make from an item, in the order of their words. */
+const ARTIFACT_KINDS = Object.keys(ARTIFACT_WORDS) as ArtifactKind[];
 /** The items a person drafts a communication from. */
 const DRAFTABLE: ReadonlySet<Item["kind"]> = new Set(["escalation", "risk", "action"]);
 
@@ -290,11 +284,11 @@ function Cell({ value, column, item }: { value: string | number | null | undefin
       return (
         <>
           {item?.rag ? <RagBadge rag={item.rag} /> : null}{" "}
-          {ITEM_STATUS_WORDS[String(value)] ?? capitalise(String(value))}
+          {ITEM_STATUS_WORDS[String(value)] ?? capitalize(String(value))}
         </>
       );
     case "level":
-      return <>{capitalise(String(value))}</>;
+      return <>{capitalize(String(value))}</>;
     case "number":
       return <>{withUnit(value, column)}</>;
     default:
@@ -429,8 +423,6 @@ function ItemTableRow({
   );
 }
 
-const DECISION_WORDS: Record<string, string> = { decided: "Decided:", pending: "Pending:", superseded: "Superseded:" };
-
 function ItemBullets({ section, reviewing }: { section: SectionJson; reviewing: Reviewing }) {
   const { columns } = section;
   return (
@@ -459,64 +451,56 @@ function ItemBullets({ section, reviewing }: { section: SectionJson; reviewing: 
   );
 }
 
-/** "**Decided:** text — Rationale: … — Owner: …": a bullet shaped by the item's kind, as the seed writes them. */
+/** "**Decided:** text — Rationale: … — Owner: …": a bullet shaped by the item's kind, in the notes' words. */
 function KindBullet({ item }: { item: Item }) {
-  const parts: ReactNode[] = [];
-  const owner = item.owner ? <Labelled label="Owner">{item.owner}</Labelled> : null;
-  switch (item.kind) {
-    case "decision":
-      parts.push(
+  return (
+    <>
+      {itemBulletParts(item).map((part, index) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: a fixed sequence of parts of one bullet
+        <span key={index}>
+          {index > 0 ? " — " : ""}
+          <BulletPartView part={part} />
+        </span>
+      ))}
+    </>
+  );
+}
+
+function BulletPartView({ part }: { part: BulletPart }) {
+  switch (part.type) {
+    case "heading":
+      return (
         <>
-          <strong>{(item.status && DECISION_WORDS[item.status]) || "Decision:"}</strong> {item.text}
-        </>,
-        item.rationale ? <Labelled label="Rationale">{item.rationale}</Labelled> : null,
-        owner,
-        item.decidedBy ? <Labelled label="Decided by">{item.decidedBy}</Labelled> : null,
+          <strong>{part.heading}</strong> {part.text}
+        </>
       );
-      break;
-    case "question":
-      parts.push(
+    case "team":
+      return (
         <>
-          <strong>{item.status === "answered" ? "Answered:" : "Open:"}</strong> {item.text}
-        </>,
-        item.askedBy ? <Labelled label="Asked by">{item.askedBy}</Labelled> : null,
-        owner,
+          <strong>{part.team}</strong>: {part.text}
+        </>
       );
-      break;
-    case "escalation":
-      parts.push(item.text, item.needed ? <Labelled label="Needed">{item.needed}</Labelled> : null, owner);
-      break;
-    case "action":
-      parts.push(
-        item.text,
-        owner,
-        item.due ? <Labelled label="Due">{formatDay(item.due, "long")}</Labelled> : null,
-        item.status ? (ITEM_STATUS_WORDS[item.status] ?? item.status) : null,
-      );
-      break;
-    case "risk":
-      parts.push(
-        item.rag ? <RagBadge rag={item.rag} /> : null,
-        item.text,
-        owner,
-        item.likelihood ? <Labelled label="Likelihood">{capitalise(item.likelihood)}</Labelled> : null,
-        item.impact ? <Labelled label="Impact">{capitalise(item.impact)}</Labelled> : null,
-        item.mitigation ? <Labelled label="Mitigation">{item.mitigation}</Labelled> : null,
-      );
-      break;
-    default:
-      parts.push(
-        item.team ? (
-          <>
-            <strong>{item.team}:</strong> {item.text}
-          </>
-        ) : (
-          item.text
-        ),
-        owner,
-      );
+    case "text":
+      return <>{part.text}</>;
+    case "rag":
+      return <RagBadge rag={part.rag} />;
+    case "status":
+      return <>{ITEM_STATUS_WORDS[part.status] ?? capitalize(part.status)}</>;
+    case "field":
+      return <Labelled label={part.label}>{fieldValue(part)}</Labelled>;
   }
-  return <Joined parts={parts} />;
+}
+
+/** A labelled value as the page shows it: people by name, dates in words. */
+function fieldValue(part: Extract<BulletPart, { type: "field" }>): string {
+  switch (part.format) {
+    case "date":
+      return formatDay(part.value, "long");
+    case "level":
+      return capitalize(part.value);
+    default:
+      return part.value;
+  }
 }
 
 /**
@@ -532,21 +516,13 @@ function ColumnBullet({
   columns: ColumnJson[];
   row: Record<string, string | number | null>;
 }) {
-  const textAt = columns.findIndex((column) => column.id === "text");
-  const before = textAt === -1 ? columns : columns.slice(0, textAt);
-  const after = textAt === -1 ? [] : columns.slice(textAt + 1);
-  let headLength = 0;
-  while (headLength < before.length && isHeadColumn(before[headLength])) headLength++;
-  const has = (column: ColumnJson) => row[column.id] !== null && row[column.id] !== undefined && row[column.id] !== "";
-  const head = before.slice(0, headLength).filter(has);
-  const meta = before.slice(headLength).filter(has);
+  const { head, meta, text, after } = columnBulletParts(item, columns);
   return (
     <>
-      {head.length > 0 ? <strong>{head.map((column) => String(row[column.id])).join(" – ")}</strong> : null}
+      {head.length > 0 ? <strong>{head.map((column) => String(row[column.id] ?? "")).join(" – ")}</strong> : null}
       {meta.length > 0 ? (
         <>
-          {" "}
-          (
+          {head.length > 0 ? " " : ""}(
           {meta.map((column, index) => (
             <span key={column.id}>
               {index > 0 ? ", " : ""}
@@ -556,30 +532,20 @@ function ColumnBullet({
           )
         </>
       ) : null}
-      {textAt !== -1 ? (
+      {text ? (
         <>
           {head.length > 0 || meta.length > 0 ? ": " : ""}
-          {item.text}
+          {text}
         </>
       ) : null}
-      {after.filter(has).map((column) => (
+      {after.map((column) => (
         <span key={column.id}>
           {" "}
           <em>{column.label}:</em> <Cell value={row[column.id]} column={column} item={item} />
         </span>
       ))}
-      {item.owner && !columns.some((column) => column.id === "owner") ? (
-        <>
-          {" — "}
-          <Labelled label="Owner">{item.owner}</Labelled>
-        </>
-      ) : null}
     </>
   );
-}
-
-function isHeadColumn(column: ColumnJson | undefined): boolean {
-  return column !== undefined && column.id !== "text" && (column.type === "text" || column.type === "person");
 }
 
 function Labelled({ label, children }: { label: string; children: ReactNode }) {
@@ -587,21 +553,6 @@ function Labelled({ label, children }: { label: string; children: ReactNode }) {
     <span>
       <span className="notes-label">{label}:</span> {children}
     </span>
-  );
-}
-
-function Joined({ parts }: { parts: ReactNode[] }) {
-  const shown = parts.filter((part) => part !== null && part !== "");
-  return (
-    <>
-      {shown.map((part, index) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: a fixed sequence of parts of one bullet
-        <span key={index}>
-          {index > 0 ? " — " : ""}
-          {part}
-        </span>
-      ))}
-    </>
   );
 }
 
@@ -815,7 +766,7 @@ function NotesToolbar({
 }) {
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
-  const fileName = slug(notes.meeting.title || notes.template.name);
+  const fileName = slug(notes.meeting.title || notes.template.name) || "meeting-notes";
 
   async function markdown(): Promise<string> {
     return api<string>(`${base}/notes.md`, { text: true });
@@ -882,18 +833,6 @@ function NotesToolbar({
         {busy ? `${busy}…` : (message?.text ?? "")}
       </span>
     </div>
-  );
-}
-
-/** A file name from a title: "Eng sync, 2025-03-17" → "eng-sync-2025-03-17". */
-function slug(title: string): string {
-  return (
-    title
-      .toLowerCase()
-      .normalize("NFKD")
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-+|-+$/g, "")
-      .slice(0, 80) || "meeting-notes"
   );
 }
 

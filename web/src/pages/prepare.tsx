@@ -2,10 +2,11 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FocusEvent, type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { Link, useLocation } from "wouter";
 import type { Triage, TriageEntry, TriageReason } from "../../../src/api/space-views.js";
+import { capitalize } from "../../../src/core/text.js";
 import { api, type Meeting, type Member, type PreRead, type PreReadRow, type Rag, type Space } from "../api";
 import { Breadcrumbs } from "../components/breadcrumbs";
 import { EmptyState, ErrorMessage, Loading, Progress } from "../components/feedback";
-import { canRun, canWrite, capitalise, formatDay, formatWhen, plural } from "../components/format";
+import { canRun, canWrite, formatDay, formatWhen, plural } from "../components/format";
 import { useTitle } from "../components/layout";
 import { MeetingStatusBadge } from "../components/meeting-status";
 import { PageError } from "../components/page-error";
@@ -699,7 +700,7 @@ function CellInput({
         {!known && value ? <option value={value}>{value}</option> : null}
         {LEVELS.map((option) => (
           <option key={option} value={option}>
-            {capitalise(option)}
+            {capitalize(option)}
           </option>
         ))}
       </select>

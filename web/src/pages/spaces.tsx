@@ -3,14 +3,7 @@ import { Link } from "wouter";
 import { api, type SpaceSummary } from "../api";
 import { EmptyState, ErrorMessage, Loading } from "../components/feedback";
 import { useTitle } from "../components/layout";
-
-// Not from components/format: this page is in the first-load bundle, which stays free of the format module.
-const ROLE_WORDS: Record<SpaceSummary["role"], string> = {
-  owner: "Owner",
-  facilitator: "Facilitator",
-  member: "Member",
-  viewer: "Viewer",
-};
+import { CADENCE_WORDS, ROLE_WORDS } from "../components/words";
 
 export function SpacesPage() {
   useTitle("Your Spaces");
@@ -65,14 +58,10 @@ function SpaceList({ spaces, label }: { spaces: SpaceSummary[]; label: string })
             <span className="card-title">{space.name}</span>
           </Link>
           <span className="muted">
-            {capitalise(space.cadence)} · {space.durationMinutes} min · {ROLE_WORDS[space.role]}
+            {CADENCE_WORDS[space.cadence]} · {space.durationMinutes} min · {ROLE_WORDS[space.role]}
           </span>
         </li>
       ))}
     </ul>
   );
-}
-
-function capitalise(word: string): string {
-  return word.charAt(0).toUpperCase() + word.slice(1);
 }

@@ -1,80 +1,44 @@
-import { z } from "@hono/zod-openapi";
-import { ITEM_KINDS, ITEM_STATUSES } from "../core/item.js";
-import { SPACE_ROLES } from "../core/roles.js";
-import { ESCALATION_RULES } from "../core/series/item-links.js";
-import { TIMELINE_KINDS } from "../core/series/timeline.js";
-import { followUpRuleSchema, templateSchema } from "../core/template/template.js";
-import { EDITABLE_FIELDS } from "../live/item-view.js";
+import { z } from "zod";
+import { ARTIFACT_KINDS } from "../core/drafts/drafts.js";
+import { fieldProblemSchema } from "../core/errors.js";
 import {
-  ARTIFACT_KINDS,
   DELIVERY_CHANNELS,
   DELIVERY_STATUSES,
-  MEETING_STATUSES,
   NOTIFICATION_CHANNELS,
   NOTIFICATION_FREQUENCIES,
   NOTIFICATION_KINDS,
-} from "../store/schema.js";
+} from "../core/follow-up/channels.js";
+import { RAGS } from "../core/item.js";
+import { CADENCES, MEETING_STATUSES } from "../core/meeting.js";
+import { SPACE_ROLES } from "../core/roles.js";
+import { TIMELINE_KINDS } from "../core/series/timeline.js";
+import { followUpRuleSchema, templateSchema } from "../core/template/template.js";
 
 /**
- * The request and response shapes the routes share. Each named one becomes a component of /api/openapi.json, so
- * clients see one `Space` rather than a copy per route.
+ * The shapes the HTTP API sends and receives, as zod schemas: the server validates with them, /api/openapi.json is
+ * generated from them (each `id` becomes a component, so clients see one `Space` rather than a copy per route),
+ * and the web app infers its types from them. Plain zod, so a client may import them without the server's code.
+ * The item's own schemas are the core's (src/core/item.ts, src/core/item-view.ts).
  */
 
-export const ragSchema = z.enum(["red", "yellow", "green"]).nullable();
-export const spaceRoleSchema = z.enum(SPACE_ROLES).openapi("SpaceRole");
-
-export const CADENCES = ["weekly", "biweekly", "monthly", "ad hoc"] as const;
+export const ragSchema = z.enum(RAGS).nullable();
+export const spaceRoleSchema = z.enum(SPACE_ROLES).meta({ id: "SpaceRole" });
 
 const timestamp = z.iso.datetime({ offset: true });
 
 export const errorSchema = z
   .object({
     error: z.object({
-      code: z.string().openapi({ example: "not_found" }),
+      code: z.string().meta({ example: "not_found" }),
       message: z.string(),
-      issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+      issues: z.array(fieldProblemSchema).optional(),
     }),
   })
-  .openapi("Error");
-
-const ERROR_DESCRIPTIONS = {
-  400: "The request is malformed; the message names the field.",
-  401: "Not signed in.",
-  403: "Signed in, but the role is too low (or the CSRF header is missing).",
-  404: "No such thing, or not visible to the caller.",
-  409: "The change conflicts with the current state.",
-  410: "It existed but is no longer usable.",
-  413: "The body is too large.",
-  429: "Too many attempts; see Retry-After.",
-} as const;
-type ErrorStatus = keyof typeof ERROR_DESCRIPTIONS;
-
-/** The error responses a route can give, for the OpenAPI document. */
-export function errorResponses<S extends ErrorStatus>(...statuses: S[]) {
-  const all = [...new Set<ErrorStatus>([400, 401, ...statuses])];
-  return Object.fromEntries(
-    all.map((status) => [
-      status,
-      { description: ERROR_DESCRIPTIONS[status], content: { "application/json": { schema: errorSchema } } },
-    ]),
-  ) as Record<S | 400 | 401, { description: string; content: { "application/json": { schema: typeof errorSchema } } }>;
-}
-
-/** A JSON response body, for `responses`. */
-export function jsonResponse<T extends z.ZodType>(schema: T, description: string) {
-  return { description, content: { "application/json": { schema } } };
-}
-
-/** A required JSON request body, for `request.body` (required, so a missing body is validated, not skipped). */
-export function jsonBody<T extends z.ZodType>(schema: T) {
-  return { required: true, content: { "application/json": { schema } } };
-}
-
-export const noContent = { description: "Done; no body." };
+  .meta({ id: "Error" });
 
 export const userSchema = z
   .object({ id: z.uuid(), email: z.email(), name: z.string(), createdAt: timestamp })
-  .openapi("User");
+  .meta({ id: "User" });
 
 export const sessionSchema = z
   .object({
@@ -82,32 +46,34 @@ export const sessionSchema = z
     /** Send it back as the x-csrf-token header on every write made with the session cookie. */
     csrfToken: z.string(),
   })
-  .openapi("Session");
+  .meta({ id: "Session" });
 
 export const meSchema = z
-  .object({ user: userSchema, csrfToken: z.string().optional().openapi({ description: "Session callers only." }) })
-  .openapi("Me");
+  .object({ user: userSchema, csrfToken: z.string().optional().meta({ description: "Session callers only." }) })
+  .meta({ id: "Me" });
 
 export const apiTokenSchema = z
   .object({
     id: z.uuid(),
     name: z.string(),
-    prefix: z.string().openapi({ description: "The first characters of the token, to tell tokens apart." }),
+    prefix: z.string().meta({ description: "The first characters of the token, to tell tokens apart." }),
     createdAt: timestamp,
     lastUsedAt: timestamp.nullable(),
   })
-  .openapi("ApiToken");
+  .meta({ id: "ApiToken" });
 
 export const newApiTokenSchema = apiTokenSchema
-  .extend({ token: z.string().openapi({ description: "Shown once; only its hash is kept." }) })
-  .openapi("NewApiToken");
+  .extend({ token: z.string().meta({ description: "Shown once; only its hash is kept." }) })
+  .meta({ id: "NewApiToken" });
 
-// Rebuilt with this module's z: the core's schema comes from plain zod, which need not have `.openapi` patched in.
-export const templateResponseSchema = z.object(templateSchema.shape).openapi("Template");
+// Not strict, as a response: the core's schema refuses unknown fields in a template file.
+export const templateResponseSchema = z.object(templateSchema.shape).meta({ id: "Template" });
+/** `GET /api/templates`: the templates a Space can be created on. */
+export const templateListSchema = z.object({ templates: z.array(templateResponseSchema) });
 
 export const distributionSchema = z
   .object({ emails: z.array(z.email()), slackChannel: z.string().nullable(), followUpHours: z.number() })
-  .openapi("Distribution");
+  .meta({ id: "Distribution" });
 
 const spaceFields = {
   id: z.uuid(),
@@ -124,7 +90,7 @@ const spaceFields = {
   role: spaceRoleSchema,
 };
 
-export const spaceSummarySchema = z.object(spaceFields).openapi("SpaceSummary");
+export const spaceSummarySchema = z.object(spaceFields).meta({ id: "SpaceSummary" });
 /** Metric column id → the normal range set for it (either end may be open). */
 export const metricBoundsSchema = z
   .record(
@@ -133,7 +99,7 @@ export const metricBoundsSchema = z
       .strictObject({ min: z.number().optional(), max: z.number().optional() })
       .refine((b) => b.min === undefined || b.max === undefined || b.min <= b.max, "min must not exceed max"),
   )
-  .openapi("MetricBounds");
+  .meta({ id: "MetricBounds" });
 
 export const spaceSchema = z
   .object({
@@ -143,17 +109,17 @@ export const spaceSchema = z
     followUpRules: z.array(followUpRuleSchema),
     metricBounds: metricBoundsSchema,
   })
-  .openapi("Space");
+  .meta({ id: "Space" });
 
 export const memberSchema = z
   .object({
     userId: z.uuid(),
     name: z.string(),
     role: spaceRoleSchema,
-    email: z.email().optional().openapi({ description: "Shown to the Space's owners only." }),
+    email: z.email().optional().meta({ description: "Shown to the Space's owners only." }),
     joinedAt: timestamp,
   })
-  .openapi("Member");
+  .meta({ id: "Member" });
 
 export const invitationSchema = z
   .object({
@@ -164,23 +130,23 @@ export const invitationSchema = z
     revokedAt: timestamp.nullable(),
     status: z.enum(["active", "expired", "revoked"]),
   })
-  .openapi("Invitation");
+  .meta({ id: "Invitation" });
 
 export const newInvitationSchema = z
   .object({
     id: z.uuid(),
     role: spaceRoleSchema,
-    url: z.string().openapi({ example: "/invite/abc…" }),
-    token: z.string().openapi({ description: "Shown once; only its hash is kept." }),
+    url: z.string().meta({ example: "/invite/abc…" }),
+    token: z.string().meta({ description: "Shown once; only its hash is kept." }),
     expiresAt: timestamp,
   })
-  .openapi("NewInvitation");
+  .meta({ id: "NewInvitation" });
 
 export const acceptedInvitationSchema = z
   .object({ spaceId: z.uuid(), role: spaceRoleSchema })
-  .openapi("AcceptedInvitation");
+  .meta({ id: "AcceptedInvitation" });
 
-export const attendeeSchema = z.object({ name: z.string(), userId: z.uuid().nullable() }).openapi("Attendee");
+export const attendeeSchema = z.object({ name: z.string(), userId: z.uuid().nullable() }).meta({ id: "Attendee" });
 
 const meetingFields = {
   id: z.uuid(),
@@ -196,7 +162,7 @@ const meetingFields = {
   createdAt: timestamp,
 };
 
-export const meetingSummarySchema = z.object(meetingFields).openapi("MeetingSummary");
+export const meetingSummarySchema = z.object(meetingFields).meta({ id: "MeetingSummary" });
 export const meetingListSchema = z
   .object({
     /** Not ended and not yet over, soonest first. */
@@ -204,14 +170,23 @@ export const meetingListSchema = z
     /** Ended, or scheduled and long over without going live; latest first. */
     past: z.array(meetingSummarySchema),
   })
-  .openapi("MeetingList");
+  .meta({ id: "MeetingList" });
+/** `POST /api/meetings/{id}/status`: the new status and the seq of its event. */
+export const statusChangeSchema = z.object({ status: z.enum(MEETING_STATUSES), seq: z.number().int() });
+/** `POST /api/meetings/{id}/transcript`: what an upload stored. */
+export const uploadResultSchema = z.object({
+  segments: z.number().int(),
+  duplicates: z.number().int(),
+  items: z.number().int(),
+  status: z.enum(MEETING_STATUSES),
+});
 export const meetingSchema = z
   .object({
     ...meetingFields,
     template: templateResponseSchema,
     counts: z.object({ preReadRows: z.number().int(), items: z.number().int(), segments: z.number().int() }),
   })
-  .openapi("Meeting");
+  .meta({ id: "Meeting" });
 
 export const preReadRowSchema = z
   .object({
@@ -224,7 +199,7 @@ export const preReadRowSchema = z
     updatedAt: timestamp.nullable(),
     updatedBy: z.uuid().nullable(),
   })
-  .openapi("PreReadRow");
+  .meta({ id: "PreReadRow" });
 
 export const preReadSchema = z
   .object({
@@ -237,69 +212,7 @@ export const preReadSchema = z
       }),
     ),
   })
-  .openapi("PreRead");
-
-// The items of a meeting, as the live room and the Space views show them.
-const evidenceSchema = z.object({
-  segmentId: z.string(),
-  speaker: z.string().nullable(),
-  quote: z.string(),
-  start: z.number().nullable(),
-});
-const level = z.enum(["low", "medium", "high"]).nullable();
-export const itemSchema = z
-  .object({
-    id: z.string(),
-    kind: z.enum(ITEM_KINDS),
-    section: z.string(),
-    text: z.string(),
-    owner: z.string().nullable(),
-    due: z.string().nullable(),
-    status: z.enum(ITEM_STATUSES).nullable(),
-    rag: ragSchema,
-    likelihood: level,
-    impact: level,
-    mitigation: z.string().nullable(),
-    rationale: z.string().nullable(),
-    decidedBy: z.string().nullable(),
-    askedBy: z.string().nullable(),
-    needed: z.string().nullable(),
-    team: z.string().nullable(),
-    fields: z.record(z.string(), z.string()),
-    confidence: z.number(),
-    evidence: z.array(evidenceSchema),
-  })
-  .openapi("Item");
-const itemRefSchema = z.object({ meetingId: z.uuid(), itemId: z.string() }).openapi("ItemRef");
-export const itemLinksSchema = z
-  .object({
-    carriedFrom: itemRefSchema
-      .extend({
-        thread: z.string(),
-        firstMeetingId: z.uuid(),
-        firstMeetingDate: z.iso.date(),
-        meetings: z.number().int().openapi({ description: "Meetings it has been on, this one included." }),
-      })
-      .optional(),
-    raisedBy: z.object({ rule: z.enum(ESCALATION_RULES), about: itemRefSchema }).optional(),
-    supersedes: z.array(itemRefSchema).optional(),
-    supersededBy: itemRefSchema.optional(),
-  })
-  .openapi("ItemLinks", {
-    description: "What the series knows of an item: carried over, raised by a rule, superseded.",
-  });
-
-export const itemViewSchema = itemSchema
-  .extend({
-    review: z.enum(["suggested", "confirmed", "rejected"]),
-    /** The fields a person set: their values win over later engine updates. */
-    edited: z.array(z.enum(EDITABLE_FIELDS)),
-    links: itemLinksSchema,
-  })
-  .openapi("ItemView");
-export const metricRowSchema = z
-  .object({ team: z.string(), values: z.record(z.string(), z.number()), evidence: z.array(evidenceSchema) })
-  .openapi("MetricRow");
+  .meta({ id: "PreRead" });
 
 // ---- Series memory and follow-up ----
 
@@ -311,14 +224,14 @@ export const integrationViewSchema = z
     secrets: z.array(z.string()),
     updatedAt: timestamp.nullable(),
   })
-  .openapi("IntegrationView");
+  .meta({ id: "IntegrationView" });
 
 export const followUpSchema = z
   .object({
     rules: z.array(z.object({ rule: followUpRuleSchema, description: z.string() })),
     notesDeadlineHours: z.number(),
     email: z.object({
-      enabled: z.boolean().openapi({ description: "The server has an SMTP server (DOCKET_SMTP_URL)." }),
+      enabled: z.boolean().meta({ description: "The server has an SMTP server (DOCKET_SMTP_URL)." }),
       recipients: z.array(z.string()),
     }),
     slackChannel: z.string().nullable(),
@@ -328,7 +241,7 @@ export const followUpSchema = z
       salesforce: integrationViewSchema,
     }),
   })
-  .openapi("FollowUp");
+  .meta({ id: "FollowUp" });
 
 export const deliverySchema = z
   .object({
@@ -347,7 +260,9 @@ export const deliverySchema = z
     deliveredAt: timestamp.nullable(),
     late: z.boolean(),
   })
-  .openapi("Delivery");
+  .meta({ id: "Delivery" });
+/** `GET /api/spaces/{id}/deliveries`: `late` counts those past their deadline and not delivered. */
+export const deliveryLogSchema = z.object({ deliveries: z.array(deliverySchema), late: z.number().int() });
 
 export const preferenceSchema = z
   .object({
@@ -355,7 +270,7 @@ export const preferenceSchema = z
     channel: z.enum(NOTIFICATION_CHANNELS),
     frequency: z.enum(NOTIFICATION_FREQUENCIES),
   })
-  .openapi("NotificationPreference");
+  .meta({ id: "NotificationPreference" });
 
 export const notificationSchema = z
   .object({
@@ -371,7 +286,11 @@ export const notificationSchema = z
     readAt: timestamp.nullable(),
     sentAt: timestamp.nullable(),
   })
-  .openapi("Notification");
+  .meta({ id: "Notification" });
+export const notificationListSchema = z.object({
+  notifications: z.array(notificationSchema),
+  unread: z.number().int(),
+});
 
 /** Where an item was recorded: its meeting, that meeting's title and date. */
 export const itemSourceFields = { meetingId: z.uuid(), meetingTitle: z.string(), meetingDate: z.iso.date() };
@@ -390,7 +309,7 @@ export const changeEntrySchema = z
     status: z.string().nullable(),
     meetings: z.number().int().nullable(),
   })
-  .openapi("ChangeEntry");
+  .meta({ id: "ChangeEntry" });
 
 export const changesSchema = z
   .object({
@@ -400,7 +319,7 @@ export const changesSchema = z
     reRated: z.array(changeEntrySchema.extend({ from: ragSchema })),
     overdue: z.array(changeEntrySchema),
   })
-  .openapi("MeetingChanges");
+  .meta({ id: "MeetingChanges" });
 
 export const timelineSchema = z
   .object({
@@ -418,7 +337,7 @@ export const timelineSchema = z
       }),
     ),
   })
-  .openapi("Timeline");
+  .meta({ id: "Timeline" });
 
 export const artifactSchema = z
   .object({
@@ -432,4 +351,4 @@ export const artifactSchema = z
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
   })
-  .openapi("Artifact");
+  .meta({ id: "Artifact" });

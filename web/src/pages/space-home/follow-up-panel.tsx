@@ -9,21 +9,10 @@ import {
   type IntegrationKind,
   type IntegrationView,
   type Space,
-  type Timeline,
-  type TimelineEntry,
-} from "../api";
-import { CopyField } from "../components/copy-field";
-import { CloseButton, ModalDialog } from "../components/dialog";
-import { EmptyState, ErrorMessage, Loading } from "../components/feedback";
-import {
-  CHANNEL_WORDS,
-  DELIVERY_STATUS_WORDS,
-  formatDay,
-  plural,
-  RAG_WORDS,
-  TIMELINE_WORDS,
-} from "../components/format";
-import { RagBadge } from "../components/rag";
+} from "../../api";
+import { EmptyState, ErrorMessage, Loading } from "../../components/feedback";
+import { plural } from "../../components/format";
+import { CHANNEL_WORDS, DELIVERY_STATUS_WORDS } from "../../components/words";
 
 /** The Space's delivery log, for `useQuery`: the Follow-up tab and the late banner share it. */
 export function deliveriesQuery(spaceId: string) {
@@ -33,84 +22,7 @@ export function deliveriesQuery(spaceId: string) {
   };
 }
 
-// ——— Timeline ———
-
-export function TimelinePanel({ spaceId }: { spaceId: string }) {
-  const timeline = useQuery({
-    queryKey: ["timeline", spaceId],
-    queryFn: () => api<Timeline>(`/api/spaces/${encodeURIComponent(spaceId)}/timeline`),
-  });
-  // Newest meeting date first; within a date the server's order (newest first) stands (sort is stable).
-  const entries = [...(timeline.data?.entries ?? [])].sort((a, b) => b.date.localeCompare(a.date));
-  return (
-    <>
-      <div className="panel-title">
-        <h2>Timeline</h2>
-        <p className="muted">
-          What happened in the Space, newest first: meetings, decisions, risk ratings, escalations and completed action
-          items.
-        </p>
-      </div>
-      {timeline.isPending ? <Loading label="Loading the timeline" /> : null}
-      <ErrorMessage error={timeline.error} title="The timeline could not be loaded" />
-      {timeline.data && entries.length === 0 ? (
-        <EmptyState title="Nothing has happened yet">
-          When a meeting starts, it and what it decides, rates and escalates appear here in order.
-        </EmptyState>
-      ) : null}
-      {entries.length > 0 ? (
-        <ol className="space-timeline" aria-label="Timeline">
-          {entries.map((entry) => (
-            <li
-              // Entries have no id of their own; an item can appear twice, but not twice with one kind and time.
-              key={`${entry.kind}:${entry.meeting.meetingId}:${entry.itemId ?? ""}:${entry.at}`}
-              className={`space-timeline-entry space-timeline-${entry.kind}`}
-            >
-              <time dateTime={entry.date} className="space-timeline-date">
-                {formatDay(entry.date)}
-              </time>
-              <div className="space-timeline-body">
-                <span className="space-timeline-kind">{TIMELINE_WORDS[entry.kind]}</span>
-                <p className="space-timeline-text">
-                  {entry.kind === "meeting" ? (
-                    <Link href={`/meetings/${entry.meeting.meetingId}`}>{entry.text}</Link>
-                  ) : (
-                    entry.text
-                  )}
-                </p>
-                <TimelineDetail entry={entry} />
-              </div>
-            </li>
-          ))}
-        </ol>
-      ) : null}
-    </>
-  );
-}
-
-function TimelineDetail({ entry }: { entry: TimelineEntry }) {
-  const rating =
-    entry.kind === "risk-rating" && entry.rag ? (
-      <span className="space-timeline-rating">
-        {entry.from ? `${RAG_WORDS[entry.from]} → ` : null}
-        <RagBadge rag={entry.rag} />
-      </span>
-    ) : null;
-  return (
-    <p className="space-timeline-detail muted">
-      {rating}
-      {entry.detail ? <span>{entry.detail}</span> : null}
-      {entry.kind !== "meeting" ? (
-        <span>
-          In <Link href={`/meetings/${entry.meeting.meetingId}`}>{entry.meeting.meetingTitle}</Link>
-        </span>
-      ) : null}
-    </p>
-  );
-}
-
-// ——— Follow-up ———
-
+/** The Follow-up tab: the rules Docket enforces, the connected services and the delivery log. */
 export function FollowUpPanel({ space }: { space: Space }) {
   const followUp = useQuery({
     queryKey: ["follow-up", space.id],
@@ -465,43 +377,5 @@ export function LateBanner({ spaceId, onOpen }: { spaceId: string; onOpen: () =>
         Open the delivery log
       </button>
     </div>
-  );
-}
-
-// ——— Calendar ———
-
-/** "Subscribe in calendar": makes the person's private feed address for the Space and shows it once. */
-export function CalendarFeed({ space }: { space: Space }) {
-  const feed = useMutation({
-    mutationFn: () => api<{ url: string }>(`/api/spaces/${space.id}/calendar-feed`, { method: "POST" }),
-  });
-  return (
-    <ModalDialog
-      trigger={
-        <button type="button" className="button">
-          Subscribe in calendar
-        </button>
-      }
-      title="Subscribe in your calendar"
-      description="A private address of the Space's meetings for Google Calendar, Outlook or Apple Calendar. Making a new one stops the old one."
-      descriptionClassName="muted"
-    >
-      {feed.data ? (
-        <CopyField
-          label="Calendar address"
-          value={feed.data.url}
-          noun="address"
-          hint="Shown only once. Whoever has it can read this Space's meeting times: share it with nobody."
-        />
-      ) : (
-        <button type="button" className="button button-primary" disabled={feed.isPending} onClick={() => feed.mutate()}>
-          {feed.isPending ? "Making the address…" : "Make my calendar address"}
-        </button>
-      )}
-      <ErrorMessage error={feed.error} title="The address could not be made" />
-      <div className="dialog-actions">
-        <CloseButton>Done</CloseButton>
-      </div>
-    </ModalDialog>
   );
 }
