@@ -134,6 +134,36 @@ eachDatabase((database) => {
     });
   });
 
+  it("a daily digest by email with no mail server fails, saying why, instead of vanishing", async () => {
+    const t = await createTestApp(database(), testClock(new Date("2025-03-16T10:00:00Z")), { smtp: null });
+    const olga = await signUp(t.app, { name: "Olga Ivanova", email: "olga@example.com" });
+    const space = await createSpaceVia(t.app, olga, { name: "Alpha" });
+    await database()
+      .db.insert(notifications)
+      .values({
+        userId: olga.user.id,
+        spaceId: space.id,
+        kind: "action-reminder",
+        dedupeKey: "test:digest-by-email",
+        title: "Alpha rollout plan",
+        body: "due yesterday",
+        link: `/spaces/${space.id}/actions`,
+        channel: "email",
+        frequency: "daily",
+        createdAt: new Date("2025-03-16T10:00:00Z"),
+      });
+    t.clock.advance(Date.parse("2025-03-17T08:00:00Z") - t.clock.now().getTime());
+    await t.ctx.followUp.runOnce();
+    expect((await deliveries(t, olga, space.id)).filter((d) => d.purpose === "digest")).toMatchObject([
+      {
+        channel: "email",
+        recipient: "olga@example.com",
+        status: "failed",
+        lastError: expect.stringContaining("DOCKET_SMTP_URL"),
+      },
+    ]);
+  });
+
   describe("an email reminder due at once", () => {
     /** Sam owns a pre-read row of tomorrow's meeting that is not updated; it is 23 hours before the meeting. */
     async function reminderDue(followUp: Parameters<typeof createTestApp>[2]) {
