@@ -1,7 +1,8 @@
-// The dependency rule (docs/architecture.md): src/core is pure. It imports nothing from the edges, no
-// Node built-in and only packages known to be pure; it reads no clock, no randomness, no environment.
-// The wire (src/api) depends on the core alone, and the web app on the wire and the core alone.
-// Files are read as syntax trees, so a comment or a string that mentions Date.now() is not a finding.
+// The dependency rules (docs/architecture.md). src/core is pure: it imports nothing from the edges, no Node
+// built-in and only packages known to be pure; it reads no clock, no randomness, no environment. The wire
+// (src/api) depends on the core alone, and the web app on the wire and the core alone. Between the other
+// edges: an integration imports neither the server nor the live room, and only the CLI's entry point reads the
+// environment. Files are read as syntax trees, so a comment or a string that mentions Date.now() is not a finding.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { builtinModules } from "node:module";
 import { dirname, join, relative, resolve, sep } from "node:path";
@@ -46,37 +47,73 @@ function importProblem(specifier: string, file: string): string | null {
   return `imports "${specifier}", not a package known to be pure (add it to PURE_PACKAGES only if it does no I/O)`;
 }
 
-/** Every breach of the dependency rule in one source file, as "line N: what it does". */
-function findImpurities(source: string, file: string): string[] {
-  const sf = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+/** A module reference: an import, `export … from`, `import()`, `require()` or an `import("…")` type. */
+interface ModuleReference {
+  node: ts.Node;
+  /** The module name, or null when it is computed (and cannot be checked). */
+  specifier: string | null;
+}
+
+function moduleReference(node: ts.Node): ModuleReference | null {
+  let name: ts.Node | undefined;
+  if (ts.isImportDeclaration(node) || (ts.isExportDeclaration(node) && node.moduleSpecifier)) {
+    name = node.moduleSpecifier;
+  } else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference)) {
+    name = node.moduleReference.expression;
+  } else if (ts.isImportTypeNode(node)) {
+    name = ts.isLiteralTypeNode(node.argument) ? node.argument.literal : undefined;
+  } else if (
+    ts.isCallExpression(node) &&
+    (node.expression.kind === ts.SyntaxKind.ImportKeyword || isGlobal(node.expression, "require"))
+  ) {
+    name = node.arguments[0];
+  } else {
+    return null;
+  }
+  return { node, specifier: name !== undefined && ts.isStringLiteralLike(name) ? name.text : null };
+}
+
+function isGlobal(node: ts.Node, name: string): boolean {
+  return ts.isIdentifier(node) && node.text === name;
+}
+
+function parse(source: string, file: string): ts.SourceFile {
+  return ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+}
+
+/** Calls `visit` on every node of the file; `report` records a finding as "line N: what it does". */
+function findings(
+  source: string,
+  file: string,
+  visit: (node: ts.Node, report: (node: ts.Node, problem: string) => void, sf: ts.SourceFile) => void,
+): string[] {
+  const sf = parse(source, file);
   const found: string[] = [];
   const report = (node: ts.Node, problem: string) => {
     const { line } = sf.getLineAndCharacterOfPosition(node.getStart(sf));
     found.push(`line ${line + 1}: ${problem}`);
   };
-  const checkSpecifier = (node: ts.Node, specifier: ts.Node | undefined) => {
-    if (specifier === undefined || !ts.isStringLiteralLike(specifier)) {
-      report(node, "imports a computed module name, which cannot be checked");
-      return;
-    }
-    const problem = importProblem(specifier.text, file);
-    if (problem) report(node, problem);
+  const walk = (node: ts.Node): void => {
+    visit(node, report, sf);
+    ts.forEachChild(node, walk);
   };
-  const isGlobal = (node: ts.Node, name: string) => ts.isIdentifier(node) && node.text === name;
+  walk(sf);
+  return found;
+}
 
-  const visit = (node: ts.Node): void => {
-    if (ts.isImportDeclaration(node) || (ts.isExportDeclaration(node) && node.moduleSpecifier)) {
-      checkSpecifier(node, node.moduleSpecifier);
-    } else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference)) {
-      checkSpecifier(node, node.moduleReference.expression);
-    } else if (ts.isImportTypeNode(node)) {
-      const argument = node.argument;
-      checkSpecifier(node, ts.isLiteralTypeNode(argument) ? argument.literal : undefined);
+/** Every breach of the dependency rule in one source file, as "line N: what it does". */
+function findImpurities(source: string, file: string): string[] {
+  return findings(source, file, (node, report, sf) => {
+    const reference = moduleReference(node);
+    if (reference) {
+      const problem =
+        reference.specifier === null
+          ? "imports a computed module name, which cannot be checked"
+          : importProblem(reference.specifier, file);
+      if (problem) report(node, problem);
     } else if (ts.isCallExpression(node)) {
       const callee = node.expression;
-      if (callee.kind === ts.SyntaxKind.ImportKeyword || isGlobal(callee, "require")) {
-        checkSpecifier(node, node.arguments[0]);
-      } else if (isGlobal(callee, "Date")) {
+      if (isGlobal(callee, "Date")) {
         report(node, "Date() reads the clock: take the date as an argument");
       } else if (ts.isIdentifier(callee) && Object.hasOwn(FORBIDDEN_CALLS, callee.text)) {
         report(node, `${callee.text}() ${FORBIDDEN_CALLS[callee.text]}`);
@@ -85,8 +122,7 @@ function findImpurities(source: string, file: string): string[] {
       report(node, "new Date() reads the clock: take the date as an argument");
     } else if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
       const object = node.expression;
-      const key = ts.isPropertyAccessExpression(node) ? node.name : node.argumentExpression;
-      const property = ts.isIdentifier(key) || ts.isStringLiteralLike(key) ? key.text : key.getText(sf);
+      const property = propertyName(node, sf);
       if (isGlobal(object, "Date") && property === "now") {
         report(node, "Date.now reads the clock: take the time as an argument");
       } else if (isGlobal(object, "Math") && property === "random") {
@@ -95,18 +131,60 @@ function findImpurities(source: string, file: string): string[] {
         report(node, `${object.text}.${property} ${FORBIDDEN_OBJECTS[object.text]}`);
       }
     }
-    ts.forEachChild(node, visit);
-  };
-  visit(sf);
-  return found;
+  });
 }
 
-/** The core's source files, tests left out (a test may read fixtures from disk). */
-function coreSourceFiles(): string[] {
-  return readdirSync(CORE, { recursive: true, encoding: "utf8" })
-    .filter((path) => /\.[cm]?ts$/.test(path) && !/\.test\.[cm]?ts$/.test(path))
-    .map((path) => join(CORE, path))
+function propertyName(node: ts.PropertyAccessExpression | ts.ElementAccessExpression, sf: ts.SourceFile): string {
+  const key = ts.isPropertyAccessExpression(node) ? node.name : node.argumentExpression;
+  return ts.isIdentifier(key) || ts.isStringLiteralLike(key) ? key.text : key.getText(sf);
+}
+
+/** Folders under src that an edge may not import from, and why. */
+const EDGE_RULES: { from: string; notFrom: string[]; why: string }[] = [
+  {
+    from: "integrations",
+    notFrom: ["server", "live"],
+    why: "an integration sends what it is given; it knows nothing of HTTP routes or live rooms",
+  },
+];
+
+/** The entry point, the one file that reads the environment and passes the parsed settings down. */
+const READS_ENVIRONMENT = join(SRC, "cli", "docket.ts");
+
+/** Breaches of the rules between edges in one file under src: forbidden imports, reading the environment. */
+function findEdgeBreaches(source: string, file: string): string[] {
+  const folder = relative(SRC, file).split(sep)[0];
+  const rules = EDGE_RULES.filter((rule) => rule.from === folder);
+  return findings(source, file, (node, report, sf) => {
+    const reference = moduleReference(node);
+    if (reference?.specifier?.startsWith(".")) {
+      const target = relative(SRC, resolve(dirname(file), reference.specifier)).split(sep);
+      for (const rule of rules) {
+        if (target[0] && rule.notFrom.includes(target[0])) {
+          report(node, `imports "${reference.specifier}" (src/${target.join("/")}): ${rule.why}`);
+        }
+      }
+    } else if (
+      (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) &&
+      isGlobal(node.expression, "process") &&
+      propertyName(node, sf) === "env" &&
+      file !== READS_ENVIRONMENT
+    ) {
+      report(node, "reads process.env: only src/cli/docket.ts does; take the parsed setting as an argument");
+    }
+  });
+}
+
+/** Source files under `dir` (TypeScript, TSX for the web app), tests left out (a test may read fixtures from disk). */
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .filter((path) => /\.(?:[cm]?ts|tsx)$/.test(path) && !/\.test\.(?:[cm]?ts|tsx)$/.test(path))
+    .map((path) => join(dir, path))
     .sort();
+}
+
+function coreSourceFiles(): string[] {
+  return sourceFiles(CORE);
 }
 
 describe("the dependency rule: src/core is pure", () => {
@@ -123,6 +201,65 @@ describe("the dependency rule: src/core is pure", () => {
       findImpurities(readFileSync(file, "utf8"), file).map((finding) => `src/core/${relative(CORE, file)} ${finding}`),
     );
     expect(findings).toEqual([]);
+  });
+});
+
+describe("the rules between edges", () => {
+  it("finds the integrations and the entry point", () => {
+    const files = sourceFiles(SRC).map((file) => relative(SRC, file).split(sep).join("/"));
+    for (const name of ["email", "slack", "salesforce", "webhook"]) {
+      expect(files.some((file) => file.startsWith(`integrations/${name}/`))).toBe(true);
+    }
+    expect(files).toContain("cli/docket.ts");
+  });
+
+  it("no integration imports the server or the live room, and only the entry point reads the environment", () => {
+    const found = sourceFiles(SRC).flatMap((file) =>
+      findEdgeBreaches(readFileSync(file, "utf8"), file).map((finding) => `src/${relative(SRC, file)} ${finding}`),
+    );
+    expect(found).toEqual([]);
+  });
+
+  it("nor do the integrations' own tests", () => {
+    const tests = readdirSync(join(SRC, "integrations"), { recursive: true, encoding: "utf8" })
+      .filter((path) => /\.test\.[cm]?ts$/.test(path))
+      .map((path) => join(SRC, "integrations", path));
+    const found = tests.flatMap((file) =>
+      findEdgeBreaches(readFileSync(file, "utf8"), file)
+        .filter((finding) => !finding.includes("process.env"))
+        .map((finding) => `src/${relative(SRC, file)} ${finding}`),
+    );
+    expect(found).toEqual([]);
+  });
+});
+
+describe("the checker behind the rules between edges", () => {
+  const integration = join(SRC, "integrations", "slack", "example.ts");
+  const cases: [file: string, source: string, finding: string | null][] = [
+    [
+      integration,
+      'import { reportLiveError } from "../../live/hub.js";',
+      'line 1: imports "../../live/hub.js" (src/live/hub.js): an integration sends what it is given',
+    ],
+    [integration, 'import type { ServerContext } from "../../server/context.js";', "(src/server/context.js)"],
+    [integration, 'export { ApiError } from "../../server/errors.js";', "(src/server/errors.js)"],
+    [integration, 'const { createLive } = await import("../../live/create-live.js");', "(src/live/create-live.js)"],
+    [integration, 'type Hub = import("../../live/hub.js").LiveHub;', "(src/live/hub.js)"],
+    [integration, "const token = process.env.SLACK_TOKEN;", "reads process.env: only src/cli/docket.ts does"],
+    [join(SRC, "store", "database.ts"), 'const size = process["env"].POOL;', "reads process.env"],
+    [join(SRC, "server", "serve.ts"), "const { PORT } = process.env;", "reads process.env"],
+    // What is allowed:
+    [integration, 'import type { DeliveryAttempt } from "../types.js";\nimport { z } from "zod";', null],
+    [integration, 'import { escapeSlack } from "../../core/follow-up/messages.js";', null],
+    [join(SRC, "server", "routes", "live.ts"), 'import { createLive } from "../../live/create-live.js";', null],
+    [READS_ENVIRONMENT, "const env = readEnvironment(process.env, names);", null],
+    [integration, 'const note = "never read process.env here";\nprocess.stderr.write(note);', null],
+  ];
+
+  it.each(cases)("%s: %s", (file, source, finding) => {
+    const found = findEdgeBreaches(source, file);
+    if (finding === null) expect(found).toEqual([]);
+    else expect(found).toEqual([expect.stringContaining(finding)]);
   });
 });
 
@@ -213,13 +350,6 @@ function resolveModule(path: string): string {
   const stem = path.replace(/\.js$/, "");
   const candidates = [`${stem}.ts`, `${stem}.tsx`, join(stem, "index.ts"), path];
   return candidates.find((candidate) => existsSync(candidate)) ?? path;
-}
-
-function sourceFiles(root: string): string[] {
-  return readdirSync(root, { recursive: true, encoding: "utf8" })
-    .filter((path) => /\.tsx?$/.test(path) && !/\.test\.tsx?$/.test(path))
-    .map((path) => join(root, path))
-    .sort();
 }
 
 const isUnder = (path: string, folder: string) => path === folder || path.startsWith(folder + sep);

@@ -417,6 +417,27 @@ describe.concurrent("errors and help", SPAWNING, () => {
     expect(run.stdout).toBe("");
     expect(run.stderr).toMatch(/^Usage: docket <command>/);
   });
+
+  it("a malformed setting stops `docket serve` before it starts, naming the variable (exit 2)", async ({ expect }) => {
+    const data = join(scratch, "never-created");
+    const settings = { DOCKET_WORKER_INTERVAL_MS: "abc", DOCKET_DEMO: "off", DOCKET_PUBLIC_URL: "docket.example.com" };
+    const [serve, templates] = await Promise.all([
+      docket(["serve", "--port", "0", "--data", data], settings),
+      // A command that does not read a setting is not stopped by it.
+      docket(["templates"], settings),
+    ]);
+    expect(serve.code).toBe(2);
+    expect(serve.stdout).toBe("");
+    expect(serve.stderr).toBe(
+      [
+        'docket: DOCKET_PUBLIC_URL must be an http:// or https:// URL, got "docket.example.com"',
+        'docket: DOCKET_WORKER_INTERVAL_MS must be a whole number of milliseconds, got "abc"',
+        "",
+      ].join("\n"),
+    );
+    await expect(readFile(join(data, "pglite", "PG_VERSION"))).rejects.toThrow(); // no database was opened
+    expect(templates.code).toBe(0);
+  });
 });
 
 function incidentReviewTemplate(): Record<string, unknown> {

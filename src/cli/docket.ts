@@ -4,6 +4,7 @@ import { parseArgs } from "node:util";
 import { DocketError } from "../core/errors.js";
 import type { Template } from "../core/template/template.js";
 import { builtinTemplatesDir, loadTemplates } from "../files/templates.js";
+import { ConfigurationError, readEnvironment, VARIABLES_READ_BY } from "./environment.js";
 
 const HELP: Record<string, string> = {
   main: `Usage: docket <command> [options]
@@ -106,14 +107,19 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${HELP[command]}\n`);
     return 0;
   }
-  const userDir = values.templates ?? (process.env.DOCKET_TEMPLATES || undefined);
+  // The environment is read here and only here, once, for the variables this command uses.
+  const env = readEnvironment(
+    process.env,
+    VARIABLES_READ_BY[command === "serve" || command === "live" ? command : "templates"],
+  );
+  const userDir = values.templates ?? env.DOCKET_TEMPLATES;
   if (command === "serve") {
     const { serveCommand } = await import("./serve-command.js");
-    return serveCommand({ ...values, templates: userDir }, (message) => new UsageError(message));
+    return serveCommand({ ...values, templates: userDir }, env, (message) => new UsageError(message));
   }
   if (command === "live") {
     const { liveCommand } = await import("./live-command.js");
-    return liveCommand(rest[0], values, (message) => new UsageError(message));
+    return liveCommand(rest[0], values, env, (message) => new UsageError(message));
   }
   // extract and demo need the engine as well as the templates: start loading its modules while the templates
   // are read, rather than after.
@@ -248,6 +254,10 @@ main(process.argv.slice(2)).then(
   (error: unknown) => {
     if (error instanceof UsageError || isParseArgsError(error)) {
       process.stderr.write(`docket: ${error.message}\nRun "docket --help" for usage.\n`);
+      process.exitCode = 2;
+    } else if (error instanceof ConfigurationError) {
+      // A setting in the environment: named, with its value, before anything starts.
+      for (const problem of error.problems) process.stderr.write(`docket: ${problem}\n`);
       process.exitCode = 2;
     } else if (error instanceof DocketError) {
       process.stderr.write(`docket: ${error.message}\n`);

@@ -10,6 +10,7 @@ import {
 } from "../client/live-client.js";
 import { parseTranscript } from "../core/transcript/parse-transcript.js";
 import { readTranscriptFile } from "../files/transcript-file.js";
+import type { Environment } from "./environment.js";
 
 export interface LiveFlags {
   server?: string | undefined;
@@ -36,15 +37,16 @@ const PACED_WINDOW = 200;
 export async function liveCommand(
   file: string | undefined,
   flags: LiveFlags,
+  env: Pick<Environment, "DOCKET_SERVER" | "DOCKET_TOKEN">,
   usage: (message: string) => Error,
 ): Promise<number> {
   if (!file) throw usage("live needs a transcript FILE");
-  const server = flags.server ?? (process.env.DOCKET_SERVER || undefined);
+  const server = flags.server ?? env.DOCKET_SERVER;
   if (!server) throw usage("live needs --server URL (or set DOCKET_SERVER)");
   if (!isServerUrl(server)) throw usage(`--server must be an http:// or https:// URL; got "${server}"`);
   const meetingId = flags.meeting;
   if (!meetingId) throw usage("live needs --meeting ID");
-  const token = flags.token ?? (process.env.DOCKET_TOKEN || undefined);
+  const token = flags.token ?? env.DOCKET_TOKEN;
   if (!token) throw usage("live needs --token TOKEN (or set DOCKET_TOKEN)");
   const speed = Number(flags.speed ?? "1");
   if (flags.speed?.trim() === "" || !Number.isFinite(speed) || speed < 0) {

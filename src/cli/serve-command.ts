@@ -1,4 +1,6 @@
-import { databaseConfigFromEnv, openDatabase } from "../store/database.js";
+import { join } from "node:path";
+import { type DatabaseConfig, openDatabase } from "../store/database.js";
+import type { Environment } from "./environment.js";
 
 export interface ServeFlags {
   port?: string | undefined;
@@ -7,32 +9,51 @@ export interface ServeFlags {
   templates?: string | undefined;
 }
 
+const DEFAULT_PORT = 3000;
+const DEFAULT_HOST = "127.0.0.1";
+const DEFAULT_DATA = "./data";
+const DEFAULT_MAIL_FROM = "Docket <docket@localhost>";
+
 /**
  * `docket serve`: the HTTP API, the live WebSocket rooms, the web app and the follow-up worker, until
  * SIGINT/SIGTERM.
- * PGlite in DOCKET_DATA (default ./data) unless DATABASE_URL names a PostgreSQL server.
+ * PGlite in DOCKET_DATA (default ./data) unless DATABASE_URL names a PostgreSQL server. Flags win over the
+ * environment; what neither sets has the default the README gives.
  */
-export async function serveCommand(flags: ServeFlags, usage: (message: string) => Error): Promise<number> {
-  const portText = flags.port ?? process.env.PORT ?? "3000";
-  const port = Number(portText);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw usage(`the port must be 0–65535; got "${portText}"`);
-  const host = flags.host ?? process.env.HOST ?? "127.0.0.1";
-  const database = databaseConfigFromEnv({ ...process.env, ...(flags.data ? { DOCKET_DATA: flags.data } : {}) });
+export async function serveCommand(
+  flags: ServeFlags,
+  env: Environment,
+  usage: (message: string) => Error,
+): Promise<number> {
+  let port = env.PORT ?? DEFAULT_PORT;
+  if (flags.port !== undefined) {
+    port = Number(flags.port);
+    if (!/^\d+$/.test(flags.port) || port > 65535) throw usage(`the port must be 0–65535; got "${flags.port}"`);
+  }
+  const host = flags.host ?? env.HOST ?? DEFAULT_HOST;
+  const database: DatabaseConfig = env.DATABASE_URL
+    ? { kind: "postgres", url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE }
+    : { kind: "pglite", dataDir: join(flags.data ?? env.DOCKET_DATA ?? DEFAULT_DATA, "pglite") };
   const started = performance.now();
   // Opening PGlite (compiling its WebAssembly) overlaps with loading the server's modules: start-up is most of it.
   const opening = openDatabase(database);
   const [{ startServer }, opened] = await Promise.all([import("../server/serve.js"), opening]);
-  const demo = process.env.DOCKET_DEMO !== "off";
   const server = await startServer({
     port,
     host,
     database: opened,
     templatesDir: flags.templates,
-    demo,
-    followUpWorker: process.env.DOCKET_FOLLOW_UP !== "off",
-    // Links in emails and Slack messages point here unless DOCKET_PUBLIC_URL says where people reach Docket.
+    demo: env.DOCKET_DEMO ?? true,
+    followUpWorker: env.DOCKET_FOLLOW_UP ?? true,
+    secureCookies: env.DOCKET_SECURE_COOKIES ?? false,
+    // Links in emails, Slack messages and calendar feeds point here unless DOCKET_PUBLIC_URL says where people
+    // reach Docket.
+    publicUrl: env.DOCKET_PUBLIC_URL ?? `http://${linkHost(host)}:${port}`,
     followUp: {
-      publicUrl: process.env.DOCKET_PUBLIC_URL || `http://${host === "0.0.0.0" ? "localhost" : host}:${port}`,
+      smtp: env.DOCKET_SMTP_URL ? { url: env.DOCKET_SMTP_URL, from: env.DOCKET_MAIL_FROM ?? DEFAULT_MAIL_FROM } : null,
+      slackApiUrl: env.DOCKET_SLACK_API_URL,
+      intervalMs: env.DOCKET_WORKER_INTERVAL_MS,
+      leaseSeconds: env.DOCKET_DELIVERY_LEASE_SECONDS,
     },
   });
   const where = database.kind === "pglite" ? `PGlite in ${database.dataDir}` : "PostgreSQL";
@@ -47,4 +68,10 @@ export async function serveCommand(flags: ServeFlags, usage: (message: string) =
   process.stdout.write("Docket is stopping…\n");
   await server.close();
   return 0;
+}
+
+/** The listening address as a link's host: every interface is reached as localhost; IPv6 goes in brackets. */
+function linkHost(host: string): string {
+  if (host === "0.0.0.0" || host === "::") return "localhost";
+  return host.includes(":") ? `[${host}]` : host;
 }

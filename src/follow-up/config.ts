@@ -1,12 +1,8 @@
-import type { SmtpSettings } from "../integrations/types.js";
+import type { ServerChannelSettings } from "../integrations/channel.js";
 
-/** The server-wide settings the follow-up worker sends with. */
-export interface FollowUpConfig {
-  /** Email is switched on when the server has an SMTP server to send through. */
-  smtp: SmtpSettings | null;
-  /** The Slack Web API base URL (a test server, or Slack's own when unset). */
-  slackApiUrl: string | undefined;
-  /** Where people open Docket: links in emails, Slack messages and the calendar feed. */
+/** The server-wide settings the follow-up worker sends with (from `docket serve`'s configuration). */
+export interface FollowUpConfig extends ServerChannelSettings {
+  /** Where people open Docket: links in emails and Slack messages. */
   publicUrl: string;
   /** How long a claimed delivery is held before another sender may take it over. */
   leaseSeconds: number;
@@ -14,14 +10,11 @@ export interface FollowUpConfig {
   intervalMs: number;
 }
 
-export function followUpConfigFromEnv(env: NodeJS.ProcessEnv, fallbackUrl: string): FollowUpConfig {
-  return {
-    smtp: env.DOCKET_SMTP_URL
-      ? { url: env.DOCKET_SMTP_URL, from: env.DOCKET_MAIL_FROM || "Docket <docket@localhost>" }
-      : null,
-    slackApiUrl: env.DOCKET_SLACK_API_URL || undefined,
-    publicUrl: (env.DOCKET_PUBLIC_URL || fallbackUrl).replace(/\/+$/, ""),
-    leaseSeconds: Number(env.DOCKET_DELIVERY_LEASE_SECONDS) || 120,
-    intervalMs: Number(env.DOCKET_WORKER_INTERVAL_MS) || 5000,
-  };
-}
+/** What the worker uses for a setting it is not given. */
+export const FOLLOW_UP_DEFAULTS = {
+  smtp: null,
+  slackApiUrl: undefined,
+  publicUrl: "http://localhost:3000",
+  leaseSeconds: 120,
+  intervalMs: 5000,
+} as const satisfies FollowUpConfig;

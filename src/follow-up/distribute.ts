@@ -6,7 +6,11 @@ import { slackSummaryKinds } from "../core/follow-up/rules.js";
 import type { ItemLinks } from "../core/series/item-links.js";
 import { threadOf } from "../core/series/threads.js";
 import type { FollowUpRule } from "../core/template/template.js";
-import type { SalesforceTaskPayload } from "../integrations/types.js";
+import type { DeliveryChannel } from "../integrations/channel.js";
+import { emailChannel } from "../integrations/email/channel.js";
+import { salesforceChannel, salesforceTask } from "../integrations/salesforce/channel.js";
+import { slackChannel } from "../integrations/slack/channel.js";
+import { webhookChannel } from "../integrations/webhook/channel.js";
 import { meetingNotes } from "../live/read-meeting.js";
 import { isoOf, jsonParam, type Queryable, query } from "../live/sql.js";
 import type { Distribution } from "../store/schema.js";
@@ -113,9 +117,12 @@ export async function distributeMeeting(
   const dueBy = new Date(endedAt + meeting.distribution.followUpHours * HOUR_MS).toISOString();
   const base = { spaceId: meeting.spaceId, meetingId, userId: null, notBefore: at, dueBy };
   const deliveries: NewDelivery[] = [];
+  // A channel that is off for the Space (no mail server, Slack not connected) is left out rather than failed.
+  const enabled = (channel: DeliveryChannel) =>
+    "settings" in channel.enabledFor({ server: config, connection: integrations.get(channel.kind) });
 
   const to = [...new Set([...attendeeEmails.map((row) => row.email), ...meeting.distribution.emails])];
-  if (config.smtp && to.length > 0) {
+  if (enabled(emailChannel) && to.length > 0) {
     deliveries.push({
       ...base,
       channel: "email",
@@ -125,9 +132,8 @@ export async function distributeMeeting(
       payload: notesEmail({ notes, spaceName: meeting.spaceName, url, to }),
     });
   }
-  const slack = integrations.get("slack");
   const channel = meeting.distribution.slackChannel;
-  if (slack && channel) {
+  if (enabled(slackChannel) && channel) {
     deliveries.push({
       ...base,
       channel: "slack",
@@ -145,24 +151,22 @@ export async function distributeMeeting(
       }),
     });
   }
-  if (integrations.has("salesforce")) {
+  if (enabled(salesforceChannel)) {
     const links = await itemLinks(tx, meetingId);
     for (const item of notes.items) {
       if (item.kind !== "action") continue;
-      // The thread is the Task's external id: an action carried through several meetings stays one Task.
-      const thread = threadOf(meetingId, item.id, links.get(item.id) ?? {});
-      const task: SalesforceTaskPayload = {
-        externalId: thread,
-        subject: item.text.slice(0, 255),
-        description: [
-          `From ${meeting.spaceName}: ${meeting.title} (${meeting.meetingDate})`,
-          item.owner ? `Owner: ${item.owner}` : "Owner: not named",
-          url,
-        ].join("\n"),
-        activityDate: item.due,
-        status: item.status === "done" ? "Completed" : "Not Started",
-        ownerName: item.owner,
-      };
+      const task = salesforceTask({
+        // An action carried through several meetings is one thread, and so one Task.
+        thread: threadOf(meetingId, item.id, links.get(item.id) ?? {}),
+        text: item.text,
+        owner: item.owner,
+        due: item.due,
+        done: item.status === "done",
+        spaceName: meeting.spaceName,
+        meetingTitle: meeting.title,
+        meetingDate: meeting.meetingDate,
+        url,
+      });
       deliveries.push({
         ...base,
         dueBy: null,
@@ -174,7 +178,7 @@ export async function distributeMeeting(
       });
     }
   }
-  if (integrations.has("webhook")) {
+  if (enabled(webhookChannel)) {
     deliveries.push({
       ...base,
       dueBy: null,

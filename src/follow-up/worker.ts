@@ -5,18 +5,15 @@ import { type DigestEntry, digestMessage, type RenderedMessage, reminderMessage 
 import { digestTime, planReminders, type ReminderInput, type ReminderMember } from "../core/follow-up/reminders.js";
 import type { SeriesItem } from "../core/series/series-item.js";
 import { latestPerThread, threadOf } from "../core/series/threads.js";
-import { sendEmail } from "../integrations/email/send-email.js";
-import { pushSalesforceTask } from "../integrations/salesforce/push-task.js";
-import { findSlackUserId, postSlackMessage } from "../integrations/slack/post-message.js";
+import { type DeliveryChannel, describeMalformedPayload } from "../integrations/channel.js";
+import { CHANNELS, findChannel } from "../integrations/channels.js";
 import {
+  type DeliveryAttempt,
   DeliveryError,
   type DeliveryResult,
   type EmailPayload,
-  type SalesforceTaskPayload,
-  type SlackPayload,
-  type WebhookPayload,
+  type SlackDirectMessage,
 } from "../integrations/types.js";
-import { sendWebhook } from "../integrations/webhook/send-webhook.js";
 import { isoOf, jsonParam, type Queryable, query } from "../live/sql.js";
 import type { Database } from "../store/database.js";
 import type { NotificationChannel, NotificationFrequency } from "../store/schema.js";
@@ -42,37 +39,48 @@ export interface WorkerReport {
   failed: number;
 }
 
+export interface FollowUpWorkerOptions {
+  database: Database;
+  now: () => Date;
+  config: FollowUpConfig;
+  /** The ways it sends (every integration's channel unless a test says otherwise). */
+  channels?: readonly DeliveryChannel[];
+  /** Where failures are written, one call per failure with its stack (stderr unless a test says otherwise). */
+  log?: (line: string) => void;
+}
+
 /**
  * The follow-up worker: distributes the notes of meetings whose time has come, raises reminders, gathers daily
  * digests, and sends what the outbox holds. Every step is idempotent and safe to run in several processes at
  * once; `runOnce` is the whole cycle (tests call it with their clock), `start` runs it on an interval.
+ *
+ * It knows no integration: a delivery's channel is found by its kind in `CHANNELS`, which parses the payload,
+ * says whether it is on for the Space, and sends.
  */
 export class FollowUpWorker {
   readonly #database: Database;
   readonly #now: () => Date;
   readonly #config: FollowUpConfig;
+  readonly #channels: readonly DeliveryChannel[];
+  readonly #log: (line: string) => void;
   #timer: NodeJS.Timeout | null = null;
   #running: Promise<WorkerReport> | null = null;
   /** When reminders and digests were last planned (clock milliseconds). */
   #plannedAt: number | null = null;
 
-  constructor(options: { database: Database; now: () => Date; config: FollowUpConfig }) {
+  constructor(options: FollowUpWorkerOptions) {
     this.#database = options.database;
     this.#now = options.now;
     this.#config = options.config;
-  }
-
-  get config(): FollowUpConfig {
-    return this.#config;
+    this.#channels = options.channels ?? CHANNELS;
+    this.#log = options.log ?? ((line) => process.stderr.write(line));
   }
 
   start(): void {
     if (this.#timer) return;
     const tick = () => {
       this.runOnce()
-        .catch((error: unknown) =>
-          process.stderr.write(`docket: follow-up worker: ${error instanceof Error ? error.message : error}\n`),
-        )
+        .catch(() => {}) // runOnce has logged it
         .finally(() => {
           if (this.#timer) this.#timer = setTimeout(tick, this.#config.intervalMs);
         });
@@ -86,12 +94,20 @@ export class FollowUpWorker {
     await this.#running?.catch(() => {});
   }
 
-  /** One cycle; a second call while one runs waits for it instead of running alongside. */
+  /**
+   * One cycle; a second call while one runs waits for it instead of running alongside. A cycle that fails is
+   * logged here, once with its stack, however many callers wait for it: callers need not log it again.
+   */
   runOnce(): Promise<WorkerReport> {
     if (!this.#running) {
-      this.#running = this.#cycle().finally(() => {
-        this.#running = null;
-      });
+      this.#running = this.#cycle()
+        .catch((error: unknown) => {
+          this.#report("a cycle failed", error);
+          throw error;
+        })
+        .finally(() => {
+          this.#running = null;
+        });
     }
     return this.#running;
   }
@@ -100,6 +116,12 @@ export class FollowUpWorker {
   distribute(meetingId: string): Promise<number | null> {
     const at = this.#now().toISOString();
     return this.#database.db.transaction((tx) => distributeMeeting(tx, meetingId, at, this.#config));
+  }
+
+  /** A bug or an outage, not a target's answer: written with its stack. */
+  #report(what: string, error: unknown): void {
+    const text = error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : String(error);
+    this.#log(`docket: follow-up worker: ${what}: ${text}\n`);
   }
 
   async #cycle(): Promise<WorkerReport> {
@@ -132,21 +154,26 @@ export class FollowUpWorker {
   /** Sends one claimed delivery and records the outcome: delivered, to be retried with backoff, or failed. */
   async #send(delivery: ClaimedDelivery): Promise<"delivered" | "retrying" | "failed"> {
     const { db } = this.#database;
-    const attempt = {
+    const attempt: DeliveryAttempt = {
       deliveryId: delivery.id,
       dedupeKey: delivery.dedupeKey,
       attempt: delivery.attempts,
       uncertain: delivery.uncertain,
     };
+    let result: DeliveryResult;
     try {
-      const result = await this.#deliver(delivery, attempt);
-      await markDelivered(db, delivery.id, this.#now().toISOString(), result.externalId);
-      return "delivered";
+      result = await this.#deliver(delivery, attempt);
     } catch (error) {
+      // A DeliveryError is the target's answer, recorded on the delivery for the Space to see. Anything else is a
+      // bug or an outage here: logged as well, and tried again like a temporary failure.
+      if (!(error instanceof DeliveryError)) this.#report(`sending ${delivery.channel} delivery ${delivery.id}`, error);
       const failure =
         error instanceof DeliveryError
           ? error
-          : new DeliveryError(error instanceof Error ? error.message : String(error), { permanent: false });
+          : new DeliveryError(error instanceof Error ? error.message : String(error), {
+              permanent: false,
+              cause: error,
+            });
       const giveUp = failure.permanent || delivery.attempts >= MAX_ATTEMPTS;
       const retryAt = giveUp
         ? null
@@ -154,51 +181,40 @@ export class FollowUpWorker {
       await markFailed(db, delivery.id, failure.message, retryAt);
       return giveUp ? "failed" : "retrying";
     }
+    const at = this.#now().toISOString();
+    const notificationId = notificationOf(delivery.dedupeKey);
+    await db.transaction(async (tx) => {
+      await markDelivered(tx, delivery.id, at, result.externalId);
+      // A notification sent at once is recorded as sent when it was: not when it was raised.
+      if (notificationId) {
+        await query(tx, sql`UPDATE notifications SET sent_at = ${at}::timestamptz WHERE id = ${notificationId}`);
+      }
+    });
+    return "delivered";
   }
 
-  async #deliver(delivery: ClaimedDelivery, attempt: Parameters<typeof sendEmail>[2]): Promise<DeliveryResult> {
-    if (delivery.channel === "email") {
-      if (!this.#config.smtp) throw notConnected("email is not set up on this server (DOCKET_SMTP_URL)");
-      return sendEmail(this.#config.smtp, delivery.payload as EmailPayload, attempt);
-    }
-    const integrations = delivery.spaceId ? await readIntegrations(this.#database.db, delivery.spaceId) : new Map();
-    switch (delivery.channel) {
-      case "slack": {
-        const slack = integrations.get("slack");
-        if (!slack?.secrets.botToken) throw notConnected("Slack is not connected to this Space");
-        const settings = { botToken: slack.secrets.botToken, apiUrl: this.#config.slackApiUrl };
-        const payload = delivery.payload as SlackPayload | SlackDirectMessage;
-        if (!("email" in payload)) return postSlackMessage(settings, payload, attempt);
-        // A direct message: the person's Slack account is found by their email address.
-        const userId = await findSlackUserId(settings, payload.email);
-        if (!userId) throw notConnected(`no Slack account in this workspace uses ${payload.email}`);
-        const { email: _, ...message } = payload;
-        return postSlackMessage(settings, { ...message, channel: userId }, attempt);
-      }
-      case "webhook": {
-        const webhook = integrations.get("webhook");
-        if (!webhook?.settings.url || !webhook.secrets.signingSecret) throw notConnected("no webhook is set up");
-        const settings = { url: webhook.settings.url, signingSecret: webhook.secrets.signingSecret };
-        return sendWebhook(settings, delivery.payload as WebhookPayload, attempt, this.#now());
-      }
-      case "salesforce": {
-        const salesforce = integrations.get("salesforce");
-        if (!salesforce?.settings.instanceUrl || !salesforce.secrets.accessToken) {
-          throw notConnected("Salesforce is not connected to this Space");
-        }
-        const settings = {
-          instanceUrl: salesforce.settings.instanceUrl,
-          accessToken: salesforce.secrets.accessToken,
-          apiVersion: salesforce.settings.apiVersion,
-        };
-        return pushSalesforceTask(settings, delivery.payload as SalesforceTaskPayload, attempt);
-      }
-      default:
-        throw notConnected(`unknown channel ${delivery.channel}`);
-    }
+  /**
+   * Parses the payload with its channel's schema, finds the channel's settings for the Space, and sends. A
+   * payload that does not fit, an unknown channel, or a channel that is off fails for good, saying why.
+   */
+  async #deliver(delivery: ClaimedDelivery, attempt: DeliveryAttempt): Promise<DeliveryResult> {
+    const channel = findChannel(delivery.channel, this.#channels);
+    if (!channel) throw permanentFailure(`Docket has no "${delivery.channel}" channel`);
+    const payload = channel.payload.safeParse(delivery.payload);
+    if (!payload.success) throw permanentFailure(describeMalformedPayload(channel.kind, payload.error));
+    const connection = delivery.spaceId
+      ? (await readIntegrations(this.#database.db, delivery.spaceId)).get(channel.kind)
+      : undefined;
+    const enabled = channel.enabledFor({ server: this.#config, connection });
+    if ("disabled" in enabled) throw permanentFailure(enabled.disabled);
+    return channel.send(enabled.settings, payload.data, attempt, this.#now());
   }
 
-  /** Reminders that are due now become notifications (each once), sent at once or kept for the digest. */
+  /**
+   * Reminders that are due now become notifications (each once): listed in the app, and sent at once by email or
+   * Slack or kept for the digest, as each person chose. One sent at once is recorded as sent when its delivery
+   * arrives; one whose delivery fails (no mail server, no Slack) never is, and the Space's delivery log says why.
+   */
   async #remind(now: string): Promise<number> {
     const { db } = this.#database;
     const input = await readReminderInput(db, now);
@@ -211,38 +227,41 @@ export class FollowUpWorker {
       for (const notification of planned) {
         const preference = preferences.get(`${notification.userId}:${notification.kind}`) ?? DEFAULT_PREFERENCE;
         if (preference.frequency === "off") continue;
-        const sentNow = preference.frequency === "immediately";
+        const { channel, frequency } = preference;
+        // In the app is the whole of an in-app notification: it is sent by being raised.
+        const sentOnceRaised = frequency === "immediately" && channel === "in-app";
         const [row] = await query<{ id: string }>(
           tx,
           sql`INSERT INTO notifications (user_id, space_id, kind, dedupe_key, title, body, link, channel, frequency, created_at, sent_at)
               VALUES (${notification.userId}, ${notification.spaceId}, ${notification.kind}, ${notification.dedupeKey},
-                ${notification.title}, ${notification.body}, ${notification.link}, ${preference.channel},
-                ${preference.frequency}, ${now}::timestamptz, ${sentNow ? sql`${now}::timestamptz` : sql`NULL`})
+                ${notification.title}, ${notification.body}, ${notification.link}, ${channel},
+                ${frequency}, ${now}::timestamptz, ${sentOnceRaised ? sql`${now}::timestamptz` : sql`NULL`})
               ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
         );
         if (!row) continue;
         raised += 1;
-        if (!sentNow || preference.channel === "in-app") continue;
+        if (frequency !== "immediately" || channel === "in-app") continue;
         const delivery = this.#personal({
           userId: notification.userId,
           spaceId: notification.spaceId,
           email: emails.get(notification.userId) ?? "",
-          channel: preference.channel,
+          channel,
           purpose: "reminder",
-          dedupeKey: `notify:${row.id}`,
+          dedupeKey: `${NOTIFY_KEY}${row.id}`,
           message: reminderMessage(notification, this.#config.publicUrl),
           now,
         });
-        if (delivery) await enqueueDeliveries(tx, [delivery], now);
+        await enqueueDeliveries(tx, [delivery], now);
       }
       return raised;
     });
   }
 
   /**
-   * Daily-digest notifications whose hour has come: one message per person and channel. A notification made at
-   * `createdAt` goes out at `digestTime(createdAt)`; those due by now were made before the latest digest hour,
-   * the one digest slot in (now − 24 h, now].
+   * Daily-digest notifications whose hour has come. By email, one message per person for all their Spaces; by
+   * Slack, one per person and Space, through that Space's own Slack (Spaces may be in different workspaces, or
+   * have none). A notification made at `createdAt` goes out at `digestTime(createdAt)`; those due by now were made
+   * before the latest digest hour, the one digest slot in (now − 24 h, now].
    */
   async #digest(now: string): Promise<number> {
     const { db } = this.#database;
@@ -268,20 +287,35 @@ export class FollowUpWorker {
       const date = now.slice(0, 10);
       const deliveries: NewDelivery[] = [];
       for (const user of users) {
-        for (const channel of ["email", "slack"] as const) {
-          const entries = waiting.filter((n) => n.userId === user.id && n.channel === channel);
+        const theirs = waiting.filter((n) => n.userId === user.id);
+        const bySlack = theirs.filter((n) => n.channel === "slack");
+        const digests: { channel: "email" | "slack"; dedupeKey: string; entries: typeof waiting }[] = [
+          {
+            channel: "email",
+            dedupeKey: `digest:${user.id}:${date}:email`,
+            entries: theirs.filter((n) => n.channel === "email"),
+          },
+          ...[...new Set(bySlack.map((n) => n.spaceId))].map((spaceId) => ({
+            channel: "slack" as const,
+            dedupeKey: `digest:${user.id}:${date}:slack:${spaceId}`,
+            entries: bySlack.filter((n) => n.spaceId === spaceId),
+          })),
+        ];
+        for (const { channel, dedupeKey, entries } of digests) {
           if (entries.length === 0) continue;
-          const delivery = this.#personal({
-            userId: user.id,
-            spaceId: entries[0]?.spaceId ?? null,
-            email: user.email,
-            channel,
-            purpose: "digest",
-            dedupeKey: `digest:${user.id}:${date}:${channel}`,
-            message: digestMessage(user.name, entries, this.#config.publicUrl, date),
-            now,
-          });
-          if (delivery) deliveries.push(delivery);
+          deliveries.push(
+            this.#personal({
+              userId: user.id,
+              // Slack goes through this Space's connection; email through none, and is listed with its first entry's.
+              spaceId: entries[0]?.spaceId ?? null,
+              email: user.email,
+              channel,
+              purpose: "digest",
+              dedupeKey,
+              message: digestMessage(user.name, entries, this.#config.publicUrl, date),
+              now,
+            }),
+          );
         }
       }
       await enqueueDeliveries(tx, deliveries, now);
@@ -294,10 +328,7 @@ export class FollowUpWorker {
     });
   }
 
-  /**
-   * A message to one person by email or by Slack direct message (found by their email address when sent); null
-   * for email when the server has no mail server.
-   */
+  /** A message to one person by email, or by Slack direct message (found by their email address when sent). */
   #personal(message: {
     userId: string;
     spaceId: string | null;
@@ -307,9 +338,8 @@ export class FollowUpWorker {
     dedupeKey: string;
     message: RenderedMessage;
     now: string;
-  }): NewDelivery | null {
+  }): NewDelivery {
     const { channel, email } = message;
-    if (channel === "email" && !this.#config.smtp) return null;
     const payload: EmailPayload | SlackDirectMessage =
       channel === "email"
         ? { to: [email], subject: message.message.subject, text: message.message.text, html: message.message.html }
@@ -329,19 +359,21 @@ export class FollowUpWorker {
   }
 }
 
-/** A Slack message to a person: their Slack account is looked up by email when it is sent. */
-interface SlackDirectMessage extends Omit<SlackPayload, "channel"> {
-  email: string;
-}
-
 const PLAN_EVERY_MS = 60_000;
+
+/** The dedupe key of a notification's own delivery: `notify:<notification id>`. */
+const NOTIFY_KEY = "notify:";
+
+function notificationOf(dedupeKey: string): string | null {
+  return dedupeKey.startsWith(NOTIFY_KEY) ? dedupeKey.slice(NOTIFY_KEY.length) : null;
+}
 
 const DEFAULT_PREFERENCE: { channel: NotificationChannel; frequency: NotificationFrequency } = {
   channel: "email",
   frequency: "immediately",
 };
 
-function notConnected(message: string): DeliveryError {
+function permanentFailure(message: string): DeliveryError {
   return new DeliveryError(message, { permanent: true });
 }
 

@@ -20,6 +20,11 @@ export interface SlackPayload {
   blocks: unknown[];
 }
 
+/** A Slack message to a person: their Slack account is looked up by email address when it is sent. */
+export interface SlackDirectMessage extends Omit<SlackPayload, "channel"> {
+  email: string;
+}
+
 export interface WebhookPayload {
   /** "notes.distributed", "escalation.raised", … */
   event: string;

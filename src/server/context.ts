@@ -12,6 +12,10 @@ export interface ServerContext {
   now: () => Date;
   /** Secure cookies when Docket is served over HTTPS (set DOCKET_SECURE_COOKIES=1 behind a TLS proxy). */
   secureCookies: boolean;
+  /** Where people reach Docket (`DOCKET_PUBLIC_URL`, no trailing slash): the base of links handed out. */
+  publicUrl: string;
+  /** The server has a mail server to send through (`DOCKET_SMTP_URL`). */
+  emailEnabled: boolean;
   /** This process's live rooms: the segment pipeline and the hub that broadcasts what it commits. */
   live: Live;
   /** Follow-up: distributes notes, raises reminders and sends the outbox (started by `docket serve`). */

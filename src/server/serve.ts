@@ -2,7 +2,7 @@ import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { WebSocketServer } from "ws";
 import { builtinTemplatesDir, loadTemplates } from "../files/templates.js";
-import { type FollowUpConfig, followUpConfigFromEnv } from "../follow-up/config.js";
+import { FOLLOW_UP_DEFAULTS, type FollowUpConfig } from "../follow-up/config.js";
 import { onMeetingEnded } from "../follow-up/distribute.js";
 import { FollowUpWorker } from "../follow-up/worker.js";
 import { createLive } from "../live/create-live.js";
@@ -12,16 +12,28 @@ import type { ServerContext } from "./context.js";
 import { seedDemo } from "./demo.js";
 import { ROUTE_MODULES } from "./routes/index.js";
 
-export interface ServeOptions {
+/**
+ * What the server runs with. `docket serve` passes its parsed configuration (src/cli/environment.ts); nothing here
+ * reads the environment, and a setting left out has the default the README documents.
+ */
+export interface ServerSettings {
+  templatesDir?: string | undefined;
+  now?: (() => Date) | undefined;
+  /** Where people reach Docket: links in calendar feeds, emails and Slack messages. */
+  publicUrl?: string | undefined;
+  /** Mark cookies Secure (served over HTTPS). */
+  secureCookies?: boolean | undefined;
+  /** The follow-up worker's settings (mail server, Slack API, lease, interval). */
+  followUp?: Partial<Omit<FollowUpConfig, "publicUrl">> | undefined;
+}
+
+export interface ServeOptions extends ServerSettings {
   port: number;
   host: string;
   /** Where to open the database, or one already open (tests); an open one is closed with the server. */
   database: DatabaseConfig | Database;
-  templatesDir?: string | undefined;
-  now?: () => Date;
   /** Run the follow-up worker in this process (distribution, reminders, the outbox). */
   followUpWorker?: boolean;
-  followUp?: Partial<FollowUpConfig>;
   /** Create the demo Spaces when the database has no accounts yet (a first start). */
   demo?: boolean;
 }
@@ -33,22 +45,18 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** What the routes share, on an open database: the templates loaded, the clock and the cookie setting. */
-export async function createServerContext(
-  database: Database,
-  options: {
-    templatesDir?: string | undefined;
-    now?: (() => Date) | undefined;
-    followUp?: Partial<FollowUpConfig> | undefined;
-  } = {},
-): Promise<ServerContext> {
+/** What the routes share, on an open database: the templates loaded, the clock and the server's settings. */
+export async function createServerContext(database: Database, options: ServerSettings = {}): Promise<ServerContext> {
   const now = options.now ?? (() => new Date());
-  const config = { ...followUpConfigFromEnv(process.env, "http://localhost:3000"), ...options.followUp };
+  const publicUrl = (options.publicUrl ?? FOLLOW_UP_DEFAULTS.publicUrl).replace(/\/+$/, "");
+  const config: FollowUpConfig = { ...FOLLOW_UP_DEFAULTS, ...definedOnly(options.followUp ?? {}), publicUrl };
   return {
     database,
     templates: await loadTemplates({ builtinDir: builtinTemplatesDir(), userDir: options.templatesDir }),
     now,
-    secureCookies: process.env.DOCKET_SECURE_COOKIES === "1",
+    secureCookies: options.secureCookies ?? false,
+    publicUrl,
+    emailEnabled: config.smtp !== null,
     live: createLive({ database, now, onEnded: onMeetingEnded }),
     followUp: new FollowUpWorker({ database, now, config }),
   };
@@ -82,4 +90,9 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       await database.close();
     },
   };
+}
+
+/** The fields that are set: an undefined one keeps its default when spread over the defaults. */
+function definedOnly<T extends object>(fields: T): Partial<T> {
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as Partial<T>;
 }

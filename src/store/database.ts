@@ -22,20 +22,21 @@ export interface Database {
   dumpDataDir?: () => Promise<Blob>;
 }
 
-export type DatabaseConfig = { kind: "pglite"; dataDir: string | null } | { kind: "postgres"; url: string };
+/** PGlite in a folder (null: in memory), or a PostgreSQL server with `poolSize` connections (10 unless set). */
+export type DatabaseConfig =
+  | { kind: "pglite"; dataDir: string | null }
+  | { kind: "postgres"; url: string; poolSize?: number | undefined };
 
-/** PGlite in `DOCKET_DATA` unless `DATABASE_URL` names a PostgreSQL server. */
-export function databaseConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
-  if (env.DATABASE_URL) return { kind: "postgres", url: env.DATABASE_URL };
-  return { kind: "pglite", dataDir: join(env.DOCKET_DATA || "./data", "pglite") };
-}
+const DEFAULT_POOL_SIZE = 10;
 
 export const MIGRATIONS_DIR = join(packageRoot(), "src", "store", "migrations");
 
 /** Opens the database and brings its schema up to date. `dataDir: null` is an in-memory PGlite (tests). */
 export async function openDatabase(config: DatabaseConfig, options: { loadDataDir?: Blob } = {}): Promise<Database> {
   const database =
-    config.kind === "pglite" ? await openPglite(config.dataDir, options.loadDataDir) : await openPostgres(config.url);
+    config.kind === "pglite"
+      ? await openPglite(config.dataDir, options.loadDataDir)
+      : await openPostgres(config.url, config.poolSize ?? DEFAULT_POOL_SIZE);
   try {
     await database.migrate();
   } catch (error) {
@@ -71,13 +72,13 @@ async function openPglite(
   };
 }
 
-async function openPostgres(url: string): Promise<Database & { migrate(): Promise<void> }> {
+async function openPostgres(url: string, poolSize: number): Promise<Database & { migrate(): Promise<void> }> {
   const [{ default: pg }, { drizzle }, { migrate }] = await Promise.all([
     import("pg"),
     import("drizzle-orm/node-postgres"),
     import("drizzle-orm/node-postgres/migrator"),
   ]);
-  const pool: Pool = new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE) || 10 });
+  const pool: Pool = new pg.Pool({ connectionString: url, max: poolSize });
   // A pool error (the server restarting) must not crash the process; queries in flight fail and are reported.
   pool.on("error", (error) => process.stderr.write(`docket: database connection lost: ${error.message}\n`));
   const db = drizzle({ client: pool, schema });

@@ -388,7 +388,10 @@ export const notifications = pgTable(
     frequency: text("frequency").$type<NotificationFrequency>().notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
     readAt: timestamp("read_at", { withTimezone: true }),
-    /** When it was handed to the outbox (at once or in a digest); null while it waits for the digest. */
+    /**
+     * When it was sent: one sent at once, when its delivery arrived (never, if that failed); one for the daily
+     * digest, when it went into a digest; in-app, when it was raised. Null until then.
+     */
     sentAt: timestamp("sent_at", { withTimezone: true }),
   },
   (t) => [index("notifications_user_idx").on(t.userId, t.createdAt)],

@@ -21,7 +21,8 @@ export interface FakeSlackUser {
 }
 
 export interface FakeSlackOptions {
-  token: string;
+  /** The bot token it accepts; several stand for several workspaces on one API (see `requests` for which). */
+  token: string | readonly string[];
   channels?: FakeSlackChannel[];
   users?: FakeSlackUser[];
 }
@@ -103,6 +104,7 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
     return null;
   }
 
+  const tokens = new Set(typeof options.token === "string" ? [options.token] : options.token);
   const handlers: Record<string, (params: Record<string, unknown>) => Record<string, unknown>> = {
     "auth.test": () => ({
       ok: true,
@@ -233,7 +235,7 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
   function answer(method: string, authorization: string | undefined, params: Record<string, unknown>) {
     const token = authorization?.startsWith("Bearer ") ? authorization.slice(7) : stringParam(params.token);
     if (!token) return { ok: false, error: "not_authed" };
-    if (token !== options.token) return { ok: false, error: "invalid_auth" };
+    if (!tokens.has(token)) return { ok: false, error: "invalid_auth" };
     const handler = handlers[method];
     if (!handler) return { ok: false, error: "unknown_method" };
     return handler(params);

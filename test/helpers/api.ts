@@ -36,8 +36,9 @@ export async function createTestApp(
   clock: TestClock = testClock(),
   followUp: Partial<FollowUpConfig> = {},
 ): Promise<TestApp> {
-  // Nothing is sent unless a test says where: no SMTP server from the environment.
-  const ctx = await createServerContext(database, { now: clock.now, followUp: { smtp: null, ...followUp } });
+  // Nothing is sent unless a test says where (the server reads no environment; this is its default anyway).
+  const { publicUrl, ...sending } = followUp;
+  const ctx = await createServerContext(database, { now: clock.now, publicUrl, followUp: { smtp: null, ...sending } });
   return { app: createApp(ctx, ROUTE_MODULES), ctx, clock };
 }
 

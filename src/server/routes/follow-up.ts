@@ -211,7 +211,7 @@ export function registerFollowUp(app: App, ctx: ServerContext): void {
     return {
       rules: space.followUpRules.map((rule) => ({ rule, description: describeRule(rule) })),
       notesDeadlineHours: space.distribution.followUpHours,
-      email: { enabled: ctx.followUp.config.smtp !== null, recipients: space.distribution.emails },
+      email: { enabled: ctx.emailEnabled, recipients: space.distribution.emails },
       slackChannel: space.distribution.slackChannel,
       integrations: { slack: view("slack"), webhook: view("webhook"), salesforce: view("salesforce") },
     };

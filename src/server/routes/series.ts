@@ -205,7 +205,7 @@ export function registerSeries(app: App, ctx: ServerContext): void {
       .insert(calendarFeeds)
       .values({ userId: caller.userId, spaceId, keyHash: hashSecret(key) })
       .onConflictDoUpdate({ target: [calendarFeeds.userId, calendarFeeds.spaceId], set: { keyHash: hashSecret(key) } });
-    return c.json({ url: `${ctx.followUp.config.publicUrl}/api/spaces/${spaceId}/calendar.ics?key=${key}` }, 201);
+    return c.json({ url: `${ctx.publicUrl}/api/spaces/${spaceId}/calendar.ics?key=${key}` }, 201);
   });
 
   app.openapi(calendarRoute, async (c) => {
@@ -228,7 +228,7 @@ export function registerSeries(app: App, ctx: ServerContext): void {
     const space = await findSpace(db, spaceId);
     if (!space) throw new ApiError("not_found", `no Space ${spaceId}`);
     const rows = await listMeetings(db, spaceId);
-    const base = ctx.followUp.config.publicUrl;
+    const base = ctx.publicUrl;
     const ics = renderCalendar({
       spaceId,
       spaceName: space.name,
