@@ -50,6 +50,14 @@ describe("normalize", () => {
   it("single-spaces and removes space before punctuation", () => {
     expect(normalize("we   ship  ,  then   review .")).toBe("we ship, then review.");
   });
+
+  it("drops what the transcriber noted about the sound", () => {
+    expect(normalize("[laughs] Okay, decided. We ship (inaudible) Friday.")).toBe("Okay, decided. We ship Friday.");
+  });
+
+  it("keeps words in brackets that were said", () => {
+    expect(normalize("The tag [lower price] fails AA.")).toBe("The tag [lower price] fails AA.");
+  });
 });
 
 describe("cleanItemText", () => {

@@ -5,6 +5,9 @@ const FILLERS =
   /\b(?:u+m+|u+h+|e+r+m*|h+m+|mm+-?hmm+|uh-huh|you know|i mean|kind of|sort of|basically|actually|literally)\b,?\s*/gi;
 /** "We need, like, three more": "like" set off by commas is a filler; "I like it" is not. */
 const LIKE_FILLER = /,\s*like,\s*/gi;
+/** "[laughs]", "(inaudible)", "[crosstalk]": what a transcriber noted about the sound, not what was said. */
+const SOUND_NOTE =
+  /[[(](?:laugh\w*|inaudible|crosstalk|unintelligible|silence|pause|cough\w*|sigh\w*|applause|music|noise|background noise|overlapping|indistinct)[\])]\s*/gi;
 /** Words that open a sentence without adding to it ("So, okay, yeah, we'll…"). */
 const LEADING_DISCOURSE =
   /^(?:(?:(?:so|okay|ok|alright|all right|yeah|yes|yep|and|but|oh|hey|anyway|anyways|um|uh|then)\b[,.!]?|(?:well|right|also|now|great|cool|good|sure|look|listen|honestly|obviously|plus|fine|perfect)[,.!])\s+)+/i;
@@ -27,6 +30,7 @@ const REPEATED_RUN = /\b((?:[\w']+\s+){0,2}[\w']+)(?:\s+\1\b)+/gi;
 
 export function normalize(raw: string): string {
   return digitizeNumbers(raw.replace(/[\u2018\u2019]/g, "'").replace(/[\u201C\u201D]/g, '"'))
+    .replace(SOUND_NOTE, "")
     .replace(LIKE_FILLER, " ")
     .replace(FILLERS, "")
     .replace(/\s+/g, " ")

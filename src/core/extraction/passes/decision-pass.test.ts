@@ -113,3 +113,17 @@ describe("a decision left pending names what is pending", () => {
     expect(items.filter((i) => i.kind === "decision")).toEqual([]);
   });
 });
+
+describe("'pending' as a word of status", () => {
+  it("'two discharges pending' reports the unit, it leaves no decision pending", () => {
+    const items = extract([
+      ["Rachel", "We're at 26 of 28, two discharges pending, one admit coming up from the ED."],
+    ]).items;
+    expect(items.filter((i) => i.kind === "decision")).toEqual([]);
+  });
+
+  it("'Sheet it is, pending Tomasz's spike' still decides, with a condition", () => {
+    const decision = single([["Priya", "Okay, sheet it is, pending Tomasz's spike."]], "decision");
+    expect(decision.status).toBe("decided");
+  });
+});
