@@ -99,6 +99,8 @@ export class MeetingState {
   /** The escalation just raised: its owner's next promise is its next step, not a separate action. */
   lastEscalation: Tracked | null = null;
   lastEscalationRaisedAt = -Infinity;
+  /** The motion the chair just declared carried: the turn's next sentence may say it again. */
+  carried: Tracked | null = null;
   /** The motion on the floor, waiting for the chair to count the vote. */
   lastMotion: { text: string; evidence: Evidence; at: number } | null = null;
   /** When someone last said a call is above them ("that's above my number"): where it goes next is an escalation. */
