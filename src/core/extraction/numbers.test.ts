@@ -19,6 +19,10 @@ describe("digitizeNumbers", () => {
     ["one thousand two hundred", "1200"],
     ["a thousand users", "1000 users"],
     ["two, three", "2, 3"],
+    ["one point five million in Q1 bookings", "1.5 million in Q1 bookings"],
+    ["coverage drops to one point four x", "coverage drops to 1.4 x"],
+    ["the two point eight release", "the 2.8 release"],
+    ["the point is that we ship", "the point is that we ship"],
   ])("cardinal %j → %j", (input, expected) => {
     expect(digitizeNumbers(input)).toBe(expected);
   });

@@ -115,6 +115,16 @@ export function parseNumberWords(phrase: string): { value: number; ordinal: bool
  * Lone "one"/"a"/"first"/"second" stay words: they are far more often pronouns, articles or adverbs.
  */
 export function digitizeNumbers(text: string): string {
+  return digitizeWords(text).replace(
+    DECIMAL,
+    (_, whole: string, tenths: string) => `${whole.toLowerCase() === "one" ? "1" : whole}.${tenths}`,
+  );
+}
+
+/** "1 point 5", "one point 5" (a lone "one" stays a word until here): a decimal said aloud. */
+const DECIMAL = /\b(\d+|one) point (\d)\b/gi;
+
+function digitizeWords(text: string): string {
   return text.replace(NUMBER_WORD, (match) => {
     const lower = match.toLowerCase().trim();
     if (/^(?:a|an)\s/.test(lower) && !/hundred|thousand/.test(lower)) return match;
@@ -123,7 +133,7 @@ export function digitizeNumbers(text: string): string {
     if (!parsed) {
       // "ten and twelve" is two numbers joined by "and": write each one.
       const parts = match.split(/(,? and )/i);
-      return parts.length > 1 ? parts.map((p, i) => (i % 2 ? p : digitizeNumbers(p))).join("") : match;
+      return parts.length > 1 ? parts.map((p, i) => (i % 2 ? p : digitizeWords(p))).join("") : match;
     }
     return parsed.ordinal ? `${parsed.value}${suffixOf(parsed.value)}` : String(parsed.value);
   });
