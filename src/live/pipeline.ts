@@ -180,8 +180,9 @@ export class LivePipeline {
       const at = this.#options.now().toISOString();
       const committed: [string, StoredEvent[]][] = [];
       const result = await this.#options.database.db.transaction(async (tx) => {
-        const meeting = await lockMeeting(tx, meetingId);
-        const other = earlier.meetingId === meetingId ? meeting : await lockMeeting(tx, earlier.meetingId);
+        const locked = await lockMeetings(tx, [meetingId, earlier.meetingId]);
+        const meeting = locked.get(meetingId)!;
+        const other = locked.get(earlier.meetingId)!;
         const decisions = await query<{ meetingId: string; id: string; spaceId: string; kind: string }>(
           tx,
           sql`SELECT i.meeting_id AS "meetingId", i.id, m.space_id AS "spaceId", i.kind
@@ -629,6 +630,16 @@ async function lockMeeting(tx: Tx, meetingId: string): Promise<LockedMeeting> {
   );
   if (!meeting) throw new DocketError("not_found", `no meeting ${meetingId}`);
   return meeting;
+}
+
+/**
+ * Locks several meetings in one order (by id), whichever of them the caller names first: two transactions that
+ * lock the same two meetings from opposite ends would otherwise wait for each other until PostgreSQL ends one.
+ */
+async function lockMeetings(tx: Tx, meetingIds: string[]): Promise<Map<string, LockedMeeting>> {
+  const locked = new Map<string, LockedMeeting>();
+  for (const id of [...new Set(meetingIds)].sort()) locked.set(id, await lockMeeting(tx, id));
+  return locked;
 }
 
 async function storedPositions(tx: Tx, meetingId: string, ids: string[]): Promise<{ id: string; position: number }[]> {
