@@ -8,9 +8,9 @@ import { extractItems } from "../core/extraction/extract-items.js";
 import { createItem } from "../core/item.js";
 import type { Database } from "../store/database.js";
 import { meetings } from "../store/schema.js";
+import { query } from "../store/sql.js";
 import type { StoredEvent } from "./events.js";
 import { type IncomingSegment, LivePipeline } from "./pipeline.js";
-import { query } from "./sql.js";
 
 const LINES = segmentsOf([
   ["Darius Farahani", "Priya, can you draft the migration plan for the billing service?"],

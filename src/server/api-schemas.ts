@@ -4,7 +4,7 @@ import { SPACE_ROLES } from "../core/roles.js";
 import { ESCALATION_RULES } from "../core/series/item-links.js";
 import { TIMELINE_KINDS } from "../core/series/timeline.js";
 import { followUpRuleSchema, templateSchema } from "../core/template/template.js";
-import { EDITABLE_FIELDS } from "../live/item-view.js";
+import { EDITABLE_FIELDS } from "../store/item-view.js";
 import {
   ARTIFACT_KINDS,
   DELIVERY_CHANNELS,

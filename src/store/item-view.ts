@@ -2,7 +2,7 @@ import type { ItemView } from "../api/live-protocol.js";
 import { MIN_CONFIDENCE } from "../core/extraction/extractor.js";
 import type { Item } from "../core/item.js";
 import type { ItemLinks } from "../core/series/item-links.js";
-import type { ItemEdits, ItemReview } from "../store/schema.js";
+import type { ItemEdits, ItemReview } from "./schema.js";
 
 /** An item as stored: the engine's latest reading plus what people did to it. */
 export interface StoredItem {
