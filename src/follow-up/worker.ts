@@ -60,6 +60,8 @@ export class FollowUpWorker {
   readonly #config: FollowUpConfig;
   #timer: NodeJS.Timeout | null = null;
   #running: Promise<WorkerReport> | null = null;
+  /** The cycle running in the background, its failure logged. */
+  #background: Promise<void> | null = null;
   /** When reminders and digests were last planned (clock milliseconds). */
   #plannedAt: number | null = null;
 
@@ -76,13 +78,9 @@ export class FollowUpWorker {
   start(): void {
     if (this.#timer) return;
     const tick = () => {
-      this.runOnce()
-        .catch((error: unknown) =>
-          process.stderr.write(`docket: follow-up worker: ${error instanceof Error ? error.message : error}\n`),
-        )
-        .finally(() => {
-          if (this.#timer) this.#timer = setTimeout(tick, this.#config.intervalMs);
-        });
+      void this.runInBackground().then(() => {
+        if (this.#timer) this.#timer = setTimeout(tick, this.#config.intervalMs);
+      });
     };
     this.#timer = setTimeout(tick, 0);
   }
@@ -91,6 +89,22 @@ export class FollowUpWorker {
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = null;
     await this.#running?.catch(() => {});
+  }
+
+  /**
+   * A cycle nobody waits on (the timer's, or one asked for after queueing deliveries); with one under way, that one.
+   * Its failure is logged here, once with its stack, however many asked for it. Resolves when it is over.
+   */
+  runInBackground(): Promise<void> {
+    this.#background ??= this.runOnce()
+      .then(
+        () => {},
+        (error: unknown) => reportWorkerError(error),
+      )
+      .finally(() => {
+        this.#background = null;
+      });
+    return this.#background;
   }
 
   /** One cycle; a second call while one runs waits for it instead of running alongside. */
@@ -322,6 +336,13 @@ const DEFAULT_PREFERENCE: Preference = {
   channel: "email",
   frequency: "immediately",
 };
+
+/** A cycle that failed: the database was out of reach, or a bug. The worker goes on at its next tick. */
+function reportWorkerError(error: unknown): void {
+  process.stderr.write(
+    `docket: follow-up worker: ${error instanceof Error ? (error.stack ?? error.message) : error}\n`,
+  );
+}
 
 function notConnected(message: string): DeliveryError {
   return new DeliveryError(message, { permanent: true });

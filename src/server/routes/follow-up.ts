@@ -298,8 +298,9 @@ export function registerFollowUp(app: App, ctx: ServerContext): void {
     }
     const queued = await ctx.followUp.distribute(meeting.id);
     if (queued === null) throw new ApiError("conflict", "the notes of this meeting have already been distributed");
-    // Sent by the worker; asking it now means the caller does not wait for its next round.
-    void ctx.followUp.runOnce().catch(() => {});
+    // Sent by the worker; asking it now means the caller does not wait for its next round. A failure is the
+    // worker's to log: the deliveries are queued, and its next round sends them.
+    void ctx.followUp.runInBackground();
     return c.json({ queued }, 202);
   });
 
