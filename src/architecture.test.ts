@@ -1,8 +1,10 @@
 // The dependency rules (docs/architecture.md). src/core is pure: it imports nothing from the edges, no Node
 // built-in and only packages known to be pure; it reads no clock, no randomness, no environment. The wire
 // (src/api) depends on the core alone, and the web app on the wire and the core alone. Between the other
-// edges: an integration imports neither the server nor the live room, and only the CLI's entry point reads the
-// environment. Files are read as syntax trees, so a comment or a string that mentions Date.now() is not a finding.
+// edges: only src/store talks to the database (drizzle, SQL, the schema's tables); the store is below the live
+// room, the follow-up and the server and imports none of them; the live room imports nothing of the server; an
+// integration imports neither the server nor the live room; only the CLI's entry point reads the environment.
+// Files are read as syntax trees, so a comment or a string that mentions Date.now() is not a finding.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { builtinModules } from "node:module";
 import { dirname, join, relative, resolve, sep } from "node:path";
@@ -233,7 +235,7 @@ describe("the rules between edges", () => {
   });
 });
 
-describe("the checker behind the rules between edges", () => {
+describe("the checker behind the integration and environment rules", () => {
   const integration = join(SRC, "integrations", "slack", "example.ts");
   const cases: [file: string, source: string, finding: string | null][] = [
     [
@@ -345,6 +347,122 @@ function importsOf(source: string, file: string): ModuleImport[] {
   return found;
 }
 
+// ---- between the edges ----
+
+/** Folders under src whose files may not import these others, and why. */
+const LAYER_RULES: { from: string; not: string[]; why: string }[] = [
+  {
+    from: "store",
+    not: ["live", "follow-up", "server", "cli", "client"],
+    why: "the store is below the use-cases and the edges that call it",
+  },
+  { from: "live", not: ["server", "cli"], why: "the live room is the server's to use, not the other way round" },
+];
+
+/** Packages that reach the database: only src/store imports them. */
+const DATABASE_PACKAGES = new Set(["drizzle-orm", "drizzle-kit", "pg", "@electric-sql/pglite"]);
+
+const SCHEMA = join(SRC, "store", "schema.ts");
+
+/** The schema's tables (`export const x = pgTable(…)`): with one of them, any code could build a statement. */
+function schemaTables(source: string): Set<string> {
+  const sf = ts.createSourceFile(SCHEMA, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  const tables = new Set<string>();
+  for (const statement of sf.statements) {
+    if (!ts.isVariableStatement(statement)) continue;
+    if (!statement.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) continue;
+    for (const declaration of statement.declarationList.declarations) {
+      const init = declaration.initializer;
+      if (init && ts.isCallExpression(init) && ts.isIdentifier(init.expression) && init.expression.text === "pgTable") {
+        if (ts.isIdentifier(declaration.name)) tables.add(declaration.name.text);
+      }
+    }
+  }
+  return tables;
+}
+
+/** The folder under src a file is in ("store", "live", …), or "" for a file at the top. */
+function folderOf(path: string): string {
+  const parts = relative(SRC, path).split(sep);
+  return parts.length > 1 ? (parts[0] ?? "") : "";
+}
+
+/** Every breach of the rules between edges in one source file (not under src/core), as "line N: what it does". */
+function findCrossings(source: string, file: string, tables: ReadonlySet<string>): string[] {
+  const sf = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  const from = folderOf(file);
+  const inStore = from === "store";
+  const rule = LAYER_RULES.find((r) => r.from === from);
+  const found: string[] = [];
+  const report = (node: ts.Node, problem: string) => {
+    const { line } = sf.getLineAndCharacterOfPosition(node.getStart(sf));
+    found.push(`line ${line + 1}: ${problem}`);
+  };
+  const checkSpecifier = (node: ts.Node, specifier: ts.Node | undefined, valueNames: string[]) => {
+    if (specifier === undefined || !ts.isStringLiteralLike(specifier)) return;
+    const text = specifier.text;
+    if (text.startsWith(".")) {
+      const target = resolve(dirname(file), text);
+      const folder = folderOf(target);
+      if (rule?.not.includes(folder)) {
+        report(node, `imports "${text}" (src/${folder}): ${rule.why}`);
+      }
+      if (!inStore && target.replace(/\.js$/, ".ts") === SCHEMA) {
+        const imported = valueNames.includes("*") ? ["every table"] : valueNames.filter((n) => tables.has(n));
+        for (const name of imported) {
+          const what = name === "every table" ? name : `the table ${name}`;
+          report(node, `imports ${what} from the schema: statements belong in a src/store module`);
+        }
+      }
+      return;
+    }
+    const name = text.startsWith("@") ? text.split("/").slice(0, 2).join("/") : text.split("/")[0];
+    if (!inStore && name && DATABASE_PACKAGES.has(name)) {
+      report(node, `imports "${text}": only src/store talks to the database`);
+    }
+  };
+  const isSql = (node: ts.Expression) =>
+    (ts.isIdentifier(node) && node.text === "sql") || (ts.isPropertyAccessExpression(node) && node.name.text === "sql");
+
+  const visit = (node: ts.Node): void => {
+    if (ts.isImportDeclaration(node)) {
+      const clause = node.importClause;
+      const names: string[] = [];
+      if (clause && !clause.isTypeOnly) {
+        const bindings = clause.namedBindings;
+        if (bindings && ts.isNamedImports(bindings)) {
+          for (const element of bindings.elements) {
+            if (!element.isTypeOnly) names.push((element.propertyName ?? element.name).text);
+          }
+        } else if (bindings && ts.isNamespaceImport(bindings)) {
+          names.push("*");
+        }
+      }
+      checkSpecifier(node, node.moduleSpecifier, names);
+    } else if (ts.isExportDeclaration(node) && node.moduleSpecifier) {
+      checkSpecifier(node, node.moduleSpecifier, []);
+    } else if (ts.isImportTypeNode(node)) {
+      const argument = node.argument;
+      checkSpecifier(node, ts.isLiteralTypeNode(argument) ? argument.literal : undefined, []);
+    } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
+      checkSpecifier(node, node.arguments[0], ["*"]);
+    } else if (!inStore && ts.isTaggedTemplateExpression(node) && isSql(node.tag)) {
+      report(node, "writes SQL (sql`…`): statements belong in a src/store module");
+      return; // once per statement, not again for the fragments inside it
+    } else if (
+      !inStore &&
+      ts.isCallExpression(node) &&
+      ts.isPropertyAccessExpression(node.expression) &&
+      isSql(node.expression.expression)
+    ) {
+      report(node, `writes SQL (sql.${node.expression.name.text}()): statements belong in a src/store module`);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  return found;
+}
+
 /** The source file an import names: `x.js` is `x.ts`; the web app leaves the extension out. */
 function resolveModule(path: string): string {
   const stem = path.replace(/\.js$/, "");
@@ -444,5 +562,78 @@ describe("the wire and the web app depend on the core alone", () => {
       ["../../../src/api/live-protocol.js", "src/api/live-protocol.ts", true],
       ["react", null, false],
     ]);
+  });
+});
+
+/** The source files under src outside src/core, tests left out (a test may set up its data with SQL). */
+function edgeSourceFiles(): string[] {
+  return readdirSync(SRC, { recursive: true, encoding: "utf8" })
+    .filter((path) => /\.[cm]?ts$/.test(path) && !/\.test\.[cm]?ts$/.test(path))
+    .map((path) => join(SRC, path))
+    .filter((path) => folderOf(path) !== "core")
+    .sort();
+}
+
+describe("the dependency rules between edges", () => {
+  const tables = schemaTables(readFileSync(SCHEMA, "utf8"));
+
+  it("finds the schema's tables and the edges' source files", () => {
+    expect([...tables]).toEqual(expect.arrayContaining(["users", "meetings", "segments", "items", "events"]));
+    const folders = new Set(edgeSourceFiles().map(folderOf));
+    for (const folder of ["store", "live", "server", "follow-up", "cli"]) expect(folders.has(folder)).toBe(true);
+  });
+
+  it("only src/store reaches the database; the store imports no use-case or edge; live imports no server", () => {
+    const findings = edgeSourceFiles().flatMap((file) =>
+      findCrossings(readFileSync(file, "utf8"), file, tables).map(
+        (finding) => `src/${relative(SRC, file).split(sep).join("/")} ${finding}`,
+      ),
+    );
+    expect(findings).toEqual([]);
+  });
+});
+
+describe("the checker behind the store and layer rules", () => {
+  const tables = new Set(["users", "meetings"]);
+  const at = (folder: string) => join(SRC, folder, "example.ts");
+  const cases: [folder: string, source: string, finding: string | null][] = [
+    ["live", 'import { sql } from "drizzle-orm";', 'line 1: imports "drizzle-orm": only src/store'],
+    ["server/routes", 'import { and, eq } from "drizzle-orm";', 'imports "drizzle-orm": only src/store'],
+    ["follow-up", 'import type { PgDatabase } from "drizzle-orm/pg-core";', 'imports "drizzle-orm/pg-core"'],
+    ["server", 'import pg from "pg";', 'imports "pg": only src/store'],
+    ["live", 'const { PGlite } = await import("@electric-sql/pglite");', 'imports "@electric-sql/pglite"'],
+    ["live", "const rows = await query(db, sql`SELECT 1`);", "writes SQL (sql`…`)"],
+    ["follow-up", 'await db.execute(sql.raw("TRUNCATE users"));', "writes SQL (sql.raw())"],
+    [
+      "server/routes",
+      'import { meetings } from "../../store/schema.js";',
+      "imports the table meetings from the schema",
+    ],
+    ["server", 'import { users as people } from "../store/schema.js";', "imports the table users from the schema"],
+    ["server", 'import * as schema from "../store/schema.js";', "imports every table from the schema"],
+    ["live", 'const { items } = await import("../store/schema.js");', "imports every table from the schema"],
+    ["store", 'import { itemView } from "../live/item-view.js";', "(src/live): the store is below the use-cases"],
+    ["store", 'import type { Caller } from "../server/context.js";', "(src/server): the store is below"],
+    ["store", 'export { outbox } from "../follow-up/outbox.js";', "(src/follow-up): the store is below"],
+    ["live", 'import { describeIssues } from "../server/errors.js";', "(src/server): the live room is the server's"],
+    ["live", 'type Caller = import("../server/context.js").Caller;', "(src/server): the live room is the server's"],
+    // What they may do:
+    ["store", 'import { sql } from "drizzle-orm";\nconst rows = await query(db, sql`SELECT 1`);', null],
+    ["store", 'import { meetings } from "./schema.js";\nimport { itemView } from "./item-view.js";', null],
+    ["server/routes", 'import { type MeetingStatus, MEETING_STATUSES } from "../../store/schema.js";', null],
+    [
+      "server",
+      'import type { meetings } from "../store/schema.js";\nimport { findMeeting } from "../store/meetings.js";',
+      null,
+    ],
+    ["server", 'import { LiveHub } from "../live/hub.js";\nimport { listItems } from "../store/notes.js";', null],
+    ["live", 'import { lockMeeting } from "../store/meeting-log.js";\n// sql`SELECT` in a comment is not SQL', null],
+    ["live", 'const text = "sql`SELECT 1`";\nconst sqlite = sqlish`x`;', null],
+  ];
+
+  it.each(cases)("%s: %s", (folder, source, finding) => {
+    const findings = findCrossings(source, at(folder), tables);
+    if (finding === null) expect(findings).toEqual([]);
+    else expect(findings).toEqual([expect.stringContaining(finding)]);
   });
 });

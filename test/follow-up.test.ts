@@ -2,11 +2,11 @@
 // reminders and digests go through, and what becomes of a delivery that cannot be sent.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FOLLOW_UP_DEFAULTS, type FollowUpConfig } from "../src/follow-up/config.js";
-import { enqueueDeliveries, type NewDelivery } from "../src/follow-up/outbox.js";
 import { FollowUpWorker } from "../src/follow-up/worker.js";
 import type { DeliveryChannel } from "../src/integrations/channel.js";
 import { emailChannel } from "../src/integrations/email/channel.js";
 import type { Database } from "../src/store/database.js";
+import { enqueueDeliveries, type NewDelivery } from "../src/store/outbox.js";
 import { deliveries as deliveriesTable, notifications } from "../src/store/schema.js";
 import { type FakeSlack, startFakeSlack } from "./fakes/slack-api.js";
 import { type FakeSmtp, startFakeSmtp } from "./fakes/smtp-server.js";

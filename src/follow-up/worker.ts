@@ -1,8 +1,7 @@
-import { sql } from "drizzle-orm";
 import { DAY_MS } from "../core/calendar/dates.js";
 import { MAX_ATTEMPTS, retryDelayMs } from "../core/follow-up/backoff.js";
-import { type DigestEntry, digestMessage, type RenderedMessage, reminderMessage } from "../core/follow-up/messages.js";
-import { digestTime, planReminders, type ReminderInput, type ReminderMember } from "../core/follow-up/reminders.js";
+import { digestMessage, type RenderedMessage, reminderMessage } from "../core/follow-up/messages.js";
+import { digestTime, planReminders, type ReminderInput } from "../core/follow-up/reminders.js";
 import type { SeriesItem } from "../core/series/series-item.js";
 import { latestPerThread, threadOf } from "../core/series/threads.js";
 import { type DeliveryChannel, describeMalformedPayload } from "../integrations/channel.js";
@@ -14,13 +13,18 @@ import {
   type EmailPayload,
   type SlackDirectMessage,
 } from "../integrations/types.js";
-import { isoOf, jsonParam, type Queryable, query } from "../live/sql.js";
-import type { Database } from "../store/database.js";
-import type { NotificationChannel, NotificationFrequency } from "../store/schema.js";
-import { readSpaceSeriesItems } from "../store/series.js";
-import type { FollowUpConfig } from "./config.js";
-import { distributeMeeting } from "./distribute.js";
-import { readIntegrations } from "./integrations.js";
+import { findUsers } from "../store/accounts.js";
+import type { Database, Db } from "../store/database.js";
+import { listDueDistributions } from "../store/distribution.js";
+import { readIntegrations } from "../store/integrations.js";
+import {
+  claimDigestNotifications,
+  markNotificationsSent,
+  type Preference,
+  raiseNotification,
+  readPreferences,
+  readReminderSources,
+} from "../store/notifications.js";
 import {
   type ClaimedDelivery,
   claimDueDeliveries,
@@ -28,7 +32,10 @@ import {
   markDelivered,
   markFailed,
   type NewDelivery,
-} from "./outbox.js";
+} from "../store/outbox.js";
+import { readSpaceSeriesItems } from "../store/series.js";
+import type { FollowUpConfig } from "./config.js";
+import { distributeMeeting } from "./distribute.js";
 
 export interface WorkerReport {
   distributed: number;
@@ -95,6 +102,17 @@ export class FollowUpWorker {
   }
 
   /**
+   * A cycle nobody waits on (the timer's, or one asked for after queueing deliveries); with one under way, that one.
+   * Resolves when it is over; its failure is logged by runOnce.
+   */
+  runInBackground(): Promise<void> {
+    return this.runOnce().then(
+      () => {},
+      () => {},
+    );
+  }
+
+  /**
    * One cycle; a second call while one runs waits for it instead of running alongside. A cycle that fails is
    * logged here, once with its stack, however many callers wait for it: callers need not log it again.
    */
@@ -128,11 +146,7 @@ export class FollowUpWorker {
     const report: WorkerReport = { distributed: 0, reminded: 0, digests: 0, delivered: 0, retrying: 0, failed: 0 };
     const { db } = this.#database;
     const now = this.#now().toISOString();
-    const due = await query<{ id: string }>(
-      db,
-      sql`SELECT id FROM meetings WHERE status = 'ended' AND distributed_at IS NULL AND distribute_at <= ${now}::timestamptz
-          ORDER BY distribute_at LIMIT 50`,
-    );
+    const due = await listDueDistributions(db, now, 50);
     for (const { id } of due) if ((await this.distribute(id)) !== null) report.distributed += 1;
     // Reminders and digests change by the hour: planning them once a minute is plenty, and keeps each cycle of the
     // send loop to a couple of small queries.
@@ -187,7 +201,7 @@ export class FollowUpWorker {
       await markDelivered(tx, delivery.id, at, result.externalId);
       // A notification sent at once is recorded as sent when it was: not when it was raised.
       if (notificationId) {
-        await query(tx, sql`UPDATE notifications SET sent_at = ${at}::timestamptz WHERE id = ${notificationId}`);
+        await markNotificationsSent(tx, [notificationId], at);
       }
     });
     return "delivered";
@@ -230,15 +244,8 @@ export class FollowUpWorker {
         const { channel, frequency } = preference;
         // In the app is the whole of an in-app notification: it is sent by being raised.
         const sentOnceRaised = frequency === "immediately" && channel === "in-app";
-        const [row] = await query<{ id: string }>(
-          tx,
-          sql`INSERT INTO notifications (user_id, space_id, kind, dedupe_key, title, body, link, channel, frequency, created_at, sent_at)
-              VALUES (${notification.userId}, ${notification.spaceId}, ${notification.kind}, ${notification.dedupeKey},
-                ${notification.title}, ${notification.body}, ${notification.link}, ${channel},
-                ${frequency}, ${now}::timestamptz, ${sentOnceRaised ? sql`${now}::timestamptz` : sql`NULL`})
-              ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
-        );
-        if (!row) continue;
+        const id = await raiseNotification(tx, notification, preference, now, sentOnceRaised ? now : null);
+        if (!id) continue;
         raised += 1;
         if (frequency !== "immediately" || channel === "in-app") continue;
         const delivery = this.#personal({
@@ -247,7 +254,7 @@ export class FollowUpWorker {
           email: emails.get(notification.userId) ?? "",
           channel,
           purpose: "reminder",
-          dedupeKey: `${NOTIFY_KEY}${row.id}`,
+          dedupeKey: `${NOTIFY_KEY}${id}`,
           message: reminderMessage(notification, this.#config.publicUrl),
           now,
         });
@@ -267,23 +274,9 @@ export class FollowUpWorker {
     const { db } = this.#database;
     const latestSlot = digestTime(new Date(Date.parse(now) - DAY_MS + 1).toISOString());
     return db.transaction(async (tx) => {
-      const waiting = await query<
-        DigestEntry & { id: string; userId: string; spaceId: string | null; channel: NotificationChannel }
-      >(
-        tx,
-        sql`SELECT n.id, n.user_id AS "userId", n.space_id AS "spaceId", coalesce(s.name, '') AS "spaceName",
-              n.title, n.body, n.link, n.channel
-            FROM notifications n LEFT JOIN spaces s ON s.id = n.space_id
-            WHERE n.frequency = 'daily' AND n.sent_at IS NULL AND n.created_at <= ${latestSlot}::timestamptz
-            ORDER BY n.user_id, n.created_at
-            FOR UPDATE OF n SKIP LOCKED`,
-      );
+      const waiting = await claimDigestNotifications(tx, latestSlot);
       if (waiting.length === 0) return 0;
-      const users = await query<{ id: string; name: string; email: string }>(
-        tx,
-        sql`SELECT id, name, email FROM users
-            WHERE id IN (SELECT jsonb_array_elements_text(${jsonParam([...new Set(waiting.map((n) => n.userId))])})::uuid)`,
-      );
+      const users = await findUsers(tx, [...new Set(waiting.map((n) => n.userId))]);
       const date = now.slice(0, 10);
       const deliveries: NewDelivery[] = [];
       for (const user of users) {
@@ -319,10 +312,10 @@ export class FollowUpWorker {
         }
       }
       await enqueueDeliveries(tx, deliveries, now);
-      await query(
+      await markNotificationsSent(
         tx,
-        sql`UPDATE notifications SET sent_at = ${now}::timestamptz
-            WHERE id IN (SELECT jsonb_array_elements_text(${jsonParam(waiting.map((n) => n.id))})::uuid)`,
+        waiting.map((n) => n.id),
+        now,
       );
       return deliveries.length;
     });
@@ -368,7 +361,7 @@ function notificationOf(dedupeKey: string): string | null {
   return dedupeKey.startsWith(NOTIFY_KEY) ? dedupeKey.slice(NOTIFY_KEY.length) : null;
 }
 
-const DEFAULT_PREFERENCE: { channel: NotificationChannel; frequency: NotificationFrequency } = {
+const DEFAULT_PREFERENCE: Preference = {
   channel: "email",
   frequency: "immediately",
 };
@@ -377,47 +370,12 @@ function permanentFailure(message: string): DeliveryError {
   return new DeliveryError(message, { permanent: true });
 }
 
-async function readPreferences(
-  tx: Queryable,
-  userIds: string[],
-): Promise<Map<string, { channel: NotificationChannel; frequency: NotificationFrequency }>> {
-  const rows = await query<{
-    userId: string;
-    kind: string;
-    channel: NotificationChannel;
-    frequency: NotificationFrequency;
-  }>(
-    tx,
-    sql`SELECT user_id AS "userId", kind, channel, frequency FROM notification_preferences
-        WHERE user_id IN (SELECT jsonb_array_elements_text(${jsonParam(userIds)})::uuid)`,
-  );
-  return new Map(rows.map((row) => [`${row.userId}:${row.kind}`, row]));
-}
-
 /**
  * What the reminder rules look at: meetings in the next day with their pre-read rows, the members of every Space
  * (demo Spaces remind nobody), and each thread's latest copy of an open action item with a due date.
  */
-async function readReminderInput(db: Queryable, now: string): Promise<ReminderInput> {
-  const [upcomingMeetings, spaces, members] = await Promise.all([
-    query<ReminderInput["upcomingMeetings"][number]>(
-      db,
-      sql`SELECT m.id, m.space_id AS "spaceId", m.title, ${isoOf(sql`m.scheduled_at`)} AS "scheduledAt", m.status,
-            coalesce((m.template->>'preReadHours')::float8, 24) AS "preReadHours",
-            coalesce((SELECT jsonb_agg(jsonb_build_object('ownerId', r.owner_id, 'updated', r.updated_at IS NOT NULL))
-                      FROM pre_read_rows r WHERE r.meeting_id = m.id), '[]'::jsonb) AS rows
-          FROM meetings m
-          WHERE m.status IN ('scheduled', 'pre-read') AND m.scheduled_at > ${now}::timestamptz
-            AND m.scheduled_at <= ${now}::timestamptz + interval '24 hours'`,
-    ),
-    query<ReminderInput["spaces"][number]>(db, sql`SELECT id, name, timezone FROM spaces WHERE NOT is_demo`),
-    query<ReminderMember>(
-      db,
-      sql`SELECT ms.space_id AS "spaceId", u.id AS "userId", u.name, u.email
-          FROM memberships ms JOIN users u ON u.id = ms.user_id JOIN spaces s ON s.id = ms.space_id
-          WHERE NOT s.is_demo`,
-    ),
-  ]);
+async function readReminderInput(db: Db, now: string): Promise<ReminderInput> {
+  const { upcomingMeetings, spaces, members } = await readReminderSources(db, now);
   const openActions: ReminderInput["openActions"] = [];
   for (const space of spaces) {
     const actions = await readSpaceSeriesItems(db, space.id, "action");

@@ -1,9 +1,8 @@
-import { sql } from "drizzle-orm";
 import type { CaptureHealth } from "../api/live-protocol.js";
-import { DocketError } from "../core/errors.js";
+import type { Db } from "../store/database.js";
+import { readCaptureState } from "../store/meeting-log.js";
 import type { MeetingStatus } from "../store/schema.js";
 import type { StoredEvent } from "./events.js";
-import { isoOf, type Queryable, query } from "./sql.js";
 
 type SenderHealth = CaptureHealth["senders"][number];
 
@@ -70,33 +69,9 @@ function senderKey(client: string, user: string): string {
   return `${client}\u0000${user}`;
 }
 
-/**
- * The meeting's capture state from the database, and the last event seq it reflects, read in one statement
- * (one snapshot): the senders come from the segment events, so every process sees the same ones.
- */
-export async function readHealthState(db: Queryable, meetingId: string): Promise<HealthState & { lastSeq: number }> {
-  const [row] = await query<{
-    status: MeetingStatus;
-    lastSeq: number;
-    lastSegmentAt: string | null;
-    startedAt: string | null;
-    silenceWarningSeconds: number;
-    senders: SenderHealth[];
-  }>(
-    db,
-    sql`SELECT m.status, m.last_event_seq AS "lastSeq", ${isoOf(sql`m.last_segment_at`)} AS "lastSegmentAt",
-          ${isoOf(sql`m.started_at`)} AS "startedAt", s.silence_warning_seconds AS "silenceWarningSeconds",
-          (SELECT COALESCE(jsonb_agg(x ORDER BY x."firstAt"), '[]'::jsonb) FROM (
-             SELECT e.payload->'sender'->>'client' AS client, e.payload->'sender'->>'user' AS "user",
-                    count(*)::int AS segments, ${isoOf(sql`max(e.created_at)`)} AS "lastSegmentAt",
-                    min(e.seq) AS "firstAt"
-             FROM events e
-             WHERE e.meeting_id = m.id AND e.type = 'segment' AND e.payload ? 'sender'
-             GROUP BY 1, 2) x) AS senders
-        FROM meetings m JOIN spaces s ON s.id = m.space_id
-        WHERE m.id = ${meetingId}`,
-  );
-  if (!row) throw new DocketError("not_found", `no meeting ${meetingId}`);
+/** The meeting's capture state from the database, and the last event seq it reflects (one snapshot). */
+export async function readHealthState(db: Db, meetingId: string): Promise<HealthState & { lastSeq: number }> {
+  const row = await readCaptureState(db, meetingId);
   const senders = new Map<string, SenderHealth>();
   for (const s of row.senders) {
     senders.set(senderKey(s.client, s.user), {

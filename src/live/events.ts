@@ -1,22 +1,11 @@
-import { sql } from "drizzle-orm";
-import type { LiveEvent } from "../api/live-protocol.js";
-import { isoOf, type Queryable, query } from "./sql.js";
-
-/** Who sent a segment: the client's name (the `client` parameter, or "upload") and the person's name. */
-export interface SenderTag {
-  client: string;
-  user: string;
-}
-
-/**
- * What `events.payload` holds. `segmentId` is the segment whose arrival caused the event; `sender` is set on
- * segment events, so that any process can rebuild capture health from the log.
- */
-export interface EventPayload {
-  segmentId: string | null;
-  sender?: SenderTag;
-  event: LiveEvent;
-}
+import type { ItemView, LiveEvent, SegmentView } from "../api/live-protocol.js";
+import type { ItemEvent } from "../core/item.js";
+import type { SeriesCopy } from "../core/series/carry-forward.js";
+import type { Db } from "../store/database.js";
+import { isReviewed, itemView, visibleChanges } from "../store/item-view.js";
+import type { EventPayload, NewEvent, PeopleFields, SenderTag } from "../store/meeting-log.js";
+import { readEventRows } from "../store/meeting-log.js";
+import type { ItemEdits, MeetingStatus } from "../store/schema.js";
 
 /** An event as committed, with its wire message serialized once for every socket that receives it. */
 export interface StoredEvent {
@@ -41,25 +30,9 @@ export function storedEvent(seq: number, at: string, payload: EventPayload): Sto
   };
 }
 
-/** Events with seq in (after, upTo], in order, at most `limit`, as stored. */
-export function readEventRows(
-  db: Queryable,
-  meetingId: string,
-  after: number,
-  limit: number,
-  upTo: number = 2 ** 31 - 1,
-): Promise<{ seq: number; at: string; payload: EventPayload }[]> {
-  return query(
-    db,
-    sql`SELECT seq, ${isoOf(sql`created_at`)} AS at, payload FROM events
-        WHERE meeting_id = ${meetingId} AND seq > ${after} AND seq <= ${upTo}
-        ORDER BY seq LIMIT ${limit}`,
-  );
-}
-
-/** The same events, ready to send. */
+/** Stored events with seq in (after, upTo], in order, at most `limit`, ready to send. */
 export async function readEvents(
-  db: Queryable,
+  db: Db,
   meetingId: string,
   after: number,
   limit: number,
@@ -67,4 +40,90 @@ export async function readEvents(
 ): Promise<StoredEvent[]> {
   const rows = await readEventRows(db, meetingId, after, limit, upTo);
   return rows.map((row) => storedEvent(row.seq, row.at, row.payload));
+}
+
+// ---- what a change to a meeting says in its log ----
+
+/** An event about to be stored: numbered when it is appended. */
+export type Draft = Omit<NewEvent, "seq">;
+
+/** The drafts numbered after the meeting's last seq. */
+export function numbered(drafts: readonly Draft[], lastSeq: number): NewEvent[] {
+  return drafts.map((draft, i) => ({ seq: lastSeq + 1 + i, ...draft }));
+}
+
+/** A segment stored, as its sender sent it. */
+export function segmentDraft(segment: SegmentView, sender: SenderTag, actor: string | null): Draft {
+  return {
+    type: "segment",
+    actor,
+    payload: { segmentId: segment.id, sender, event: { kind: "segment", segment } },
+  };
+}
+
+/**
+ * What the engine's events say to people, given what they did to each item: an item carries their edits and
+ * review; an update to fields they set is not news; a reviewed item the engine merged away stays.
+ */
+export function itemDrafts(
+  itemEvents: readonly { segmentId: string | null; event: ItemEvent }[],
+  people: ReadonlyMap<string, PeopleFields>,
+): Draft[] {
+  const drafts: Draft[] = [];
+  for (const { segmentId, event } of itemEvents) {
+    const draft = (liveEvent: LiveEvent): Draft => ({
+      type: liveEvent.kind,
+      actor: null,
+      payload: { segmentId, event: liveEvent },
+    });
+    if (event.type === "metrics") {
+      drafts.push(draft({ kind: "metrics", row: event.row }));
+      continue;
+    }
+    const { edits, review, links } = people.get(event.item.id) ?? {
+      edits: {},
+      review: "suggested" as const,
+      links: {},
+    };
+    if (event.type === "added") {
+      drafts.push(draft({ kind: "item.added", item: itemView(event.item, edits, review, links) }));
+    } else if (event.type === "updated") {
+      const changed = visibleChanges(event.changed, edits);
+      if (changed.length > 0)
+        drafts.push(draft({ kind: "item.updated", item: itemView(event.item, edits, review, links), changed }));
+    } else if (!isReviewed({ edits, review })) {
+      drafts.push(draft({ kind: "item.removed", itemId: event.item.id }));
+    }
+  }
+  return drafts;
+}
+
+/** A person reviewed an item (confirm, reject, or an edit with the fields it changed). */
+export function reviewedDraft(
+  item: ItemView,
+  action: "confirm" | "reject" | "edit",
+  changes: ItemEdits | null,
+  by: { id: string; name: string },
+): Draft {
+  return {
+    type: "item.reviewed",
+    actor: by.id,
+    payload: {
+      segmentId: null,
+      event: { kind: "item.reviewed", item, action, changes, by: { id: by.id, name: by.name } },
+    },
+  };
+}
+
+/** Items the series gave the meeting (carried over, or raised by a rule). */
+export function seriesDrafts(added: readonly SeriesCopy[]): Draft[] {
+  return added.map(({ item, links }) => ({
+    type: "item.added",
+    actor: null,
+    payload: { segmentId: null, event: { kind: "item.added", item: itemView(item, {}, "suggested", links) } },
+  }));
+}
+
+export function statusDraft(status: MeetingStatus, actor: string | null): Draft {
+  return { type: "meeting.status", actor, payload: { segmentId: null, event: { kind: "meeting.status", status } } };
 }

@@ -1,10 +1,9 @@
-import { sql } from "drizzle-orm";
 import type { ServerMessage } from "../api/live-protocol.js";
 import { type Database, EVENTS_CHANNEL } from "../store/database.js";
+import { readLastSeqs } from "../store/meeting-log.js";
 import { applyToHealth, captureHealth, type HealthState, readHealthState, silenceWarning } from "./capture-health.js";
 import { readEvents, type StoredEvent } from "./events.js";
 import { decodeNotice } from "./fan-out.js";
-import { jsonParam, query } from "./sql.js";
 
 /** One connection, as the hub sees it: somewhere to send text frames. */
 export interface Peer {
@@ -271,12 +270,7 @@ export class LiveHub {
     this.#sweeping = true;
     try {
       const ids = [...this.#rooms.keys()];
-      const rows = await query<{ id: string; lastSeq: number }>(
-        this.#options.database.db,
-        sql`SELECT id, last_event_seq AS "lastSeq" FROM meetings
-            WHERE id IN (SELECT (jsonb_array_elements_text(${jsonParam(ids)}))::uuid)`,
-      );
-      for (const row of rows) this.#onBehind(row.id, row.lastSeq);
+      for (const row of await readLastSeqs(this.#options.database.db, ids)) this.#onBehind(row.id, row.lastSeq);
     } catch (error) {
       reportLiveError("sweep", error);
     } finally {

@@ -1,13 +1,16 @@
 import { randomUUID } from "node:crypto";
 import { type SQL, sql } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
-import { eachDatabase } from "../../test/helpers/database.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, databaseKinds, eachDatabase } from "../../test/helpers/database.js";
 import { builtinTemplate, segmentsOf } from "../../test/helpers/meeting.js";
 import { createTestMeeting, createTestUser } from "../../test/helpers/server.js";
 import { extractItems } from "../core/extraction/extract-items.js";
+import { createItem } from "../core/item.js";
+import type { Database } from "../store/database.js";
+import { meetings } from "../store/schema.js";
+import { query } from "../store/sql.js";
 import type { StoredEvent } from "./events.js";
 import { type IncomingSegment, LivePipeline } from "./pipeline.js";
-import { query } from "./sql.js";
 
 const LINES = segmentsOf([
   ["Darius Farahani", "Priya, can you draft the migration plan for the billing service?"],
@@ -137,5 +140,100 @@ describe("the live pipeline", () => {
       await limited.setStatus(meetings[0]!, "ended", null);
       expect(await storedItems(meetings[0]!)).toEqual(expectedItems(LINES.slice(0, 2)));
     });
+  });
+});
+
+describe.skipIf(!databaseKinds().includes("postgres"))("supersede on PostgreSQL", () => {
+  let database: Database | null = null;
+  beforeAll(async () => {
+    database = await createTestDatabase("postgres");
+  }, 60_000);
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  it("two supersedes that cross between the same two meetings both succeed: the meetings lock in one order", async () => {
+    const db = database!.db;
+    const olga = await createTestUser(database!, "Olga Petrova");
+    const { spaceId, meetingId: first } = await createTestMeeting(database!, [{ user: olga, role: "member" }], {
+      status: "live",
+    });
+    const [other] = await db
+      .insert(meetings)
+      .values({
+        spaceId,
+        title: "Weekly sync",
+        status: "live",
+        scheduledAt: new Date("2025-03-21T15:00:00Z"),
+        meetingDate: "2025-03-21",
+        template: builtinTemplate("engineering-leadership-sync"),
+        attendees: [],
+      })
+      .returning({ id: meetings.id });
+    const second = other!.id;
+    // Each meeting has an earlier decision the other one replaces, and a new decision that replaces it.
+    for (const meetingId of [first, second]) {
+      for (const id of ["decision-old", "decision-new"]) {
+        const item = createItem({ id, kind: "decision", section: "decisions", text: `${id} of ${meetingId}` });
+        await db.execute(
+          sql`INSERT INTO items (meeting_id, id, kind, item) VALUES (${meetingId}, ${id}, 'decision', ${JSON.stringify(item)}::jsonb)`,
+        );
+      }
+    }
+    const pipeline = new LivePipeline({
+      database: database!,
+      now: () => new Date("2025-03-21T15:00:00Z"),
+      origin: "test",
+      onCommit: () => {},
+    });
+    const actor = { id: olga.id, name: olga.name };
+
+    // Another transaction holds both meeting rows until both supersedes wait for their first lock; then it lets
+    // go of them together, so each takes its first lock at the same moment.
+    let release = () => {};
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let holding = () => {};
+    const held = new Promise<void>((resolve) => {
+      holding = resolve;
+    });
+    const holder = db.transaction(async (tx) => {
+      await tx.execute(sql`SELECT id FROM meetings WHERE id IN (${first}, ${second}) FOR UPDATE`);
+      holding();
+      await released;
+    });
+    await held;
+    const crossing = Promise.allSettled([
+      pipeline.supersede(first, "decision-new", { meetingId: second, itemId: "decision-old" }, actor),
+      pipeline.supersede(second, "decision-new", { meetingId: first, itemId: "decision-old" }, actor),
+    ]);
+    for (let waiting = 0; waiting < 2; ) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      const [row] = await query<{ n: number }>(
+        db,
+        sql`SELECT count(*)::int AS n FROM pg_stat_activity
+            WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+      );
+      waiting = row?.n ?? 0;
+    }
+    release();
+    await holder;
+
+    const outcomes = await crossing;
+    expect(
+      outcomes.map((outcome) =>
+        outcome.status === "rejected" ? String(outcome.reason.cause ?? outcome.reason) : "ok",
+      ),
+    ).toEqual(["ok", "ok"]);
+    const superseded = await query<{ meetingId: string; links: unknown }>(
+      db,
+      sql`SELECT meeting_id AS "meetingId", links FROM items WHERE id = 'decision-old' ORDER BY meeting_id`,
+    );
+    expect(superseded.map((row) => row.links)).toEqual(
+      [first, second].sort().map((meetingId) => ({
+        supersededBy: { meetingId: meetingId === first ? second : first, itemId: "decision-new" },
+      })),
+    );
   });
 });

@@ -1,21 +1,49 @@
-import { type SQL, sql } from "drizzle-orm";
-import type { ItemView, LiveEvent, SegmentView } from "../api/live-protocol.js";
+import type { ItemView, SegmentView } from "../api/live-protocol.js";
 import { DocketError } from "../core/errors.js";
 import { createExtractor, type Extractor } from "../core/extraction/extractor.js";
-import type { Item, ItemEvent, MetricRow } from "../core/item.js";
+import type { ItemEvent, MetricRow } from "../core/item.js";
 import type { Segment } from "../core/segment.js";
-import { carryForward, escalateUnownedRisks, type SeriesCopy } from "../core/series/carry-forward.js";
-import type { ItemLinks, ItemRef } from "../core/series/item-links.js";
-import type { Template } from "../core/template/template.js";
-import { type Database, EVENTS_CHANNEL } from "../store/database.js";
-import type { Attendee, ItemEdits, ItemReview, MeetingStatus } from "../store/schema.js";
+import { carryForward, escalateUnownedRisks } from "../core/series/carry-forward.js";
+import type { ItemRef } from "../core/series/item-links.js";
+import type { Database, Tx } from "../store/database.js";
+import { itemView } from "../store/item-view.js";
+import {
+  addSupersedes,
+  appendEvents,
+  type EngineItem,
+  findSegmentPositions,
+  insertSegments,
+  type LockedMeeting,
+  locateItems,
+  lockMeeting,
+  lockMeetings,
+  type MeetingChange,
+  markSuperseded,
+  type NewSegment,
+  type PeopleFields,
+  readEngineSetup,
+  readSegments,
+  reviewItem,
+  type SenderTag,
+  saveEngineItems,
+} from "../store/meeting-log.js";
+import type { ItemEdits, MeetingStatus } from "../store/schema.js";
 import { findPreviousEnded, insertSeriesItems, readSeriesItems, readSeriesMeeting } from "../store/series.js";
-import { type EventPayload, type SenderTag, type StoredEvent, storedEvent } from "./events.js";
+import { withoutNul } from "../store/sql.js";
+import {
+  type Draft,
+  itemDrafts,
+  numbered,
+  reviewedDraft,
+  type StoredEvent,
+  segmentDraft,
+  seriesDrafts,
+  statusDraft,
+  storedEvent,
+} from "./events.js";
 import { encodeNotice } from "./fan-out.js";
-import { isReviewed, itemView, visibleChanges } from "./item-view.js";
 import { KeyedQueue } from "./keyed-queue.js";
 import { checkTransition, startsOnSegment } from "./lifecycle.js";
-import { jsonParam, type Queryable, query, withoutNul } from "./sql.js";
 
 /** A segment on its way in, with the sender's own sequence number when it has one. */
 export interface IncomingSegment extends Segment {
@@ -54,7 +82,7 @@ export interface PipelineOptions {
    * Called inside the transaction that ends a meeting, after its items are final: the follow-up rules enqueue
    * what they send there, so an ended meeting always has its deliveries and never has them twice.
    */
-  onEnded?: (tx: Queryable, meetingId: string, at: string) => Promise<void>;
+  onEnded?: (tx: Tx, meetingId: string, at: string) => Promise<void>;
 }
 
 /** Segments stored per transaction at most, when several are waiting (an upload, a sender's resend). */
@@ -72,21 +100,6 @@ interface SegmentJob {
   resolve: (outcomes: SegmentOutcome[]) => void;
   reject: (error: unknown) => void;
 }
-
-interface LockedMeeting {
-  status: MeetingStatus;
-  segmentCount: number;
-  lastSeq: number;
-}
-
-/** An event about to be stored. */
-interface Draft {
-  type: LiveEvent["kind"];
-  payload: EventPayload;
-  actor: string | null;
-}
-
-type Tx = Queryable;
 
 /**
  * The one way anything enters a meeting: segments (live or uploaded), reviews and status changes. Each is one
@@ -130,34 +143,11 @@ export class LivePipeline {
       const { result, events } = await this.#transaction(meetingId, async (tx) => {
         const meeting = await lockMeeting(tx, meetingId);
         const changes = review.action === "edit" ? cleanEdits(review.changes) : {};
-        const [row] = await query<{ item: Item; edits: ItemEdits; review: ItemReview; links: ItemLinks }>(
-          tx,
-          sql`UPDATE items SET
-                review = CASE ${review.action}::text WHEN 'confirm' THEN 'confirmed' WHEN 'reject' THEN 'rejected'
-                         ELSE (CASE review WHEN 'suggested' THEN 'confirmed' ELSE review END) END,
-                edits = edits || ${jsonParam(changes)},
-                updated_by = ${actor.id}::uuid,
-                updated_at = ${at}::timestamptz
-              WHERE meeting_id = ${meetingId} AND id = ${itemId}
-              RETURNING item, edits, review, links`,
-        );
+        const row = await reviewItem(tx, { meetingId, itemId }, { action: review.action, changes }, actor.id, at);
         if (!row) throw new DocketError("not_found", `no item ${itemId} in this meeting`);
         const item = itemView(row.item, row.edits, row.review, row.links);
-        const draft: Draft = {
-          type: "item.reviewed",
-          actor: actor.id,
-          payload: {
-            segmentId: null,
-            event: {
-              kind: "item.reviewed",
-              item,
-              action: review.action,
-              changes: review.action === "edit" ? changes : null,
-              by: { id: actor.id, name: actor.name },
-            },
-          },
-        };
-        const events = await this.#appendEvents(tx, meetingId, meeting.lastSeq, [draft], at, null);
+        const draft = reviewedDraft(item, review.action, review.action === "edit" ? changes : null, actor);
+        const events = await this.#appendEvents(tx, meetingId, meeting, [draft], at);
         return { result: item, events };
       });
       this.#options.onCommit(meetingId, events);
@@ -180,15 +170,11 @@ export class LivePipeline {
       const at = this.#options.now().toISOString();
       const committed: [string, StoredEvent[]][] = [];
       const result = await this.#options.database.db.transaction(async (tx) => {
-        const meeting = await lockMeeting(tx, meetingId);
-        const other = earlier.meetingId === meetingId ? meeting : await lockMeeting(tx, earlier.meetingId);
-        const decisions = await query<{ meetingId: string; id: string; spaceId: string; kind: string }>(
-          tx,
-          sql`SELECT i.meeting_id AS "meetingId", i.id, m.space_id AS "spaceId", i.kind
-              FROM items i JOIN meetings m ON m.id = i.meeting_id
-              WHERE (i.meeting_id = ${meetingId} AND i.id = ${itemId})
-                 OR (i.meeting_id = ${earlier.meetingId} AND i.id = ${earlier.itemId})`,
-        );
+        const locked = await lockMeetings(tx, [meetingId, earlier.meetingId]);
+        const meeting = locked.get(meetingId)!;
+        const other = locked.get(earlier.meetingId)!;
+        const ref = { meetingId, itemId };
+        const decisions = await locateItems(tx, [ref, earlier]);
         const current = decisions.find((d) => d.meetingId === meetingId && d.id === itemId);
         const replaced = decisions.find((d) => d.meetingId === earlier.meetingId && d.id === earlier.itemId);
         if (!current) throw new DocketError("not_found", `no item ${itemId} in this meeting`);
@@ -204,43 +190,17 @@ export class LivePipeline {
         if (meetingId === earlier.meetingId && itemId === earlier.itemId) {
           throw new DocketError("conflict", "a decision cannot supersede itself");
         }
-        const ref = { meetingId, itemId };
-        const [old] = await query<{ item: Item; edits: ItemEdits; review: ItemReview; links: ItemLinks }>(
-          tx,
-          sql`UPDATE items SET edits = edits || '{"status":"superseded"}'::jsonb,
-                links = links || ${jsonParam({ supersededBy: ref })},
-                updated_by = ${actor.id}::uuid, updated_at = ${at}::timestamptz
-              WHERE meeting_id = ${earlier.meetingId} AND id = ${earlier.itemId}
-              RETURNING item, edits, review, links`,
-        );
-        const [now] = await query<{ item: Item; edits: ItemEdits; review: ItemReview; links: ItemLinks }>(
-          tx,
-          sql`UPDATE items SET links = jsonb_set(links, '{supersedes}',
-                  (SELECT coalesce(jsonb_agg(DISTINCT e), '[]'::jsonb)
-                   FROM jsonb_array_elements(coalesce(links->'supersedes', '[]'::jsonb) || ${jsonParam([earlier])}) e)),
-                updated_by = ${actor.id}::uuid, updated_at = ${at}::timestamptz
-              WHERE meeting_id = ${meetingId} AND id = ${itemId}
-              RETURNING item, edits, review, links`,
-        );
-        const supersededView = itemView(old!.item, old!.edits, old!.review, old!.links);
-        const itemNow = itemView(now!.item, now!.edits, now!.review, now!.links);
-        const by = { id: actor.id, name: actor.name };
-        const reviewed = (item: ItemView, changes: ItemEdits | null): Draft => ({
-          type: "item.reviewed",
-          actor: actor.id,
-          payload: { segmentId: null, event: { kind: "item.reviewed", item, action: "edit", changes, by } },
-        });
+        const old = (await markSuperseded(tx, earlier, ref, actor.id, at))!;
+        const now = (await addSupersedes(tx, ref, earlier, actor.id, at))!;
+        const supersededView = itemView(old.item, old.edits, old.review, old.links);
+        const itemNow = itemView(now.item, now.edits, now.review, now.links);
+        const theirs = reviewedDraft(supersededView, "edit", { status: "superseded" }, actor);
+        const mine = reviewedDraft(itemNow, "edit", null, actor);
         if (earlier.meetingId === meetingId) {
-          const drafts = [reviewed(supersededView, { status: "superseded" }), reviewed(itemNow, null)];
-          committed.push([meetingId, await this.#appendEvents(tx, meetingId, meeting.lastSeq, drafts, at, null)]);
+          committed.push([meetingId, await this.#appendEvents(tx, meetingId, meeting, [theirs, mine], at)]);
         } else {
-          const mine = [reviewed(itemNow, null)];
-          const theirs = [reviewed(supersededView, { status: "superseded" })];
-          committed.push([meetingId, await this.#appendEvents(tx, meetingId, meeting.lastSeq, mine, at, null)]);
-          committed.push([
-            earlier.meetingId,
-            await this.#appendEvents(tx, earlier.meetingId, other.lastSeq, theirs, at, null),
-          ]);
+          committed.push([meetingId, await this.#appendEvents(tx, meetingId, meeting, [mine], at)]);
+          committed.push([earlier.meetingId, await this.#appendEvents(tx, earlier.meetingId, other, [theirs], at)]);
         }
         return { item: itemNow, superseded: supersededView };
       });
@@ -276,13 +236,8 @@ export class LivePipeline {
         if (status === "ended") drafts.push(...(await this.#escalateUnowned(tx, meetingId, at)));
         drafts.push(statusDraft(status, actor?.id ?? null));
         if (status === "ended") await this.#options.onEnded?.(tx, meetingId, at);
-        const set = sql`status = ${status},
-          started_at = ${status === "live" ? sql`COALESCE(started_at, ${at}::timestamptz)` : sql`started_at`},
-          ended_at = ${status === "ended" ? sql`${at}::timestamptz` : sql`ended_at`}`;
-        return {
-          result: null,
-          events: await this.#appendEvents(tx, meetingId, meeting.lastSeq, drafts, at, set, metrics),
-        };
+        const change = { status, started: status === "live", ended: status === "ended", metrics };
+        return { result: null, events: await this.#appendEvents(tx, meetingId, meeting, drafts, at, change) };
       });
       // An ended meeting takes no more segments: its extractor is not needed again.
       if (status === "ended") this.#engines.delete(meetingId);
@@ -329,47 +284,28 @@ export class LivePipeline {
   ): Promise<{ result: SegmentOutcome[][]; events: StoredEvent[] }> {
     const meeting = await lockMeeting(tx, meetingId);
     // The first occurrence of an id in the batch is the one stored; later ones are duplicates of it.
-    const rows: { segment: IncomingSegment; sender: Sender }[] = [];
+    const rows: (NewSegment & { tag: SenderTag; userId: string | null })[] = [];
     const ids = new Set<string>();
     for (const job of jobs) {
       // The client's name is from outside too (a query parameter, an upload's file name).
-      const sender = { ...job.sender, client: withoutNul(job.sender.client) };
+      const tag = { client: withoutNul(job.sender.client), user: job.sender.user };
       for (const segment of job.segments.map(cleanSegment)) {
         if (ids.has(segment.id)) continue;
         ids.add(segment.id);
-        rows.push({ segment, sender });
+        rows.push({ ...segment, sender: tag.client, tag, userId: job.sender.userId });
       }
     }
 
     const positions = new Map<string, number>();
     if (meeting.status === "ended") {
-      for (const row of await storedPositions(tx, meetingId, [...ids])) positions.set(row.id, row.position);
+      for (const row of await findSegmentPositions(tx, meetingId, [...ids])) positions.set(row.id, row.position);
       if (positions.size < ids.size) {
         throw new DocketError("conflict", "the meeting has ended; it takes no more segments");
       }
       return { result: outcomes(jobs, positions, new Set()), events: [] };
     }
 
-    const inserted = await query<{ id: string; position: number }>(
-      tx,
-      sql`INSERT INTO segments (meeting_id, id, position, sender_seq, sender, speaker, text, start_seconds, end_seconds, received_at)
-          SELECT ${meetingId}, x.id, ${meeting.segmentCount}::int + row_number() OVER (ORDER BY x.ord), x.sender_seq,
-                 x.sender, x.speaker, x.text, x.start, x.stop, ${at}::timestamptz
-          FROM jsonb_to_recordset(${jsonParam(
-            rows.map(({ segment, sender }, ord) => ({
-              ord,
-              id: segment.id,
-              sender_seq: segment.senderSeq,
-              sender: sender.client,
-              speaker: segment.speaker,
-              text: segment.text,
-              start: segment.start,
-              stop: segment.end,
-            })),
-          )}) AS x(ord int, id text, sender_seq int, sender text, speaker text, text text, start float8, stop float8)
-          WHERE NOT EXISTS (SELECT 1 FROM segments s WHERE s.meeting_id = ${meetingId} AND s.id = x.id)
-          RETURNING id, position`,
-    );
+    const inserted = await insertSegments(tx, meetingId, meeting.segmentCount, rows, at);
     const fresh = new Set<string>();
     for (const row of inserted) {
       positions.set(row.id, row.position);
@@ -377,7 +313,7 @@ export class LivePipeline {
     }
     if (positions.size < ids.size) {
       const missing = [...ids].filter((id) => !positions.has(id));
-      for (const row of await storedPositions(tx, meetingId, missing)) positions.set(row.id, row.position);
+      for (const row of await findSegmentPositions(tx, meetingId, missing)) positions.set(row.id, row.position);
     }
     const result = outcomes(jobs, positions, fresh);
     if (inserted.length === 0) return { result, events: [] };
@@ -392,47 +328,33 @@ export class LivePipeline {
     const engine = await this.#engineFor(tx, meetingId, meeting.segmentCount);
     const itemEvents: { segmentId: string; event: ItemEvent }[] = [];
     const segmentDrafts: Draft[] = [];
-    const added = rows.filter((row) => fresh.has(row.segment.id));
-    added.sort((a, b) => positions.get(a.segment.id)! - positions.get(b.segment.id)!);
-    for (const { segment, sender } of added) {
-      const view: SegmentView = {
-        id: segment.id,
-        position: positions.get(segment.id)!,
-        speaker: segment.speaker,
-        text: segment.text,
-        start: segment.start,
-        end: segment.end,
-      };
-      segmentDrafts.push({
-        type: "segment",
-        actor: sender.userId,
-        payload: {
-          segmentId: segment.id,
-          sender: { client: sender.client, user: sender.user },
-          event: { kind: "segment", segment: view },
-        },
-      });
-      const { senderSeq: _, ...plain } = segment;
-      for (const event of engine.extractor.push(plain)) itemEvents.push({ segmentId: segment.id, event });
+    const added = rows.filter((row) => fresh.has(row.id));
+    added.sort((a, b) => positions.get(a.id)! - positions.get(b.id)!);
+    for (const { tag, userId, sender: _, senderSeq: __, ...segment } of added) {
+      const { id, speaker, text, start, end } = segment;
+      const view: SegmentView = { id, position: positions.get(id)!, speaker, text, start, end };
+      segmentDrafts.push(segmentDraft(view, tag, userId));
+      for (const event of engine.extractor.push(segment)) itemEvents.push({ segmentId: segment.id, event });
       engine.seen += 1;
     }
     const stored = await this.#storeItems(tx, meetingId, itemEvents);
     // Each segment's event, then the item events it caused.
     let next = 0;
-    for (const [i, { segment }] of added.entries()) {
+    for (const [i, segment] of added.entries()) {
       drafts.push(segmentDrafts[i]!);
       while (stored.drafts[next]?.payload.segmentId === segment.id) drafts.push(stored.drafts[next++]!);
     }
-    const set = sql`status = ${status},
-      segment_count = ${meeting.segmentCount + inserted.length},
-      last_segment_at = ${at}::timestamptz,
-      started_at = ${status !== meeting.status ? sql`COALESCE(started_at, ${at}::timestamptz)` : sql`started_at`}`;
-    const metrics = stored.metricsChanged ? engine.extractor.metrics() : null;
-    return { result, events: await this.#appendEvents(tx, meetingId, meeting.lastSeq, drafts, at, set, metrics) };
+    const change: MeetingChange = {
+      segmentCount: meeting.segmentCount + inserted.length,
+      segmentArrived: true,
+      metrics: stored.metricsChanged ? engine.extractor.metrics() : null,
+      ...(status !== meeting.status ? { status, started: true } : {}),
+    };
+    return { result, events: await this.#appendEvents(tx, meetingId, meeting, drafts, at, change) };
   }
 
   /**
-   * Upserts the items the engine touched (one statement) and turns its events into live events that carry the
+   * Stores the items the engine touched (one statement) and turns its events into live events that carry the
    * effective item: people's edits applied, their review kept.
    */
   async #storeItems(
@@ -440,7 +362,7 @@ export class LivePipeline {
     meetingId: string,
     itemEvents: { segmentId: string | null; event: ItemEvent }[],
   ): Promise<{ drafts: Draft[]; metricsChanged: boolean }> {
-    const latest = new Map<string, { id: string; kind: string; item: Item; removed: boolean }>();
+    const latest = new Map<string, EngineItem>();
     let metricsChanged = false;
     for (const { event } of itemEvents) {
       if (event.type === "metrics") metricsChanged = true;
@@ -452,82 +374,27 @@ export class LivePipeline {
           removed: event.type === "removed",
         });
     }
-    const people = new Map<string, { edits: ItemEdits; review: ItemReview; links: ItemLinks }>();
+    const people = new Map<string, PeopleFields>();
     if (latest.size > 0) {
-      const rows = await query<{ id: string; edits: ItemEdits; review: ItemReview; links: ItemLinks }>(
-        tx,
-        sql`INSERT INTO items (meeting_id, id, kind, item, removed)
-            SELECT ${meetingId}, x.id, x.kind, x.item, x.removed
-            FROM jsonb_to_recordset(${jsonParam([...latest.values()])}) AS x(id text, kind text, item jsonb, removed boolean)
-            ON CONFLICT (meeting_id, id) DO UPDATE SET kind = excluded.kind, item = excluded.item, removed = excluded.removed
-            RETURNING id, edits, review, links`,
-      );
-      for (const row of rows) people.set(row.id, { edits: row.edits, review: row.review, links: row.links });
+      for (const { id, ...row } of await saveEngineItems(tx, meetingId, [...latest.values()])) people.set(id, row);
     }
-    const drafts: Draft[] = [];
-    for (const { segmentId, event } of itemEvents) {
-      const draft = (liveEvent: LiveEvent): Draft => ({
-        type: liveEvent.kind,
-        actor: null,
-        payload: { segmentId, event: liveEvent },
-      });
-      if (event.type === "metrics") {
-        drafts.push(draft({ kind: "metrics", row: event.row }));
-        continue;
-      }
-      const { edits, review, links } = people.get(event.item.id) ?? {
-        edits: {},
-        review: "suggested" as const,
-        links: {},
-      };
-      if (event.type === "added") {
-        drafts.push(draft({ kind: "item.added", item: itemView(event.item, edits, review, links) }));
-      } else if (event.type === "updated") {
-        const changed = visibleChanges(event.changed, edits);
-        if (changed.length > 0)
-          drafts.push(draft({ kind: "item.updated", item: itemView(event.item, edits, review, links), changed }));
-      } else if (!isReviewed({ edits, review })) {
-        drafts.push(draft({ kind: "item.removed", itemId: event.item.id }));
-      }
-    }
-    return { drafts, metricsChanged };
+    return { drafts: itemDrafts(itemEvents, people), metricsChanged };
   }
 
-  /**
-   * Stores the events with the next seqs, updates the meeting row (`set`, plus the seq and the metrics when
-   * they changed) and sends the NOTIFY, all in one statement.
-   */
+  /** Numbers the drafts after the meeting's last seq and stores them with the meeting's change and its NOTIFY. */
   async #appendEvents(
     tx: Tx,
     meetingId: string,
-    lastSeq: number,
-    drafts: Draft[],
+    meeting: LockedMeeting,
+    drafts: readonly Draft[],
     at: string,
-    set: SQL | null,
-    metrics: MetricRow[] | null = null,
+    change?: MeetingChange,
   ): Promise<StoredEvent[]> {
-    const newLast = lastSeq + drafts.length;
-    const notice = encodeNotice({ meetingId, seq: newLast, origin: this.#options.origin });
-    const rows = drafts.map((draft, i) => ({
-      seq: lastSeq + 1 + i,
-      type: draft.type,
-      actor: draft.actor,
-      payload: draft.payload,
-    }));
-    await query(
-      tx,
-      sql`WITH stored AS (
-            INSERT INTO events (meeting_id, seq, type, payload, actor_id, created_at)
-            SELECT ${meetingId}, x.seq, x.type, x.payload, x.actor, ${at}::timestamptz
-            FROM jsonb_to_recordset(${jsonParam(rows)}) AS x(seq int, type text, payload jsonb, actor uuid)
-          )
-          UPDATE meetings SET last_event_seq = ${newLast},
-            metrics = ${metrics === null ? sql`metrics` : jsonParam(metrics)}
-            ${set ? sql`, ${set}` : sql``}
-          WHERE id = ${meetingId}
-          RETURNING pg_notify(${EVENTS_CHANNEL}, ${notice})`,
-    );
-    return rows.map((row) => storedEvent(row.seq, at, row.payload));
+    const events = numbered(drafts, meeting.lastSeq);
+    const lastSeq = meeting.lastSeq + events.length;
+    const notice = encodeNotice({ meetingId, seq: lastSeq, origin: this.#options.origin });
+    await appendEvents(tx, meetingId, { events, lastSeq, at, notice, ...(change ? { change } : {}) });
+    return events.map((event) => storedEvent(event.seq, at, event.payload));
   }
 
   /**
@@ -566,10 +433,7 @@ export class LivePipeline {
     let engine = this.#engines.get(meetingId);
     if (engine && engine.seen > storedCount) engine = undefined;
     if (!engine) {
-      const [meeting] = await query<{ template: Template; meetingDate: string; attendees: Attendee[] }>(
-        tx,
-        sql`SELECT template, meeting_date AS "meetingDate", attendees FROM meetings WHERE id = ${meetingId}`,
-      );
+      const meeting = await readEngineSetup(tx, meetingId);
       if (!meeting) throw new DocketError("not_found", `no meeting ${meetingId}`);
       engine = {
         extractor: createExtractor({
@@ -584,12 +448,7 @@ export class LivePipeline {
     if (engine.seen < storedCount) {
       // Segments another process stored, or all of them after a restart: the engine is deterministic, so
       // reading them again in position order brings it to the same state the other process had.
-      const segments = await query<Segment>(
-        tx,
-        sql`SELECT id, speaker, text, start_seconds AS start, end_seconds AS "end" FROM segments
-            WHERE meeting_id = ${meetingId} AND position > ${engine.seen} AND position <= ${storedCount}
-            ORDER BY position`,
-      );
+      const segments = await readSegments(tx, meetingId, engine.seen, storedCount);
       for (const segment of segments) engine.extractor.push(segment);
       engine.seen = storedCount;
     }
@@ -621,25 +480,6 @@ export class LivePipeline {
   }
 }
 
-async function lockMeeting(tx: Tx, meetingId: string): Promise<LockedMeeting> {
-  const [meeting] = await query<LockedMeeting>(
-    tx,
-    sql`SELECT status, segment_count AS "segmentCount", last_event_seq AS "lastSeq" FROM meetings
-        WHERE id = ${meetingId} FOR UPDATE`,
-  );
-  if (!meeting) throw new DocketError("not_found", `no meeting ${meetingId}`);
-  return meeting;
-}
-
-async function storedPositions(tx: Tx, meetingId: string, ids: string[]): Promise<{ id: string; position: number }[]> {
-  if (ids.length === 0) return [];
-  return query(
-    tx,
-    sql`SELECT id, position FROM segments
-        WHERE meeting_id = ${meetingId} AND id IN (SELECT jsonb_array_elements_text(${jsonParam(ids)}))`,
-  );
-}
-
 function outcomes(jobs: SegmentJob[], positions: Map<string, number>, fresh: Set<string>): SegmentOutcome[][] {
   const first = new Set<string>();
   return jobs.map((job) =>
@@ -650,18 +490,6 @@ function outcomes(jobs: SegmentJob[], positions: Map<string, number>, fresh: Set
       return { id: segment.id, position: positions.get(id) ?? 0, duplicate: !isNew };
     }),
   );
-}
-
-function seriesDrafts(added: readonly SeriesCopy[]): Draft[] {
-  return added.map(({ item, links }) => ({
-    type: "item.added",
-    actor: null,
-    payload: { segmentId: null, event: { kind: "item.added", item: itemView(item, {}, "suggested", links) } },
-  }));
-}
-
-function statusDraft(status: MeetingStatus, actor: string | null): Draft {
-  return { type: "meeting.status", actor, payload: { segmentId: null, event: { kind: "meeting.status", status } } };
 }
 
 function cleanSegment(segment: IncomingSegment): IncomingSegment {

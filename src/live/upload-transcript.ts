@@ -1,11 +1,11 @@
 import { createHash } from "node:crypto";
 import { DocketError } from "../core/errors.js";
 import { parseTranscript, segmentsForExtraction } from "../core/transcript/parse-transcript.js";
+import type { Db } from "../store/database.js";
+import { listItems } from "../store/notes.js";
 import type { MeetingStatus } from "../store/schema.js";
 import { startsOnSegment } from "./lifecycle.js";
 import type { Actor, IncomingSegment, LivePipeline } from "./pipeline.js";
-import { listItems } from "./read-meeting.js";
-import type { Queryable } from "./sql.js";
 
 /** Segments per pipeline call: each call is one transaction and one broadcast. */
 const UPLOAD_BATCH = 200;
@@ -26,7 +26,7 @@ export interface UploadResult {
  * one: it ends after the upload. A live meeting stays live.
  */
 export async function uploadTranscript(
-  deps: { pipeline: LivePipeline; db: Queryable },
+  deps: { pipeline: LivePipeline; db: Db },
   meeting: { id: string; status: MeetingStatus },
   file: { name: string; text: string },
   actor: Actor,

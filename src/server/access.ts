@@ -1,6 +1,6 @@
-import { and, eq } from "drizzle-orm";
 import { roleAtLeast, type SpaceRole } from "../core/roles.js";
-import { meetings, memberships } from "../store/schema.js";
+import { findMeetingForMember, type MeetingRow } from "../store/meetings.js";
+import { findMemberRole } from "../store/spaces.js";
 import type { Caller, ServerContext } from "./context.js";
 import { ApiError } from "./errors.js";
 
@@ -14,18 +14,12 @@ export async function requireSpaceRole(
   spaceId: string,
   needed: SpaceRole,
 ): Promise<SpaceRole> {
-  const [row] = await ctx.database.db
-    .select({ role: memberships.role })
-    .from(memberships)
-    .where(and(eq(memberships.spaceId, spaceId), eq(memberships.userId, caller.userId)));
-  if (!row) throw new ApiError("not_found", `no Space ${spaceId}`);
-  if (!roleAtLeast(row.role, needed)) {
-    throw new ApiError(
-      "forbidden",
-      `this needs the ${needed} role in the Space; you are ${article(row.role)} ${row.role}`,
-    );
+  const role = await findMemberRole(ctx.database.db, spaceId, caller.userId);
+  if (!role) throw new ApiError("not_found", `no Space ${spaceId}`);
+  if (!roleAtLeast(role, needed)) {
+    throw new ApiError("forbidden", `this needs the ${needed} role in the Space; you are ${article(role)} ${role}`);
   }
-  return row.role;
+  return role;
 }
 
 /** The meeting and the caller's role in its Space; 404 for a meeting that does not exist or is not theirs. */
@@ -34,12 +28,8 @@ export async function requireMeetingRole(
   caller: Caller,
   meetingId: string,
   needed: SpaceRole,
-): Promise<{ meeting: typeof meetings.$inferSelect; role: SpaceRole }> {
-  const [row] = await ctx.database.db
-    .select({ meeting: meetings, role: memberships.role })
-    .from(meetings)
-    .innerJoin(memberships, and(eq(memberships.spaceId, meetings.spaceId), eq(memberships.userId, caller.userId)))
-    .where(eq(meetings.id, meetingId));
+): Promise<{ meeting: MeetingRow; role: SpaceRole }> {
+  const row = await findMeetingForMember(ctx.database.db, meetingId, caller.userId);
   if (!row) throw new ApiError("not_found", `no meeting ${meetingId}`);
   if (!roleAtLeast(row.role, needed)) {
     throw new ApiError(

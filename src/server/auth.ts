@@ -1,8 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
-import { and, eq, gt } from "drizzle-orm";
 import type { Context, MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
-import { apiTokens, sessions, users } from "../store/schema.js";
+import { findSessionUser, findTokenUser, touchApiToken } from "../store/accounts.js";
 import type { AppEnv, Caller, ServerContext } from "./context.js";
 import { ApiError } from "./errors.js";
 
@@ -35,33 +34,19 @@ export async function findCaller(ctx: ServerContext, c: Context): Promise<Caller
   if (authorization) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
     if (!match?.[1]) throw new ApiError("unauthorized", "the Authorization header must be 'Bearer <token>'");
-    const [row] = await db
-      .select({
-        id: users.id,
-        email: users.email,
-        name: users.name,
-        tokenId: apiTokens.id,
-        lastUsedAt: apiTokens.lastUsedAt,
-      })
-      .from(apiTokens)
-      .innerJoin(users, eq(users.id, apiTokens.userId))
-      .where(eq(apiTokens.tokenHash, hashSecret(match[1])));
+    const row = await findTokenUser(db, hashSecret(match[1]));
     if (!row) throw new ApiError("unauthorized", "the API token is not valid (it may have been revoked)");
     // "Last used" to the minute is enough: a script calling in a loop does not write on every request.
     const now = ctx.now();
     if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
-      await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.tokenId));
+      await touchApiToken(db, row.tokenId, now);
     }
     return { userId: row.id, email: row.email, name: row.name, via: "token", sessionId: null, csrfMissing: false };
   }
   const cookie = getCookie(c, SESSION_COOKIE);
   if (!cookie) return null;
   const sessionId = hashSecret(cookie);
-  const [row] = await db
-    .select({ id: users.id, email: users.email, name: users.name, csrfToken: sessions.csrfToken })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, ctx.now())));
+  const row = await findSessionUser(db, sessionId, ctx.now());
   if (!row) return null;
   // A write without the CSRF token is refused where it needs the caller (requireCaller), not here: signing in
   // again from a browser that still holds a session cookie must work.

@@ -1,12 +1,11 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { count } from "drizzle-orm";
 import { DAY_MS } from "../core/calendar/dates.js";
 import { parseTranscript } from "../core/transcript/parse-transcript.js";
 import { packageRoot } from "../files/package-root.js";
 import { uploadTranscript } from "../live/upload-transcript.js";
+import { countUsers, createDemoOwner } from "../store/accounts.js";
 import { createMeeting } from "../store/meetings.js";
-import { users } from "../store/schema.js";
 import { createSpace } from "../store/spaces.js";
 import type { ServerContext } from "./context.js";
 
@@ -26,14 +25,9 @@ const DEMO_OWNER_EMAIL = "demo@docket.invalid";
  */
 export async function seedDemo(ctx: ServerContext): Promise<boolean> {
   const { db } = ctx.database;
-  const [accounts] = await db.select({ n: count() }).from(users);
-  if ((accounts?.n ?? 0) > 0) return false;
+  if ((await countUsers(db)) > 0) return false;
   // Two processes starting at once on an empty PostgreSQL: the unique email lets exactly one of them seed.
-  const [owner] = await db
-    .insert(users)
-    .values({ email: DEMO_OWNER_EMAIL, name: "Docket demo", passwordHash: null })
-    .onConflictDoNothing({ target: users.email })
-    .returning();
+  const owner = await createDemoOwner(db, { email: DEMO_OWNER_EMAIL, name: "Docket demo" });
   if (!owner) return false;
   const actor = { id: owner.id, name: owner.name };
   for (const demo of DEMOS) {

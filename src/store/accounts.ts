@@ -1,7 +1,8 @@
-import { and, desc, eq, lte } from "drizzle-orm";
+import { and, count, desc, eq, gt, lte, sql } from "drizzle-orm";
 import { DocketError } from "../core/errors.js";
 import type { Db } from "./database.js";
 import { apiTokens, memberships, sessions, spaces, users } from "./schema.js";
+import { jsonParam, query } from "./sql.js";
 
 export type UserRow = typeof users.$inferSelect;
 export type ApiTokenRow = Omit<typeof apiTokens.$inferSelect, "tokenHash" | "userId">;
@@ -27,6 +28,25 @@ export async function createUser(
   });
 }
 
+/** How many accounts there are (the demo owner included). */
+export async function countUsers(db: Db): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(users);
+  return row?.n ?? 0;
+}
+
+/**
+ * The owner of the demo Spaces: an account nobody can sign in to. Null when it exists already (two processes
+ * starting at once on an empty database: the unique email lets exactly one of them seed).
+ */
+export async function createDemoOwner(db: Db, owner: { email: string; name: string }): Promise<UserRow | null> {
+  const [user] = await db
+    .insert(users)
+    .values({ ...owner, passwordHash: null })
+    .onConflictDoNothing({ target: users.email })
+    .returning();
+  return user ?? null;
+}
+
 export async function findUserByEmail(db: Db, email: string): Promise<UserRow | null> {
   const [user] = await db.select().from(users).where(eq(users.email, email));
   return user ?? null;
@@ -37,6 +57,15 @@ export async function findUser(db: Db, userId: string): Promise<UserRow | null> 
   return user ?? null;
 }
 
+/** These users' names and email addresses; ids with no user are left out. */
+export function findUsers(db: Db, userIds: readonly string[]): Promise<{ id: string; name: string; email: string }[]> {
+  return query(
+    db,
+    sql`SELECT id, name, email FROM users
+        WHERE id IN (SELECT jsonb_array_elements_text(${jsonParam(userIds)})::uuid)`,
+  );
+}
+
 /** Stores a session by the hash of its cookie, and drops the user's expired ones while at it. */
 export async function createSession(
   db: Db,
@@ -45,6 +74,20 @@ export async function createSession(
 ): Promise<void> {
   await db.delete(sessions).where(and(eq(sessions.userId, session.userId), lte(sessions.expiresAt, now)));
   await db.insert(sessions).values(session);
+}
+
+/** Who a session (by the hash of its cookie) belongs to, while it has not expired; with its CSRF token. */
+export async function findSessionUser(
+  db: Db,
+  sessionId: string,
+  now: Date,
+): Promise<{ id: string; email: string; name: string; csrfToken: string } | null> {
+  const [row] = await db
+    .select({ id: users.id, email: users.email, name: users.name, csrfToken: sessions.csrfToken })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, now)));
+  return row ?? null;
 }
 
 export async function deleteSession(db: Db, sessionId: string): Promise<void> {
@@ -71,6 +114,29 @@ export async function createApiToken(
   const [row] = await db.insert(apiTokens).values(token).returning(tokenColumns);
   if (!row) throw new Error("the token was not stored");
   return row;
+}
+
+/** Who an API token (by its hash) belongs to, and when it was last used. */
+export async function findTokenUser(
+  db: Db,
+  tokenHash: string,
+): Promise<{ id: string; email: string; name: string; tokenId: string; lastUsedAt: Date | null } | null> {
+  const [row] = await db
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      tokenId: apiTokens.id,
+      lastUsedAt: apiTokens.lastUsedAt,
+    })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .where(eq(apiTokens.tokenHash, tokenHash));
+  return row ?? null;
+}
+
+export async function touchApiToken(db: Db, tokenId: string, at: Date): Promise<void> {
+  await db.update(apiTokens).set({ lastUsedAt: at }).where(eq(apiTokens.id, tokenId));
 }
 
 /** The user's tokens, newest first; never their hashes. */

@@ -1,18 +1,30 @@
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
-import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import type { ExtractTablesWithRelations } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
 import type { Pool } from "pg";
 import { packageRoot } from "../files/package-root.js";
 import * as schema from "./schema.js";
 
-/** The query interface shared by PGlite and node-postgres: the store's code is written once against it. */
+// Three names, one for each thing:
+//   Database  the open database of a process: `db` to run statements on, LISTEN, close. Made once, by openDatabase.
+//   Db        anything a statement runs on: `database.db`, or a transaction inside it. Every store function takes one.
+//   Tx        a transaction only: for what means something only inside one (row locks, the end-of-meeting hook).
+// A Tx is a Db (so it can be passed to any store function); a Db is not a Tx.
+
+/** Anything a statement runs on: the database or an open transaction (PGlite and node-postgres alike). */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+/** An open transaction (`database.db.transaction(async (tx) => …)`): its row locks hold until it commits. */
+export type Tx = PgTransaction<PgQueryResultHKT, typeof schema, ExtractTablesWithRelations<typeof schema>>;
 
 /** Where live events cross processes: NOTIFY inside a transaction is delivered when it commits. */
 export const EVENTS_CHANNEL = "docket_events";
 
+/** The open database of one process. */
 export interface Database {
+  /** Where statements run; `db.transaction` opens a Tx. */
   db: Db;
   kind: "pglite" | "postgres";
   /** Calls `onPayload` for every NOTIFY on the channel, from this process or any other. */

@@ -3,7 +3,7 @@ import type { PgUpdateSetSource } from "drizzle-orm/pg-core";
 import { localDate } from "../core/calendar/dates.js";
 import { DocketError } from "../core/errors.js";
 import type { Db } from "./database.js";
-import { type Attendee, items, meetings, preReadRows, spaces, users } from "./schema.js";
+import { type Attendee, items, meetings, memberships, preReadRows, type SpaceRole, spaces, users } from "./schema.js";
 
 export type MeetingRow = typeof meetings.$inferSelect;
 export type MeetingSummaryRow = Omit<MeetingRow, "template" | "metrics">;
@@ -53,6 +53,20 @@ export async function listMeetings(db: Db, spaceId: string): Promise<MeetingSumm
 
 export async function findMeeting(db: Db, meetingId: string): Promise<MeetingRow | null> {
   const [row] = await db.select().from(meetings).where(eq(meetings.id, meetingId));
+  return row ?? null;
+}
+
+/** The meeting and the user's role in its Space; null when there is no such meeting or they are not a member. */
+export async function findMeetingForMember(
+  db: Db,
+  meetingId: string,
+  userId: string,
+): Promise<{ meeting: MeetingRow; role: SpaceRole } | null> {
+  const [row] = await db
+    .select({ meeting: meetings, role: memberships.role })
+    .from(meetings)
+    .innerJoin(memberships, and(eq(memberships.spaceId, meetings.spaceId), eq(memberships.userId, userId)))
+    .where(eq(meetings.id, meetingId));
   return row ?? null;
 }
 

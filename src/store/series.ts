@@ -3,9 +3,10 @@ import type { Item, ItemKind } from "../core/item.js";
 import type { ItemLinks } from "../core/series/item-links.js";
 import type { SeriesItem } from "../core/series/series-item.js";
 import type { FollowUpRule, Template } from "../core/template/template.js";
-import { isInNotes } from "../live/item-view.js";
-import { isoOf, jsonParam, type Queryable, query } from "../live/sql.js";
+import type { Db, Tx } from "./database.js";
+import { isInNotes } from "./item-view.js";
 import type { ItemReview } from "./schema.js";
+import { isoOf, jsonParam, query } from "./sql.js";
 
 /**
  * The series' reads, inside the transaction that moves a meeting along: what the last meeting left open, and the
@@ -22,9 +23,9 @@ export interface SeriesMeeting {
   rules: FollowUpRule[];
 }
 
-export async function readSeriesMeeting(tx: Queryable, meetingId: string): Promise<SeriesMeeting | null> {
+export async function readSeriesMeeting(db: Db, meetingId: string): Promise<SeriesMeeting | null> {
   const [row] = await query<SeriesMeeting>(
-    tx,
+    db,
     sql`SELECT m.id, m.space_id AS "spaceId", m.title, m.meeting_date AS "meetingDate",
           ${isoOf(sql`m.scheduled_at`)} AS "scheduledAt", m.template, s.follow_up_rules AS rules
         FROM meetings m JOIN spaces s ON s.id = m.space_id WHERE m.id = ${meetingId}`,
@@ -34,11 +35,11 @@ export async function readSeriesMeeting(tx: Queryable, meetingId: string): Promi
 
 /** The Space's latest ended meeting scheduled before this one: where its open business comes from. */
 export async function findPreviousEnded(
-  tx: Queryable,
+  db: Db,
   meeting: Pick<SeriesMeeting, "spaceId" | "scheduledAt">,
 ): Promise<{ id: string; endedAt: string } | null> {
   const [row] = await query<{ id: string; endedAt: string }>(
-    tx,
+    db,
     sql`SELECT id, ${isoOf(sql`ended_at`)} AS "endedAt" FROM meetings
         WHERE space_id = ${meeting.spaceId} AND status = 'ended' AND scheduled_at < ${meeting.scheduledAt}::timestamptz
         ORDER BY scheduled_at DESC, created_at DESC LIMIT 1`,
@@ -47,17 +48,17 @@ export async function findPreviousEnded(
 }
 
 /** A meeting's items that are in its notes, as people see them, in the order they were said. */
-export function readSeriesItems(tx: Queryable, meetingId: string): Promise<SeriesItem[]> {
-  return selectSeriesItems(tx, sql`i.meeting_id = ${meetingId}`);
+export function readSeriesItems(db: Db, meetingId: string): Promise<SeriesItem[]> {
+  return selectSeriesItems(db, sql`i.meeting_id = ${meetingId}`);
 }
 
 /**
  * The items of every meeting of a Space that has started (live or ended), oldest meeting first; of one kind when
  * given. One statement for the whole series, however many meetings it has.
  */
-export function readSpaceSeriesItems(tx: Queryable, spaceId: string, kind?: ItemKind): Promise<SeriesItem[]> {
+export function readSpaceSeriesItems(db: Db, spaceId: string, kind?: ItemKind): Promise<SeriesItem[]> {
   return selectSeriesItems(
-    tx,
+    db,
     sql`m.space_id = ${spaceId} AND m.status IN ('live', 'ended') ${kind ? sql`AND i.kind = ${kind}` : sql``}`,
   );
 }
@@ -66,9 +67,9 @@ export function readSpaceSeriesItems(tx: Queryable, spaceId: string, kind?: Item
  * Items that are in their meeting's notes (see `isInNotes`): not rejected, not merged away unless a person kept
  * them, and confirmed or confident enough. People's edits are laid over the engine's reading (`item || edits`).
  */
-async function selectSeriesItems(tx: Queryable, where: SQL): Promise<SeriesItem[]> {
+async function selectSeriesItems(db: Db, where: SQL): Promise<SeriesItem[]> {
   const rows = await query<SeriesItem & { review: ItemReview }>(
-    tx,
+    db,
     sql`SELECT m.id AS "meetingId", m.title AS "meetingTitle", m.meeting_date AS "meetingDate",
           ${isoOf(sql`m.scheduled_at`)} AS "scheduledAt", i.item || i.edits AS item, i.links, i.review,
           ${isoOf(sql`i.updated_at`)} AS "changedAt"
@@ -85,7 +86,7 @@ async function selectSeriesItems(tx: Queryable, where: SQL): Promise<SeriesItem[
 
 /** Stores items the series gives a meeting; one already there (same id) is left as it is. Returns those added. */
 export async function insertSeriesItems(
-  tx: Queryable,
+  tx: Tx,
   meetingId: string,
   copies: readonly { item: Item; links: ItemLinks }[],
   at: string,

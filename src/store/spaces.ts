@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { DocketError } from "../core/errors.js";
+import type { MetricBounds } from "../core/space/metric-range.js";
 import type { FollowUpRule, Template } from "../core/template/template.js";
 import type { Db } from "./database.js";
 import { type Cadence, type Distribution, invitations, memberships, type SpaceRole, spaces, users } from "./schema.js";
@@ -22,6 +23,8 @@ export interface SpaceSettings {
   distribution: Distribution;
   silenceWarningSeconds: number;
   followUpRules?: FollowUpRule[];
+  /** The normal range of metric columns a facilitator set; a column without one uses each team's history. */
+  metricBounds?: MetricBounds;
   /** Every new account joins demo Spaces as a viewer. */
   isDemo?: boolean;
 }

@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { type SQL, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { query } from "../../src/live/sql.js";
 import { hashSecret, SESSION_COOKIE } from "../../src/server/auth.js";
 import { sessions } from "../../src/store/schema.js";
+import { query } from "../../src/store/sql.js";
 import { eachDatabase } from "../helpers/database.js";
 import { createTestMeeting, createTestUser } from "../helpers/server.js";
 import { call, liveUrl, upgradeStatus } from "./live-client.js";

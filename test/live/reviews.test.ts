@@ -1,8 +1,8 @@
 import { type SQL, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { ItemView } from "../../src/api/live-protocol.js";
-import { query } from "../../src/live/sql.js";
 import type { RunningServer } from "../../src/server/serve.js";
+import { query } from "../../src/store/sql.js";
 import { eachDatabase } from "../helpers/database.js";
 import { createTestMeeting, createTestUser, type TestUser } from "../helpers/server.js";
 import { call } from "./live-client.js";

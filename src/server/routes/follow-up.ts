@@ -1,5 +1,4 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { and, eq, sql } from "drizzle-orm";
 import {
   deliveryLogSchema,
   followUpSchema,
@@ -11,18 +10,21 @@ import {
 import { describeRule } from "../../core/follow-up/rules.js";
 import { NEEDS } from "../../core/roles.js";
 import { followUpRuleSchema } from "../../core/template/template.js";
-import { listSpaceDeliveries } from "../../follow-up/outbox.js";
+import {
+  deleteIntegration,
+  listIntegrations,
+  type SpaceIntegrationRow,
+  saveIntegration,
+} from "../../store/integrations.js";
+import { listNotifications, listPreferences, markNotificationRead, savePreference } from "../../store/notifications.js";
+import { listSpaceDeliveries } from "../../store/outbox.js";
 import {
   type IntegrationKind,
   NOTIFICATION_CHANNELS,
   NOTIFICATION_FREQUENCIES,
   NOTIFICATION_KINDS,
-  notificationPreferences,
-  notifications,
-  spaceIntegrations,
-  spaces,
 } from "../../store/schema.js";
-import { findSpace } from "../../store/spaces.js";
+import { findSpace, updateSpace } from "../../store/spaces.js";
 import { requireMeetingRole, requireSpaceRole } from "../access.js";
 import type { App } from "../app.js";
 import { requireCaller } from "../auth.js";
@@ -191,7 +193,7 @@ const putPreferenceRoute = createRoute({
 });
 
 /** What people may see of a connection: its shown settings, and only the names of the secrets it keeps. */
-function presentIntegration(row: typeof spaceIntegrations.$inferSelect | undefined) {
+function presentIntegration(row: SpaceIntegrationRow | undefined) {
   return {
     connected: row !== undefined,
     settings: row?.settings ?? {},
@@ -206,7 +208,7 @@ export function registerFollowUp(app: App, ctx: ServerContext): void {
   async function followUpView(spaceId: string) {
     const space = await findSpace(db, spaceId);
     if (!space) throw new ApiError("not_found", `no Space ${spaceId}`);
-    const rows = await db.select().from(spaceIntegrations).where(eq(spaceIntegrations.spaceId, spaceId));
+    const rows = await listIntegrations(db, spaceId);
     const view = (kind: IntegrationKind) => presentIntegration(rows.find((row) => row.kind === kind));
     return {
       rules: space.followUpRules.map((rule) => ({ rule, description: describeRule(rule) })),
@@ -232,10 +234,7 @@ export function registerFollowUp(app: App, ctx: ServerContext): void {
     const notes = rules.find((rule) => rule.kind === "distribute-notes");
     // The notes deadline is one setting: the rule's minutes and the Space's hours stay the same number.
     const followUpHours = notes ? notes.withinMinutes / 60 : space.distribution.followUpHours;
-    await db
-      .update(spaces)
-      .set({ followUpRules: rules, distribution: { ...space.distribution, followUpHours } })
-      .where(eq(spaces.id, spaceId));
+    await updateSpace(db, spaceId, { followUpRules: rules, distribution: { ...space.distribution, followUpHours } });
     return c.json(await followUpView(spaceId), 200);
   });
 
@@ -243,7 +242,7 @@ export function registerFollowUp(app: App, ctx: ServerContext): void {
     const { spaceId } = c.req.valid("param");
     await requireSpaceRole(ctx, requireCaller(c), spaceId, NEEDS.run);
     const { bounds } = c.req.valid("json");
-    await db.update(spaces).set({ metricBounds: bounds }).where(eq(spaces.id, spaceId));
+    await updateSpace(db, spaceId, { metricBounds: bounds });
     return c.json({ bounds }, 200);
   });
 
@@ -258,24 +257,21 @@ export function registerFollowUp(app: App, ctx: ServerContext): void {
     );
     const settings = Object.fromEntries(Object.entries(values).filter(([key]) => SHOWN[kind].includes(key)));
     const secrets = Object.fromEntries(Object.entries(values).filter(([key]) => !SHOWN[kind].includes(key)));
-    const now = ctx.now();
-    const [row] = await db
-      .insert(spaceIntegrations)
-      .values({ spaceId, kind, settings, secrets, updatedAt: now, updatedBy: caller.userId })
-      .onConflictDoUpdate({
-        target: [spaceIntegrations.spaceId, spaceIntegrations.kind],
-        set: { settings, secrets, updatedAt: now, updatedBy: caller.userId },
-      })
-      .returning();
+    const row = await saveIntegration(db, {
+      spaceId,
+      kind,
+      settings,
+      secrets,
+      updatedAt: ctx.now(),
+      updatedBy: caller.userId,
+    });
     return c.json(presentIntegration(row), 200);
   });
 
   app.openapi(deleteIntegrationRoute, async (c) => {
     const { spaceId, kind } = c.req.valid("param");
     await requireSpaceRole(ctx, requireCaller(c), spaceId, NEEDS.manage);
-    await db
-      .delete(spaceIntegrations)
-      .where(and(eq(spaceIntegrations.spaceId, spaceId), eq(spaceIntegrations.kind, kind)));
+    await deleteIntegration(db, spaceId, kind);
     return c.body(null, 204);
   });
 
@@ -293,19 +289,15 @@ export function registerFollowUp(app: App, ctx: ServerContext): void {
     }
     const queued = await ctx.followUp.distribute(meeting.id);
     if (queued === null) throw new ApiError("conflict", "the notes of this meeting have already been distributed");
-    // Sent by the worker; asking it now means the caller does not wait for its next round.
-    void ctx.followUp.runOnce().catch(() => {});
+    // Sent by the worker; asking it now means the caller does not wait for its next round. A failure is the
+    // worker's to log: the deliveries are queued, and its next round sends them.
+    void ctx.followUp.runInBackground();
     return c.json({ queued }, 202);
   });
 
   app.openapi(listNotificationsRoute, async (c) => {
     const caller = requireCaller(c);
-    const rows = await db
-      .select()
-      .from(notifications)
-      .where(eq(notifications.userId, caller.userId))
-      .orderBy(sql`${notifications.createdAt} DESC`)
-      .limit(200);
+    const rows = await listNotifications(db, caller.userId, 200);
     return c.json(
       {
         notifications: rows.map((row) => ({
@@ -330,21 +322,14 @@ export function registerFollowUp(app: App, ctx: ServerContext): void {
   app.openapi(readNotificationRoute, async (c) => {
     const caller = requireCaller(c);
     const { notificationId } = c.req.valid("param");
-    const changed = await db
-      .update(notifications)
-      .set({ readAt: ctx.now() })
-      .where(and(eq(notifications.id, notificationId), eq(notifications.userId, caller.userId)))
-      .returning({ id: notifications.id });
-    if (changed.length === 0) throw new ApiError("not_found", `no notification ${notificationId}`);
+    if (!(await markNotificationRead(db, caller.userId, notificationId, ctx.now())))
+      throw new ApiError("not_found", `no notification ${notificationId}`);
     return c.body(null, 204);
   });
 
   app.openapi(getPreferencesRoute, async (c) => {
     const caller = requireCaller(c);
-    const rows = await db
-      .select()
-      .from(notificationPreferences)
-      .where(eq(notificationPreferences.userId, caller.userId));
+    const rows = await listPreferences(db, caller.userId);
     const preferences = NOTIFICATION_KINDS.map((kind) => {
       const row = rows.find((r) => r.kind === kind);
       return { kind, channel: row?.channel ?? "email", frequency: row?.frequency ?? "immediately" };
@@ -356,13 +341,7 @@ export function registerFollowUp(app: App, ctx: ServerContext): void {
     const caller = requireCaller(c);
     const { kind } = c.req.valid("param");
     const { channel, frequency } = c.req.valid("json");
-    await db
-      .insert(notificationPreferences)
-      .values({ userId: caller.userId, kind, channel, frequency })
-      .onConflictDoUpdate({
-        target: [notificationPreferences.userId, notificationPreferences.kind],
-        set: { channel, frequency },
-      });
+    await savePreference(db, caller.userId, kind, { channel, frequency });
     return c.json({ kind, channel, frequency }, 200);
   });
 }

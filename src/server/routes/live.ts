@@ -11,16 +11,16 @@ import { notesToJson } from "../../core/notes/notes-json.js";
 import { renderNotesMarkdown } from "../../core/notes/render-markdown.js";
 import { NEEDS, roleAtLeast } from "../../core/roles.js";
 import { captureHealth, readHealthState } from "../../live/capture-health.js";
-import { type LiveConnection, openLiveConnection } from "../../live/connection.js";
-import type { Peer } from "../../live/hub.js";
 import type { Actor } from "../../live/pipeline.js";
-import { listEvents, listItems, listSegments, meetingNotes } from "../../live/read-meeting.js";
 import { uploadTranscript } from "../../live/upload-transcript.js";
+import { listEvents, listSegments } from "../../store/meeting-log.js";
+import { listItems, meetingNotes } from "../../store/notes.js";
 import { requireMeetingRole } from "../access.js";
 import type { App } from "../app.js";
 import { requireCaller } from "../auth.js";
 import type { AppEnv, Caller, ServerContext } from "../context.js";
 import { ApiError } from "../errors.js";
+import { type LiveConnection, openLiveConnection, peerOf } from "../live-socket.js";
 import { errorResponses, jsonBody, jsonResponse } from "../openapi.js";
 
 // ---- schemas (documented in /api/openapi.json) ----
@@ -360,14 +360,6 @@ function requireSameOrigin(c: Context<AppEnv>): void {
   if (!host || originHost !== host) {
     throw new ApiError("forbidden", "a signed-in browser may open the live room only from Docket's own origin");
   }
-}
-
-function peerOf(ws: WebSocket): Peer {
-  return {
-    send: (data) => ws.send(data, { binary: false }),
-    bufferedAmount: () => ws.bufferedAmount,
-    close: (code, reason) => ws.close(code, reason),
-  };
 }
 
 function actorOf(caller: Caller): Actor {

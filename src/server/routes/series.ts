@@ -1,5 +1,4 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { and, asc, eq, sql } from "drizzle-orm";
 import { artifactSchema, changesSchema, timelineSchema } from "../../api/schemas.js";
 import { localDate } from "../../core/calendar/dates.js";
 import { renderCalendar } from "../../core/calendar/ics.js";
@@ -10,10 +9,11 @@ import { carryForward } from "../../core/series/carry-forward.js";
 import { meetingChanges } from "../../core/series/changes.js";
 import type { SeriesItem } from "../../core/series/series-item.js";
 import { buildTimeline } from "../../core/series/timeline.js";
-import { isInNotes } from "../../live/item-view.js";
-import { listItems } from "../../live/read-meeting.js";
+import { type ArtifactRow, editArtifact, keepDraft, listArtifacts } from "../../store/artifacts.js";
+import { isCalendarKey, saveCalendarFeed } from "../../store/calendar-feeds.js";
+import { isInNotes } from "../../store/item-view.js";
 import { listMeetings } from "../../store/meetings.js";
-import { artifacts, calendarFeeds, memberships } from "../../store/schema.js";
+import { listItems } from "../../store/notes.js";
 import { findPreviousEnded, readSeriesItems, readSpaceSeriesItems } from "../../store/series.js";
 import { findSpace } from "../../store/spaces.js";
 import { requireMeetingRole, requireSpaceRole } from "../access.js";
@@ -201,10 +201,7 @@ export function registerSeries(app: App, ctx: ServerContext): void {
     const { spaceId } = c.req.valid("param");
     await requireSpaceRole(ctx, caller, spaceId, NEEDS.read);
     const key = newSecret();
-    await db
-      .insert(calendarFeeds)
-      .values({ userId: caller.userId, spaceId, keyHash: hashSecret(key) })
-      .onConflictDoUpdate({ target: [calendarFeeds.userId, calendarFeeds.spaceId], set: { keyHash: hashSecret(key) } });
+    await saveCalendarFeed(db, { userId: caller.userId, spaceId, keyHash: hashSecret(key) });
     return c.json({ url: `${ctx.publicUrl}/api/spaces/${spaceId}/calendar.ics?key=${key}` }, 201);
   });
 
@@ -213,15 +210,8 @@ export function registerSeries(app: App, ctx: ServerContext): void {
     const { key } = c.req.valid("query");
     if (key) {
       // The key stands for its person, and only while they are still a member of the Space.
-      const [feed] = await db
-        .select({ userId: calendarFeeds.userId })
-        .from(calendarFeeds)
-        .innerJoin(
-          memberships,
-          and(eq(memberships.userId, calendarFeeds.userId), eq(memberships.spaceId, calendarFeeds.spaceId)),
-        )
-        .where(and(eq(calendarFeeds.spaceId, spaceId), eq(calendarFeeds.keyHash, hashSecret(key))));
-      if (!feed) throw new ApiError("not_found", `no calendar for Space ${spaceId} with this key`);
+      if (!(await isCalendarKey(db, spaceId, hashSecret(key))))
+        throw new ApiError("not_found", `no calendar for Space ${spaceId} with this key`);
     } else {
       await requireSpaceRole(ctx, requireCaller(c), spaceId, NEEDS.read);
     }
@@ -252,11 +242,7 @@ export function registerSeries(app: App, ctx: ServerContext): void {
 
   app.openapi(listArtifactsRoute, async (c) => {
     const { meeting } = await requireMeetingRole(ctx, requireCaller(c), c.req.valid("param").meetingId, NEEDS.read);
-    const rows = await db
-      .select()
-      .from(artifacts)
-      .where(eq(artifacts.meetingId, meeting.id))
-      .orderBy(asc(artifacts.createdAt));
+    const rows = await listArtifacts(db, meeting.id);
     return c.json({ artifacts: rows.map(presentArtifact) }, 200);
   });
 
@@ -275,31 +261,7 @@ export function registerSeries(app: App, ctx: ServerContext): void {
       items: items.filter(isInNotes),
     };
     const draft = draftArtifact(kind, context, item);
-    const now = ctx.now();
-    await db
-      .insert(artifacts)
-      .values({
-        meetingId: meeting.id,
-        itemId,
-        kind,
-        ...draft,
-        createdAt: now,
-        updatedAt: now,
-        updatedBy: caller.userId,
-      })
-      .onConflictDoNothing();
-    const [row] = await db
-      .select()
-      .from(artifacts)
-      .where(
-        and(
-          eq(artifacts.meetingId, meeting.id),
-          eq(artifacts.kind, kind),
-          itemId === null ? sql`${artifacts.itemId} IS NULL` : eq(artifacts.itemId, itemId),
-        ),
-      )
-      .orderBy(asc(artifacts.createdAt))
-      .limit(1);
+    const row = await keepDraft(db, { meetingId: meeting.id, itemId, kind, ...draft }, caller.userId, ctx.now());
     if (!row) throw new ApiError("not_found", "the draft was not kept");
     return c.json(presentArtifact(row), 201);
   });
@@ -308,18 +270,13 @@ export function registerSeries(app: App, ctx: ServerContext): void {
     const caller = requireCaller(c);
     const { meetingId, artifactId } = c.req.valid("param");
     const { meeting } = await requireMeetingRole(ctx, caller, meetingId, NEEDS.write);
-    const body = c.req.valid("json");
-    const [row] = await db
-      .update(artifacts)
-      .set({ ...body, edited: true, updatedAt: ctx.now(), updatedBy: caller.userId })
-      .where(and(eq(artifacts.id, artifactId), eq(artifacts.meetingId, meeting.id)))
-      .returning();
+    const row = await editArtifact(db, meeting.id, artifactId, c.req.valid("json"), caller.userId, ctx.now());
     if (!row) throw new ApiError("not_found", `no draft ${artifactId} in this meeting`);
     return c.json(presentArtifact(row), 200);
   });
 }
 
-function presentArtifact(row: typeof artifacts.$inferSelect) {
+function presentArtifact(row: ArtifactRow) {
   return {
     id: row.id,
     meetingId: row.meetingId,

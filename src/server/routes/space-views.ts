@@ -28,7 +28,7 @@ import {
 } from "../../core/space/recorded-item.js";
 import { buildRiskRegister } from "../../core/space/risk-register.js";
 import { triagePreRead } from "../../core/space/triage.js";
-import { compareItems, isVisible, itemView } from "../../live/item-view.js";
+import { compareItems, isVisible, itemView } from "../../store/item-view.js";
 import { listPreReadRows } from "../../store/meetings.js";
 import { findPreviousEnded } from "../../store/series.js";
 import {

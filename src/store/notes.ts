@@ -1,21 +1,24 @@
 import { sql } from "drizzle-orm";
-import type { ItemView, LiveEvent, SegmentView } from "../api/live-protocol.js";
+import type { ItemView } from "../api/live-protocol.js";
 import { DocketError } from "../core/errors.js";
 import type { MetricRow } from "../core/item.js";
 import { type MeetingNotes, notesFromItems } from "../core/notes/meeting-notes.js";
 import type { Template } from "../core/template/template.js";
-import type { Attendee, MeetingStatus } from "../store/schema.js";
-import { readEventRows } from "./events.js";
-import { compareItems, isInNotes, isVisible, itemView, type StoredItem } from "./item-view.js";
-import { type Queryable, query } from "./sql.js";
+import type { Db } from "./database.js";
+import { compareItems, isInNotes, isVisible, itemView } from "./item-view.js";
+import { listStoredItems } from "./meeting-log.js";
+import type { Attendee, MeetingStatus } from "./schema.js";
+import { query } from "./sql.js";
+
+/**
+ * The notes read model: a meeting's items as people see them (their corrections over the engine's reading) and
+ * the notes made of them. The live room, the API and the follow-up read the same.
+ */
 
 /** Every item people can see (suggestions included), effective and in the order they were said; and the metrics. */
-export async function listItems(
-  db: Queryable,
-  meetingId: string,
-): Promise<{ items: ItemView[]; metrics: MetricRow[] }> {
+export async function listItems(db: Db, meetingId: string): Promise<{ items: ItemView[]; metrics: MetricRow[] }> {
   const [rows, [meeting]] = await Promise.all([
-    query<StoredItem>(db, sql`SELECT item, edits, review, removed, links FROM items WHERE meeting_id = ${meetingId}`),
+    listStoredItems(db, meetingId),
     query<{ metrics: MetricRow[] }>(db, sql`SELECT metrics FROM meetings WHERE id = ${meetingId}`),
   ]);
   const items = rows
@@ -25,41 +28,11 @@ export async function listItems(
   return { items, metrics: meeting?.metrics ?? [] };
 }
 
-export async function listSegments(
-  db: Queryable,
-  meetingId: string,
-  after: number,
-  limit: number,
-): Promise<SegmentView[]> {
-  return query<SegmentView>(
-    db,
-    sql`SELECT id, position, speaker, text, start_seconds AS start, end_seconds AS "end" FROM segments
-        WHERE meeting_id = ${meetingId} AND position > ${after} ORDER BY position LIMIT ${limit}`,
-  );
-}
-
-export interface EventRecord {
-  seq: number;
-  at: string;
-  segmentId: string | null;
-  event: LiveEvent;
-}
-
-export async function listEvents(
-  db: Queryable,
-  meetingId: string,
-  after: number,
-  limit: number,
-): Promise<EventRecord[]> {
-  const rows = await readEventRows(db, meetingId, after, limit);
-  return rows.map((row) => ({ seq: row.seq, at: row.at, segmentId: row.payload.segmentId, event: row.payload.event }));
-}
-
 /**
  * The meeting's notes from its effective items: rejected items and unconfirmed suggestions stay out, confirmed
  * items are always in.
  */
-export async function meetingNotes(db: Queryable, meetingId: string): Promise<MeetingNotes> {
+export async function meetingNotes(db: Db, meetingId: string): Promise<MeetingNotes> {
   const [meeting] = await query<{
     title: string;
     meetingDate: string;

@@ -1,3 +1,4 @@
+import type { WebSocket } from "ws";
 import type { z } from "zod";
 import {
   type ClientMessage,
@@ -7,9 +8,9 @@ import {
   segmentMessage,
 } from "../api/live-protocol.js";
 import { DocketError } from "../core/errors.js";
-import { describeIssues } from "../server/errors.js";
-import { type LiveHub, type Peer, reportLiveError } from "./hub.js";
-import type { LivePipeline } from "./pipeline.js";
+import { type LiveHub, type Peer, reportLiveError } from "../live/hub.js";
+import type { LivePipeline } from "../live/pipeline.js";
+import { describeIssues } from "./errors.js";
 
 /** Who is on the other end, as the upgrade request established. */
 export interface ConnectionInfo {
@@ -27,6 +28,15 @@ export interface ConnectionInfo {
 export interface LiveConnection {
   onMessage(data: unknown): void;
   onClose(): void;
+}
+
+/** The hub's view of a socket. */
+export function peerOf(ws: WebSocket): Peer {
+  return {
+    send: (data) => ws.send(data, { binary: false }),
+    bufferedAmount: () => ws.bufferedAmount,
+    close: (code, reason) => ws.close(code, reason),
+  };
 }
 
 /** Messages a connection may have waiting for the pipeline before it is told to slow down. */

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
-import { isoOf, jsonParam, type Queryable, query } from "../live/sql.js";
-import type { DeliveryChannel, DeliveryStatus } from "../store/schema.js";
+import type { Db } from "./database.js";
+import type { DeliveryChannel, DeliveryStatus } from "./schema.js";
+import { isoOf, jsonParam, query } from "./sql.js";
 
 /**
  * The outbox: a delivery is written in the same transaction as what causes it, then claimed and sent by the
@@ -23,14 +24,10 @@ export interface NewDelivery {
 }
 
 /** Queues deliveries; one whose dedupe key is already queued is skipped. Returns how many were added. */
-export async function enqueueDeliveries(
-  tx: Queryable,
-  deliveries: readonly NewDelivery[],
-  at: string,
-): Promise<number> {
+export async function enqueueDeliveries(db: Db, deliveries: readonly NewDelivery[], at: string): Promise<number> {
   if (deliveries.length === 0) return 0;
   const rows = await query<{ id: string }>(
-    tx,
+    db,
     sql`INSERT INTO deliveries (space_id, meeting_id, user_id, channel, purpose, dedupe_key, recipient, payload,
           not_before, due_by, created_at)
         SELECT x."spaceId", x."meetingId", x."userId", x.channel, x.purpose, x."dedupeKey", x.recipient, x.payload,
@@ -57,7 +54,7 @@ export interface ClaimedDelivery extends Omit<NewDelivery, "notBefore" | "dueBy"
  * ran out. Rows another process holds are skipped, so several workers never send the same row at once.
  */
 export async function claimDueDeliveries(
-  db: Queryable,
+  db: Db,
   now: string,
   leaseSeconds: number,
   limit: number,
@@ -80,7 +77,7 @@ export async function claimDueDeliveries(
   );
 }
 
-export async function markDelivered(db: Queryable, id: string, at: string, externalId: string | null): Promise<void> {
+export async function markDelivered(db: Db, id: string, at: string, externalId: string | null): Promise<void> {
   await query(
     db,
     sql`UPDATE deliveries SET status = 'delivered', delivered_at = ${at}::timestamptz, external_id = ${externalId},
@@ -90,7 +87,7 @@ export async function markDelivered(db: Queryable, id: string, at: string, exter
 }
 
 /** A failed attempt: tried again at `retryAt`, or given up (`retryAt` null) with the reason kept. */
-export async function markFailed(db: Queryable, id: string, error: string, retryAt: string | null): Promise<void> {
+export async function markFailed(db: Db, id: string, error: string, retryAt: string | null): Promise<void> {
   await query(
     db,
     sql`UPDATE deliveries SET
@@ -121,7 +118,7 @@ export interface DeliveryRecord {
 
 /** A Space's deliveries, newest first: what went where, and what is late. */
 export async function listSpaceDeliveries(
-  db: Queryable,
+  db: Db,
   spaceId: string,
   now: string,
   limit = 200,

@@ -1,15 +1,12 @@
 import { type SQL, sql } from "drizzle-orm";
-import type { Db } from "../store/database.js";
-
-/** A database or an open transaction: the live room's statements run on either. */
-export type Queryable = Pick<Db, "execute">;
+import type { Db } from "./database.js";
 
 /**
  * Runs one raw statement and returns its rows. The live path writes several rows per statement
  * (`jsonb_to_recordset`) and reads exactly the columns it needs, which the query builder cannot express as
  * cheaply; PGlite and node-postgres both answer with `{rows}`.
  */
-export async function query<T>(db: Queryable, statement: SQL): Promise<T[]> {
+export async function query<T>(db: Db, statement: SQL): Promise<T[]> {
   const result = (await db.execute(statement)) as unknown as { rows: T[] };
   return result.rows;
 }

@@ -1,0 +1,44 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import type { Database, Db } from "../store/database.js";
+import type { FollowUpConfig } from "./config.js";
+import { FollowUpWorker } from "./worker.js";
+
+/** A database whose every statement fails, as one that is out of reach does. */
+function unreachableDatabase(): Database {
+  const execute = () => Promise.reject(new Error("connect ECONNREFUSED 127.0.0.1:5432"));
+  return {
+    db: { execute } as unknown as Db,
+    kind: "postgres",
+    listen: () => Promise.reject(new Error("not listening")),
+    close: async () => {},
+  };
+}
+
+const config: FollowUpConfig = {
+  publicUrl: "http://localhost:3000",
+  smtp: null,
+  slackApiUrl: "https://slack.com/api",
+  intervalMs: 60_000,
+  leaseSeconds: 60,
+};
+
+describe("the follow-up worker in the background", () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it("logs a failed cycle once, with its stack, however many asked for it", async () => {
+    const writes: string[] = [];
+    vi.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => {
+      writes.push(String(chunk));
+      return true;
+    });
+    const worker = new FollowUpWorker({ database: unreachableDatabase(), now: () => new Date(), config });
+    const direct = worker.runOnce();
+    await Promise.all([worker.runInBackground(), worker.runInBackground()]);
+    // A caller that waits for the cycle hears of the failure itself.
+    await expect(direct).rejects.toThrow("ECONNREFUSED");
+    expect(writes).toHaveLength(1);
+    expect(writes[0]).toMatch(/^docket: follow-up worker: a cycle failed: Error: connect ECONNREFUSED 127\.0\.0\.1:5432\n\s+at /);
+  });
+});
