@@ -39,6 +39,8 @@ describe("the follow-up worker in the background", () => {
     // A caller that waits for the cycle hears of the failure itself.
     await expect(direct).rejects.toThrow("ECONNREFUSED");
     expect(writes).toHaveLength(1);
-    expect(writes[0]).toMatch(/^docket: follow-up worker: a cycle failed: Error: connect ECONNREFUSED 127\.0\.0\.1:5432\n\s+at /);
+    expect(writes[0]).toMatch(
+      /^docket: follow-up worker: a cycle failed: Error: connect ECONNREFUSED 127\.0\.0\.1:5432\n\s+at /,
+    );
   });
 });
