@@ -30,7 +30,7 @@ export interface ActionContext {
   addressed: { name: string | null; at: number };
   index: number;
   /** Content words of the task asked a moment ago, if one is still waiting for its answer. */
-  lastRequest: Set<string> | null;
+  lastRequest: ReadonlySet<string> | null;
   /** Whether that task was asked of this speaker by someone else (not their own promise). */
   lastRequestAskedOfMe: boolean;
   /** Whether it is this speaker's own promise from this turn or the one before ("…I can have that done by Friday"). */

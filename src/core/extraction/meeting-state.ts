@@ -26,7 +26,7 @@ export interface Tracked {
   item: Item;
   /** Index of the segment that last touched it. */
   at: number;
-  words: Set<string>;
+  words: ReadonlySet<string>;
   /** Made from a proposal: a later restatement of the decision is a better text. */
   fromProposal: boolean;
   /** A question's set-up: what its turn said before asking, for the answer that only points back at it. */

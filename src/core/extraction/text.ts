@@ -94,15 +94,22 @@ function stem(word: string): string {
 }
 
 /** Lower-case content words, for comparing two items' texts. */
-export function contentWordSet(text: string): Set<string> {
+export function contentWordSet(text: string): ReadonlySet<string> {
+  // The passes ask for the same sentence's words many times over: remember the last few hundred.
+  const known = WORD_SETS.get(text);
+  if (known) return known;
   const out = new Set<string>();
   for (const w of text.toLowerCase().match(WORD) ?? []) {
     if (!STOP.has(w) && w.length > 1) out.add(stem(w));
   }
+  if (WORD_SETS.size >= 512) WORD_SETS.clear();
+  WORD_SETS.set(text, out);
   return out;
 }
 
-export function overlap(a: Set<string>, b: Set<string>): number {
+const WORD_SETS = new Map<string, ReadonlySet<string>>();
+
+export function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   if (a.size === 0 || b.size === 0) return 0;
   let shared = 0;
   for (const w of a) if (b.has(w)) shared++;

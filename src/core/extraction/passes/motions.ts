@@ -23,16 +23,17 @@ export function motions(state: MeetingState, c: SentenceContext): boolean {
     return true;
   }
   // "The motion carries, three in favor. The 2026 plan is approved as amended." — the decision said again.
-  const carried = state.latest("decision", 0, (t) => t.item.evidence.some((e) => e.segmentId === state.segment.id));
-  const said = contentWordSet(s.text);
+  const carried = state.carried;
   if (
     carried &&
-    state.carried === carried &&
-    /\b(?:approved|adopted|carried|passed|accepted|awarded|recommended|referred|deferred)\b/.test(lower) &&
-    [...said].filter((w) => carried.words.has(w)).length >= Math.min(2, said.size)
+    carried.at === state.index &&
+    /\b(?:approved|adopted|carried|passed|accepted|awarded|recommended|referred|deferred)\b/.test(lower)
   ) {
-    state.addEvidence(carried, s);
-    return true;
+    const said = contentWordSet(s.text);
+    if ([...said].filter((w) => carried.words.has(w)).length >= Math.min(2, said.size)) {
+      state.addEvidence(carried, s);
+      return true;
+    }
   }
   if (/^(?:i )?second(?:ed)?(?: (?:that|it|the motion))?\b/.test(lower)) return true;
   const vote = VOTE_RESULT.exec(lower);

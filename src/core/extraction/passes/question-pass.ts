@@ -131,7 +131,7 @@ const PLAN_QUESTION =
   /^(?:when\b|what's the (?:timeline|plan|eta|next step|date)|what is the (?:timeline|plan)|how (?:long|soon)|by when|what are the next steps)/;
 
 /** The share of `question`'s words that `reply` uses. */
-function share(question: Set<string>, reply: Set<string>): number {
+function share(question: ReadonlySet<string>, reply: ReadonlySet<string>): number {
   if (question.size === 0) return 0;
   let used = 0;
   for (const w of question) if (reply.has(w)) used++;
