@@ -49,7 +49,12 @@ export type Draft = Omit<NewEvent, "seq">;
 
 /** The drafts numbered after the meeting's last seq. */
 export function numbered(drafts: readonly Draft[], lastSeq: number): NewEvent[] {
-  return drafts.map((draft, i) => ({ seq: lastSeq + 1 + i, ...draft }));
+  return drafts.map((draft, i) => ({
+    seq: lastSeq + 1 + i,
+    type: draft.type,
+    actor: draft.actor,
+    payload: draft.payload,
+  }));
 }
 
 /** A segment stored, as its sender sent it. */

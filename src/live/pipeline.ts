@@ -284,15 +284,15 @@ export class LivePipeline {
   ): Promise<{ result: SegmentOutcome[][]; events: StoredEvent[] }> {
     const meeting = await lockMeeting(tx, meetingId);
     // The first occurrence of an id in the batch is the one stored; later ones are duplicates of it.
-    const rows: (NewSegment & { tag: SenderTag; userId: string | null })[] = [];
+    const rows: (NewSegment & { userId: string | null })[] = [];
     const ids = new Set<string>();
     for (const job of jobs) {
       // The client's name is from outside too (a query parameter, an upload's file name).
-      const tag = { client: withoutNul(job.sender.client), user: job.sender.user };
+      const sender = { client: withoutNul(job.sender.client), user: job.sender.user };
       for (const segment of job.segments.map(cleanSegment)) {
         if (ids.has(segment.id)) continue;
         ids.add(segment.id);
-        rows.push({ ...segment, sender: tag.client, tag, userId: job.sender.userId });
+        rows.push({ segment, sender, userId: job.sender.userId });
       }
     }
 
@@ -328,19 +328,26 @@ export class LivePipeline {
     const engine = await this.#engineFor(tx, meetingId, meeting.segmentCount);
     const itemEvents: { segmentId: string; event: ItemEvent }[] = [];
     const segmentDrafts: Draft[] = [];
-    const added = rows.filter((row) => fresh.has(row.id));
-    added.sort((a, b) => positions.get(a.id)! - positions.get(b.id)!);
-    for (const { tag, userId, sender: _, senderSeq: __, ...segment } of added) {
-      const { id, speaker, text, start, end } = segment;
-      const view: SegmentView = { id, position: positions.get(id)!, speaker, text, start, end };
-      segmentDrafts.push(segmentDraft(view, tag, userId));
-      for (const event of engine.extractor.push(segment)) itemEvents.push({ segmentId: segment.id, event });
+    const added = rows.filter((row) => fresh.has(row.segment.id));
+    added.sort((a, b) => positions.get(a.segment.id)! - positions.get(b.segment.id)!);
+    for (const { segment, sender, userId } of added) {
+      const view: SegmentView = {
+        id: segment.id,
+        position: positions.get(segment.id)!,
+        speaker: segment.speaker,
+        text: segment.text,
+        start: segment.start,
+        end: segment.end,
+      };
+      segmentDrafts.push(segmentDraft(view, sender, userId));
+      const { senderSeq: _, ...plain } = segment;
+      for (const event of engine.extractor.push(plain)) itemEvents.push({ segmentId: segment.id, event });
       engine.seen += 1;
     }
     const stored = await this.#storeItems(tx, meetingId, itemEvents);
     // Each segment's event, then the item events it caused.
     let next = 0;
-    for (const [i, segment] of added.entries()) {
+    for (const [i, { segment }] of added.entries()) {
       drafts.push(segmentDrafts[i]!);
       while (stored.drafts[next]?.payload.segmentId === segment.id) drafts.push(stored.drafts[next++]!);
     }
@@ -376,7 +383,9 @@ export class LivePipeline {
     }
     const people = new Map<string, PeopleFields>();
     if (latest.size > 0) {
-      for (const { id, ...row } of await saveEngineItems(tx, meetingId, [...latest.values()])) people.set(id, row);
+      for (const row of await saveEngineItems(tx, meetingId, [...latest.values()])) {
+        people.set(row.id, { edits: row.edits, review: row.review, links: row.links });
+      }
     }
     return { drafts: itemDrafts(itemEvents, people), metricsChanged };
   }

@@ -112,11 +112,10 @@ export async function readCaptureState(db: Db, meetingId: string): Promise<Captu
 
 // ---- segments ----
 
-/** A segment to store, its text already fit for PostgreSQL (`withoutNul`). */
-export interface NewSegment extends Segment {
-  senderSeq: number | null;
-  /** The sending client's name. */
-  sender: string;
+/** A segment to store with who sent it, its text already fit for PostgreSQL (`withoutNul`). */
+export interface NewSegment {
+  segment: Segment & { senderSeq: number | null };
+  sender: SenderTag;
 }
 
 /**
@@ -136,11 +135,11 @@ export function insertSegments(
         SELECT ${meetingId}, x.id, ${after}::int + row_number() OVER (ORDER BY x.ord), x.sender_seq,
                x.sender, x.speaker, x.text, x.start, x.stop, ${at}::timestamptz
         FROM jsonb_to_recordset(${jsonParam(
-          segments.map((segment, ord) => ({
+          segments.map(({ segment, sender }, ord) => ({
             ord,
             id: segment.id,
             sender_seq: segment.senderSeq,
-            sender: segment.sender,
+            sender: sender.client,
             speaker: segment.speaker,
             text: segment.text,
             start: segment.start,
