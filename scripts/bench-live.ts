@@ -30,7 +30,7 @@ import { packageRoot } from "../src/files/package-root.js";
 import { createEmptyDatabase, dropDatabase } from "../src/store/postgres-admin.js";
 
 const ROOT = packageRoot();
-const CLI = join(ROOT, "dist", "src", "cli", "docket.js");
+const CLI = join(ROOT, "dist", "cli", "docket.js");
 const RECORDINGS = ["ES2002a", "ES2002b", "ES2002c", "ES2002d"];
 const ITEM_EVENTS = new Set(["item.added", "item.updated", "item.removed", "metrics"]);
 const LATENCY_TARGET_MS = 100;

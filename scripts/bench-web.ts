@@ -15,7 +15,7 @@ import { CHROMIUM, CHROMIUM_ARGS } from "./chromium.js";
 import { buildHourLongVtt, median, percentile } from "./hour-long-meeting.js";
 
 const ROOT = packageRoot();
-const CLI = join(ROOT, "dist", "src", "cli", "docket.js");
+const CLI = join(ROOT, "dist", "cli", "docket.js");
 
 const { values: flags } = parseArgs({
   options: {

@@ -82,7 +82,7 @@ async function main(): Promise<void> {
     `memory:   peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (this whole benchmark process)`,
   );
 
-  const cli = join(ROOT, "dist/src/cli/docket.js");
+  const cli = join(ROOT, "dist/cli/docket.js");
   const wall: number[] = [];
   const bare: number[] = [];
   let peakCli = 0;
