@@ -82,9 +82,15 @@ export const DISAGREEMENT =
 
 export const RISK =
   /\b(?:risk(?:s|y)?|at risk|worr(?:y|ied|ies|ying)|concern(?:ed|s|ing)?|could (?:slip|bite|break|blow up|derail|delay|hurt|kill|sink|block|miss)|might (?:slip|not make|miss|delay|break|not land|not be ready|bite)|may (?:slip|miss|not make)|danger|threat|jeopardi[sz]\w*|exposure|(?:there's|there is) (?:a |an )?(?:real |good |decent |high |strong |non-trivial |serious )?(?:chance|possibility)|the chance that|won't make it|behind schedule|slipping|(?:hit|breach|exceed|blow through) (?:the|our|that) (?:limit|sla|cap|quota|budget)|red flag|scared|nervous|keeps me up|degraded|fragile|single point of failure|could happen (?:there|again|here|to us)|could take out|we'd lose|we could lose|blocker|blocked (?:on|by|waiting)|won't make (?:the|our|it)|might not (?:renew|make|land|ship|happen|get|be able|deliver|hit)|would kill)\b/;
+/**
+ * What would go wrong, said as a consequence: "if they miss Wednesday we miss the promise date", "if it goes
+ * wrong we can't pick on the fifteenth", "that would stop the line". A rating said beside it rates this.
+ */
+export const EXPOSURE =
+  /\bif\b[^.?!]*?\b(?:can't|cannot|won't|miss|lose|stop|fail|break|slip|blow|lapse|breach|lose)\w*\b|\b(?:would|we'd|it'd|that'd|could)(?: (?:all|also|then))? (?:miss|lose|stop|break|fail|slip|blow|breach|cost|delay|block)\w*\b/;
 /** Red/yellow/green said as a rating. Groups hold the colour. */
 export const RATING =
-  /\b(?:(?:call|rate|mark|put|flag|score|have|keep)(?: it| this| that| this one| that one| them)?(?: as| at)?(?: a| an)? (red|yellow|amber|green)|(?:it's|it is|that's|this is|we're|we are|they're|status is|rated|rating is|still|currently|solidly|firmly|firmly in the|definitely|marked(?: it)? as|is|stays?|at|goes|went|turned|moved to|moving to|back to|sitting at)(?: a| an| in the)? (red|yellow|amber|green)\b(?! light)|\b(red|yellow|amber|green) (?:for me|risk|status|rating|item|flag|territory|zone)\b|(?:status|rating)[:\s]+(red|yellow|amber|green)\b|^(red|yellow|amber|green)\b(?! light| first| ones| items| then)|^(?:so|okay|ok|well|mine is|mine's|this one's|this one is)[,]?\s+(red|yellow|amber|green)[.!,]?$)/;
+  /\b(?:(?:call|rate|mark|put|flag|score|have|keep|i'd say|i would say)(?: it| this| that| this one| that one| them)?(?: as| at)?(?: a| an)? (red|yellow|amber|green)|(?:it's|it is|that's|this is|we're|we are|they're|status is|rated|rating is|still|currently|solidly|firmly|firmly in the|definitely|marked(?: it)? as|is|stays?|at|goes|went|turned|moved to|moving to|back to|sitting at)(?: a| an| in the)? (red|yellow|amber|green)\b(?! light)|\b(red|yellow|amber|green) (?:for me|risk|status|rating|item|flag|territory|zone)\b|(?:status|rating)[:\s]+(red|yellow|amber|green)\b|^(red|yellow|amber|green)\b(?! light| first| ones| items| then)|^(?:so|okay|ok|well|mine is|mine's|this one's|this one is)[,]?\s+(red|yellow|amber|green)[.!,]?$)/;
 export const LIKELIHOOD =
   /\b(?:don't think (?:it's|it is|that's) (likely)|not (?:very )?(likely)|(fifty-fifty|50-50|coin[- ](?:flip|toss)))\b|\b(?:likelihood|probability|chance|odds)\b[^.?!]{0,25}?\b(very low|low|medium|moderate|very high|high)\b|\b(very low|low|medium|moderate|very high|high)(?:-| )(?:likelihood|probability|chance)\b|\b(?:is |it's |pretty |very |quite )?(likely|unlikely)\b/;
 export const IMPACT =

@@ -12,6 +12,10 @@ const SOUND_NOTE =
 const LEADING_DISCOURSE =
   /^(?:(?:(?:so|okay|ok|alright|all right|yeah|yes|yep|and|but|oh|hey|anyway|anyways|um|uh|then)\b[,.!]?|(?:well|right|also|now|great|cool|good|sure|look|listen|honestly|obviously|plus|fine|perfect)[,.!])\s+)+/i;
 
+/** "Which is fine, except if you swipe back you lose it": the concession that opens the point is not part of it. */
+const CONCESSION_OPENER =
+  /^(?:(?:which|that|this|it)(?:'s| is) (?:fine|ok|okay|great|good|true)(?: (?:and all|i guess))?,?\s+(?:but|except(?: that)?|only)\s+)/i;
+
 /** "Decision: …", "Action item - …": the label the speaker put on the item is not part of it. */
 const ITEM_LABEL = /^(?:decision|decided|action(?: item)?|to-?do|risk|open question|escalation)\s*[:—–-]\s+/i;
 
@@ -61,7 +65,7 @@ export function splitSentences(raw: string): Sentence[] {
 
 /** Turns a matched clause into a note line: no discourse openers, first letter capitalised, no trailing filler. */
 export function cleanItemText(clause: string): string {
-  let t = clause.trim().replace(LEADING_DISCOURSE, "").replace(ITEM_LABEL, "");
+  let t = clause.trim().replace(LEADING_DISCOURSE, "").replace(ITEM_LABEL, "").replace(CONCESSION_OPENER, "");
   t = t
     .replace(/[,;:\s]+$/, "")
     .replace(

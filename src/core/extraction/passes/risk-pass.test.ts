@@ -107,4 +107,45 @@ describe("a risk put off to its agenda point", () => {
     );
     expect(r.text).toMatch(/per-minute cost/);
   });
+
+  it("a rating that points back rates the turn that said what would go wrong, not the aside after it", () => {
+    const r = single(
+      [
+        ["Priya", "The platform team wants to cut over the billing database on the fourteenth."],
+        ["Darius", "If it goes wrong on the fourteenth we can't invoice anyone on the fifteenth."],
+        ["Priya", "They say a rollback takes two hours."],
+        ["Darius", "They said that last time too, and it took eleven."],
+        ["Kenji", "I'd rate it low likelihood, but if it happens the impact is high."],
+      ],
+      "risk",
+    );
+    expect(r.text).toMatch(/^If it goes wrong on the 14th we can't invoice/);
+    expect(r.owner).toBe("Darius");
+    expect([r.likelihood, r.impact]).toEqual(["low", "high"]);
+  });
+
+  it("a rating that opens an answer rates the consequence said after it in the same turn", () => {
+    const r = single(
+      [
+        ["Priya", "Darius, the courier. What's the story?"],
+        ["Darius", "They missed three of our last ten pickups. Their dispatcher is friendly, but nothing changes."],
+        ["Priya", "How would you rate it?"],
+        [
+          "Darius",
+          "Right now I'd say amber. If they miss Wednesday we miss the promise date on six thousand orders. High impact.",
+        ],
+      ],
+      "risk",
+    );
+    expect(r.text).toMatch(/^If they miss Wednesday we miss the promise date/);
+    expect([r.rag, r.impact]).toEqual(["yellow", "high"]);
+  });
+
+  it("'Which is fine, except…' opens the point; the risk starts where the exposure does", () => {
+    const r = single(
+      [["Wen", "Which is fine, except if you swipe back by accident you lose every pick, and I'm worried about that."]],
+      "risk",
+    );
+    expect(r.text).toMatch(/^If you swipe back by accident you lose every pick/);
+  });
 });

@@ -1,5 +1,5 @@
 import { antecedentOf, withAntecedent } from "../context.js";
-import { MITIGATION, RISK_ANNOUNCE, RISK_VERDICT } from "../cues.js";
+import { EXPOSURE, MITIGATION, RISK_ANNOUNCE, RISK_VERDICT } from "../cues.js";
 import type { MeetingState, SentenceContext, Tracked } from "../meeting-state.js";
 import { type RiskAttributes, readRisk, readRiskAttributes } from "../risks.js";
 import { cleanItemText, contentWordSet } from "../text.js";
@@ -97,7 +97,8 @@ export function riskAttributes(state: MeetingState, c: SentenceContext): boolean
   const { s, lower, words } = c;
   const speaker = state.speaker;
   if (!c.created && (attributes.rag || attributes.likelihood || attributes.impact || MITIGATION.test(lower))) {
-    const risk = state.latest("risk", 2) ?? riskFromRecentStatement(state, attributes, lower);
+    const risk =
+      state.latest("risk", 2) ?? (exposureFollows(state, c) ? null : riskFromRecentStatement(state, attributes, lower));
     if (risk && !(attributes.rag && words <= 6 && risk.item.rag && risk.item.evidence[0]?.speaker === speaker)) {
       if (risk.item.owner === null && speaker && risk.item.evidence[0]?.speaker !== speaker)
         state.set(risk, "owner", speaker);
@@ -117,6 +118,15 @@ export function riskAttributes(state: MeetingState, c: SentenceContext): boolean
   return false;
 }
 
+/**
+ * "Right now I'd say amber, but it's trending red. If they miss Wednesday we miss the promise date": the rating
+ * opens the speaker's answer and the exposure follows in the same turn; it rates that, not what came before.
+ */
+function exposureFollows(state: MeetingState, c: SentenceContext): boolean {
+  if (!riskAttributesOf(c).rag || c.words > 12) return false;
+  return state.sentences.slice(c.i + 1, c.i + 3).some((next) => EXPOSURE.test(next.lower));
+}
+
 /** The rating, likelihood, impact and mitigation the sentence states, read once for the passes that use them. */
 export function riskAttributesOf(c: SentenceContext): RiskAttributes {
   c.attributes ??= readRiskAttributes(c.lower);
@@ -133,11 +143,14 @@ function riskFromRecentStatement(state: MeetingState, attributes: RiskAttributes
   const recent = state.recentStatements.filter((r) => state.index - r.at <= 2);
   // The first thing the speaker said in their last few turns states the exposure ("the new tax engine is
   // double-counting VAT… I'd call it red"); what follows is usually detail or the remedy. A rating that points
-  // back rates the last turn that said something.
+  // back rates the last turn that said something. Either way, a statement of what would go wrong comes first
+  // ("if it goes wrong on the 14th we can't pick on the 15th", not the aside after it, "IT said that last time").
   const latestTurn = recent.at(-1)?.at;
-  const said = POINTS_BACK.test(lower)
-    ? recent.find((r) => r.at === latestTurn)
-    : recent.find((r) => r.speaker === state.speaker);
+  const pointsBack = POINTS_BACK.test(lower);
+  const said =
+    state.recentStatements.findLast(
+      (r) => state.index - r.at <= 3 && (pointsBack || r.speaker === state.speaker) && EXPOSURE.test(r.sentence.lower),
+    ) ?? (pointsBack ? recent.find((r) => r.at === latestTurn) : recent.find((r) => r.speaker === state.speaker));
   if (!said) return null;
   const item = state.newItem("risk", cleanItemText(said.sentence.text), said.evidence, 0.65);
   item.owner = said.speaker;
