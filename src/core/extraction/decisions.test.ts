@@ -24,6 +24,7 @@ describe("a decision landed after discussion, without the word", () => {
     "So eighteen, two-year, that's the offer.",
     "So sitter for 507, decided.",
     "I'll approve a one-to-one sitter for 507.",
+    "Okay, so we're keeping the paper screen for now.",
     "Okay, then Payments Core is frozen on non-critical work until certification.",
   ])("reads a settlement: %s", (text) => {
     expect(concludes(text)).toBe(true);
@@ -45,6 +46,10 @@ describe("a decision landed after discussion, without the word", () => {
     "Okay, so what's realistic?",
     "We don't know where it is, that's the problem.",
     "Okay, so we're not deciding pouches today.",
+    "So we're about one eighty short on commit.",
+    "Okay, we're a few minutes over.",
+    "Eighteen is the max I'll approve myself.",
+    "Anything over that is more than I'll approve without the board.",
   ])("does not read reports, hypotheticals, questions or steering as decisions: %s", (text) => {
     expect(concludes(text)).toBe(false);
   });

@@ -15,9 +15,12 @@ const CONCLUDING_OPENER =
 const SETTLEMENT_VERB =
   /^(?:the |our |all |both |each |every )?[\w'’ -]{1,45}? (?:moves?|moving|goes|stays?|comes? (?:out|off|in)|is out of|are out of|'s out of|is off|ships|ship|is frozen|are frozen|takes over|take over|is cut|are cut|gets cut|is dropped|is deferred|is approved|are approved|is shelved|waits? (?:on|for|until)|swaps? in|switches to|is in scope|is out of scope|stays? out|becomes|starts (?:on|in|next)|is per|excludes|includes)\b/;
 
-/** "We" doing the decided thing, in the present: "we quarantine all five lots", "we keep the paper screen". */
+/**
+ * "We" doing the decided thing, in the present: "we quarantine all five lots", "we're keeping the paper screen".
+ * "We're about 180 short", "we're a few minutes over" describe where things stand, and decide nothing.
+ */
 const WE_DO =
-  /^(?:(?:and|but) )?we(?:'re| are)? (?!need|should|could|might|may|have|had|were|was|are|think|know|don't|do|did|can|got|also|still|just|kind|sort|probably|already|all|either|usually|always|never|often|see|saw|talked|said|heard|looked|found|ran|used to|seeing|looking|talking|waiting|going|gonna|getting|having|doing|trying|hoping|thinking|running|close|good|fine|okay|ok|on|in|at|not sure|not decid|decid|went|came|saw|got|had|made|took|gave|ran|met|spent|sent|told|thought|heard|left|lost|found|kept|paid|knew|felt|brought|bought|[a-z]+ed\b)(?:not )?[a-z]+\b/;
+  /^(?:(?:and|but) )?(?:we(?:'re| are) (?:not )?(?!going|gonna|getting|having|doing|trying|hoping|thinking|running|looking|talking|waiting|seeing|decid)[a-z]+ing\b|we (?!need|should|could|might|may|have|had|were|was|are|think|know|don't|do|did|can|got|also|still|just|kind|sort|probably|already|all|either|usually|always|never|often|see|saw|talked|said|heard|looked|found|ran|used to|seeing|looking|talking|waiting|going|gonna|getting|having|doing|trying|hoping|thinking|running|close|good|fine|okay|ok|on|in|at|not sure|not decid|decid|went|came|saw|got|had|made|took|gave|ran|met|spent|sent|told|thought|heard|left|lost|found|kept|paid|knew|felt|brought|bought|[a-z]+ed\b)(?:not )?[a-z]+\b)/;
 
 /** Verbs that pick an outcome when said as an instruction after "then"/"so": "Then expense it." */
 const DECIDING_VERB =
@@ -30,8 +33,9 @@ const NAMED_CHOICE =
 const CHOICE_AGAINST =
   /^no (?!idea|problem|worries|way|one|clue|sorry|thanks|thank|rush|pressure|objection|objections|questions|it|that|this|real|open|incidents?|change|news|updates?)[a-z]+/;
 
-/** The speaker approving, in their own authority: "I'll approve a one-to-one sitter for 507." */
-const I_APPROVE = /\bi(?:'ll| will|'m going to)? (?:approve|sign off on|green-?light|authori[sz]e)\b/;
+/** The speaker approving, in their own authority: "I'll approve a one-to-one sitter for 507" (not "18 is the max I'll approve"). */
+const I_APPROVE =
+  /(?<!\b(?:max|maximum|most|limit|ceiling|cap|what|whatever|anything|all|only|than) )\bi(?:'ll| will|'m going to)? (?:approve|sign off on|green-?light|authori[sz]e)\b/;
 
 /** Talk that opens with a concluding word but reports, asks or steers instead of deciding. */
 const NOT_A_CONCLUSION =
