@@ -154,6 +154,10 @@ describe("what is not a task for the notes", () => {
     ["Delphine", "I'll call this meeting of the committee to order at ten-oh-two."],
     ["Omar", "I'll second that for discussion."],
     ["Ana", "I'll put it on the list."],
+    // A promise inside a clause that describes a thing: "something I can fix", "which we can live with".
+    ["Vikram", "It's a connector bug, it's not something I can fix from my side."],
+    ["Marcus", "They want the cap at two times fees, which I think we can live with."],
+    ["Sunita", "That's the thing I'm going to lose sleep over."],
   ])("%s: %s", (speaker, text) => {
     expect(reader.ofKind([[speaker, text]], "action")).toEqual([]);
   });

@@ -95,6 +95,12 @@ const HOUSEKEEPING =
 const AGENDA_TALK =
   /^(?:open|start|kick off|cover|take|do|run through|go through|lead|present)\s+(?:the\s+)?(?:roadmap|upcoming work|upcoming|constraints|risks|metrics|staffing|initiatives|decisions|actions|agenda)\b/;
 
+/** What opens a relative clause just before "I can…": "something I can fix", "which I think we can live with". */
+const RELATIVE_CLAUSE_BEFORE =
+  /\b(?:something|anything|nothing|everything|which|whatever|what|the (?:risk|thing|one|part|problem|issue)(?: that)?)\s+(?:(?:i|we) think\s+)?$/;
+/** "…we can live with.", "…I'm going to lose sleep over.": a clause that ends on its preposition has its object before it. */
+const DANGLING_PREPOSITION = /\b(?:with|over|about|for|on|from|to|of|at|into)[.!?]*$/;
+
 /** A task names something to do: at least two words beyond pronouns and "later", and not meeting logistics. */
 export function isTask(clause: string, due: DueDate | null): boolean {
   const lower = clause.toLowerCase();
@@ -162,7 +168,12 @@ export function readAction(s: Sentence, ctx: ActionContext): ActionReading | nul
   const self = SELF_COMMITMENT.exec(lower);
   // "If it's month-end I will have finance at my desk" is a hypothetical, not a promise.
   const conditional = self && /\b(?:if|when|whether|unless)\b/.test(lower.slice(0, self.index));
-  if (self && !conditional && !isQuestion(s)) {
+  // "It's not something I can fix from my side", "the risk I'm going to lose sleep over", "which we can live
+  // with": the promise sits in a clause about a thing, and describes it instead of taking work on.
+  const describes =
+    self &&
+    (RELATIVE_CLAUSE_BEFORE.test(lower.slice(0, self.index)) || DANGLING_PREPOSITION.test((self[1] ?? "").trim()));
+  if (self && !conditional && !describes && !isQuestion(s)) {
     // "I can do this one, since I've been tracking it": the reason is not part of the task.
     // A second promise in the same sentence is usually its deadline: "I'll do five interviews, I can have them
     // done by the end of the month." "I can own it, I'll write up…" starts with taking ownership, not the task.

@@ -179,6 +179,12 @@ export const PROPOSAL_LEAD =
 export const RISK_ANNOUNCE =
   /\b(?:raise|flag|add|mention|log) (?:a|one|another) (?:risk|concern)\b|\b(?:one more|another) risk\b/;
 /** "That could bite us." — a short verdict that what was just said is a risk. */
+/**
+ * "That's the risk I'm going to lose sleep over", "that's my biggest worry": a verdict on what was just said,
+ * however long; "the risk that the vendor leaves" and "a risk of churn" say the risk themselves.
+ */
+export const NAMES_THAT_A_RISK =
+  /^(?:(?:oh|yeah|okay|so|honestly)[,.]?\s+)*(?:that's|that is|this is|it's|that one's) (?:the|a|my|our|one) (?:(?:big|biggest|main|real|top|scariest|one)\s+)?(?:risk|worry|concern)\b(?! (?:is|of|here|that (?!i\b|we\b)))/;
 export const RISK_VERDICT =
   /^(?:(?:oh|yeah|hmm|okay|so|honestly)[,.]?\s+)*(?:(?:that's|that|it's|this)[—–-]+\s*)?(?:that|this|it)(?:'s| is| could| would| might| will)? (?:(?:be )?(?:a |an )?(?:real |small |big |huge |serious |minor |major |genuine |bit of a )?(?:risk|problem|concern)\b|bite us|worries me|(?:is )?scary|hurt(?: us)?|(?:be )?bad|blow up)/;
 

@@ -148,4 +148,15 @@ describe("a risk put off to its agenda point", () => {
     );
     expect(r.text).toMatch(/^If you swipe back by accident you lose every pick/);
   });
+
+  it("'That's the risk I'm going to lose sleep over' confirms the risk just raised, however long the verdict", () => {
+    const risks = ofKind(
+      [
+        ["Darius", "If the supplier misses the second batch, we lose the retail slot for the whole quarter."],
+        ["Priya", "Okay. That's the risk I'm going to lose sleep over. Darius, you own that one."],
+      ],
+      "risk",
+    );
+    expect(risks.map((r) => r.text)).toEqual([expect.stringMatching(/^If the supplier misses the second batch/)]);
+  });
 });

@@ -1,5 +1,5 @@
 import { antecedentOf, withAntecedent } from "../context.js";
-import { EXPOSURE, MITIGATION, RISK_ANNOUNCE, RISK_VERDICT } from "../cues.js";
+import { EXPOSURE, MITIGATION, NAMES_THAT_A_RISK, RISK_ANNOUNCE, RISK_VERDICT } from "../cues.js";
 import type { MeetingState, SentenceContext, Tracked } from "../meeting-state.js";
 import { type RiskAttributes, readRisk, readRiskAttributes } from "../risks.js";
 import { cleanItemText, contentWordSet } from "../text.js";
@@ -12,15 +12,23 @@ export function riskAnnouncements(state: MeetingState, c: SentenceContext): bool
     state.riskAnnounced = { speaker, at: index };
     return true;
   }
-  if (RISK_VERDICT.test(lower) && contentWordSet(s.text).size <= 4) {
+  if ((RISK_VERDICT.test(lower) && contentWordSet(s.text).size <= 4) || NAMES_THAT_A_RISK.test(lower)) {
     // "That could bite us." — the risk is what was said just before.
-    const before = i > 0 ? sentences[i - 1] : null;
+    const said = i > 0 ? sentences[i - 1] : null;
+    const before = said && contentWordSet(said.text).size >= 3 ? said : null;
     const source = before
       ? { speaker, text: before.text, evidence: state.evidenceFor(before) }
       : previousTurn && previousTurn.speaker !== speaker
         ? previousTurn
         : null;
     if (source && contentWordSet(source.text).size >= 3) {
+      // Already noted as a risk a moment ago: the verdict confirms it.
+      const noted = state.latest("risk", 1);
+      if (noted) {
+        state.addEvidence(noted, s);
+        c.created = noted;
+        return true;
+      }
       const item = state.newItem("risk", cleanItemText(source.text), source.evidence, 0.7);
       item.owner = source.speaker;
       c.created = state.add(item);
