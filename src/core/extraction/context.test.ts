@@ -9,6 +9,14 @@ const read = (turn: string, i: number) => {
 };
 
 describe("a sentence that points back is read with what it points to", () => {
+  it.each(["Tomorrow's fine.", "Friday works for me.", "Sure, no problem.", "That's fine by me."])(
+    "%j says yes to a time or a plan and names nothing a pronoun could point to",
+    (consent) => {
+      const r = read(`${consent} I'll send them to you in the morning.`, 1);
+      expect(r.text).toBe("I'll send them to you in the morning.");
+    },
+  );
+
   it("prefixes the topic the turn named before the pronoun", () => {
     const r = read("Also, the after-school tutoring bus. The grant pays through March. Is it funded after that?", 2);
     expect(r.text).toBe("The after-school tutoring bus; The grant pays through March — is it funded after that?");

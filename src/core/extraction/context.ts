@@ -7,6 +7,10 @@ const POINTER_WORDS = new Set(["it", "it's", "its", "that", "this", "they", "the
 const NO_TOPIC =
   /^(?:(?:okay|ok|so|right|yeah|yes|good|great|thanks|thank you|sorry|also|one more(?: small| quick)?(?: thing)?|quickly|(?:the )?last thing|another thing|quick one)[,.!]?\s*)+$/;
 
+/** Saying yes to a time or a plan: "Tomorrow's fine.", "Friday works for me.", "Sure, no problem." */
+const ONLY_CONSENT =
+  /^(?:(?:sure|yes|yeah|of course|absolutely|no problem|will do|happy to|fine)[,.!]?\s*)*(?:(?:today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|next week|that|this|it|either|both|any time|anytime)(?:'s| is| works| would work| would be)?\s*(?:fine|good|ok|okay|great|perfect|works|doable|no problem)?(?: for me| with me| by me| for us)?)?[.!]?$/;
+
 /**
  * What a sentence's pronoun points back to, when the same turn said it just before: "The after-school
  * tutoring bus. The grant pays through March. Does anyone know if it's funded after that?" A sentence that
@@ -30,7 +34,7 @@ export function setUpBefore(sentences: readonly Sentence[], i: number): Sentence
   for (let j = i - 1; j >= 0 && before.length < 2; j--) {
     const p = sentences[j]!;
     if (/\?\s*$/.test(p.text)) break;
-    if (NO_TOPIC.test(p.lower) || contentWordSet(p.text).size < 2) continue;
+    if (NO_TOPIC.test(p.lower) || ONLY_CONSENT.test(p.lower) || contentWordSet(p.text).size < 2) continue;
     words += p.text.split(/\s+/).length;
     if (words > 30) break;
     before.unshift(p);
