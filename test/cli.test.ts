@@ -477,7 +477,3 @@ function incidentReviewTemplate(): Record<string, unknown> {
     followUp: { text: "", rules: [] },
   };
 }
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
