@@ -63,6 +63,7 @@ const reviewBody = z
 const tags = ["live"];
 
 const liveRoute = createRoute({
+  operationId: "joinLiveMeeting",
   method: "get",
   path: "/api/meetings/{meetingId}/live",
   tags,
@@ -89,6 +90,7 @@ const liveRoute = createRoute({
 });
 
 const statusRoute = createRoute({
+  operationId: "setMeetingStatus",
   method: "post",
   path: "/api/meetings/{meetingId}/status",
   tags,
@@ -105,6 +107,7 @@ const statusRoute = createRoute({
 });
 
 const uploadRoute = createRoute({
+  operationId: "uploadTranscript",
   method: "post",
   path: "/api/meetings/{meetingId}/transcript",
   tags,
@@ -131,6 +134,7 @@ const uploadRoute = createRoute({
 });
 
 const reviewRoute = createRoute({
+  operationId: "reviewItem",
   method: "post",
   path: "/api/meetings/{meetingId}/items/{itemId}/review",
   tags,
@@ -144,6 +148,7 @@ const reviewRoute = createRoute({
 });
 
 const itemsRoute = createRoute({
+  operationId: "listItems",
   method: "get",
   path: "/api/meetings/{meetingId}/items",
   tags,
@@ -159,6 +164,7 @@ const itemsRoute = createRoute({
 });
 
 const segmentsRoute = createRoute({
+  operationId: "listSegments",
   method: "get",
   path: "/api/meetings/{meetingId}/segments",
   tags,
@@ -171,6 +177,7 @@ const segmentsRoute = createRoute({
 });
 
 const eventsRoute = createRoute({
+  operationId: "listEvents",
   method: "get",
   path: "/api/meetings/{meetingId}/events",
   tags,
@@ -195,6 +202,7 @@ const eventsRoute = createRoute({
 });
 
 const healthRoute = createRoute({
+  operationId: "getCaptureHealth",
   method: "get",
   path: "/api/meetings/{meetingId}/health",
   tags,
@@ -207,6 +215,7 @@ const healthRoute = createRoute({
 });
 
 const notesMarkdownRoute = createRoute({
+  operationId: "getNotesMarkdown",
   method: "get",
   path: "/api/meetings/{meetingId}/notes.md",
   tags,
@@ -220,6 +229,7 @@ const notesMarkdownRoute = createRoute({
 });
 
 const notesJsonRoute = createRoute({
+  operationId: "getNotesJson",
   method: "get",
   path: "/api/meetings/{meetingId}/notes.json",
   tags,
