@@ -49,6 +49,23 @@ describe("parseAssemblyAiJson", () => {
     ]);
   });
 
+  it("reads the real response with its times renamed start_ms / end_ms to the same segments", () => {
+    const doc = JSON.parse(readFixture("assemblyai/assemblyai_utterances.json"));
+    const rename = (value: unknown): unknown => {
+      if (Array.isArray(value)) return value.map(rename);
+      if (typeof value !== "object" || value === null) return value;
+      return Object.fromEntries(
+        Object.entries(value).map(([key, field]) => [
+          key === "start" || key === "end" ? `${key}_ms` : key,
+          rename(field),
+        ]),
+      );
+    };
+    const original = parseAssemblyAiJson(doc, "a.json").segments;
+    expect(original[0]?.start).toBe(0.17);
+    expect(parseAssemblyAiJson(rename(doc), "a.json").segments).toEqual(original);
+  });
+
   it("falls back to text, then fails", () => {
     expect(parseAssemblyAiJson({ utterances: null, words: [], text: "Hi." }, "a.json").segments).toEqual([
       { id: "s1", speaker: null, text: "Hi.", start: null, end: null },

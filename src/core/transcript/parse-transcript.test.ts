@@ -78,6 +78,7 @@ describe("parseTranscript", () => {
     const transcript = parseTranscript(textOf(path), path);
     expectWellFormed(transcript);
     expect(transcript.format).toBe(detectTranscriptFormat(textOf(path), path));
+    expect(transcript.warnings).toEqual([]);
   });
 
   it("reads all three AMI renderings and the plain transcript as the same speech", () => {
