@@ -115,7 +115,9 @@ const uploadRoute = createRoute({
   description:
     "The raw file as the body (WebVTT, SRT, plain `Name: text`, Otter, Whisper, Deepgram, AssemblyAI or Google " +
     "Meet JSON), named by `?filename=` or Content-Disposition. Stored through the same pipeline as live capture; " +
-    "uploading the same file again stores nothing new. A meeting that had not started ends afterwards. Member or above.",
+    "uploading the same file again stores nothing new. A meeting that had not started ends afterwards. A cue the " +
+    "reader cannot read (a bad timing line) is skipped and listed in `warnings` with its line; a file with nothing " +
+    "readable is a 400 naming the first problem. Member or above.",
   request: {
     params: meetingParams,
     query: z.object({ filename: z.string().min(1).max(200).optional() }),
