@@ -179,6 +179,8 @@ export const uploadResultSchema = z.object({
   duplicates: z.number().int(),
   items: z.number().int(),
   status: z.enum(MEETING_STATUSES),
+  /** Parts of the file left out, each naming its line and why: `call.vtt:12: cue skipped: …`. */
+  warnings: z.array(z.string()),
 });
 export const meetingSchema = z
   .object({

@@ -201,11 +201,15 @@ async function extract(
   const [
     { extractItems, toContract },
     { suggestTemplate },
-    { parseTranscript, rolesHeard, segmentsForExtraction },
+    { describeTranscriptWarning, parseTranscript, rolesHeard, segmentsForExtraction },
     { readTranscriptFile },
   ] = await engine;
   const text = await readTranscriptFile(file);
   const transcript = parseTranscript(text, file);
+  // Skipped cues go to stderr even with --json: stdout stays the contract, and the user learns what was left out.
+  for (const warning of transcript.warnings) {
+    process.stderr.write(`docket: warning: ${describeTranscriptWarning(file, warning)}\n`);
+  }
   let templateId = flags.template;
   if (templateId === undefined) {
     templateId = suggestTemplate(transcript.segments, [...templates.values()], "team-sync");

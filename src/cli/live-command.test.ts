@@ -1,8 +1,11 @@
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { ItemView } from "../api/live-protocol.js";
 import type { EventMessage } from "../client/live-client.js";
 import { createItem } from "../core/item.js";
-import { LiveOutput } from "./live-command.js";
+import { LiveOutput, readLiveSegments } from "./live-command.js";
 
 function item(id: string, text: string): ItemView {
   return {
@@ -35,5 +38,24 @@ describe("docket live's output", () => {
     const last = printed.at(-1) ?? "";
     if (json) expect(JSON.parse(last)).toMatchObject({ type: "done", items: 1 });
     else expect(last).toContain("1 item(s) seen");
+  });
+});
+
+describe("readLiveSegments", () => {
+  it("sends the cues it can read and tells which it skipped", async () => {
+    const folder = await mkdtemp(join(tmpdir(), "docket-live-"));
+    try {
+      const file = join(folder, "call.vtt");
+      await writeFile(
+        file,
+        "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nRosa: hi\n\n00:00:03.000 --> 00:00:60.000\nSam: lost\n",
+      );
+      const warnings: string[] = [];
+      const segments = await readLiveSegments(file, (warning) => warnings.push(warning));
+      expect(segments.map((s) => s.text)).toEqual(["hi"]);
+      expect(warnings).toEqual([`${file}:6: cue skipped: timestamp "00:00:60.000" is not a valid time`]);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
   });
 });

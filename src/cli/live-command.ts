@@ -8,7 +8,7 @@ import {
   LiveError,
   type LiveSegment,
 } from "../client/live-client.js";
-import { parseTranscript } from "../core/transcript/parse-transcript.js";
+import { describeTranscriptWarning, parseTranscript } from "../core/transcript/parse-transcript.js";
 import { readTranscriptFile } from "../files/transcript-file.js";
 import type { Environment } from "./environment.js";
 
@@ -53,7 +53,7 @@ export async function liveCommand(
     throw usage(`--speed must be a number ≥ 0 (0: as fast as possible); got "${flags.speed}"`);
   }
 
-  const segments = await readLiveSegments(file);
+  const segments = await readLiveSegments(file, (warning) => process.stderr.write(`docket: warning: ${warning}\n`));
   if (segments.length === 0) {
     process.stderr.write(`docket: ${file} has no segments; nothing to send\n`);
     return 0;
@@ -160,11 +160,19 @@ async function replay(
   await Promise.all(acks);
 }
 
-/** A transcript file's segments with ids from its content and their index: the same file gives the same ids. */
-export async function readLiveSegments(file: string): Promise<LiveSegment[]> {
+/**
+ * A transcript file's segments with ids from its content and their index: the same file gives the same ids.
+ * `warn` hears each cue the reader skipped (`file:line: cue skipped: …`).
+ */
+export async function readLiveSegments(
+  file: string,
+  warn: (warning: string) => void = () => {},
+): Promise<LiveSegment[]> {
   const text = await readTranscriptFile(file);
   const digest = createHash("sha256").update(text).digest("hex").slice(0, 16);
-  return parseTranscript(text, file).segments.map((s, i) => ({
+  const transcript = parseTranscript(text, file);
+  for (const warning of transcript.warnings) warn(describeTranscriptWarning(file, warning));
+  return transcript.segments.map((s, i) => ({
     id: `${digest}-${i}`,
     seq: i,
     speaker: s.speaker === null ? null : s.speaker.slice(0, 200),

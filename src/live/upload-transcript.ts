@@ -1,6 +1,10 @@
 import { createHash } from "node:crypto";
 import { DocketError } from "../core/errors.js";
-import { parseTranscript, segmentsForExtraction } from "../core/transcript/parse-transcript.js";
+import {
+  describeTranscriptWarning,
+  parseTranscript,
+  segmentsForExtraction,
+} from "../core/transcript/parse-transcript.js";
 import type { Db } from "../store/database.js";
 import { listItems } from "../store/notes.js";
 import type { MeetingStatus } from "../store/schema.js";
@@ -18,6 +22,8 @@ export interface UploadResult {
   /** Items in the meeting afterwards, suggestions included. */
   items: number;
   status: MeetingStatus;
+  /** Cues the file's reader skipped, each naming its line and why. */
+  warnings: string[];
 }
 
 /**
@@ -59,5 +65,6 @@ export async function uploadTranscript(
     status = (await deps.pipeline.setStatus(meeting.id, "ended", actor)).status;
   }
   const { items } = await listItems(deps.db, meeting.id);
-  return { segments: stored, duplicates, items: items.length, status };
+  const warnings = transcript.warnings.map((warning) => describeTranscriptWarning(file.name, warning));
+  return { segments: stored, duplicates, items: items.length, status, warnings };
 }

@@ -12,6 +12,10 @@ export const UPLOAD_BODY_LIMIT = 20 * 1024 * 1024;
 
 export type App = OpenAPIHono<AppEnv>;
 
+// package.json says UNLICENSED: all rights reserved (SPDX writes that LicenseRef-…); change both together.
+// A constant, not a literal in doc31's argument: its type is OpenAPI 3.0's, which has no `identifier`.
+const API_LICENSE = { name: "Proprietary", identifier: "LicenseRef-Proprietary" };
+
 /** A router whose validation failures come out in Docket's one error format. */
 export function createRouter(): App {
   return new OpenAPIHono<AppEnv>({
@@ -59,7 +63,13 @@ export function createApp(ctx: ServerContext, modules: ((app: App, ctx: ServerCo
   });
   app.doc31("/api/openapi.json", {
     openapi: "3.1.0",
-    info: { title: "Docket API", version: "1" },
+    info: {
+      title: "Docket API",
+      version: "1",
+      license: API_LICENSE,
+    },
+    // Paths start with /api, so the server is where people reach Docket (DOCKET_PUBLIC_URL).
+    servers: [{ url: ctx.publicUrl, description: "This Docket server" }],
     security: [{ session: [] }, { token: [] }],
   });
 

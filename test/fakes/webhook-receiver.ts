@@ -1,10 +1,11 @@
 import type { IncomingHttpHeaders } from "node:http";
-import { verifyWebhookSignature } from "../../src/integrations/webhook/send-webhook.js";
+import { Webhook } from "standardwebhooks";
 import { serveLocally } from "./local-http.js";
 
 /** A local webhook endpoint: records each request, checks its signature, and can fail or stall on demand. */
 
 export interface WebhookReceiverOptions {
+  /** A `whsec_<base64>` secret, or one set before Docket followed Standard Webhooks (checked as raw bytes). */
   secret: string;
   /** The receiver's clock for the signature's freshness check. */
   now?: () => Date;
@@ -26,7 +27,7 @@ export interface ReceivedWebhook {
 export interface WebhookReceiver {
   url: string;
   received: ReceivedWebhook[];
-  /** Distinct docket-delivery-id values received, in first-seen order. */
+  /** Distinct webhook-id values received, in first-seen order. */
   uniqueDeliveries(): string[];
   /** Answer the next `count` requests with `status` (and these headers, e.g. retry-after). */
   failNext(count: number, status?: number, headers?: Record<string, string>): void;
@@ -42,8 +43,7 @@ export async function startWebhookReceiver(options: WebhookReceiverOptions): Pro
   let holds = 0;
 
   const server = await serveLocally((request, body, response) => {
-    const signature = request.headers["docket-signature"];
-    const delivery = request.headers["docket-delivery-id"];
+    const delivery = request.headers["webhook-id"];
     const entry: ReceivedWebhook = {
       method: request.method ?? "",
       path: request.url ?? "/",
@@ -51,12 +51,7 @@ export async function startWebhookReceiver(options: WebhookReceiverOptions): Pro
       body,
       json: parseJson(body),
       deliveryId: typeof delivery === "string" ? delivery : undefined,
-      signatureValid: verifyWebhookSignature(
-        options.secret,
-        typeof signature === "string" ? signature : undefined,
-        body,
-        now(),
-      ),
+      signatureValid: verifyStandardWebhook(options.secret, request.headers, body, now()),
       answeredWith: null,
     };
     received.push(entry);
@@ -87,6 +82,27 @@ export async function startWebhookReceiver(options: WebhookReceiverOptions): Pro
     },
     close: server.close,
   };
+}
+
+/**
+ * Checks the Standard Webhooks headers with the standardwebhooks library (an implementation independent of
+ * Docket's): some listed signature is the library's for this id, timestamp and body, and the timestamp is
+ * within five minutes of the receiver's clock (the library's own check reads the real clock; tests set theirs).
+ */
+export function verifyStandardWebhook(secret: string, headers: IncomingHttpHeaders, body: string, now: Date): boolean {
+  const [id, timestamp, signatures] = ["webhook-id", "webhook-timestamp", "webhook-signature"].map((name) => {
+    const value = headers[name];
+    return typeof value === "string" ? value : "";
+  });
+  if (!id || !timestamp || !signatures || !/^\d+$/.test(timestamp)) return false;
+  const seconds = Number(timestamp);
+  if (Math.abs(now.getTime() / 1000 - seconds) > 300) return false;
+  // The README's rule: `whsec_` and padded base64 is the specification's format; any other secret is raw bytes.
+  const webhook = /^whsec_(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(secret)
+    ? new Webhook(secret)
+    : new Webhook(Buffer.from(secret, "utf8"), { format: "raw" });
+  const expected = webhook.sign(id, new Date(seconds * 1000), body);
+  return signatures.split(" ").includes(expected);
 }
 
 function parseJson(body: string): unknown {

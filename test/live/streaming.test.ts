@@ -171,10 +171,28 @@ describe("streaming and uploading a real meeting", { timeout: 60_000 }, () => {
       expect(want.items.length).toBeGreaterThan(10);
     });
 
-    it("refuses a transcript it cannot read with a 400 naming the file and line, and stores nothing", async () => {
+    it("stores the cues it can read and names the skipped ones with their lines", async () => {
+      const srv = await server();
+      const { member, meetingId } = await setUp({ status: "live" });
+      const oneBad = "WEBVTT\n\n1\n00:00:01.000 --> 00:00:02.000\nAna: hi\n\n2\n00:00:0x --> 00:00:03.000\nBo: yo\n";
+      const response = await call(
+        srv,
+        member,
+        "POST",
+        `/api/meetings/${meetingId}/transcript?filename=meeting.vtt`,
+        oneBad,
+      );
+      expect(response.status).toBe(200);
+      expect(response.body).toMatchObject({
+        segments: 1,
+        warnings: ['meeting.vtt:8: cue skipped: timestamp "00:00:0x" is not a valid time'],
+      });
+    });
+
+    it("refuses a transcript with nothing it can read with a 400 naming the file and line, and stores nothing", async () => {
       const srv = await server();
       const { member, meetingId } = await setUp({ status: "scheduled" });
-      const bad = "WEBVTT\n\n1\n00:00:01.000 --> 00:00:02.000\nAna: hi\n\n2\n00:00:0x --> 00:00:03.000\nBo: yo\n";
+      const bad = "WEBVTT\n\n2\n00:00:0x --> 00:00:03.000\nBo: yo\n";
       const response = await call(
         srv,
         member,
@@ -185,7 +203,7 @@ describe("streaming and uploading a real meeting", { timeout: 60_000 }, () => {
       expect(response.status).toBe(400);
       expect(response.body.error).toMatchObject({
         code: "bad_input",
-        message: 'meeting.vtt:8: timestamp "00:00:0x" is not a valid time',
+        message: 'meeting.vtt:4: timestamp "00:00:0x" is not a valid time',
       });
       const counts = await query(
         database().db,

@@ -1,5 +1,6 @@
 import { TranscriptError } from "../errors.js";
 import { parseClockTime } from "./timestamps.js";
+import type { TranscriptWarning } from "./transcript.js";
 
 /** One timed cue of a WebVTT or SRT file, before its text is read. */
 export interface RawCue {
@@ -14,6 +15,8 @@ export interface CueScan {
   cues: RawCue[];
   /** Lines of the WebVTT header and NOTE blocks: they may state the meeting date. */
   notes: string[];
+  /** Cues left out, in file order: a bad or cut-off timing line loses its own cue, not the file. */
+  skipped: TranscriptWarning[];
 }
 
 // A cue id at the end of a file with nothing after it: the file was cut off. Numbers (SRT, Zoom) or Teams' `<guid>/<n>-<m>`.
@@ -56,8 +59,9 @@ function parseTiming(line: string, lineNo: number, cueLabel: string, file: strin
 
 /**
  * Splits a WebVTT or SRT file into timed cues. Lenient where files in the wild are sloppy (no blank line
- * between cues, a blank line inside a cue's text, a .vtt without its header) and strict where text would
- * otherwise be lost or misplaced (a bad or cut-off timing line).
+ * between cues, a blank line inside a cue's text, a .vtt without its header). A cue whose timing line is bad
+ * or cut off is skipped with its text, as the WebVTT parsing rules do, and listed in `skipped` with its line:
+ * one typo must not lose a meeting. The callers throw when nothing is left.
  */
 export function scanCues(text: string, file: string, vtt: boolean): CueScan {
   const lines = text.split("\n");
@@ -65,6 +69,9 @@ export function scanCues(text: string, file: string, vtt: boolean): CueScan {
   while (lastContent >= 0 && isBlank(lines[lastContent])) lastContent--;
   const cues: RawCue[] = [];
   const notes: string[] = [];
+  const skipped: TranscriptWarning[] = [];
+  // The cue that text lines belong to; null after a skipped cue, so its text is not given to the cue before it.
+  let current: RawCue | null = null;
   let i = 0;
   if (vtt && lines[0]?.startsWith("WEBVTT")) {
     // The header block runs to the first blank line; a timing line there means the blank line is missing.
@@ -74,9 +81,20 @@ export function scanCues(text: string, file: string, vtt: boolean): CueScan {
       notes.push(line);
     }
   }
-  const addCue = (id: string | undefined, timingLine: string, lineNo: number): RawCue => {
-    const label = id ?? String(cues.length + 1);
-    const cue: RawCue = { id, ...parseTiming(timingLine, lineNo, label, file), lines: [] };
+  const skip = (line: number, problem: string): null => {
+    skipped.push({ line, problem });
+    return null;
+  };
+  const addCue = (id: string | undefined, timingLine: string, lineNo: number): RawCue | null => {
+    const label = id ?? String(cues.length + skipped.length + 1);
+    let timing: Timing;
+    try {
+      timing = parseTiming(timingLine, lineNo, label, file);
+    } catch (error) {
+      if (error instanceof TranscriptError && error.line !== null) return skip(error.line, error.problem);
+      throw error;
+    }
+    const cue: RawCue = { id, ...timing, lines: [] };
     cues.push(cue);
     return cue;
   };
@@ -100,33 +118,43 @@ export function scanCues(text: string, file: string, vtt: boolean): CueScan {
       const partial = PARTIAL_TIMING.test(first) ? 0 : PARTIAL_TIMING.test((block[1] ?? "").trim()) ? 1 : -1;
       if (partial >= 0) {
         const line = (block[partial] ?? "").trim();
-        throw new TranscriptError(
-          file,
-          blockStart + partial + 1,
-          `cue timing "${line}" is incomplete (expected "start --> end")`,
-        );
+        current = skip(blockStart + partial + 1, `cue timing "${line}" is incomplete (expected "start --> end")`);
+        continue;
       }
       if (block.length === 1 && i > lastContent && CUE_ID.test(first)) {
-        throw new TranscriptError(file, blockStart + 1, `cue ${first} has no timing line (is the file cut off?)`);
+        current = skip(blockStart + 1, `cue ${first} has no timing line (is the file cut off?)`);
+        continue;
       }
       // Text after a blank line that does not start a cue: the cue's text had a blank line in it. Keep it.
-      cues.at(-1)?.lines.push(...block);
+      current?.lines.push(...block);
       continue;
     }
-    let cue = addCue(timingAt === 1 ? first : undefined, block[timingAt] ?? "", blockStart + timingAt + 1);
+    current = addCue(timingAt === 1 ? first : undefined, block[timingAt] ?? "", blockStart + timingAt + 1);
     for (let j = timingAt + 1; j < block.length; j++) {
       const line = block[j] ?? "";
       // Only a line that starts like a time can be a timing line; SRT text may contain a literal "-->".
       if (!line.includes("-->") || !/^\s*\d/.test(line)) {
-        cue.lines.push(line);
+        current?.lines.push(line);
         continue;
       }
       // A timing line inside a block: the blank line before this cue is missing. Its id is the line above, if numeric.
-      const previous = cue.lines.at(-1)?.trim();
+      const previous = current?.lines.at(-1)?.trim();
       const id = previous !== undefined && /^\d+$/.test(previous) ? previous : undefined;
-      if (id !== undefined) cue.lines.pop();
-      cue = addCue(id, line, blockStart + j + 1);
+      if (id !== undefined) current?.lines.pop();
+      current = addCue(id, line, blockStart + j + 1);
     }
   }
-  return { cues, notes };
+  return { cues, notes, skipped };
+}
+
+/** The error for a file in which no cue gave text: the first skipped cue's problem when there was one. */
+export function nothingUsable(
+  file: string,
+  skipped: readonly TranscriptWarning[],
+  cues: number,
+  noCues: string,
+): TranscriptError {
+  const first = skipped[0];
+  if (first !== undefined) return new TranscriptError(file, first.line, first.problem);
+  return new TranscriptError(file, null, cues === 0 ? noCues : "no cue has any text");
 }

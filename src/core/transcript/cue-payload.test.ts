@@ -37,6 +37,18 @@ describe("readCuePayload", () => {
     [["&lt;v Sam&gt; is escaped"], [{ speaker: null, text: "<v Sam> is escaped" }]],
     [["<v Tom &amp; Jerry>hi"], [{ speaker: "Tom & Jerry", text: "hi" }]],
     [["<v>nameless"], [{ speaker: null, text: "nameless" }]],
+    // A tag never closed runs to the end of the cue as its annotation (the WebVTT tokenizer's end-of-file rule):
+    // the voice is named, nothing is said, and the name does not leak into the text.
+    [["<v It's a blue apple tree!"], [{ speaker: "It's a blue apple tree!", text: "" }]],
+    [
+      ["<v Rosa>Hi</v> <v Sam"],
+      [
+        { speaker: "Rosa", text: "Hi" },
+        { speaker: "Sam", text: "" },
+      ],
+    ],
+    [["<i>yes</i> and <i unfinished"], [{ speaker: null, text: "yes and " }]],
+    [["costs <maybe more"], [{ speaker: null, text: "costs <maybe more" }]],
   ])("%j", (lines, spans) => {
     expect(readCuePayload(lines)).toEqual(spans);
   });

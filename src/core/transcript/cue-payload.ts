@@ -11,6 +11,11 @@ export interface CueSpan {
 // A "<" followed by a space or digit-free text stays text, so "a < b" survives. Linear: no nested quantifiers.
 const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9]*|\d[\d:.]*)([^<>\n]*)>/g;
 
+// A tag the file never closes: the WebVTT tokenizer reads it to the end of the cue as the tag's annotation, so
+// `<v It's a blue apple tree!` names a voice and says nothing. Only WebVTT's own tag names, so "x <maybe" stays text.
+// Nothing after it holds "<" or ">", so it comes after every closed tag. Linear: each try stops at the next "<".
+const UNCLOSED_TAG = /<(c|i|b|u|v|ruby|rt|lang)([.\s][^<>]*)?$/;
+
 interface RawSpan {
   speaker: string | null;
   /** True when a `<v>` tag named the speaker: then a "Name:" inside the text is just text. */
@@ -27,24 +32,30 @@ function voiceSpans(payload: string): RawSpan[] {
     if (current.voiced || current.text.trim() !== "") spans.push(current);
     current = span;
   };
+  const unclosed = UNCLOSED_TAG.exec(payload);
+  const body = unclosed === null ? payload : payload.slice(0, unclosed.index);
   let last = 0;
-  for (const match of payload.matchAll(TAG)) {
-    current.text += payload.slice(last, match.index);
+  for (const match of body.matchAll(TAG)) {
+    current.text += body.slice(last, match.index);
     last = match.index + match[0].length;
     if (match[2] !== "v") continue;
     if (match[1] === "/") {
       open({ speaker: null, voiced: false, text: "" });
       continue;
     }
-    // `<v Name>` or `<v.class Name>`: the name is everything after the first space.
-    const annotation = match[3] ?? "";
-    const space = annotation.search(/\s/);
-    const name = space < 0 ? "" : collapseWhitespace(decodeEntities(annotation.slice(space)));
-    open({ speaker: name === "" ? null : name, voiced: true, text: "" });
+    open(voiceSpan(match[3] ?? ""));
   }
-  current.text += payload.slice(last);
+  current.text += body.slice(last);
+  if (unclosed?.[1] === "v") open(voiceSpan(unclosed[2] ?? ""));
   open({ speaker: null, voiced: false, text: "" });
   return spans;
+}
+
+/** `<v Name>` or `<v.class Name>`: the name is everything after the first space of the tag's annotation. */
+function voiceSpan(annotation: string): RawSpan {
+  const space = annotation.search(/\s/);
+  const name = space < 0 ? "" : collapseWhitespace(decodeEntities(annotation.slice(space)));
+  return { speaker: name === "" ? null : name, voiced: true, text: "" };
 }
 
 /** Text without a `<v>` tag: a line starting `[Name]` or `Name:` starts a new speaker's span. */

@@ -63,5 +63,6 @@ export function parseDeepgramJson(doc: unknown, file: string): Transcript {
     format: "deepgram-json",
     segments,
     date: dateOfTimestamp(stringAt(objectAt(doc, "metadata"), "created")),
+    warnings: [],
   };
 }

@@ -25,7 +25,8 @@ function extensionOf(fileName: string): string {
 function jsonFormatOf(doc: unknown): TranscriptFormat {
   if (Array.isArray(doc)) {
     const first = doc[0];
-    return isObject(first) && ("participant" in first || "startTime" in first) ? "google-meet-json" : "whisper-json";
+    if (isObject(first) && ("participant" in first || "startTime" in first)) return "google-meet-json";
+    return isObject(first) && "start_ms" in first ? "assemblyai-json" : "whisper-json";
   }
   if (!isObject(doc)) return "whisper-json";
   if (isObject(doc.results)) return "deepgram-json";
@@ -38,7 +39,9 @@ function jsonFormatOf(doc: unknown): TranscriptFormat {
 function jsonFormatOfText(text: string): TranscriptFormat {
   if (text.includes('"results"')) return "deepgram-json";
   if (text.includes('"transcriptEntries"') || text.includes('"participant"')) return "google-meet-json";
-  if (text.includes('"audio_url"') || text.includes('"utterances"')) return "assemblyai-json";
+  if (text.includes('"audio_url"') || text.includes('"utterances"') || text.includes('"start_ms"')) {
+    return "assemblyai-json";
+  }
   return "whisper-json";
 }
 

@@ -45,5 +45,5 @@ export function parseGoogleMeetJson(doc: unknown, file: string): Transcript {
     });
   }
   if (segments.segments.length === 0) throw noSpeechInJson(file);
-  return { format: "google-meet-json", segments: segments.segments, date: dateOfTimestamp(firstStart) };
+  return { format: "google-meet-json", segments: segments.segments, date: dateOfTimestamp(firstStart), warnings: [] };
 }

@@ -94,5 +94,5 @@ export function parseOtter(text: string, file: string): Transcript {
   }
   if (current !== undefined) segments.add(current);
   if (segments.segments.length === 0) throw new TranscriptError(file, null, "no Otter paragraphs with text found");
-  return { format: "otter", segments: segments.segments, date };
+  return { format: "otter", segments: segments.segments, date, warnings: [] };
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { readFixture } from "../../../test/fixtures/transcripts/read-fixture.js";
 import { TranscriptError } from "../errors.js";
 import { detectTranscriptFormat, parseTranscript } from "./parse-transcript.js";
-import type { Transcript } from "./transcript.js";
+import { describeTranscriptWarning, type Transcript } from "./transcript.js";
 
 const FIXTURES = [
   "zoom/GMT20240124-202901_Recording.transcript.vtt",
@@ -78,6 +78,7 @@ describe("parseTranscript", () => {
     const transcript = parseTranscript(textOf(path), path);
     expectWellFormed(transcript);
     expect(transcript.format).toBe(detectTranscriptFormat(textOf(path), path));
+    expect(transcript.warnings).toEqual([]);
   });
 
   it("reads all three AMI renderings and the plain transcript as the same speech", () => {
@@ -107,7 +108,6 @@ describe("parseTranscript", () => {
 });
 
 describe("parseTranscript errors", () => {
-  const zoom = textOf("zoom/GMT20240124-202901_Recording.transcript.vtt");
   const cases: [text: string, fileName: string, message: string][] = [
     ["", "x.vtt", "x.vtt: the file is empty"],
     ["\uFEFF \r\n\n", "x.txt", "x.txt: the file is empty"],
@@ -137,31 +137,11 @@ describe("parseTranscript errors", () => {
     ["Rosa: hi", "x.json", 'x.json:1: not valid JSON: Unexpected token "R" (column 1)'],
     ["WEBVTT\n\nNOTE only a note\n", "x.vtt", "x.vtt: no WebVTT cues found"],
     [
-      zoom.replace("00:00:43.500 --> 00:00:51.110", "00:00:43.500 --> 00:00:5l.110"),
-      "zoom.vtt",
-      'zoom.vtt:36: timestamp "00:00:5l.110" is not a valid time',
+      "WEBVTT\n\n1\n00:00:00.000 --> 00:00:60.000\nHi",
+      "x.vtt",
+      'x.vtt:4: timestamp "00:00:60.000" is not a valid time',
     ],
-    [
-      zoom.slice(0, zoom.indexOf("00:00:05.140") + 7),
-      "zoom.vtt",
-      'zoom.vtt:12: cue timing "00:00:0" is incomplete (expected "start --> end")',
-    ],
-    [
-      zoom.slice(0, zoom.indexOf("00:00:05.140") + 17),
-      "zoom.vtt",
-      'zoom.vtt:12: cue timing "00:00:05.140 -->" is incomplete (no end time)',
-    ],
-    [zoom.slice(0, zoom.indexOf("00:00:05.140") + 20), "zoom.vtt", 'zoom.vtt:12: timestamp "00:" is not a valid time'],
-    [
-      zoom.slice(0, zoom.indexOf("00:00:05.140") - 1),
-      "zoom.vtt",
-      "zoom.vtt:11: cue 3 has no timing line (is the file cut off?)",
-    ],
-    [
-      "1\n00:00:01,000 --> 00:00:02,000\nhi\n\n2\n00:00:03,000 --> 00:00:04,000\nho\n\n3\n00:00:09,000 --> 00:00:05,000\nbye\n",
-      "meeting.srt",
-      "meeting.srt:10: cue 3 ends before it starts",
-    ],
+    ["1\n00:00:09,000 --> 00:00:05,000\nbye\n", "m.srt", "m.srt:2: cue 1 ends before it starts"],
     ["Title: Weekly sync\nDate: 2025-03-17\n", "notes.txt", "notes.txt: no transcript lines found"],
   ];
   it.each(cases.map(([text, fileName, message]) => ({ text, fileName, message })))(
@@ -175,6 +155,114 @@ describe("parseTranscript errors", () => {
     const result = parseOrTranscriptError("WEBVTT\n\n00:00:05.000 --> 00:00:01.000\nHi", "m.vtt");
     expect(result).toBeInstanceOf(TranscriptError);
     expect(result).toMatchObject({ file: "m.vtt", line: 3, problem: "cue 1 ends before it starts", code: "bad_input" });
+  });
+});
+
+describe("parseTranscript skips a cue it cannot read and keeps the rest", () => {
+  const zoom = textOf("zoom/GMT20240124-202901_Recording.transcript.vtt");
+  const zoomCues = parseTranscript(zoom, "zoom.vtt").segments.length;
+  // [file text, name, cues kept, the warning]: each the file with one cue broken as files in the wild break it.
+  const cases: [text: string, fileName: string, kept: number, warning: string][] = [
+    [
+      zoom.replace("00:00:43.500 --> 00:00:51.110", "00:00:43.500 --> 00:00:60.000"),
+      "zoom.vtt",
+      zoomCues - 1,
+      'zoom.vtt:36: cue skipped: timestamp "00:00:60.000" is not a valid time',
+    ],
+    [
+      zoom.replace("00:00:43.500 --> 00:00:51.110", "00:00:43.500 --> 00:00:5l.110"),
+      "zoom.vtt",
+      zoomCues - 1,
+      'zoom.vtt:36: cue skipped: timestamp "00:00:5l.110" is not a valid time',
+    ],
+    [
+      zoom.slice(0, zoom.indexOf("00:00:05.140") + 7),
+      "zoom.vtt",
+      2,
+      'zoom.vtt:12: cue skipped: cue timing "00:00:0" is incomplete (expected "start --> end")',
+    ],
+    [
+      zoom.slice(0, zoom.indexOf("00:00:05.140") + 17),
+      "zoom.vtt",
+      2,
+      'zoom.vtt:12: cue skipped: cue timing "00:00:05.140 -->" is incomplete (no end time)',
+    ],
+    [
+      zoom.slice(0, zoom.indexOf("00:00:05.140") + 20),
+      "zoom.vtt",
+      2,
+      'zoom.vtt:12: cue skipped: timestamp "00:" is not a valid time',
+    ],
+    [
+      zoom.slice(0, zoom.indexOf("00:00:05.140") - 1),
+      "zoom.vtt",
+      2,
+      "zoom.vtt:11: cue skipped: cue 3 has no timing line (is the file cut off?)",
+    ],
+    [
+      "1\n00:00:01,000 --> 00:00:02,000\nhi\n\n2\n00:00:03,000 --> 00:00:04,000\nho\n\n3\n00:00:09,000 --> 00:00:05,000\nbye\n",
+      "meeting.srt",
+      2,
+      "meeting.srt:10: cue skipped: cue 3 ends before it starts",
+    ],
+  ];
+  it.each(cases.map(([text, fileName, kept, warning]) => ({ text, fileName, kept, warning })))(
+    "$warning",
+    ({ text, fileName, kept, warning }) => {
+      const transcript = parseTranscript(text, fileName);
+      expectWellFormed(transcript);
+      expect(transcript.segments).toHaveLength(kept);
+      expect(transcript.warnings.map((w) => describeTranscriptWarning(fileName, w))).toEqual([warning]);
+    },
+  );
+
+  it("drops the skipped cue's text, even the part after a blank line, and keeps its neighbours whole", () => {
+    const text = [
+      "WEBVTT",
+      "",
+      "1",
+      "00:00:01.000 --> 00:00:02.000",
+      "Rosa: We ship on Friday.",
+      "",
+      "2",
+      "00:00:03.000 --> 00:00:60.000",
+      "Sam: lost line",
+      "",
+      "lost after a blank line",
+      "",
+      "3",
+      "00:00:05.000 --> 00:00:06.000",
+      "Sam: Agreed.",
+    ].join("\n");
+    const transcript = parseTranscript(text, "call.vtt");
+    expect(transcript.segments).toEqual([
+      { id: "1", speaker: "Rosa", text: "We ship on Friday.", start: 1, end: 2 },
+      { id: "3", speaker: "Sam", text: "Agreed.", start: 5, end: 6 },
+    ]);
+    expect(transcript.warnings).toEqual([{ line: 8, problem: 'timestamp "00:00:60.000" is not a valid time' }]);
+  });
+
+  it("says nothing for a file with no bad cue", () => {
+    expect(parseTranscript(zoom, "zoom.vtt").warnings).toEqual([]);
+  });
+});
+
+describe("parseTranscript reads a NUL as U+FFFD", () => {
+  it("in WebVTT, as the WebVTT parsing rules say, instead of calling the file binary", () => {
+    const transcript = parseTranscript("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nRosa: a\u0000b\n", "x.vtt");
+    expect(transcript.segments).toEqual([{ id: "s1", speaker: "Rosa", text: "a\uFFFDb", start: 1, end: 2 }]);
+    expect(parseTranscript("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n\u0000\u0000 hi\n", "x.vtt").segments).toEqual([
+      { id: "s1", speaker: null, text: "\uFFFD\uFFFD hi", start: 1, end: 2 },
+    ]);
+  });
+
+  it("in other text formats when it is a stray byte in text; a NUL in the first bytes still means binary", () => {
+    const srt = "1\n00:00:01,000 --> 00:00:02,000\nRosa: we ship\u0000 Friday\n";
+    expect(parseTranscript(srt, "x.srt").segments[0]?.text).toBe("we ship\uFFFD Friday");
+    expect(parseTranscript("Rosa: hello there, this is fine\nSam: ok\u0000\n", "x.txt").segments).toHaveLength(2);
+    expect(errorOf("R\u0000o\u0000s\u0000a\u0000:\u0000 \u0000h\u0000i\u0000", "utf16.txt")).toBe(
+      "utf16.txt: this looks like a binary file, not a transcript",
+    );
   });
 });
 

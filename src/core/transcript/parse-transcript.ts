@@ -14,6 +14,7 @@ import { parseWhisperJson } from "./whisper-json.js";
 export { detectTranscriptFormat } from "./detect-format.js";
 export { type JoinTurnsOptions, joinTurns, segmentsForExtraction } from "./join-turns.js";
 export { rolesHeard } from "./roles-heard.js";
+export { describeTranscriptWarning } from "./transcript.js";
 
 /**
  * Reads a transcript file's text (the caller reads the file) in any supported format, detected from the

@@ -69,5 +69,5 @@ export function parsePlainLines(text: string, file: string): Transcript {
   }
   if (current !== undefined) segments.add(current);
   if (segments.segments.length === 0) throw new TranscriptError(file, null, "no transcript lines found");
-  return { format: "plain", segments: segments.segments, date };
+  return { format: "plain", segments: segments.segments, date, warnings: [] };
 }

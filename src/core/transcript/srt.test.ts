@@ -47,6 +47,14 @@ describe("parseSrt", () => {
     ]);
   });
 
+  it("skips a cue that ends before it starts and keeps the others", () => {
+    const text =
+      "1\n00:00:01,000 --> 00:00:02,000\nhi\n\n3\n00:00:09,000 --> 00:00:05,000\nbye\n4\n00:00:10,000 --> 00:00:11,000\nyes";
+    const { segments, warnings } = parseSrt(text, "m.srt");
+    expect(segments.map((s) => s.text)).toEqual(["hi", "yes"]);
+    expect(warnings).toEqual([{ line: 6, problem: "cue 3 ends before it starts" }]);
+  });
+
   it("copes with a missing blank line and a literal --> in the text", () => {
     const text = "1\n00:00:01,000 --> 00:00:02,000\nA --> B\n2\n00:00:03,000 --> 00:00:04,000\nnext";
     expect(parseSrt(text, "x.srt").segments).toEqual([
@@ -56,10 +64,7 @@ describe("parseSrt", () => {
   });
 
   it.each([
-    [
-      "1\n00:00:01,000 --> 00:00:02,000\nhi\n\n3\n00:00:09,000 --> 00:00:05,000\nbye",
-      "meeting.srt:6: cue 3 ends before it starts",
-    ],
+    ["3\n00:00:09,000 --> 00:00:05,000\nbye", "meeting.srt:2: cue 3 ends before it starts"],
     ["1\n00:00:01,000 --> 00:00:0x,000\nhi", 'meeting.srt:2: timestamp "00:00:0x,000" is not a valid time'],
     ["just some words", "meeting.srt: no SRT cues found"],
   ])("%j → %s", (text, message) => {

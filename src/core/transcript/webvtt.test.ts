@@ -108,19 +108,34 @@ describe("parseWebVtt errors", () => {
     ["WEBVTT\n\n1\n00:00:01.000 --> 00:01:xx.000\nHi", 'meeting.vtt:4: timestamp "00:01:xx.000" is not a valid time'],
     ["WEBVTT\n\n00:00:05.000 --> 00:00:01.000\nHi", "meeting.vtt:3: cue 1 ends before it starts"],
     ["WEBVTT\n\nabc\n00:00:05.000 --> 00:00:01.000\nHi", "meeting.vtt:4: cue abc ends before it starts"],
-    [
-      "WEBVTT\n\n1\n00:00:01.000 --> 00:00:02.000\nHi\n\n2\n00:00:0",
-      'meeting.vtt:8: cue timing "00:00:0" is incomplete (expected "start --> end")',
-    ],
     ["WEBVTT\n\n1\n00:00:01.000 --> \n", 'meeting.vtt:4: cue timing "00:00:01.000 -->" is incomplete (no end time)'],
+    ["WEBVTT\n\n1\n00:00:0", 'meeting.vtt:4: cue timing "00:00:0" is incomplete (expected "start --> end")'],
     [
-      "WEBVTT\n\n1\n00:00:01.000 --> 00:00:02.000\nHi\n\n2\n",
-      "meeting.vtt:7: cue 2 has no timing line (is the file cut off?)",
+      "WEBVTT\n\n1\n00:00:01.000 --> 00:00:60.000\nHi\n\n2\n00:00:02.000 --> 00:00:01.000\nHo",
+      'meeting.vtt:4: timestamp "00:00:60.000" is not a valid time',
     ],
     ["WEBVTT\n\nNOTE nothing here\n", "meeting.vtt: no WebVTT cues found"],
     ["WEBVTT\n\n1\n00:00:01.000 --> 00:00:02.000\n<i></i>\n", "meeting.vtt: no cue has any text"],
   ])("%j → %s", (text, message) => {
     expect(error(text).message).toBe(message);
+  });
+
+  it("keeps the other cues when one is cut off, and says which", () => {
+    const cutOff = parseWebVtt("WEBVTT\n\n1\n00:00:01.000 --> 00:00:02.000\nHi\n\n2\n00:00:0", "m.vtt");
+    expect(cutOff.segments).toEqual([{ id: "1", speaker: null, text: "Hi", start: 1, end: 2 }]);
+    expect(cutOff.warnings).toEqual([
+      { line: 8, problem: 'cue timing "00:00:0" is incomplete (expected "start --> end")' },
+    ]);
+    const noTiming = parseWebVtt("WEBVTT\n\n1\n00:00:01.000 --> 00:00:02.000\nHi\n\n2\n", "m.vtt");
+    expect(noTiming.warnings).toEqual([{ line: 7, problem: "cue 2 has no timing line (is the file cut off?)" }]);
+  });
+
+  it("does not let an unclosed voice tag leak into the text", () => {
+    const { segments } = parseWebVtt(
+      "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Rosa>Hi\n\n00:00:03.000 --> 00:00:04.000\n<v It's a blue apple tree!\n",
+      "m.vtt",
+    );
+    expect(segments).toEqual([{ id: "s1", speaker: "Rosa", text: "Hi", start: 1, end: 2 }]);
   });
 
   it("skips a timing line with no text after it", () => {

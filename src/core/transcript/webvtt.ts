@@ -1,5 +1,4 @@
-import { TranscriptError } from "../errors.js";
-import { scanCues } from "./cue-blocks.js";
+import { nothingUsable, scanCues } from "./cue-blocks.js";
 import { readCuePayload } from "./cue-payload.js";
 import { dateFromHeaderLine, dateOfTimestamp } from "./meeting-date.js";
 import { SegmentList } from "./segment-list.js";
@@ -39,7 +38,7 @@ function readTeamsMetadata(lines: readonly string[]): TeamsMetadata | null {
  * GUID cue ids, unpadded times, `metadataContent` JSON cues), and caption tools. `text` is normalized.
  */
 export function parseWebVtt(text: string, file: string): Transcript {
-  const { cues, notes } = scanCues(text, file, true);
+  const { cues, notes, skipped } = scanCues(text, file, true);
   const segments = new SegmentList();
   let date: string | null = null;
   for (const line of notes) date ??= dateFromHeaderLine(line.trim());
@@ -54,8 +53,6 @@ export function parseWebVtt(text: string, file: string): Transcript {
       segments.add({ id: cue.id, speaker: span.speaker, text: span.text, start: cue.start, end: cue.end });
     }
   }
-  if (segments.segments.length === 0) {
-    throw new TranscriptError(file, null, cues.length === 0 ? "no WebVTT cues found" : "no cue has any text");
-  }
-  return { format: "webvtt", segments: segments.segments, date };
+  if (segments.segments.length === 0) throw nothingUsable(file, skipped, cues.length, "no WebVTT cues found");
+  return { format: "webvtt", segments: segments.segments, date, warnings: skipped };
 }

@@ -43,5 +43,5 @@ export function parseWhisperJson(doc: unknown, file: string): Transcript {
     },
     file,
   );
-  return { format: "whisper-json", segments, date: null };
+  return { format: "whisper-json", segments, date: null, warnings: [] };
 }

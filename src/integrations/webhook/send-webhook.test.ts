@@ -1,10 +1,26 @@
+import { createHmac } from "node:crypto";
+import type { IncomingHttpHeaders } from "node:http";
+import { Webhook, WebhookVerificationError } from "standardwebhooks";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startWebhookReceiver, type WebhookReceiver } from "../../../test/fakes/webhook-receiver.js";
 import { attempt, deliveryError } from "../../../test/helpers/delivery.js";
 import type { WebhookPayload } from "../types.js";
-import { sendWebhook, signWebhook, verifyWebhookSignature } from "./send-webhook.js";
+import { sendWebhook, webhookHeaders } from "./send-webhook.js";
 
-const SECRET = "whsec_test_5f2a";
+// `whsec_` and the base64 of random bytes, as the specification has them.
+const SECRET = "whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD";
+const OTHER_SECRET = "whsec_3m3ulT1SKfG9cLpJqaNHm8rTwxY2qtHU";
+const THIRD_SECRET = "whsec_VJWJk7cHtbdLkDDsPpbJ8aW2lrYQVGGY";
+
+/** The three headers the library reads, as strings. */
+function standardHeaders(headers: IncomingHttpHeaders | Record<string, string>): Record<string, string> {
+  const value = (name: string) => String(headers[name] ?? "");
+  return {
+    "webhook-id": value("webhook-id"),
+    "webhook-timestamp": value("webhook-timestamp"),
+    "webhook-signature": value("webhook-signature"),
+  };
+}
 const NOW = new Date("2025-03-14T15:09:26.000Z");
 const TIMESTAMP = Math.floor(NOW.getTime() / 1000);
 
@@ -22,7 +38,7 @@ describe("sendWebhook", () => {
     await receiver.close();
   });
 
-  it("posts the signed JSON body with Docket's headers", async () => {
+  it("posts the JSON body with the Standard Webhooks headers", async () => {
     const result = await sendWebhook({ url: receiver.url, signingSecret: SECRET }, payload, attempt(), NOW);
 
     expect(result).toEqual({ externalId: null });
@@ -37,32 +53,67 @@ describe("sendWebhook", () => {
     });
     expect(request.headers["content-type"]).toBe("application/json");
     expect(request.headers["user-agent"]).toBe("Docket-Webhooks/1");
-    expect(request.headers["docket-delivery-id"]).toBe("del_1");
-    expect(request.headers["docket-timestamp"]).toBe(String(TIMESTAMP));
-    expect(request.headers["docket-signature"]).toMatch(new RegExp(`^t=${TIMESTAMP},v1=[0-9a-f]{64}$`));
+    expect(request.headers["webhook-id"]).toBe("del_1");
+    expect(request.headers["webhook-timestamp"]).toBe(String(TIMESTAMP));
+    expect(request.headers["webhook-signature"]).toMatch(/^v1,[A-Za-z0-9+/]{43}=$/);
+    // Checked by the standardwebhooks library, not by Docket's code.
     expect(request.signatureValid).toBe(true);
   });
 
-  it("signs so that a wrong secret, a tampered body or an old timestamp fail verification", async () => {
-    await sendWebhook({ url: receiver.url, signingSecret: SECRET }, payload, attempt(), NOW);
+  it("signs so that the standardwebhooks library verifies it, and rejects a wrong secret, a changed body or an old timestamp", async () => {
+    const now = new Date(); // the library checks the timestamp against the real clock
+    await sendWebhook({ url: receiver.url, signingSecret: SECRET }, payload, attempt(), now);
     const { body, headers } = receiver.received[0]!;
-    const header = headers["docket-signature"] as string;
+    const standard = standardHeaders(headers);
 
-    expect(verifyWebhookSignature(SECRET, header, body, NOW)).toBe(true);
-    expect(verifyWebhookSignature("whsec_other", header, body, NOW)).toBe(false);
-    expect(verifyWebhookSignature(SECRET, header, body.replace('"decisions":2', '"decisions":3'), NOW)).toBe(false);
-    expect(verifyWebhookSignature(SECRET, header, body, new Date(NOW.getTime() + 301_000))).toBe(false);
-    expect(verifyWebhookSignature(SECRET, header, body, new Date(NOW.getTime() + 299_000))).toBe(true);
-    expect(verifyWebhookSignature(SECRET, undefined, body, NOW)).toBe(false);
-    expect(verifyWebhookSignature(SECRET, `t=${TIMESTAMP},v1=zz`, body, NOW)).toBe(false);
+    expect(new Webhook(SECRET).verify(body, standard)).toEqual(JSON.parse(body));
+    expect(() => new Webhook(OTHER_SECRET).verify(body, standard)).toThrow(WebhookVerificationError);
+    expect(() => new Webhook(SECRET).verify(body.replace('"decisions":2', '"decisions":3'), standard)).toThrow(
+      WebhookVerificationError,
+    );
+    const old = { ...standard, "webhook-timestamp": String(Math.floor(now.getTime() / 1000) - 600) };
+    expect(() => new Webhook(SECRET).verify(body, old)).toThrow(WebhookVerificationError);
+    const otherId = { ...standard, "webhook-id": "del_2" };
+    expect(() => new Webhook(SECRET).verify(body, otherId)).toThrow(WebhookVerificationError);
   });
 
-  it("signs with the timestamp it sends", () => {
+  it("matches the specification's example signature", () => {
+    // The example of the Standard Webhooks reference libraries: secret, message id, timestamp, payload.
+    const example = webhookHeaders(
+      "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+      "msg_p5jXN8AQM9LWM0D4loKWxJek",
+      1614265330,
+      '{"test": 2432232314}',
+    );
+    expect(example["webhook-signature"]).toBe("v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=");
+  });
+
+  it("signs with every secret listed, so a receiver rotating to a new secret accepts either", () => {
+    const now = new Date();
+    const timestamp = Math.floor(now.getTime() / 1000);
     const body = '{"id":"del_1"}';
-    const header = signWebhook(SECRET, TIMESTAMP, body);
-    expect(verifyWebhookSignature(SECRET, header, body, NOW)).toBe(true);
-    const moved = header.replace(`t=${TIMESTAMP}`, `t=${TIMESTAMP + 1}`);
-    expect(verifyWebhookSignature(SECRET, moved, body, NOW)).toBe(false);
+    const headers = webhookHeaders(`${SECRET} ${OTHER_SECRET}`, "del_1", timestamp, body);
+    expect(headers["webhook-signature"]).toMatch(/^v1,\S+ v1,\S+$/);
+    const standard = standardHeaders(headers);
+    expect(new Webhook(SECRET).verify(body, standard)).toEqual({ id: "del_1" });
+    expect(new Webhook(OTHER_SECRET).verify(body, standard)).toEqual({ id: "del_1" });
+    expect(() => new Webhook(THIRD_SECRET).verify(body, standard)).toThrow(WebhookVerificationError);
+  });
+
+  it("keeps a secret set before Docket followed the specification working: its text is the key, and the old header is still sent", () => {
+    const legacy = "a shared secret from 2025";
+    const now = new Date();
+    const timestamp = Math.floor(now.getTime() / 1000);
+    const body = '{"id":"del_1"}';
+    const headers = webhookHeaders(legacy, "del_1", timestamp, body);
+    expect(new Webhook(Buffer.from(legacy), { format: "raw" }).verify(body, standardHeaders(headers))).toEqual({
+      id: "del_1",
+    });
+    // The first scheme, computed here by hand: HMAC-SHA256 of "<t>.<body>" keyed by the secret's text, in hex.
+    const hex = createHmac("sha256", legacy).update(`${timestamp}.${body}`).digest("hex");
+    expect(headers["docket-signature"]).toBe(`t=${timestamp},v1=${hex}`);
+    expect(headers["docket-delivery-id"]).toBe("del_1");
+    expect(headers["docket-timestamp"]).toBe(String(timestamp));
   });
 
   it("treats 5xx as temporary and honours Retry-After", async () => {

@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { createHmac } from "node:crypto";
 import {
   type DeliveryAttempt,
   DeliveryError,
@@ -46,9 +46,7 @@ export async function sendWebhook(
       headers: {
         "content-type": "application/json",
         "user-agent": USER_AGENT,
-        "docket-delivery-id": attempt.deliveryId,
-        "docket-timestamp": String(timestamp),
-        "docket-signature": signWebhook(settings.signingSecret, timestamp, body),
+        ...webhookHeaders(settings.signingSecret, attempt.deliveryId, timestamp, body),
       },
       body,
       // A redirected POST may turn into a GET elsewhere; the receiver should be configured with its real URL.
@@ -71,41 +69,66 @@ export async function sendWebhook(
   });
 }
 
-/** `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">`, the scheme receivers check with the shared secret. */
-export function signWebhook(secret: string, timestamp: number, body: string): string {
-  return `t=${timestamp},v1=${webhookDigest(secret, timestamp, body)}`;
+/**
+ * The signature headers of one delivery, by the Standard Webhooks specification (standardwebhooks.com):
+ * `webhook-id` (the delivery id, the same on every retry), `webhook-timestamp` (unix seconds) and
+ * `webhook-signature`, one `v1,<base64 HMAC-SHA256 of "<id>.<timestamp>.<body>">` per secret, space-separated.
+ * The `docket-*` headers of the scheme before it are still sent, so receivers written against it keep working.
+ */
+export function webhookHeaders(
+  signingSecret: string,
+  deliveryId: string,
+  timestamp: number,
+  body: string,
+): Record<string, string> {
+  return {
+    "webhook-id": deliveryId,
+    "webhook-timestamp": String(timestamp),
+    "webhook-signature": signWebhook(signingSecret, deliveryId, timestamp, body),
+    "docket-delivery-id": deliveryId,
+    "docket-timestamp": String(timestamp),
+    "docket-signature": signLegacyWebhook(signingSecret, timestamp, body),
+  };
 }
 
 /**
- * Checks a `docket-signature` header against the raw body. The timestamp must be within `toleranceSeconds` of
- * `now`, so a captured request cannot be replayed later.
+ * `v1,<base64>` for each secret the setting lists (several `whsec_` secrets, space-separated, while a receiver
+ * rotates to a new one: it accepts any signature that verifies).
  */
-export function verifyWebhookSignature(
-  secret: string,
-  header: string | null | undefined,
-  body: string,
-  now: Date,
-  toleranceSeconds = 300,
-): boolean {
-  if (!header) return false;
-  let timestamp: number | null = null;
-  const signatures: string[] = [];
-  for (const part of header.split(",")) {
-    const [key, value] = part.trim().split("=", 2);
-    if (key === "t" && value && /^\d+$/.test(value)) timestamp = Number(value);
-    if (key === "v1" && value) signatures.push(value);
-  }
-  if (timestamp === null || signatures.length === 0) return false;
-  if (Math.abs(now.getTime() / 1000 - timestamp) > toleranceSeconds) return false;
-  const expected = Buffer.from(webhookDigest(secret, timestamp, body), "hex");
-  return signatures.some((signature) => {
-    const given = Buffer.from(signature, "hex");
-    return given.length === expected.length && timingSafeEqual(given, expected);
-  });
+function signWebhook(signingSecret: string, deliveryId: string, timestamp: number, body: string): string {
+  return secretsOf(signingSecret)
+    .map((secret) => {
+      const digest = createHmac("sha256", signingKey(secret)).update(`${deliveryId}.${timestamp}.${body}`);
+      return `v1,${digest.digest("base64")}`;
+    })
+    .join(" ");
 }
 
-function webhookDigest(secret: string, timestamp: number, body: string): string {
-  return createHmac("sha256", secret).update(`${timestamp}.${body}`).digest("hex");
+/** Docket's first scheme: `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">` per secret, keyed by its text. */
+function signLegacyWebhook(signingSecret: string, timestamp: number, body: string): string {
+  const signatures = secretsOf(signingSecret).map(
+    (secret) => `v1=${createHmac("sha256", secret).update(`${timestamp}.${body}`).digest("hex")}`,
+  );
+  return [`t=${timestamp}`, ...signatures].join(",");
+}
+
+/** Several `whsec_` secrets separated by spaces are a rotation; anything else is one secret (older ones may hold spaces). */
+function secretsOf(signingSecret: string): string[] {
+  const listed = signingSecret.trim().split(/\s+/);
+  return listed.every((secret) => STANDARD_SECRET.test(secret)) ? listed : [signingSecret];
+}
+
+// `whsec_` and standard base64 with its padding: the specification's secret format.
+const STANDARD_SECRET = /^whsec_((?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?)$/;
+
+/**
+ * A `whsec_<base64>` secret signs with the bytes it encodes, as the specification says. Any other secret (those
+ * set before Docket followed it) signs with its UTF-8 text, so its receivers keep their secret: with the
+ * standardwebhooks library, `new Webhook(Buffer.from(secret), { format: "raw" })`.
+ */
+function signingKey(secret: string): Buffer {
+  const encoded = STANDARD_SECRET.exec(secret)?.[1];
+  return encoded ? Buffer.from(encoded, "base64") : Buffer.from(secret, "utf8");
 }
 
 function parseTarget(url: string): URL {

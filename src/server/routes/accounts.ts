@@ -36,6 +36,7 @@ const email = z.email().max(320);
 const password = z.string().max(512);
 
 const signUp = createRoute({
+  operationId: "signUp",
   method: "post",
   path: "/api/auth/sign-up",
   tags: ["accounts"],
@@ -57,6 +58,7 @@ const signUp = createRoute({
 });
 
 const signIn = createRoute({
+  operationId: "signIn",
   method: "post",
   path: "/api/auth/sign-in",
   tags: ["accounts"],
@@ -70,6 +72,7 @@ const signIn = createRoute({
 });
 
 const signOut = createRoute({
+  operationId: "signOut",
   method: "post",
   path: "/api/auth/sign-out",
   tags: ["accounts"],
@@ -78,6 +81,7 @@ const signOut = createRoute({
 });
 
 const me = createRoute({
+  operationId: "getMe",
   method: "get",
   path: "/api/me",
   tags: ["accounts"],
@@ -86,6 +90,7 @@ const me = createRoute({
 });
 
 const createToken = createRoute({
+  operationId: "createApiToken",
   method: "post",
   path: "/api/tokens",
   tags: ["accounts"],
@@ -95,6 +100,7 @@ const createToken = createRoute({
 });
 
 const listTokens = createRoute({
+  operationId: "listApiTokens",
   method: "get",
   path: "/api/tokens",
   tags: ["accounts"],
@@ -103,6 +109,7 @@ const listTokens = createRoute({
 });
 
 const deleteToken = createRoute({
+  operationId: "deleteApiToken",
   method: "delete",
   path: "/api/tokens/{id}",
   tags: ["accounts"],

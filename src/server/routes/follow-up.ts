@@ -65,6 +65,7 @@ const SHOWN: Record<IntegrationKind, string[]> = {
 };
 
 const getFollowUpRoute = createRoute({
+  operationId: "getFollowUp",
   method: "get",
   path: "/api/spaces/{spaceId}/follow-up",
   tags,
@@ -75,6 +76,7 @@ const getFollowUpRoute = createRoute({
 });
 
 const putRulesRoute = createRoute({
+  operationId: "setFollowUpRules",
   method: "put",
   path: "/api/spaces/{spaceId}/follow-up/rules",
   tags,
@@ -84,6 +86,7 @@ const putRulesRoute = createRoute({
 });
 
 const putMetricBoundsRoute = createRoute({
+  operationId: "setMetricBounds",
   method: "put",
   path: "/api/spaces/{spaceId}/metric-bounds",
   tags,
@@ -101,6 +104,7 @@ const putMetricBoundsRoute = createRoute({
 const kindParams = z.object({ spaceId: z.uuid(), kind: z.enum(["slack", "webhook", "salesforce"]) });
 
 const putIntegrationRoute = createRoute({
+  operationId: "connectIntegration",
   method: "put",
   path: "/api/spaces/{spaceId}/integrations/{kind}",
   tags,
@@ -115,6 +119,7 @@ const putIntegrationRoute = createRoute({
 });
 
 const deleteIntegrationRoute = createRoute({
+  operationId: "disconnectIntegration",
   method: "delete",
   path: "/api/spaces/{spaceId}/integrations/{kind}",
   tags,
@@ -124,6 +129,7 @@ const deleteIntegrationRoute = createRoute({
 });
 
 const deliveriesRoute = createRoute({
+  operationId: "listDeliveries",
   method: "get",
   path: "/api/spaces/{spaceId}/deliveries",
   tags,
@@ -136,6 +142,7 @@ const deliveriesRoute = createRoute({
 });
 
 const distributeRoute = createRoute({
+  operationId: "distributeNotes",
   method: "post",
   path: "/api/meetings/{meetingId}/distribute",
   tags,
@@ -148,6 +155,7 @@ const distributeRoute = createRoute({
 });
 
 const listNotificationsRoute = createRoute({
+  operationId: "listNotifications",
   method: "get",
   path: "/api/notifications",
   tags,
@@ -159,6 +167,7 @@ const listNotificationsRoute = createRoute({
 });
 
 const readNotificationRoute = createRoute({
+  operationId: "markNotificationRead",
   method: "post",
   path: "/api/notifications/{notificationId}/read",
   tags,
@@ -168,6 +177,7 @@ const readNotificationRoute = createRoute({
 });
 
 const getPreferencesRoute = createRoute({
+  operationId: "listNotificationPreferences",
   method: "get",
   path: "/api/notification-preferences",
   tags,
@@ -179,6 +189,7 @@ const getPreferencesRoute = createRoute({
 });
 
 const putPreferenceRoute = createRoute({
+  operationId: "setNotificationPreference",
   method: "put",
   path: "/api/notification-preferences/{kind}",
   tags,

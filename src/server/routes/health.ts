@@ -3,6 +3,7 @@ import type { App } from "../app.js";
 import type { ServerContext } from "../context.js";
 
 const health = createRoute({
+  operationId: "getHealth",
   method: "get",
   path: "/api/health",
   tags: ["server"],

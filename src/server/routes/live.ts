@@ -63,6 +63,7 @@ const reviewBody = z
 const tags = ["live"];
 
 const liveRoute = createRoute({
+  operationId: "joinLiveMeeting",
   method: "get",
   path: "/api/meetings/{meetingId}/live",
   tags,
@@ -89,6 +90,7 @@ const liveRoute = createRoute({
 });
 
 const statusRoute = createRoute({
+  operationId: "setMeetingStatus",
   method: "post",
   path: "/api/meetings/{meetingId}/status",
   tags,
@@ -105,6 +107,7 @@ const statusRoute = createRoute({
 });
 
 const uploadRoute = createRoute({
+  operationId: "uploadTranscript",
   method: "post",
   path: "/api/meetings/{meetingId}/transcript",
   tags,
@@ -112,7 +115,9 @@ const uploadRoute = createRoute({
   description:
     "The raw file as the body (WebVTT, SRT, plain `Name: text`, Otter, Whisper, Deepgram, AssemblyAI or Google " +
     "Meet JSON), named by `?filename=` or Content-Disposition. Stored through the same pipeline as live capture; " +
-    "uploading the same file again stores nothing new. A meeting that had not started ends afterwards. Member or above.",
+    "uploading the same file again stores nothing new. A meeting that had not started ends afterwards. A cue the " +
+    "reader cannot read (a bad timing line) is skipped and listed in `warnings` with its line; a file with nothing " +
+    "readable is a 400 naming the first problem. Member or above.",
   request: {
     params: meetingParams,
     query: z.object({ filename: z.string().min(1).max(200).optional() }),
@@ -131,6 +136,7 @@ const uploadRoute = createRoute({
 });
 
 const reviewRoute = createRoute({
+  operationId: "reviewItem",
   method: "post",
   path: "/api/meetings/{meetingId}/items/{itemId}/review",
   tags,
@@ -144,6 +150,7 @@ const reviewRoute = createRoute({
 });
 
 const itemsRoute = createRoute({
+  operationId: "listItems",
   method: "get",
   path: "/api/meetings/{meetingId}/items",
   tags,
@@ -159,6 +166,7 @@ const itemsRoute = createRoute({
 });
 
 const segmentsRoute = createRoute({
+  operationId: "listSegments",
   method: "get",
   path: "/api/meetings/{meetingId}/segments",
   tags,
@@ -171,6 +179,7 @@ const segmentsRoute = createRoute({
 });
 
 const eventsRoute = createRoute({
+  operationId: "listEvents",
   method: "get",
   path: "/api/meetings/{meetingId}/events",
   tags,
@@ -195,6 +204,7 @@ const eventsRoute = createRoute({
 });
 
 const healthRoute = createRoute({
+  operationId: "getCaptureHealth",
   method: "get",
   path: "/api/meetings/{meetingId}/health",
   tags,
@@ -207,6 +217,7 @@ const healthRoute = createRoute({
 });
 
 const notesMarkdownRoute = createRoute({
+  operationId: "getNotesMarkdown",
   method: "get",
   path: "/api/meetings/{meetingId}/notes.md",
   tags,
@@ -220,6 +231,7 @@ const notesMarkdownRoute = createRoute({
 });
 
 const notesJsonRoute = createRoute({
+  operationId: "getNotesJson",
   method: "get",
   path: "/api/meetings/{meetingId}/notes.json",
   tags,

@@ -39,6 +39,7 @@ const meetingFields = {
 const cells = z.record(z.string().max(100), z.string().max(5000));
 
 const createMeetingRoute = createRoute({
+  operationId: "createMeeting",
   method: "post",
   path: "/api/spaces/{spaceId}/meetings",
   tags: ["meetings"],
@@ -57,6 +58,7 @@ const createMeetingRoute = createRoute({
 });
 
 const listMeetingsRoute = createRoute({
+  operationId: "listMeetings",
   method: "get",
   path: "/api/spaces/{spaceId}/meetings",
   tags: ["meetings"],
@@ -66,6 +68,7 @@ const listMeetingsRoute = createRoute({
 });
 
 const getMeetingRoute = createRoute({
+  operationId: "getMeeting",
   method: "get",
   path: "/api/meetings/{meetingId}",
   tags: ["meetings"],
@@ -75,6 +78,7 @@ const getMeetingRoute = createRoute({
 });
 
 const updateMeetingRoute = createRoute({
+  operationId: "updateMeeting",
   method: "patch",
   path: "/api/meetings/{meetingId}",
   tags: ["meetings"],
@@ -92,6 +96,7 @@ const updateMeetingRoute = createRoute({
 });
 
 const getPreReadRoute = createRoute({
+  operationId: "getPreRead",
   method: "get",
   path: "/api/meetings/{meetingId}/pre-read",
   tags: ["meetings"],
@@ -101,6 +106,7 @@ const getPreReadRoute = createRoute({
 });
 
 const createPreReadRoute = createRoute({
+  operationId: "createPreReadRow",
   method: "post",
   path: "/api/meetings/{meetingId}/pre-read",
   tags: ["meetings"],
@@ -113,6 +119,7 @@ const createPreReadRoute = createRoute({
 });
 
 const updatePreReadRoute = createRoute({
+  operationId: "updatePreReadRow",
   method: "patch",
   path: "/api/meetings/{meetingId}/pre-read/{rowId}",
   tags: ["meetings"],

@@ -27,6 +27,7 @@ const tags = ["series"];
 const spaceParams = z.object({ spaceId: z.uuid() });
 const meetingParams = z.object({ meetingId: z.uuid() });
 const changesRoute = createRoute({
+  operationId: "listChanges",
   method: "get",
   path: "/api/meetings/{meetingId}/changes",
   tags,
@@ -36,6 +37,7 @@ const changesRoute = createRoute({
 });
 
 const timelineRoute = createRoute({
+  operationId: "getTimeline",
   method: "get",
   path: "/api/spaces/{spaceId}/timeline",
   tags,
@@ -45,6 +47,7 @@ const timelineRoute = createRoute({
 });
 
 const supersedeRoute = createRoute({
+  operationId: "supersedeItem",
   method: "post",
   path: "/api/meetings/{meetingId}/items/{itemId}/supersede",
   tags,
@@ -63,6 +66,7 @@ const supersedeRoute = createRoute({
 });
 
 const calendarFeedRoute = createRoute({
+  operationId: "createCalendarFeed",
   method: "post",
   path: "/api/spaces/{spaceId}/calendar-feed",
   tags,
@@ -75,6 +79,7 @@ const calendarFeedRoute = createRoute({
 });
 
 const calendarRoute = createRoute({
+  operationId: "getCalendar",
   method: "get",
   path: "/api/spaces/{spaceId}/calendar.ics",
   tags,
@@ -87,6 +92,7 @@ const calendarRoute = createRoute({
 });
 
 const listArtifactsRoute = createRoute({
+  operationId: "listArtifacts",
   method: "get",
   path: "/api/meetings/{meetingId}/artifacts",
   tags,
@@ -96,6 +102,7 @@ const listArtifactsRoute = createRoute({
 });
 
 const draftRoute = createRoute({
+  operationId: "draftArtifact",
   method: "post",
   path: "/api/meetings/{meetingId}/artifacts",
   tags,
@@ -111,6 +118,7 @@ const draftRoute = createRoute({
 });
 
 const editArtifactRoute = createRoute({
+  operationId: "editArtifact",
   method: "patch",
   path: "/api/meetings/{meetingId}/artifacts/{artifactId}",
   tags,

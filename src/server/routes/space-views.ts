@@ -54,6 +54,7 @@ const meetingParams = z.object({ meetingId: z.uuid() });
 const tags = ["space views"];
 
 const templatesRoute = createRoute({
+  operationId: "listTemplates",
   method: "get",
   path: "/api/templates",
   tags,
@@ -65,6 +66,7 @@ const templatesRoute = createRoute({
 });
 
 const actionsRoute = createRoute({
+  operationId: "listActionItems",
   method: "get",
   path: "/api/spaces/{spaceId}/actions",
   tags,
@@ -78,6 +80,7 @@ const actionsRoute = createRoute({
 });
 
 const risksRoute = createRoute({
+  operationId: "listRisks",
   method: "get",
   path: "/api/spaces/{spaceId}/risks",
   tags,
@@ -90,6 +93,7 @@ const risksRoute = createRoute({
 });
 
 const decisionsRoute = createRoute({
+  operationId: "listDecisions",
   method: "get",
   path: "/api/spaces/{spaceId}/decisions",
   tags,
@@ -105,6 +109,7 @@ const decisionsRoute = createRoute({
 });
 
 const metricsRoute = createRoute({
+  operationId: "listMetrics",
   method: "get",
   path: "/api/spaces/{spaceId}/metrics",
   tags,
@@ -114,6 +119,7 @@ const metricsRoute = createRoute({
 });
 
 const triageRoute = createRoute({
+  operationId: "getTriage",
   method: "get",
   path: "/api/meetings/{meetingId}/triage",
   tags,

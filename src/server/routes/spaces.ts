@@ -74,6 +74,7 @@ const memberParams = z.object({ spaceId: z.uuid(), userId: z.uuid() });
 const invitationParams = z.object({ spaceId: z.uuid(), invitationId: z.uuid() });
 
 const createSpaceRoute = createRoute({
+  operationId: "createSpace",
   method: "post",
   path: "/api/spaces",
   tags: ["spaces"],
@@ -95,6 +96,7 @@ const createSpaceRoute = createRoute({
 });
 
 const listSpacesRoute = createRoute({
+  operationId: "listSpaces",
   method: "get",
   path: "/api/spaces",
   tags: ["spaces"],
@@ -103,6 +105,7 @@ const listSpacesRoute = createRoute({
 });
 
 const getSpaceRoute = createRoute({
+  operationId: "getSpace",
   method: "get",
   path: "/api/spaces/{spaceId}",
   tags: ["spaces"],
@@ -112,6 +115,7 @@ const getSpaceRoute = createRoute({
 });
 
 const updateSpaceRoute = createRoute({
+  operationId: "updateSpace",
   method: "patch",
   path: "/api/spaces/{spaceId}",
   tags: ["spaces"],
@@ -129,6 +133,7 @@ const updateSpaceRoute = createRoute({
 });
 
 const deleteSpaceRoute = createRoute({
+  operationId: "deleteSpace",
   method: "delete",
   path: "/api/spaces/{spaceId}",
   tags: ["spaces"],
@@ -138,6 +143,7 @@ const deleteSpaceRoute = createRoute({
 });
 
 const listMembersRoute = createRoute({
+  operationId: "listMembers",
   method: "get",
   path: "/api/spaces/{spaceId}/members",
   tags: ["spaces"],
@@ -147,6 +153,7 @@ const listMembersRoute = createRoute({
 });
 
 const updateMemberRoute = createRoute({
+  operationId: "updateMember",
   method: "patch",
   path: "/api/spaces/{spaceId}/members/{userId}",
   tags: ["spaces"],
@@ -156,6 +163,7 @@ const updateMemberRoute = createRoute({
 });
 
 const removeMemberRoute = createRoute({
+  operationId: "removeMember",
   method: "delete",
   path: "/api/spaces/{spaceId}/members/{userId}",
   tags: ["spaces"],
@@ -165,6 +173,7 @@ const removeMemberRoute = createRoute({
 });
 
 const createInvitationRoute = createRoute({
+  operationId: "createInvitation",
   method: "post",
   path: "/api/spaces/{spaceId}/invitations",
   tags: ["spaces"],
@@ -179,6 +188,7 @@ const createInvitationRoute = createRoute({
 });
 
 const listInvitationsRoute = createRoute({
+  operationId: "listInvitations",
   method: "get",
   path: "/api/spaces/{spaceId}/invitations",
   tags: ["spaces"],
@@ -188,6 +198,7 @@ const listInvitationsRoute = createRoute({
 });
 
 const revokeInvitationRoute = createRoute({
+  operationId: "revokeInvitation",
   method: "delete",
   path: "/api/spaces/{spaceId}/invitations/{invitationId}",
   tags: ["spaces"],
@@ -197,6 +208,7 @@ const revokeInvitationRoute = createRoute({
 });
 
 const acceptInvitationRoute = createRoute({
+  operationId: "acceptInvitation",
   method: "post",
   path: "/api/invitations/{token}/accept",
   tags: ["spaces"],

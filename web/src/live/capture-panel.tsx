@@ -40,7 +40,15 @@ export function CapturePanel({
           {uploaded.status === "ended"
             ? " The meeting had not started, so it was kept as a recording and has ended."
             : ""}
+          {uploaded.warnings.length > 0 ? ` Skipped ${plural(uploaded.warnings.length, "part")} of the file:` : ""}
         </p>
+      ) : null}
+      {uploaded && uploaded.warnings.length > 0 ? (
+        <ul className="notice">
+          {uploaded.warnings.map((warning) => (
+            <li key={warning}>{warning}</li>
+          ))}
+        </ul>
       ) : null}
       {!canSend ? (
         <p className="muted">You are a viewer in this Space: you can watch the meeting, not add to its transcript.</p>
