@@ -8,7 +8,7 @@ import {
   preferenceSchema,
 } from "../../api/schemas.js";
 import { describeRule } from "../../core/follow-up/rules.js";
-import { NEEDS } from "../../core/roles.js";
+import { NEEDS, type SpaceRole } from "../../core/roles.js";
 import { followUpRuleSchema } from "../../core/template/template.js";
 import {
   deleteIntegration,
@@ -127,11 +127,12 @@ const deliveriesRoute = createRoute({
   method: "get",
   path: "/api/spaces/{spaceId}/deliveries",
   tags,
-  summary: "What Docket sent for the Space, with each delivery's status, newest first (viewer)",
+  summary: "What Docket sent for the Space, with each delivery's status, newest first (facilitator)",
+  description: "Recipients and errors (which may name them) are shown to the Space's owners only.",
   request: { params: spaceParams },
   responses: {
     200: jsonResponse(deliveryLogSchema, "Deliveries; `late` counts those past their deadline."),
-    ...errorResponses(404),
+    ...errorResponses(403, 404),
   },
 });
 
@@ -192,11 +193,14 @@ const putPreferenceRoute = createRoute({
   responses: { 200: jsonResponse(preferenceSchema, "The preference."), ...errorResponses() },
 });
 
-/** What people may see of a connection: its shown settings, and only the names of the secrets it keeps. */
-function presentIntegration(row: SpaceIntegrationRow | undefined) {
+/**
+ * What people may see of a connection: whether there is one and the names of the secrets it keeps; its settings
+ * (where it sends: a webhook's URL may carry a token) only when an owner asks.
+ */
+function presentIntegration(row: SpaceIntegrationRow | undefined, isOwner: boolean) {
   return {
     connected: row !== undefined,
-    settings: row?.settings ?? {},
+    settings: isOwner ? (row?.settings ?? {}) : {},
     secrets: Object.keys(row?.secrets ?? {}),
     updatedAt: row?.updatedAt.toISOString() ?? null,
   };
@@ -205,15 +209,22 @@ function presentIntegration(row: SpaceIntegrationRow | undefined) {
 export function registerFollowUp(app: App, ctx: ServerContext): void {
   const { db } = ctx.database;
 
-  async function followUpView(spaceId: string) {
+  /** The follow-up as `role` may see it: where things go (addresses, URLs) is for the owners. */
+  async function followUpView(spaceId: string, role: SpaceRole) {
     const space = await findSpace(db, spaceId);
     if (!space) throw new ApiError("not_found", `no Space ${spaceId}`);
+    const isOwner = role === "owner";
     const rows = await listIntegrations(db, spaceId);
-    const view = (kind: IntegrationKind) => presentIntegration(rows.find((row) => row.kind === kind));
+    const view = (kind: IntegrationKind) =>
+      presentIntegration(
+        rows.find((row) => row.kind === kind),
+        isOwner,
+      );
+    const { emails } = space.distribution;
     return {
       rules: space.followUpRules.map((rule) => ({ rule, description: describeRule(rule) })),
       notesDeadlineHours: space.distribution.followUpHours,
-      email: { enabled: ctx.emailEnabled, recipients: space.distribution.emails },
+      email: { enabled: ctx.emailEnabled, recipients: isOwner ? emails : [], recipientCount: emails.length },
       slackChannel: space.distribution.slackChannel,
       integrations: { slack: view("slack"), webhook: view("webhook"), salesforce: view("salesforce") },
     };
@@ -221,13 +232,13 @@ export function registerFollowUp(app: App, ctx: ServerContext): void {
 
   app.openapi(getFollowUpRoute, async (c) => {
     const { spaceId } = c.req.valid("param");
-    await requireSpaceRole(ctx, requireCaller(c), spaceId, NEEDS.read);
-    return c.json(await followUpView(spaceId), 200);
+    const role = await requireSpaceRole(ctx, requireCaller(c), spaceId, NEEDS.read);
+    return c.json(await followUpView(spaceId, role), 200);
   });
 
   app.openapi(putRulesRoute, async (c) => {
     const { spaceId } = c.req.valid("param");
-    await requireSpaceRole(ctx, requireCaller(c), spaceId, NEEDS.manage);
+    const role = await requireSpaceRole(ctx, requireCaller(c), spaceId, NEEDS.manage);
     const space = await findSpace(db, spaceId);
     if (!space) throw new ApiError("not_found", `no Space ${spaceId}`);
     const { rules } = c.req.valid("json");
@@ -235,7 +246,7 @@ export function registerFollowUp(app: App, ctx: ServerContext): void {
     // The notes deadline is one setting: the rule's minutes and the Space's hours stay the same number.
     const followUpHours = notes ? notes.withinMinutes / 60 : space.distribution.followUpHours;
     await updateSpace(db, spaceId, { followUpRules: rules, distribution: { ...space.distribution, followUpHours } });
-    return c.json(await followUpView(spaceId), 200);
+    return c.json(await followUpView(spaceId, role), 200);
   });
 
   app.openapi(putMetricBoundsRoute, async (c) => {
@@ -265,7 +276,7 @@ export function registerFollowUp(app: App, ctx: ServerContext): void {
       updatedAt: ctx.now(),
       updatedBy: caller.userId,
     });
-    return c.json(presentIntegration(row), 200);
+    return c.json(presentIntegration(row, true), 200);
   });
 
   app.openapi(deleteIntegrationRoute, async (c) => {
@@ -277,8 +288,11 @@ export function registerFollowUp(app: App, ctx: ServerContext): void {
 
   app.openapi(deliveriesRoute, async (c) => {
     const { spaceId } = c.req.valid("param");
-    await requireSpaceRole(ctx, requireCaller(c), spaceId, NEEDS.read);
-    const deliveries = await listSpaceDeliveries(db, spaceId, ctx.now().toISOString());
+    // Facilitators distribute the notes, so they see whether they went out; where to is for the owners.
+    const role = await requireSpaceRole(ctx, requireCaller(c), spaceId, NEEDS.run);
+    const rows = await listSpaceDeliveries(db, spaceId, ctx.now().toISOString());
+    const deliveries =
+      role === "owner" ? rows : rows.map((delivery) => ({ ...delivery, recipient: null, lastError: null }));
     return c.json({ deliveries, late: deliveries.filter((d) => d.late && d.status !== "delivered").length }, 200);
   });
 
