@@ -19,6 +19,7 @@ const config: FollowUpConfig = {
   publicUrl: "http://localhost:3000",
   smtp: null,
   slackApiUrl: "https://slack.com/api",
+  allowLocalTargets: false,
   intervalMs: 60_000,
   leaseSeconds: 60,
 };

@@ -23,7 +23,12 @@ describe("sendWebhook", () => {
   });
 
   it("posts the signed JSON body with Docket's headers", async () => {
-    const result = await sendWebhook({ url: receiver.url, signingSecret: SECRET }, payload, attempt(), NOW);
+    const result = await sendWebhook(
+      { url: receiver.url, signingSecret: SECRET, allowLocalTargets: true },
+      payload,
+      attempt(),
+      NOW,
+    );
 
     expect(result).toEqual({ externalId: null });
     expect(receiver.received).toHaveLength(1);
@@ -44,7 +49,7 @@ describe("sendWebhook", () => {
   });
 
   it("signs so that a wrong secret, a tampered body or an old timestamp fail verification", async () => {
-    await sendWebhook({ url: receiver.url, signingSecret: SECRET }, payload, attempt(), NOW);
+    await sendWebhook({ url: receiver.url, signingSecret: SECRET, allowLocalTargets: true }, payload, attempt(), NOW);
     const { body, headers } = receiver.received[0]!;
     const header = headers["docket-signature"] as string;
 
@@ -68,7 +73,7 @@ describe("sendWebhook", () => {
   it("treats 5xx as temporary and honours Retry-After", async () => {
     receiver.failNext(1, 503, { "retry-after": "120" });
     const error = await deliveryError(
-      sendWebhook({ url: receiver.url, signingSecret: SECRET }, payload, attempt(), NOW),
+      sendWebhook({ url: receiver.url, signingSecret: SECRET, allowLocalTargets: true }, payload, attempt(), NOW),
     );
     expect(error.permanent).toBe(false);
     expect(error.retryAfterMs).toBe(120_000);
@@ -79,14 +84,14 @@ describe("sendWebhook", () => {
   it("reads a Retry-After date relative to now", async () => {
     receiver.failNext(1, 429, { "retry-after": new Date(NOW.getTime() + 90_000).toUTCString() });
     const error = await deliveryError(
-      sendWebhook({ url: receiver.url, signingSecret: SECRET }, payload, attempt(), NOW),
+      sendWebhook({ url: receiver.url, signingSecret: SECRET, allowLocalTargets: true }, payload, attempt(), NOW),
     );
     expect(error.permanent).toBe(false);
     expect(error.retryAfterMs).toBe(90_000);
   });
 
   it("treats 500 and 408 as temporary and other 4xx as permanent", async () => {
-    const settings = { url: receiver.url, signingSecret: SECRET };
+    const settings = { url: receiver.url, signingSecret: SECRET, allowLocalTargets: true };
     receiver.failNext(1, 500);
     expect((await deliveryError(sendWebhook(settings, payload, attempt(), NOW))).permanent).toBe(false);
     receiver.failNext(1, 408);
@@ -101,7 +106,7 @@ describe("sendWebhook", () => {
 
   it("treats a receiver that never answers as temporary, and a retry reuses the delivery id", async () => {
     receiver.holdNext();
-    const settings = { url: receiver.url, signingSecret: SECRET };
+    const settings = { url: receiver.url, signingSecret: SECRET, allowLocalTargets: true };
     const error = await deliveryError(sendWebhook(settings, payload, attempt(), NOW, { timeoutMs: 200 }));
     expect(error.permanent).toBe(false);
 
@@ -113,11 +118,13 @@ describe("sendWebhook", () => {
   it("treats a refused connection as temporary and a malformed URL as permanent", async () => {
     const url = receiver.url;
     await receiver.close();
-    const refused = await deliveryError(sendWebhook({ url, signingSecret: SECRET }, payload, attempt(), NOW));
+    const refused = await deliveryError(
+      sendWebhook({ url, signingSecret: SECRET, allowLocalTargets: true }, payload, attempt(), NOW),
+    );
     expect(refused.permanent).toBe(false);
 
     const malformed = await deliveryError(
-      sendWebhook({ url: "not a url", signingSecret: SECRET }, payload, attempt(), NOW),
+      sendWebhook({ url: "not a url", signingSecret: SECRET, allowLocalTargets: true }, payload, attempt(), NOW),
     );
     expect(malformed.permanent).toBe(true);
     receiver = await startWebhookReceiver({ secret: SECRET, now: () => NOW });

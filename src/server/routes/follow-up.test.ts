@@ -94,5 +94,64 @@ describe("where a Space's follow-up goes is for its owners", () => {
         expect.objectContaining({ recipient: HOOK, lastError: expect.stringContaining("HTTP 500") }),
       ]);
     });
+
+    it("refuses a webhook or Salesforce address that is not https or not public, naming the field", async () => {
+      const t = await createTestApp(database());
+      const owner = await signUp(t.app);
+      const space = await createSpaceVia(t.app, owner);
+      const put = (kind: string, body: Record<string, string>) =>
+        call(t.app, owner, "PUT", `/api/spaces/${space.id}/integrations/${kind}`, { body });
+      const secret = "whsec_0123456789abcdef";
+      const cases: [kind: string, body: Record<string, string>, message: string][] = [
+        [
+          "webhook",
+          { url: "http://169.254.169.254/latest/meta-data/iam", signingSecret: secret },
+          "body.url: must be an https:// URL",
+        ],
+        [
+          "webhook",
+          { url: "https://169.254.169.254/latest/meta-data/iam", signingSecret: secret },
+          "body.url: points at 169.254.169.254, the cloud metadata address",
+        ],
+        [
+          "webhook",
+          { url: "https://[::ffff:10.0.0.5]/hook", signingSecret: secret },
+          "body.url: points at ::ffff:a00:5, a private address",
+        ],
+        [
+          "webhook",
+          { url: "https://vm/hook", signingSecret: secret },
+          "body.url: points at vm, which resolves to 127.0.0.1, a loopback address",
+        ],
+        [
+          "salesforce",
+          { instanceUrl: "http://10.0.0.5:8080", accessToken: "00Dxx!token" },
+          "body.instanceUrl: must be an https:// URL",
+        ],
+        [
+          "salesforce",
+          { instanceUrl: "https://10.0.0.5:8080", accessToken: "00Dxx!token" },
+          "body.instanceUrl: points at 10.0.0.5, a private address",
+        ],
+      ];
+      for (const [kind, body, message] of cases) {
+        const refused = await put(kind, body);
+        expect(refused.status).toBe(400);
+        expect(refused.body.error.message).toBe(message);
+      }
+      const view = await call(t.app, owner, "GET", `/api/spaces/${space.id}/follow-up`);
+      expect(view.body.integrations.webhook.connected).toBe(false);
+      expect(view.body.integrations.salesforce.connected).toBe(false);
+    });
+
+    it("accepts local targets when the server allows them (development and tests)", async () => {
+      const t = await createTestApp(database(), undefined, { allowLocalTargets: true });
+      const owner = await signUp(t.app);
+      const space = await createSpaceVia(t.app, owner);
+      const saved = await call(t.app, owner, "PUT", `/api/spaces/${space.id}/integrations/webhook`, {
+        body: { url: "http://127.0.0.1:4000/hook", signingSecret: "whsec_0123456789abcdef" },
+      });
+      expect(saved.status).toBe(200);
+    });
   });
 });

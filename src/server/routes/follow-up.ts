@@ -10,6 +10,7 @@ import {
 import { describeRule } from "../../core/follow-up/rules.js";
 import { NEEDS, type SpaceRole } from "../../core/roles.js";
 import { followUpRuleSchema } from "../../core/template/template.js";
+import { checkTarget } from "../../integrations/outbound.js";
 import {
   deleteIntegration,
   listIntegrations,
@@ -29,7 +30,7 @@ import { requireMeetingRole, requireSpaceRole } from "../access.js";
 import type { App } from "../app.js";
 import { requireCaller } from "../auth.js";
 import type { ServerContext } from "../context.js";
-import { ApiError, invalidInput } from "../errors.js";
+import { ApiError, fieldError, invalidInput } from "../errors.js";
 import { errorResponses, jsonBody, jsonResponse, noContent } from "../openapi.js";
 
 const tags = ["follow-up"];
@@ -56,6 +57,9 @@ const integrationInputs = {
       .optional(),
   }),
 } as const;
+
+/** The settings that are addresses Docket sends to: https and public (src/integrations/outbound.ts). */
+const TARGETS: Record<IntegrationKind, string[]> = { slack: [], webhook: ["url"], salesforce: ["instanceUrl"] };
 
 /** The settings people may see again; the rest of what they send is a secret. */
 const SHOWN: Record<IntegrationKind, string[]> = {
@@ -266,6 +270,10 @@ export function registerFollowUp(app: App, ctx: ServerContext): void {
     const values = Object.fromEntries(
       Object.entries(parsed.data).filter((entry): entry is [string, string] => typeof entry[1] === "string"),
     );
+    for (const field of TARGETS[kind]) {
+      const problem = values[field] === undefined ? null : await checkTarget(values[field], ctx.allowLocalTargets);
+      if (problem) throw fieldError(`body.${field}`, problem);
+    }
     const settings = Object.fromEntries(Object.entries(values).filter(([key]) => SHOWN[kind].includes(key)));
     const secrets = Object.fromEntries(Object.entries(values).filter(([key]) => !SHOWN[kind].includes(key)));
     const row = await saveIntegration(db, {
