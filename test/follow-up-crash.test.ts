@@ -48,6 +48,8 @@ describe("a server killed in the middle of sending", () => {
         DOCKET_SMTP_URL: (await smtp).url,
         DOCKET_MAIL_FROM: "Docket <docket@example.com>",
         DOCKET_SLACK_API_URL: (await slack).apiUrl,
+        // The fake Slack and webhook receiver listen on 127.0.0.1.
+        DOCKET_ALLOW_LOCAL_TARGETS: "on",
         // A crashed sender's claim lapses after 2 s, and the worker looks for work every 200 ms.
         DOCKET_DELIVERY_LEASE_SECONDS: "2",
         DOCKET_WORKER_INTERVAL_MS: "200",

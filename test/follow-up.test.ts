@@ -58,6 +58,8 @@ eachDatabase((database) => {
     async function twoSpaces() {
       const t = await createTestApp(database(), testClock(new Date("2025-03-16T10:00:00Z")), {
         slackApiUrl: slack.apiUrl,
+        // The fake Slack listens on 127.0.0.1.
+        allowLocalTargets: true,
         publicUrl: "http://docket.test",
       });
       const olga = await signUp(t.app, { name: "Olga Ivanova", email: "olga@example.com" });
@@ -239,6 +241,7 @@ eachDatabase((database) => {
       const config: FollowUpConfig = {
         ...FOLLOW_UP_DEFAULTS,
         smtp: { url: smtp.url, from: "Docket <docket@example.com>" },
+        allowLocalTargets: true,
       };
       return new FollowUpWorker({ database: database(), now: () => new Date(at), config, ...options });
     }

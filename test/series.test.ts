@@ -93,6 +93,8 @@ eachDatabase((database) => {
     t = await createTestApp(database(), clock, {
       smtp: { url: fakes.smtp.url, from: "Docket <docket@example.com>" },
       slackApiUrl: fakes.slack.apiUrl,
+      // The fake Slack, Salesforce and webhook receiver listen on 127.0.0.1.
+      allowLocalTargets: true,
       publicUrl: "http://docket.test",
       leaseSeconds: 60,
     });
@@ -145,7 +147,10 @@ eachDatabase((database) => {
     expect(badSlack.body.error.message).toContain("body.botToken");
     const followUp = await call(t.app, sam, "GET", `/api/spaces/${space.id}/follow-up`);
     expect(followUp.body.integrations.slack).toMatchObject({ connected: true, secrets: ["botToken"] });
-    expect(followUp.body.integrations.webhook.settings).toEqual({ url: fakes.webhook.url });
+    // Where the webhook goes is for the owners: Sam sees that it is connected.
+    expect(followUp.body.integrations.webhook).toMatchObject({ connected: true, settings: {} });
+    const ownersView = await call(t.app, olga, "GET", `/api/spaces/${space.id}/follow-up`);
+    expect(ownersView.body.integrations.webhook.settings).toEqual({ url: fakes.webhook.url });
     expect(JSON.stringify(followUp.body)).not.toMatch(/xoxb-|salesforce-access-token|whsec_/);
 
     // ---- Meeting 1 (Mon 10 March). ----

@@ -72,7 +72,13 @@ export const templateResponseSchema = z.object(templateSchema.shape).meta({ id: 
 export const templateListSchema = z.object({ templates: z.array(templateResponseSchema) });
 
 export const distributionSchema = z
-  .object({ emails: z.array(z.email()), slackChannel: z.string().nullable(), followUpHours: z.number() })
+  .object({
+    emails: z.array(z.email()).meta({ description: "Shown to the Space's owners only (empty for the others)." }),
+    /** How many addresses are on the list, for everyone. */
+    emailCount: z.number().int(),
+    slackChannel: z.string().nullable(),
+    followUpHours: z.number(),
+  })
   .meta({ id: "Distribution" });
 
 const spaceFields = {
@@ -221,6 +227,7 @@ export const preReadSchema = z
 export const integrationViewSchema = z
   .object({
     connected: z.boolean(),
+    /** Where it sends (a webhook's URL, a Salesforce instance): shown to the Space's owners only. */
     settings: z.record(z.string(), z.string()),
     /** Which secrets are stored, never their values. */
     secrets: z.array(z.string()),
@@ -234,7 +241,8 @@ export const followUpSchema = z
     notesDeadlineHours: z.number(),
     email: z.object({
       enabled: z.boolean().meta({ description: "The server has an SMTP server (DOCKET_SMTP_URL)." }),
-      recipients: z.array(z.string()),
+      recipients: z.array(z.string()).meta({ description: "Shown to the Space's owners only." }),
+      recipientCount: z.number().int(),
     }),
     slackChannel: z.string().nullable(),
     integrations: z.object({
@@ -252,9 +260,10 @@ export const deliverySchema = z
     meetingTitle: z.string().nullable(),
     channel: z.enum(DELIVERY_CHANNELS),
     purpose: z.string(),
-    recipient: z.string(),
+    recipient: z.string().nullable().meta({ description: "Shown to the Space's owners only (null for the others)." }),
     status: z.enum(DELIVERY_STATUSES),
     attempts: z.number().int(),
+    /** It may name the target (an address, a channel): shown to the Space's owners only. */
     lastError: z.string().nullable(),
     createdAt: timestamp,
     notBefore: timestamp,

@@ -59,6 +59,8 @@ export const environmentSchema = z.object({
   DOCKET_SMTP_URL: variable(url(["smtp", "smtps"], "an smtp:// or smtps:// URL")),
   DOCKET_MAIL_FROM: variable(z.string()),
   DOCKET_SLACK_API_URL: variable(url(["http", "https"], "an http:// or https:// URL")),
+  /** Outbound targets (webhooks, Salesforce, Slack's API) may be http:// and local addresses: development, tests. */
+  DOCKET_ALLOW_LOCAL_TARGETS: variable(onOff),
   /** Run the follow-up worker in this process (on unless "off"). */
   DOCKET_FOLLOW_UP: variable(onOff),
   DOCKET_WORKER_INTERVAL_MS: variable(wholeNumber("milliseconds", 1)),
@@ -86,6 +88,7 @@ export const VARIABLES_READ_BY: Record<"serve" | "live" | "templates", readonly 
     "DOCKET_SMTP_URL",
     "DOCKET_MAIL_FROM",
     "DOCKET_SLACK_API_URL",
+    "DOCKET_ALLOW_LOCAL_TARGETS",
     "DOCKET_FOLLOW_UP",
     "DOCKET_WORKER_INTERVAL_MS",
     "DOCKET_DELIVERY_LEASE_SECONDS",

@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import { targetUrlProblem } from "../core/outbound/target-address.js";
 import { type DatabaseConfig, openDatabase } from "../store/database.js";
 import type { Environment } from "./environment.js";
 
@@ -31,6 +32,11 @@ export async function serveCommand(
     if (!/^\d+$/.test(flags.port) || port > 65535) throw usage(`the port must be 0–65535; got "${flags.port}"`);
   }
   const host = flags.host ?? env.HOST ?? DEFAULT_HOST;
+  const allowLocalTargets = env.DOCKET_ALLOW_LOCAL_TARGETS ?? false;
+  const slackProblem = env.DOCKET_SLACK_API_URL && targetUrlProblem(env.DOCKET_SLACK_API_URL, allowLocalTargets);
+  if (slackProblem) {
+    throw usage(`DOCKET_SLACK_API_URL ${slackProblem} (DOCKET_ALLOW_LOCAL_TARGETS=on allows a local test server)`);
+  }
   const database: DatabaseConfig = env.DATABASE_URL
     ? { kind: "postgres", url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE }
     : { kind: "pglite", dataDir: join(flags.data ?? env.DOCKET_DATA ?? DEFAULT_DATA, "pglite") };
@@ -52,6 +58,7 @@ export async function serveCommand(
     followUp: {
       smtp: env.DOCKET_SMTP_URL ? { url: env.DOCKET_SMTP_URL, from: env.DOCKET_MAIL_FROM ?? DEFAULT_MAIL_FROM } : null,
       slackApiUrl: env.DOCKET_SLACK_API_URL,
+      allowLocalTargets,
       intervalMs: env.DOCKET_WORKER_INTERVAL_MS,
       leaseSeconds: env.DOCKET_DELIVERY_LEASE_SECONDS,
     },

@@ -14,6 +14,7 @@ export interface FollowUpConfig extends ServerChannelSettings {
 export const FOLLOW_UP_DEFAULTS = {
   smtp: null,
   slackApiUrl: undefined,
+  allowLocalTargets: false,
   publicUrl: "http://localhost:3000",
   leaseSeconds: 120,
   intervalMs: 5000,

@@ -1,3 +1,4 @@
+import { DrizzleQueryError } from "drizzle-orm";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Database, Db } from "../store/database.js";
 import type { FollowUpConfig } from "./config.js";
@@ -18,6 +19,7 @@ const config: FollowUpConfig = {
   publicUrl: "http://localhost:3000",
   smtp: null,
   slackApiUrl: "https://slack.com/api",
+  allowLocalTargets: false,
   intervalMs: 60_000,
   leaseSeconds: 60,
 };
@@ -42,5 +44,33 @@ describe("the follow-up worker in the background", () => {
     expect(writes[0]).toMatch(
       /^docket: follow-up worker: a cycle failed: Error: connect ECONNREFUSED 127\.0\.0\.1:5432\n\s+at /,
     );
+  });
+
+  it("logs a failed statement without its parameters", async () => {
+    const writes: string[] = [];
+    const cause = Object.assign(new Error('invalid input syntax for type uuid: "ana@secret.example"'), {
+      code: "22P02",
+    });
+    const failing: Database = {
+      ...unreachableDatabase(),
+      db: {
+        execute: () =>
+          Promise.reject(
+            new DrizzleQueryError("select * from deliveries where id = $1", ["ana@secret.example"], cause),
+          ),
+      } as unknown as Db,
+    };
+    const worker = new FollowUpWorker({
+      database: failing,
+      now: () => new Date(),
+      config,
+      log: (line) => writes.push(line),
+    });
+    await expect(worker.runOnce()).rejects.toThrow();
+    expect(writes).toHaveLength(1);
+    expect(writes[0]).toMatch(
+      /^docket: follow-up worker: a cycle failed: a database statement failed: invalid input syntax for type uuid: "…" \(SQLSTATE 22P02\) in: select \* from deliveries where id = \$1\n\s+at /,
+    );
+    expect(writes[0]).not.toContain("secret");
   });
 });

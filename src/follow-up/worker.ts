@@ -16,6 +16,7 @@ import {
 import { findUsers } from "../store/accounts.js";
 import type { Database, Db } from "../store/database.js";
 import { listDueDistributions } from "../store/distribution.js";
+import { describeFailure, failureMessage } from "../store/failure.js";
 import { readIntegrations } from "../store/integrations.js";
 import {
   claimDigestNotifications,
@@ -138,8 +139,7 @@ export class FollowUpWorker {
 
   /** A bug or an outage, not a target's answer: written with its stack. */
   #report(what: string, error: unknown): void {
-    const text = error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : String(error);
-    this.#log(`docket: follow-up worker: ${what}: ${text}\n`);
+    this.#log(`docket: follow-up worker: ${what}: ${describeFailure(error)}\n`);
   }
 
   async #cycle(): Promise<WorkerReport> {
@@ -184,7 +184,7 @@ export class FollowUpWorker {
       const failure =
         error instanceof DeliveryError
           ? error
-          : new DeliveryError(error instanceof Error ? error.message : String(error), {
+          : new DeliveryError(failureMessage(error), {
               permanent: false,
               cause: error,
             });

@@ -26,6 +26,8 @@ export interface ServerChannelSettings {
   smtp: SmtpSettings | null;
   /** The Slack Web API base URL (a proxy or a test server), Slack's own when unset. */
   slackApiUrl: string | undefined;
+  /** Targets may be http:// and local addresses (`DOCKET_ALLOW_LOCAL_TARGETS`: development and tests only). */
+  allowLocalTargets: boolean;
 }
 
 /** A service a Space connected (`space_integrations`): settings people may see again, and secrets. */

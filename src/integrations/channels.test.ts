@@ -7,7 +7,7 @@ import { salesforceChannel, salesforceTask } from "./salesforce/channel.js";
 import { slackChannel } from "./slack/channel.js";
 import { webhookChannel } from "./webhook/channel.js";
 
-const noServer: ServerChannelSettings = { smtp: null, slackApiUrl: undefined };
+const noServer: ServerChannelSettings = { smtp: null, slackApiUrl: undefined, allowLocalTargets: false };
 const where = (connection?: ChannelSettingsSource["connection"], server = noServer): ChannelSettingsSource => ({
   server,
   connection,
@@ -32,7 +32,7 @@ describe("the channels", () => {
       slackChannel.enabledFor(
         where({ settings: {}, secrets: { botToken: "xoxb-1" } }, { ...noServer, slackApiUrl: "http://s/api/" }),
       ),
-    ).toEqual({ settings: { botToken: "xoxb-1", apiUrl: "http://s/api/" } });
+    ).toEqual({ settings: { botToken: "xoxb-1", apiUrl: "http://s/api/", allowLocalTargets: false } });
 
     expect(webhookChannel.enabledFor(where({ settings: { url: "https://h.example.com" }, secrets: {} }))).toEqual({
       disabled: "no webhook is set up",
@@ -44,7 +44,14 @@ describe("the channels", () => {
           secrets: { accessToken: "t" },
         }),
       ),
-    ).toEqual({ settings: { instanceUrl: "https://x.my.salesforce.com", accessToken: "t", apiVersion: "61.0" } });
+    ).toEqual({
+      settings: {
+        instanceUrl: "https://x.my.salesforce.com",
+        accessToken: "t",
+        apiVersion: "61.0",
+        allowLocalTargets: false,
+      },
+    });
   });
 
   it("parse the payloads Docket queues", () => {

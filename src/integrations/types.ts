@@ -83,19 +83,27 @@ export interface SmtpSettings {
   from: string;
 }
 
-export interface SlackSettings {
+/**
+ * Send to http:// and to private, loopback and link-local addresses (`DOCKET_ALLOW_LOCAL_TARGETS`: development
+ * and tests). Unset, a target must be https and public (src/integrations/outbound.ts).
+ */
+export interface TargetPolicy {
+  allowLocalTargets?: boolean | undefined;
+}
+
+export interface SlackSettings extends TargetPolicy {
   botToken: string;
   /** The Web API base URL; https://slack.com/api/ unless `DOCKET_SLACK_API_URL` says otherwise. */
   apiUrl?: string | undefined;
 }
 
-export interface WebhookSettings {
+export interface WebhookSettings extends TargetPolicy {
   url: string;
   /** The HMAC-SHA256 key the receiver checks signatures with. */
   signingSecret: string;
 }
 
-export interface SalesforceSettings {
+export interface SalesforceSettings extends TargetPolicy {
   instanceUrl: string;
   accessToken: string;
   /** REST API version, "62.0" unless set. */

@@ -1,5 +1,6 @@
 import type { ServerMessage } from "../api/live-protocol.js";
 import { type Database, EVENTS_CHANNEL } from "../store/database.js";
+import { describeFailure } from "../store/failure.js";
 import { readLastSeqs } from "../store/meeting-log.js";
 import { applyToHealth, captureHealth, type HealthState, readHealthState, silenceWarning } from "./capture-health.js";
 import { readEvents, type StoredEvent } from "./events.js";
@@ -315,6 +316,5 @@ function warningChanged(health: HealthState, lastWarning: string | null, now: Da
 
 /** A bug or an outage, not the user's doing: logged, and the room goes on. */
 export function reportLiveError(where: string, error: unknown): void {
-  const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  process.stderr.write(`docket: live ${where}: ${text}\n`);
+  process.stderr.write(`docket: live ${where}: ${describeFailure(error)}\n`);
 }

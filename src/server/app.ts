@@ -2,9 +2,11 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import { DocketError } from "../core/errors.js";
+import { findUnstorableText } from "../core/stored-text.js";
+import { describeFailure } from "../store/failure.js";
 import { authenticate } from "./auth.js";
 import type { AppEnv, ServerContext } from "./context.js";
-import { ApiError, errorBody, invalidInput, STATUS } from "./errors.js";
+import { ApiError, errorBody, fieldError, invalidInput, STATUS } from "./errors.js";
 
 /** JSON bodies above this are refused with 413 (transcript uploads have their own, larger limit). */
 export const JSON_BODY_LIMIT = 1024 * 1024;
@@ -20,10 +22,12 @@ const API_LICENSE = { name: "Proprietary", identifier: "LicenseRef-Proprietary" 
 export function createRouter(): App {
   return new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
-      if (!result.success) {
-        // Hono calls a JSON body "json"; people call it the body.
-        throw invalidInput(result.target === "json" ? "body" : result.target, result.error.issues);
-      }
+      // Hono calls a JSON body "json"; people call it the body.
+      const where = result.target === "json" ? "body" : result.target;
+      if (!result.success) throw invalidInput(where, result.error.issues);
+      // Valid by its schema, but a NUL or an unpaired surrogate is not text the database can keep.
+      const problem = findUnstorableText(result.data, where);
+      if (problem) throw fieldError(problem.path, problem.message);
     },
   });
 }
@@ -84,7 +88,7 @@ export function createApp(ctx: ServerContext, modules: ((app: App, ctx: ServerCo
     }
     // An invitation link's token is in its path: it must not reach the log.
     const path = new URL(c.req.url).pathname.replace(/\/invitations\/[^/]+\/accept$/, "/invitations/…/accept");
-    process.stderr.write(`docket: ${c.req.method} ${path} failed: ${error.stack ?? error}\n`);
+    process.stderr.write(`docket: ${c.req.method} ${path} failed: ${describeFailure(error)}\n`);
     return c.json(
       { error: { code: "internal", message: "something went wrong on the server; it has been logged" } },
       500,

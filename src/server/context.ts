@@ -16,6 +16,8 @@ export interface ServerContext {
   publicUrl: string;
   /** The server has a mail server to send through (`DOCKET_SMTP_URL`). */
   emailEnabled: boolean;
+  /** Webhooks and Salesforce may be http:// and local addresses (`DOCKET_ALLOW_LOCAL_TARGETS`: development, tests). */
+  allowLocalTargets: boolean;
   /** This process's live rooms: the segment pipeline and the hub that broadcasts what it commits. */
   live: Live;
   /** Follow-up: distributes notes, raises reminders and sends the outbox (started by `docket serve`). */

@@ -57,6 +57,7 @@ export async function createServerContext(database: Database, options: ServerSet
     secureCookies: options.secureCookies ?? false,
     publicUrl,
     emailEnabled: config.smtp !== null,
+    allowLocalTargets: config.allowLocalTargets,
     live: createLive({ database, now, onEnded: onMeetingEnded }),
     followUp: new FollowUpWorker({ database, now, config }),
   };

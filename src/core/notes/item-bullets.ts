@@ -1,6 +1,7 @@
 import type { Item, ItemStatus, Rag } from "../item.js";
 import { capitalize } from "../text.js";
 import { type CellColumn, formatCell, formatPerson, formatRag } from "./cell-value.js";
+import { escapeMarkdown } from "./markdown-text.js";
 
 // An item's bullet in the notes is decided here once, as parts: which words, in which order. The Markdown notes
 // (below), the HTML email (src/core/follow-up/messages.ts) and the web app (web/src/pages/notes.tsx) each write
@@ -129,20 +130,21 @@ export function renderItemBullet(item: Item): string {
   return bullet(itemBulletParts(item).map(partMarkdown).join(" — "));
 }
 
+/** A part in Markdown: Docket's own words as markup, what people said escaped. */
 function partMarkdown(part: BulletPart): string {
   switch (part.type) {
     case "heading":
-      return `**${part.heading}** ${part.text}`;
+      return `**${part.heading}** ${escapeMarkdown(part.text)}`;
     case "team":
-      return `**${part.team}**: ${part.text}`;
+      return `**${escapeMarkdown(part.team)}**: ${escapeMarkdown(part.text)}`;
     case "text":
-      return part.text;
+      return escapeMarkdown(part.text);
     case "rag":
       return formatRag(part.rag);
     case "status":
-      return capitalize(part.status);
+      return escapeMarkdown(capitalize(part.status));
     case "field":
-      return `${part.label}: ${fieldText(part)}`;
+      return `${part.label}: ${escapeMarkdown(fieldText(part))}`;
   }
 }
 
@@ -150,13 +152,13 @@ function partMarkdown(part: BulletPart): string {
 export function renderColumnBullet(item: Item, section: { columns?: readonly CellColumn[] | null }): string {
   const columns = section.columns ?? [];
   const parts = columnBulletParts(item, columns);
-  const cell = (column: CellColumn) => formatCell(item, column, section);
+  const cell = (column: CellColumn) => escapeMarkdown(formatCell(item, column, section));
   const head = parts.head.map(cell).join(" – ");
   let line = head ? `**${head}**` : "";
   if (parts.meta.length > 0) {
     line += `${line ? " " : ""}(${parts.meta.map((column) => `${column.label}: ${cell(column)}`).join(", ")})`;
   }
-  if (parts.text) line += line ? `: ${parts.text}` : parts.text;
+  if (parts.text) line += line ? `: ${escapeMarkdown(parts.text)}` : escapeMarkdown(parts.text);
   for (const column of parts.after) line += ` _${column.label}:_ ${cell(column)}`;
   return bullet(line);
 }

@@ -245,3 +245,32 @@ describe("renderNotesMarkdown: edge cases", () => {
     expect(JSON.stringify(notes)).toBe(before);
   });
 });
+
+describe("renderNotesMarkdown: what people said is text, never markup", () => {
+  const template = builtinTemplate("engineering-leadership-sync");
+  const hostile = "<img src=x onerror=alert(1)> </script> [x](javascript:alert(1)) *bold* &amp;";
+  const notes: MeetingNotes = {
+    ...emptyNotes(template),
+    meeting: { title: "Sync </script>", date: null, facilitator: "<b>Mallory</b>", attendees: ["[me](javascript:x)"] },
+    items: [
+      item({ kind: "action", section: "actions", text: hostile, owner: "Priya" }),
+      item({ kind: "decision", section: "decisions", text: hostile, status: "decided", rationale: "<i>why</i>" }),
+      item({ kind: "risk", section: "risks", text: hostile, rag: "red", mitigation: "<script>x</script>" }),
+      item({ kind: "update", section: "nowhere", text: "line one\n# not a heading", team: "<u>Team</u>" }),
+    ],
+    metrics: [{ team: "<svg onload=x>", values: { velocity: 3 }, evidence: [] }],
+  };
+  const markdown = renderNotesMarkdown(notes);
+
+  it("escapes raw HTML, links and emphasis in items, titles, details and metrics", () => {
+    expect(markdown).not.toMatch(/(^|[^\\])<(img|\/script|b>|i>|script|u>|svg)/);
+    expect(markdown).not.toMatch(/(^|[^\\])\]\(javascript:/);
+    expect(markdown).toContain(
+      "\\<img src=x onerror=alert(1)\\> \\</script\\> \\[x\\](javascript:alert(1)) \\*bold\\* \\&amp;",
+    );
+    expect(markdown).toContain("# Sync \\</script\\>");
+    expect(markdown).toContain("- **Facilitator:** \\<b\\>Mallory\\</b\\>");
+    expect(markdown).toContain("| \\<svg onload=x\\> |");
+    expect(markdown).toContain("- **\\<u\\>Team\\</u\\>**: line one\n  \\# not a heading");
+  });
+});

@@ -3,6 +3,7 @@ import type { Section } from "../template/template.js";
 import { oneLine } from "../text.js";
 import { formatCell, formatMetric } from "./cell-value.js";
 import { renderColumnBullet, renderItemBullet } from "./item-bullets.js";
+import { escapeMarkdown } from "./markdown-text.js";
 import {
   EMPTY_CELL,
   itemsInSection,
@@ -17,7 +18,10 @@ const NOTHING_RECORDED = "_Nothing recorded._";
 /** The filled template as Markdown, laid out like the seed document. Pure: same notes, same text. */
 export function renderNotesMarkdown(notes: MeetingNotes): string {
   const { template, meeting } = notes;
-  const blocks: string[] = [`# ${oneLine(meeting.title || template.name)}`, `**Purpose:** ${template.purpose}`];
+  const blocks: string[] = [
+    `# ${escapeMarkdown(oneLine(meeting.title || template.name))}`,
+    `**Purpose:** ${template.purpose}`,
+  ];
   // The seed always opens with Meeting Details; keep it even when a user template has no details section.
   if (!template.sections.some((section) => section.kind === "details")) blocks.push(renderDetails(notes, null));
   for (const section of template.sections) {
@@ -32,13 +36,14 @@ export function renderNotesMarkdown(notes: MeetingNotes): string {
 /** Items and metrics the template has no place for, so nothing captured is dropped from the notes. */
 function renderOtherItems(notes: MeetingNotes): string | null {
   const bullets = unfiledItems(notes).map(renderItemBullet);
-  for (const [team, values] of unplacedMetrics(notes)) bullets.push(`- **${team}**: ${values}`);
+  for (const [team, values] of unplacedMetrics(notes))
+    bullets.push(`- **${escapeMarkdown(team)}**: ${escapeMarkdown(values)}`);
   if (bullets.length === 0) return null;
   return ["## Other items", "_Captured under sections this template does not have._", bullets.join("\n")].join("\n\n");
 }
 
 function renderDetails(notes: MeetingNotes, section: Section | null): string {
-  const lines = meetingDetailLines(notes).map(([label, value]) => `- **${label}:** ${value}`);
+  const lines = meetingDetailLines(notes).map(([label, value]) => `- **${label}:** ${escapeMarkdown(value)}`);
   return [heading(section?.title ?? "Meeting Details", section?.description ?? ""), lines.join("\n")].join("\n\n");
 }
 
@@ -62,7 +67,7 @@ function renderItems(items: Item[], section: Section): string {
   const columns = section.columns ?? [];
   if (columns.length === 0) return items.map(renderItemBullet).join("\n");
   if (section.layout === "bullets") return items.map((item) => renderColumnBullet(item, section)).join("\n");
-  const rows = items.map((item) => columns.map((column) => formatCell(item, column, section)));
+  const rows = items.map((item) => columns.map((column) => escapeMarkdown(formatCell(item, column, section))));
   return renderTable(
     columns.map((column) => column.label),
     rows,
@@ -72,7 +77,9 @@ function renderItems(items: Item[], section: Section): string {
 function renderMetricsTable(notes: MeetingNotes, section: Section): string {
   const columns = section.columns ?? [];
   const rows = notes.metrics.map((row) =>
-    columns.map((column) => (column.id === "team" ? row.team : formatMetric(row.values[column.id], column))),
+    columns.map((column) =>
+      column.id === "team" ? escapeMarkdown(row.team) : formatMetric(row.values[column.id], column),
+    ),
   );
   return renderTable(
     columns.map((column) => column.label),

@@ -49,11 +49,12 @@ export function salesforceTask(action: ActionForTask): SalesforceTaskPayload {
 export const salesforceChannel: DeliveryChannel<SalesforceTaskPayload, SalesforceSettings> = {
   kind: "salesforce",
   payload: salesforceTaskSchema,
-  enabledFor: ({ connection }) => {
+  enabledFor: ({ server, connection }) => {
     const instanceUrl = connection?.settings.instanceUrl;
     const accessToken = connection?.secrets.accessToken;
     if (!instanceUrl || !accessToken) return { disabled: "Salesforce is not connected to this Space" };
-    return { settings: { instanceUrl, accessToken, apiVersion: connection.settings.apiVersion } };
+    const { apiVersion } = connection.settings;
+    return { settings: { instanceUrl, accessToken, apiVersion, allowLocalTargets: server.allowLocalTargets } };
   },
   send: (settings, payload, attempt) => pushSalesforceTask(settings, payload, attempt),
 };

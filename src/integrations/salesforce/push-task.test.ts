@@ -25,7 +25,7 @@ describe("pushSalesforceTask", () => {
   let settings: SalesforceSettings;
   beforeEach(async () => {
     salesforce = await startFakeSalesforce({ accessToken: TOKEN });
-    settings = { instanceUrl: salesforce.instanceUrl, accessToken: TOKEN };
+    settings = { instanceUrl: salesforce.instanceUrl, accessToken: TOKEN, allowLocalTargets: true };
   });
   afterEach(async () => {
     await salesforce.close();

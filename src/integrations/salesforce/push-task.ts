@@ -1,4 +1,5 @@
 import type { Connection, HttpRequest, HttpRequestOptions } from "jsforce";
+import { checkTarget } from "../outbound.js";
 import {
   type DeliveryAttempt,
   DeliveryError,
@@ -40,6 +41,10 @@ export async function pushSalesforceTask(
   options: PushTaskOptions = {},
 ): Promise<DeliveryResult> {
   const timeoutMs = options.timeoutMs ?? REQUEST_TIMEOUT_MS;
+  // jsforce connects through node-fetch, which takes no lookup of ours: the instance is resolved and checked just
+  // before the push (it follows no redirects). The webhook and Slack check the very address they connect to.
+  const problem = await checkTarget(settings.instanceUrl, settings.allowLocalTargets ?? false);
+  if (problem) throw new DeliveryError(`Salesforce instance URL ${problem}`, { permanent: true });
   const tracked = await connect(settings, timeoutMs);
   const task = {
     // jsforce puts the value into the URL path as it is.

@@ -26,7 +26,7 @@ export const slackChannel: DeliveryChannel<SlackPayload | SlackDirectMessage, Sl
   enabledFor: ({ server, connection }) => {
     const botToken = connection?.secrets.botToken;
     return botToken
-      ? { settings: { botToken, apiUrl: server.slackApiUrl } }
+      ? { settings: { botToken, apiUrl: server.slackApiUrl, allowLocalTargets: server.allowLocalTargets } }
       : { disabled: "Slack is not connected to this Space" };
   },
   async send(settings, payload, attempt) {

@@ -27,7 +27,7 @@ describe("postSlackMessage", () => {
       ],
       users: [{ id: "U1", email: "dana@example.com" }],
     });
-    settings = { botToken: TOKEN, apiUrl: slack.apiUrl };
+    settings = { botToken: TOKEN, apiUrl: slack.apiUrl, allowLocalTargets: true };
   });
   afterEach(async () => {
     await slack.close();
@@ -148,13 +148,15 @@ describe("findSlackUserId", () => {
   });
 
   it("finds a user by email and returns null for an unknown address", async () => {
-    const settings = { botToken: TOKEN, apiUrl: slack.apiUrl };
+    const settings = { botToken: TOKEN, apiUrl: slack.apiUrl, allowLocalTargets: true };
     expect(await findSlackUserId(settings, "Dana@example.com")).toBe("U1");
     expect(await findSlackUserId(settings, "nobody@example.com")).toBeNull();
   });
 
   it("raises other errors as delivery errors", async () => {
-    const error = await deliveryError(findSlackUserId({ botToken: "xoxb-bad", apiUrl: slack.apiUrl }, "a@b.c"));
+    const error = await deliveryError(
+      findSlackUserId({ botToken: "xoxb-bad", apiUrl: slack.apiUrl, allowLocalTargets: true }, "a@b.c"),
+    );
     expect(error.permanent).toBe(true);
     expect(error.message).toContain("invalid_auth");
   });

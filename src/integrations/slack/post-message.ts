@@ -7,6 +7,7 @@ import {
   WebAPIRequestError,
   WebClient,
 } from "@slack/web-api";
+import { outboundFetch } from "../outbound.js";
 import {
   type DeliveryAttempt,
   DeliveryError,
@@ -81,6 +82,8 @@ export async function findSlackUserId(
 function createSlackClient(settings: SlackSettings, options: SlackCallOptions): WebClient {
   return new WebClient(settings.botToken, {
     slackApiUrl: settings.apiUrl,
+    // Slack's API base is a setting too: https and public unless the server allows local targets.
+    fetch: outboundFetch(settings.allowLocalTargets ?? false),
     // The outbox retries with its own backoff; a rate limit is reported at once rather than slept through here.
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,

@@ -12,10 +12,13 @@ export const webhookPayloadSchema: z.ZodType<WebhookPayload> = z.object({
 export const webhookChannel: DeliveryChannel<WebhookPayload, WebhookSettings> = {
   kind: "webhook",
   payload: webhookPayloadSchema,
-  enabledFor: ({ connection }) => {
+  enabledFor: ({ server, connection }) => {
     const url = connection?.settings.url;
     const signingSecret = connection?.secrets.signingSecret;
-    return url && signingSecret ? { settings: { url, signingSecret } } : { disabled: "no webhook is set up" };
+    const { allowLocalTargets } = server;
+    return url && signingSecret
+      ? { settings: { url, signingSecret, allowLocalTargets } }
+      : { disabled: "no webhook is set up" };
   },
   send: (settings, payload, attempt, now) => sendWebhook(settings, payload, attempt, now),
 };

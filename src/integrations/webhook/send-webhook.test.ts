@@ -39,7 +39,12 @@ describe("sendWebhook", () => {
   });
 
   it("posts the JSON body with the Standard Webhooks headers", async () => {
-    const result = await sendWebhook({ url: receiver.url, signingSecret: SECRET }, payload, attempt(), NOW);
+    const result = await sendWebhook(
+      { url: receiver.url, signingSecret: SECRET, allowLocalTargets: true },
+      payload,
+      attempt(),
+      NOW,
+    );
 
     expect(result).toEqual({ externalId: null });
     expect(receiver.received).toHaveLength(1);
@@ -62,7 +67,7 @@ describe("sendWebhook", () => {
 
   it("signs so that the standardwebhooks library verifies it, and rejects a wrong secret, a changed body or an old timestamp", async () => {
     const now = new Date(); // the library checks the timestamp against the real clock
-    await sendWebhook({ url: receiver.url, signingSecret: SECRET }, payload, attempt(), now);
+    await sendWebhook({ url: receiver.url, signingSecret: SECRET, allowLocalTargets: true }, payload, attempt(), now);
     const { body, headers } = receiver.received[0]!;
     const standard = standardHeaders(headers);
 
@@ -119,7 +124,7 @@ describe("sendWebhook", () => {
   it("treats 5xx as temporary and honours Retry-After", async () => {
     receiver.failNext(1, 503, { "retry-after": "120" });
     const error = await deliveryError(
-      sendWebhook({ url: receiver.url, signingSecret: SECRET }, payload, attempt(), NOW),
+      sendWebhook({ url: receiver.url, signingSecret: SECRET, allowLocalTargets: true }, payload, attempt(), NOW),
     );
     expect(error.permanent).toBe(false);
     expect(error.retryAfterMs).toBe(120_000);
@@ -130,14 +135,14 @@ describe("sendWebhook", () => {
   it("reads a Retry-After date relative to now", async () => {
     receiver.failNext(1, 429, { "retry-after": new Date(NOW.getTime() + 90_000).toUTCString() });
     const error = await deliveryError(
-      sendWebhook({ url: receiver.url, signingSecret: SECRET }, payload, attempt(), NOW),
+      sendWebhook({ url: receiver.url, signingSecret: SECRET, allowLocalTargets: true }, payload, attempt(), NOW),
     );
     expect(error.permanent).toBe(false);
     expect(error.retryAfterMs).toBe(90_000);
   });
 
   it("treats 500 and 408 as temporary and other 4xx as permanent", async () => {
-    const settings = { url: receiver.url, signingSecret: SECRET };
+    const settings = { url: receiver.url, signingSecret: SECRET, allowLocalTargets: true };
     receiver.failNext(1, 500);
     expect((await deliveryError(sendWebhook(settings, payload, attempt(), NOW))).permanent).toBe(false);
     receiver.failNext(1, 408);
@@ -152,7 +157,7 @@ describe("sendWebhook", () => {
 
   it("treats a receiver that never answers as temporary, and a retry reuses the delivery id", async () => {
     receiver.holdNext();
-    const settings = { url: receiver.url, signingSecret: SECRET };
+    const settings = { url: receiver.url, signingSecret: SECRET, allowLocalTargets: true };
     const error = await deliveryError(sendWebhook(settings, payload, attempt(), NOW, { timeoutMs: 200 }));
     expect(error.permanent).toBe(false);
 
@@ -164,11 +169,13 @@ describe("sendWebhook", () => {
   it("treats a refused connection as temporary and a malformed URL as permanent", async () => {
     const url = receiver.url;
     await receiver.close();
-    const refused = await deliveryError(sendWebhook({ url, signingSecret: SECRET }, payload, attempt(), NOW));
+    const refused = await deliveryError(
+      sendWebhook({ url, signingSecret: SECRET, allowLocalTargets: true }, payload, attempt(), NOW),
+    );
     expect(refused.permanent).toBe(false);
 
     const malformed = await deliveryError(
-      sendWebhook({ url: "not a url", signingSecret: SECRET }, payload, attempt(), NOW),
+      sendWebhook({ url: "not a url", signingSecret: SECRET, allowLocalTargets: true }, payload, attempt(), NOW),
     );
     expect(malformed.permanent).toBe(true);
     receiver = await startWebhookReceiver({ secret: SECRET, now: () => NOW });

@@ -1,4 +1,6 @@
 import { createHmac } from "node:crypto";
+import { targetUrlProblem } from "../../core/outbound/target-address.js";
+import { outboundFetch } from "../outbound.js";
 import {
   type DeliveryAttempt,
   DeliveryError,
@@ -30,7 +32,7 @@ export async function sendWebhook(
   now: Date,
   options: SendWebhookOptions = {},
 ): Promise<DeliveryResult> {
-  const target = parseTarget(settings.url);
+  const target = parseTarget(settings.url, settings.allowLocalTargets ?? false);
   const timestamp = Math.floor(now.getTime() / 1000);
   const webhookBody: WebhookBody = {
     id: attempt.deliveryId,
@@ -41,7 +43,7 @@ export async function sendWebhook(
   const body = JSON.stringify(webhookBody);
   let response: Response;
   try {
-    response = await fetch(target, {
+    response = await outboundFetch(settings.allowLocalTargets ?? false)(target, {
       method: "POST",
       headers: {
         "content-type": "application/json",
@@ -54,6 +56,7 @@ export async function sendWebhook(
       signal: AbortSignal.timeout(options.timeoutMs ?? REQUEST_TIMEOUT_MS),
     });
   } catch (error) {
+    if (error instanceof DeliveryError) throw error;
     throw new DeliveryError(`Webhook to ${target.host} failed: ${describeRequestFailure(error)}`, {
       permanent: false,
       cause: error,
@@ -131,17 +134,11 @@ function signingKey(secret: string): Buffer {
   return encoded ? Buffer.from(encoded, "base64") : Buffer.from(secret, "utf8");
 }
 
-function parseTarget(url: string): URL {
-  let target: URL;
-  try {
-    target = new URL(url);
-  } catch (error) {
-    throw new DeliveryError("Webhook URL is not a valid URL", { permanent: true, cause: error });
-  }
-  if (target.protocol !== "https:" && target.protocol !== "http:") {
-    throw new DeliveryError(`Webhook URL must be http(s), not ${target.protocol}`, { permanent: true });
-  }
-  return target;
+function parseTarget(url: string, allowLocalTargets: boolean): URL {
+  // Checked again when sent: a setting saved before the rule, or under another server setting, is refused too.
+  const problem = targetUrlProblem(url, allowLocalTargets);
+  if (problem) throw new DeliveryError(`Webhook URL ${problem}`, { permanent: true });
+  return new URL(url);
 }
 
 /** fetch says only "fetch failed"; the reason (ECONNREFUSED, …) is on its cause. */

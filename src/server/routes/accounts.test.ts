@@ -12,7 +12,7 @@ import { eachDatabase } from "../../../test/helpers/database.js";
 import { createTestUser } from "../../../test/helpers/server.js";
 import { apiTokens, sessions, users } from "../../store/schema.js";
 import { hashSecret } from "../auth.js";
-import { FAILED_SIGN_INS_PER_ADDRESS, FAILED_SIGN_INS_PER_EMAIL } from "./accounts.js";
+import { FAILED_SIGN_INS_PER_ADDRESS, FAILED_SIGN_INS_PER_EMAIL, SIGN_UPS_PER_ADDRESS } from "./accounts.js";
 
 const PASSWORD = "correct horse battery";
 const MINUTE = 60_000;
@@ -160,6 +160,38 @@ describe("accounts over HTTP", () => {
       expect((await signIn(t, "ana@example.com", PASSWORD, "198.51.100.1")).status).toBe(200);
       t.clock.advance(15 * MINUTE);
       expect((await signIn(t, "ana@example.com", PASSWORD, "203.0.113.7")).status).toBe(200);
+    });
+
+    it("counts failed sign-ins per email from one client: someone else's failures do not lock a person out", async () => {
+      const t = await createTestApp(database());
+      await signUp(t.app, { email: "ana@example.com" });
+      for (let i = 0; i < FAILED_SIGN_INS_PER_EMAIL; i++) {
+        expect((await signIn(t, "ana@example.com", "wrong password", "203.0.113.7")).status).toBe(401);
+      }
+      expect((await signIn(t, "ana@example.com", PASSWORD, "203.0.113.7")).status).toBe(429);
+      // Ana, from her own client, still signs in.
+      expect((await signIn(t, "ana@example.com", PASSWORD, "198.51.100.1")).status).toBe(200);
+    });
+
+    it(`allows ${SIGN_UPS_PER_ADDRESS} sign-ups per client address per 15 minutes, then 429`, async () => {
+      const t = await createTestApp(database());
+      const signUpFrom = (n: number, remoteAddress: string) =>
+        call(t.app, null, "POST", "/api/auth/sign-up", {
+          body: { email: `bulk${n}@example.com`, name: `Bulk ${n}`, password: PASSWORD },
+          remoteAddress,
+        });
+      for (let i = 0; i < SIGN_UPS_PER_ADDRESS; i++) expect((await signUpFrom(i, "203.0.113.7")).status).toBe(201);
+      const limited = await signUpFrom(99, "203.0.113.7");
+      expect(limited.status).toBe(429);
+      expect(limited.body.error).toEqual({
+        code: "rate_limited",
+        message: "too many sign-ups from this address; try again in 15 minutes",
+      });
+      expect(limited.headers.get("retry-after")).toBe(String(15 * 60));
+      expect((await database().db.select().from(users).where(eq(users.email, "bulk99@example.com"))).length).toBe(0);
+      expect((await signUpFrom(100, "198.51.100.1")).status).toBe(201);
+      t.clock.advance(15 * MINUTE);
+      expect((await signUpFrom(101, "203.0.113.7")).status).toBe(201);
     });
 
     it("shows a token once, lists tokens without secrets, and revokes only the caller's own", async () => {

@@ -26,9 +26,14 @@ import { SlidingWindowLimiter } from "../rate-limit.js";
 
 export const SESSION_DAYS = 30;
 const RATE_WINDOW_MS = 15 * 60 * 1000;
-/** Failed sign-ins allowed per email, and per client address, in RATE_WINDOW_MS. */
+/**
+ * Failed sign-ins allowed per email from one client address, and per client address, in RATE_WINDOW_MS. The email
+ * is counted with the address, never alone: otherwise anyone could lock a person out by failing with their email.
+ */
 export const FAILED_SIGN_INS_PER_EMAIL = 5;
 export const FAILED_SIGN_INS_PER_ADDRESS = 20;
+/** Sign-ups allowed per client address in RATE_WINDOW_MS: each costs an argon2 hash and makes an account. */
+export const SIGN_UPS_PER_ADDRESS = 10;
 
 const WRONG_CREDENTIALS = "the email or password is wrong";
 
@@ -53,7 +58,7 @@ const signUp = createRoute({
   },
   responses: {
     201: jsonResponse(sessionSchema, "Signed up and in; the session cookie is set."),
-    ...errorResponses(409),
+    ...errorResponses(409, 429),
   },
 });
 
@@ -121,11 +126,23 @@ const deleteToken = createRoute({
 export function registerAccounts(app: App, ctx: ServerContext): void {
   const { db } = ctx.database;
   // Per app, so every test app (and every process) starts with clean counts.
-  const failuresByEmail = new SlidingWindowLimiter(FAILED_SIGN_INS_PER_EMAIL, RATE_WINDOW_MS, ctx.now);
+  const failuresByClientAndEmail = new SlidingWindowLimiter(FAILED_SIGN_INS_PER_EMAIL, RATE_WINDOW_MS, ctx.now);
   const failuresByAddress = new SlidingWindowLimiter(FAILED_SIGN_INS_PER_ADDRESS, RATE_WINDOW_MS, ctx.now);
+  const signUpsByAddress = new SlidingWindowLimiter(SIGN_UPS_PER_ADDRESS, RATE_WINDOW_MS, ctx.now);
 
   app.openapi(signUp, async (c) => {
     const body = c.req.valid("json");
+    const address = clientAddress(c);
+    const wait = signUpsByAddress.retryAfterSeconds(address);
+    if (wait > 0) {
+      const error = new ApiError(
+        "rate_limited",
+        `too many sign-ups from this address; try again in ${formatWait(wait)}`,
+      );
+      return c.json(errorBody(error), 429, { "Retry-After": String(wait) });
+    }
+    // Counted before hashing, whether or not the account is made: the hash is the cost being limited.
+    signUpsByAddress.hit(address);
     const user = await createUser(db, {
       email: normaliseEmail(body.email),
       name: body.name,
@@ -137,23 +154,26 @@ export function registerAccounts(app: App, ctx: ServerContext): void {
   app.openapi(signIn, async (c) => {
     const body = c.req.valid("json");
     const address = clientAddress(c);
-    const emailKey = normaliseEmail(body.email);
-    const wait = Math.max(failuresByEmail.retryAfterSeconds(emailKey), failuresByAddress.retryAfterSeconds(address));
+    const clientAndEmail = `${address} ${normaliseEmail(body.email)}`;
+    const wait = Math.max(
+      failuresByClientAndEmail.retryAfterSeconds(clientAndEmail),
+      failuresByAddress.retryAfterSeconds(address),
+    );
     if (wait > 0) {
       const error = new ApiError("rate_limited", `too many failed sign-ins; try again in ${formatWait(wait)}`);
       return c.json(errorBody(error), 429, { "Retry-After": String(wait) });
     }
-    const user = await findUserByEmail(db, emailKey);
+    const user = await findUserByEmail(db, normaliseEmail(body.email));
     // An unknown email costs the same hashing time as a wrong password, so timing does not reveal accounts.
     const isValid = user?.passwordHash
       ? await verify(user.passwordHash, body.password)
       : await verify(await dummyHash(), body.password).then(() => false);
     if (!user || !isValid) {
-      failuresByEmail.hit(emailKey);
+      failuresByClientAndEmail.hit(clientAndEmail);
       failuresByAddress.hit(address);
       throw new ApiError("unauthorized", WRONG_CREDENTIALS);
     }
-    failuresByEmail.reset(emailKey);
+    failuresByClientAndEmail.reset(clientAndEmail);
     return c.json({ user: presentUser(user), csrfToken: await startSession(c, ctx, user.id) }, 200);
   });
 

@@ -8,8 +8,9 @@ import {
   preferenceSchema,
 } from "../../api/schemas.js";
 import { describeRule } from "../../core/follow-up/rules.js";
-import { NEEDS } from "../../core/roles.js";
+import { NEEDS, type SpaceRole } from "../../core/roles.js";
 import { followUpRuleSchema } from "../../core/template/template.js";
+import { checkTarget } from "../../integrations/outbound.js";
 import {
   deleteIntegration,
   listIntegrations,
@@ -29,7 +30,7 @@ import { requireMeetingRole, requireSpaceRole } from "../access.js";
 import type { App } from "../app.js";
 import { requireCaller } from "../auth.js";
 import type { ServerContext } from "../context.js";
-import { ApiError, invalidInput } from "../errors.js";
+import { ApiError, fieldError, invalidInput } from "../errors.js";
 import { errorResponses, jsonBody, jsonResponse, noContent } from "../openapi.js";
 
 const tags = ["follow-up"];
@@ -56,6 +57,9 @@ const integrationInputs = {
       .optional(),
   }),
 } as const;
+
+/** The settings that are addresses Docket sends to: https and public (src/integrations/outbound.ts). */
+const TARGETS: Record<IntegrationKind, string[]> = { slack: [], webhook: ["url"], salesforce: ["instanceUrl"] };
 
 /** The settings people may see again; the rest of what they send is a secret. */
 const SHOWN: Record<IntegrationKind, string[]> = {
@@ -133,11 +137,12 @@ const deliveriesRoute = createRoute({
   method: "get",
   path: "/api/spaces/{spaceId}/deliveries",
   tags,
-  summary: "What Docket sent for the Space, with each delivery's status, newest first (viewer)",
+  summary: "What Docket sent for the Space, with each delivery's status, newest first (facilitator)",
+  description: "Recipients and errors (which may name them) are shown to the Space's owners only.",
   request: { params: spaceParams },
   responses: {
     200: jsonResponse(deliveryLogSchema, "Deliveries; `late` counts those past their deadline."),
-    ...errorResponses(404),
+    ...errorResponses(403, 404),
   },
 });
 
@@ -203,11 +208,14 @@ const putPreferenceRoute = createRoute({
   responses: { 200: jsonResponse(preferenceSchema, "The preference."), ...errorResponses() },
 });
 
-/** What people may see of a connection: its shown settings, and only the names of the secrets it keeps. */
-function presentIntegration(row: SpaceIntegrationRow | undefined) {
+/**
+ * What people may see of a connection: whether there is one and the names of the secrets it keeps; its settings
+ * (where it sends: a webhook's URL may carry a token) only when an owner asks.
+ */
+function presentIntegration(row: SpaceIntegrationRow | undefined, isOwner: boolean) {
   return {
     connected: row !== undefined,
-    settings: row?.settings ?? {},
+    settings: isOwner ? (row?.settings ?? {}) : {},
     secrets: Object.keys(row?.secrets ?? {}),
     updatedAt: row?.updatedAt.toISOString() ?? null,
   };
@@ -216,15 +224,22 @@ function presentIntegration(row: SpaceIntegrationRow | undefined) {
 export function registerFollowUp(app: App, ctx: ServerContext): void {
   const { db } = ctx.database;
 
-  async function followUpView(spaceId: string) {
+  /** The follow-up as `role` may see it: where things go (addresses, URLs) is for the owners. */
+  async function followUpView(spaceId: string, role: SpaceRole) {
     const space = await findSpace(db, spaceId);
     if (!space) throw new ApiError("not_found", `no Space ${spaceId}`);
+    const isOwner = role === "owner";
     const rows = await listIntegrations(db, spaceId);
-    const view = (kind: IntegrationKind) => presentIntegration(rows.find((row) => row.kind === kind));
+    const view = (kind: IntegrationKind) =>
+      presentIntegration(
+        rows.find((row) => row.kind === kind),
+        isOwner,
+      );
+    const { emails } = space.distribution;
     return {
       rules: space.followUpRules.map((rule) => ({ rule, description: describeRule(rule) })),
       notesDeadlineHours: space.distribution.followUpHours,
-      email: { enabled: ctx.emailEnabled, recipients: space.distribution.emails },
+      email: { enabled: ctx.emailEnabled, recipients: isOwner ? emails : [], recipientCount: emails.length },
       slackChannel: space.distribution.slackChannel,
       integrations: { slack: view("slack"), webhook: view("webhook"), salesforce: view("salesforce") },
     };
@@ -232,13 +247,13 @@ export function registerFollowUp(app: App, ctx: ServerContext): void {
 
   app.openapi(getFollowUpRoute, async (c) => {
     const { spaceId } = c.req.valid("param");
-    await requireSpaceRole(ctx, requireCaller(c), spaceId, NEEDS.read);
-    return c.json(await followUpView(spaceId), 200);
+    const role = await requireSpaceRole(ctx, requireCaller(c), spaceId, NEEDS.read);
+    return c.json(await followUpView(spaceId, role), 200);
   });
 
   app.openapi(putRulesRoute, async (c) => {
     const { spaceId } = c.req.valid("param");
-    await requireSpaceRole(ctx, requireCaller(c), spaceId, NEEDS.manage);
+    const role = await requireSpaceRole(ctx, requireCaller(c), spaceId, NEEDS.manage);
     const space = await findSpace(db, spaceId);
     if (!space) throw new ApiError("not_found", `no Space ${spaceId}`);
     const { rules } = c.req.valid("json");
@@ -246,7 +261,7 @@ export function registerFollowUp(app: App, ctx: ServerContext): void {
     // The notes deadline is one setting: the rule's minutes and the Space's hours stay the same number.
     const followUpHours = notes ? notes.withinMinutes / 60 : space.distribution.followUpHours;
     await updateSpace(db, spaceId, { followUpRules: rules, distribution: { ...space.distribution, followUpHours } });
-    return c.json(await followUpView(spaceId), 200);
+    return c.json(await followUpView(spaceId, role), 200);
   });
 
   app.openapi(putMetricBoundsRoute, async (c) => {
@@ -266,6 +281,10 @@ export function registerFollowUp(app: App, ctx: ServerContext): void {
     const values = Object.fromEntries(
       Object.entries(parsed.data).filter((entry): entry is [string, string] => typeof entry[1] === "string"),
     );
+    for (const field of TARGETS[kind]) {
+      const problem = values[field] === undefined ? null : await checkTarget(values[field], ctx.allowLocalTargets);
+      if (problem) throw fieldError(`body.${field}`, problem);
+    }
     const settings = Object.fromEntries(Object.entries(values).filter(([key]) => SHOWN[kind].includes(key)));
     const secrets = Object.fromEntries(Object.entries(values).filter(([key]) => !SHOWN[kind].includes(key)));
     const row = await saveIntegration(db, {
@@ -276,7 +295,7 @@ export function registerFollowUp(app: App, ctx: ServerContext): void {
       updatedAt: ctx.now(),
       updatedBy: caller.userId,
     });
-    return c.json(presentIntegration(row), 200);
+    return c.json(presentIntegration(row, true), 200);
   });
 
   app.openapi(deleteIntegrationRoute, async (c) => {
@@ -288,8 +307,11 @@ export function registerFollowUp(app: App, ctx: ServerContext): void {
 
   app.openapi(deliveriesRoute, async (c) => {
     const { spaceId } = c.req.valid("param");
-    await requireSpaceRole(ctx, requireCaller(c), spaceId, NEEDS.read);
-    const deliveries = await listSpaceDeliveries(db, spaceId, ctx.now().toISOString());
+    // Facilitators distribute the notes, so they see whether they went out; where to is for the owners.
+    const role = await requireSpaceRole(ctx, requireCaller(c), spaceId, NEEDS.run);
+    const rows = await listSpaceDeliveries(db, spaceId, ctx.now().toISOString());
+    const deliveries =
+      role === "owner" ? rows : rows.map((delivery) => ({ ...delivery, recipient: null, lastError: null }));
     return c.json({ deliveries, late: deliveries.filter((d) => d.late && d.status !== "delivered").length }, 200);
   });
 

@@ -396,6 +396,7 @@ function followUpFrom(
 }
 
 function presentSpaceSummary(space: SpaceSummaryRow) {
+  const { emails, ...distribution } = space.distribution;
   return {
     id: space.id,
     name: space.name,
@@ -403,7 +404,8 @@ function presentSpaceSummary(space: SpaceSummaryRow) {
     cadence: space.cadence,
     durationMinutes: space.durationMinutes,
     timezone: space.timezone,
-    distribution: space.distribution,
+    // Where the notes go is for the owners: the others see how many addresses there are, not who they are.
+    distribution: { ...distribution, emails: space.role === "owner" ? emails : [], emailCount: emails.length },
     silenceWarningSeconds: space.silenceWarningSeconds,
     isDemo: space.isDemo,
     createdAt: space.createdAt.toISOString(),

@@ -909,7 +909,14 @@ function DistributeDialog({ notes, meeting, space }: { notes: NotesJson; meeting
   const hours =
     space?.distribution.followUpHours ??
     (distributeRule?.kind === "distribute-notes" ? distributeRule.withinMinutes / 60 : 2);
-  const recipients = [...meeting.attendees.map((attendee) => attendee.name), ...(space?.distribution.emails ?? [])];
+  // Only owners see the Space's list; the others see how many addresses it has.
+  const listed = space?.distribution.emails ?? [];
+  const hiddenCount = listed.length === 0 ? (space?.distribution.emailCount ?? 0) : 0;
+  const recipients = [
+    ...meeting.attendees.map((attendee) => attendee.name),
+    ...listed,
+    ...(hiddenCount > 0 ? [`${plural(hiddenCount, "address", "addresses")} on the Space's list`] : []),
+  ];
   const deadline = meeting.endedAt ? new Date(Date.parse(meeting.endedAt) + hours * 3_600_000) : null;
   const redRisks = all.filter(
     (item) => item.kind === "risk" && item.rag === "red" && item.status !== "resolved",

@@ -97,7 +97,7 @@ function SpaceHome({ space }: { space: Space }) {
           <CalendarFeed space={space} />
         </div>
       </div>
-      <LateBanner spaceId={space.id} onOpen={() => navigate(`${location}?tab=follow-up`, { replace: true })} />
+      <LateBanner space={space} onOpen={() => navigate(`${location}?tab=follow-up`, { replace: true })} />
       <p className="space-meta">
         <span>{space.template.name}</span>
         <span>{CADENCE_WORDS[space.cadence]}</span>

@@ -11,14 +11,18 @@ import {
   type Space,
 } from "../../api";
 import { EmptyState, ErrorMessage, Loading } from "../../components/feedback";
-import { plural } from "../../components/format";
+import { canRun, plural } from "../../components/format";
 import { CHANNEL_WORDS, DELIVERY_STATUS_WORDS } from "../../components/words";
 
-/** The Space's delivery log, for `useQuery`: the Follow-up tab and the late banner share it. */
-export function deliveriesQuery(spaceId: string) {
+/**
+ * The Space's delivery log, for `useQuery`: the Follow-up tab and the late banner share it. Facilitators and owners
+ * read it (the server's rule); for anyone else it is not asked for.
+ */
+export function deliveriesQuery(spaceId: string, role: Space["role"]) {
   return {
     queryKey: ["deliveries", spaceId],
     queryFn: () => api<DeliveryLog>(`/api/spaces/${encodeURIComponent(spaceId)}/deliveries`),
+    enabled: canRun(role),
   };
 }
 
@@ -28,7 +32,7 @@ export function FollowUpPanel({ space }: { space: Space }) {
     queryKey: ["follow-up", space.id],
     queryFn: () => api<FollowUp>(`/api/spaces/${encodeURIComponent(space.id)}/follow-up`),
   });
-  const deliveries = useQuery(deliveriesQuery(space.id));
+  const deliveries = useQuery(deliveriesQuery(space.id, space.role));
   const data = followUp.data;
   const isOwner = space.role === "owner";
   return (
@@ -64,7 +68,11 @@ export function FollowUpPanel({ space }: { space: Space }) {
                 <dt>Recipients</dt>
                 <dd>
                   The meeting's attendees
-                  {data.email.recipients.length > 0 ? `, and ${data.email.recipients.join(", ")}` : ""}
+                  {data.email.recipients.length > 0
+                    ? `, and ${data.email.recipients.join(", ")}`
+                    : data.email.recipientCount > 0
+                      ? `, and ${plural(data.email.recipientCount, "address", "addresses")} on the Space's list (shown to its owners)`
+                      : ""}
                 </dd>
               </div>
               <div>
@@ -94,7 +102,7 @@ export function FollowUpPanel({ space }: { space: Space }) {
           </div>
         </section>
       ) : null}
-      <DeliveryLogSection query={deliveries} />
+      {canRun(space.role) ? <DeliveryLogSection query={deliveries} /> : null}
     </>
   );
 }
@@ -171,7 +179,7 @@ function ServiceCard({
                   ? view.secrets.includes(field.name)
                     ? "Connected, token stored"
                     : "Not stored"
-                  : (view.settings[field.name] ?? "—")}
+                  : (view.settings[field.name] ?? (isOwner ? "—" : "Set, shown to the Space's owners"))}
               </dd>
             </div>
           ))}
@@ -329,7 +337,8 @@ function DeliveryLogSection({
                     ) : null}
                   </td>
                   <td>
-                    {CHANNEL_WORDS[delivery.channel]}: {delivery.recipient}
+                    {CHANNEL_WORDS[delivery.channel]}
+                    {delivery.recipient === null ? "" : `: ${delivery.recipient}`}
                   </td>
                   <td>
                     <span className={`delivery-status delivery-${delivery.status}`}>
@@ -365,8 +374,8 @@ function DeliveryLogSection({
 }
 
 /** At the top of the Space's home when follow-up is behind: late deliveries, with the way to the log. */
-export function LateBanner({ spaceId, onOpen }: { spaceId: string; onOpen: () => void }) {
-  const deliveries = useQuery(deliveriesQuery(spaceId));
+export function LateBanner({ space, onOpen }: { space: Space; onOpen: () => void }) {
+  const deliveries = useQuery(deliveriesQuery(space.id, space.role));
   const late = deliveries.data?.late ?? 0;
   if (late === 0) return null;
   return (
