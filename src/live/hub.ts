@@ -1,4 +1,5 @@
 import type { ServerMessage } from "../api/live-protocol.js";
+import { type AccessChange, decodeAccessChange } from "../store/access.js";
 import { type Database, EVENTS_CHANNEL } from "../store/database.js";
 import { readLastSeqs } from "../store/meeting-log.js";
 import { applyToHealth, captureHealth, type HealthState, readHealthState, silenceWarning } from "./capture-health.js";
@@ -22,6 +23,11 @@ export interface HubOptions {
   healthIntervalMs?: number;
   /** A connection this far behind is closed (it reconnects with `after` and catches up from the database). */
   maxBufferedBytes?: number;
+  /**
+   * A change of someone's rights, from any process, heard on the same channel as the events (so in commit order
+   * with them): open connections follow it before any later event reaches them.
+   */
+  onAccessChange?: (change: AccessChange) => void;
 }
 
 export interface Membership {
@@ -186,6 +192,11 @@ export class LiveHub {
   }
 
   #onNotice(payload: string): void {
+    const change = decodeAccessChange(payload);
+    if (change) {
+      this.#options.onAccessChange?.(change);
+      return;
+    }
     const notice = decodeNotice(payload);
     if (!notice || notice.origin === this.#options.origin) return;
     this.#onBehind(notice.meetingId, notice.seq);
