@@ -118,11 +118,11 @@ export function openLiveConnection(
   const recheck = async () => {
     const changesBefore = roleChanges;
     try {
-      const now = await findAccess(deps.db, { ...info.grant, now: deps.now() });
-      if (!now.isSignedIn) {
+      const current = await findAccess(deps.db, { ...info.grant, now: deps.now() });
+      if (!current.isSignedIn) {
         revoke(CLOSE_SIGNED_OUT, info.grant.tokenId ? "the API token was revoked" : "the session ended; sign in again");
-      } else if (!now.role) revoke(CLOSE_NOT_MEMBER, "you are no longer a member of this Space");
-      else if (roleChanges === changesBefore) role = now.role;
+      } else if (!current.role) revoke(CLOSE_NOT_MEMBER, "you are no longer a member of this Space");
+      else if (roleChanges === changesBefore) role = current.role;
     } catch (error) {
       // An outage: the upgrade's check stands, and changes still arrive as notifications.
       reportLiveError("connection", error);
