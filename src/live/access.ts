@@ -1,5 +1,6 @@
 import type { SpaceRole } from "../core/roles.js";
-import type { AccessChange } from "../store/access.js";
+import { type AccessChange, findAccesses } from "../store/access.js";
+import type { Db } from "../store/database.js";
 
 /** What an open live connection was let in with: whose it is, in which Space, and what signed it in. */
 export interface LiveGrant {
@@ -82,6 +83,31 @@ export class LiveAccess {
           break;
       }
     }
+  }
+
+  /**
+   * Reads every open connection's rights again, in one statement. A notification can be lost (the LISTEN connection
+   * dropped and came back); the room's periodic check calls this, so such a change still lands within a tick.
+   */
+  async check(db: Db, now: Date): Promise<void> {
+    const holders = [...this.#byUser.values()].flatMap((set) => [...set]);
+    if (holders.length === 0) return;
+    const seqsBefore = holders.map((holder) => this.#lastSeq.get(holder));
+    const found = await findAccesses(
+      db,
+      holders.map((holder) => holder.grant),
+      now,
+    );
+    holders.forEach((holder, i) => {
+      const access = found[i];
+      // Closed meanwhile, or told of a newer change while the statement ran: that one stands.
+      if (!access || !this.#byUser.get(holder.grant.userId)?.has(holder)) return;
+      if (!access.isSignedIn) {
+        const why = holder.grant.tokenId ? "the API token was revoked" : "the session ended; sign in again";
+        this.#revoke(holder, CLOSE_SIGNED_OUT, why);
+      } else if (!access.role) this.#revoke(holder, CLOSE_NOT_MEMBER, "you are no longer a member of this Space");
+      else if (this.#lastSeq.get(holder) === seqsBefore[i]) holder.setRole(access.role);
+    });
   }
 
   #revoke(holder: GrantHolder, code: number, reason: string): void {

@@ -26,6 +26,7 @@ export function createLive(options: {
     origin,
     now: options.now,
     onAccessChange: (change) => access.apply(change),
+    checkAccess: () => access.check(options.database.db, options.now()),
     ...(options.healthIntervalMs === undefined ? {} : { healthIntervalMs: options.healthIntervalMs }),
   });
   const pipeline = new LivePipeline({

@@ -28,6 +28,8 @@ export interface HubOptions {
    * with them): open connections follow it before any later event reaches them.
    */
   onAccessChange?: (change: AccessChange) => void;
+  /** Each tick, after the rooms caught up: the open connections' rights are read again (a notice can be lost). */
+  checkAccess?: () => Promise<void>;
 }
 
 export interface Membership {
@@ -282,6 +284,7 @@ export class LiveHub {
     try {
       const ids = [...this.#rooms.keys()];
       for (const row of await readLastSeqs(this.#options.database.db, ids)) this.#onBehind(row.id, row.lastSeq);
+      await this.#options.checkAccess?.();
     } catch (error) {
       reportLiveError("sweep", error);
     } finally {

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { SPACE_ROLES } from "../core/roles.js";
 import { type Db, EVENTS_CHANNEL } from "./database.js";
 import type { SpaceRole } from "./schema.js";
-import { query } from "./sql.js";
+import { jsonParam, query } from "./sql.js";
 
 /**
  * A change to who may do what, as every process hears of it: open live connections follow it at once. It travels
@@ -73,23 +73,55 @@ export function decodeAccessChange(payload: string): AccessChange | null {
   }
 }
 
+export interface Grant {
+  spaceId: string;
+  userId: string;
+  tokenId: string | null;
+  sessionId: string | null;
+}
+
+export interface Access {
+  /** The user's role in the Space; null when not a member. */
+  role: SpaceRole | null;
+  /** The token or session the connection opened with still stands. */
+  isSignedIn: boolean;
+}
+
 /**
- * What a live connection may still do: the user's role in the Space (null: not a member) and whether the token or
- * session it opened with still stands. Read once a connection has joined its room (changes from then on arrive as
- * notifications), never per segment.
+ * What a live connection may still do: the user's role in the Space and whether the token or session it opened with
+ * still stands. Read once a connection has joined its room (changes from then on arrive as notifications), never per
+ * segment.
  */
-export async function findAccess(
-  db: Db,
-  grant: { spaceId: string; userId: string; tokenId: string | null; sessionId: string | null; now: Date },
-): Promise<{ role: SpaceRole | null; isSignedIn: boolean }> {
-  const [row] = await query<{ role: SpaceRole | null; signed_in: boolean }>(
+export async function findAccess(db: Db, grant: Grant & { now: Date }): Promise<Access> {
+  const [access] = await findAccesses(db, [grant], grant.now);
+  return access ?? { role: null, isSignedIn: false };
+}
+
+/** The same for many connections in one statement, in the order given (the live room's periodic check). */
+export async function findAccesses(db: Db, grants: readonly Grant[], now: Date): Promise<Access[]> {
+  if (grants.length === 0) return [];
+  const rows = grants.map((grant, i) => ({
+    i,
+    space_id: grant.spaceId,
+    user_id: grant.userId,
+    token_id: grant.tokenId,
+    session_id: grant.sessionId,
+  }));
+  const found = await query<{ i: number; role: SpaceRole | null; signed_in: boolean }>(
     db,
-    sql`SELECT
-          (SELECT role FROM memberships WHERE space_id = ${grant.spaceId} AND user_id = ${grant.userId}) AS role,
-          (EXISTS (SELECT 1 FROM api_tokens WHERE id = ${grant.tokenId} AND user_id = ${grant.userId})
-           OR EXISTS (SELECT 1 FROM sessions
-                      WHERE id = ${grant.sessionId} AND user_id = ${grant.userId} AND expires_at > ${grant.now.toISOString()}::timestamptz)
-          ) AS signed_in`,
+    sql`SELECT g.i, m.role,
+          (EXISTS (SELECT 1 FROM api_tokens t WHERE t.id = g.token_id AND t.user_id = g.user_id)
+           OR EXISTS (SELECT 1 FROM sessions s
+                      WHERE s.id = g.session_id AND s.user_id = g.user_id
+                        AND s.expires_at > ${now.toISOString()}::timestamptz)
+          ) AS signed_in
+        FROM jsonb_to_recordset(${jsonParam(rows)})
+          AS g(i int, space_id uuid, user_id uuid, token_id uuid, session_id text)
+        LEFT JOIN memberships m ON m.space_id = g.space_id AND m.user_id = g.user_id
+        ORDER BY g.i`,
   );
-  return { role: row?.role ?? null, isSignedIn: row?.signed_in === true };
+  return grants.map((_, i) => {
+    const row = found[i];
+    return { role: row?.role ?? null, isSignedIn: row?.signed_in === true };
+  });
 }

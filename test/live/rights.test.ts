@@ -1,12 +1,13 @@
 // Rights on open live connections: a role change, a removal, a revoked token or an ended session takes effect on
 // sockets already open, at once and on every process, not only when a socket opens.
 import { randomBytes } from "node:crypto";
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { ServerMessage } from "../../src/api/live-protocol.js";
 import { hashSecret, SESSION_COOKIE } from "../../src/server/auth.js";
 import type { RunningServer } from "../../src/server/serve.js";
 import { type Database, openDatabase } from "../../src/store/database.js";
-import { sessions } from "../../src/store/schema.js";
+import { memberships, sessions } from "../../src/store/schema.js";
 import { testClock } from "../helpers/api.js";
 import { createTestDatabase, databaseKinds, eachDatabase, truncateAll } from "../helpers/database.js";
 import { createTestMeeting, createTestUser, type TestUser } from "../helpers/server.js";
@@ -122,6 +123,32 @@ describe("rights on open live connections", () => {
 
       expect((await call(server, owner, "DELETE", `/api/spaces/${spaceId}`)).status).toBe(204);
       expect(await watcher.closed()).toEqual({ code: 4404, reason: "the Space was deleted" });
+    });
+
+    it("follows a change whose notification was lost within a tick (the room's periodic check)", async () => {
+      const { server, ben, meetingId, spaceId } = await setUp();
+      const cai = await createTestUser(database(), "Cai Member");
+      await database().db.insert(memberships).values({ spaceId, userId: cai.id, role: "member" });
+      const benSocket = await open(server, meetingId, ben, { client: "ben" });
+      const caiSocket = await open(server, meetingId, cai, { client: "cai" });
+      // A message is answered once the connection has read its rights after joining: from here only the tick looks.
+      for (const socket of [benSocket, caiSocket]) {
+        socket.send({ type: "ping", ref: "joined" });
+        await socket.waitFor((m) => m.type === "pong");
+      }
+      // Written around the store: no notification is sent, as when the LISTEN connection was down.
+      await database()
+        .db.update(memberships)
+        .set({ role: "viewer" })
+        .where(and(eq(memberships.spaceId, spaceId), eq(memberships.userId, ben.id)));
+      await database()
+        .db.delete(memberships)
+        .where(and(eq(memberships.spaceId, spaceId), eq(memberships.userId, cai.id)));
+      expect(await caiSocket.closed()).toEqual({ code: 4403, reason: "you are no longer a member of this Space" });
+      expect(await benSocket.sendSegment({ id: "b1", seq: 1, speaker: "Ben", text: "Still a member?" })).toMatchObject({
+        type: "error",
+        code: "forbidden",
+      });
     });
 
     it("closes a session's connections when it signs out, and when it expires", async () => {
