@@ -134,7 +134,10 @@ export const invitationSchema = z
     createdAt: timestamp,
     expiresAt: timestamp,
     revokedAt: timestamp.nullable(),
-    status: z.enum(["active", "expired", "revoked"]),
+    /** How many people may join by the link, and how many have. */
+    maxUses: z.number().int(),
+    uses: z.number().int(),
+    status: z.enum(["active", "expired", "revoked", "used"]),
   })
   .meta({ id: "Invitation" });
 
@@ -145,11 +148,17 @@ export const newInvitationSchema = z
     url: z.string().meta({ example: "/invite/abc…" }),
     token: z.string().meta({ description: "Shown once; only its hash is kept." }),
     expiresAt: timestamp,
+    maxUses: z.number().int(),
   })
   .meta({ id: "NewInvitation" });
 
 export const acceptedInvitationSchema = z
-  .object({ spaceId: z.uuid(), role: spaceRoleSchema })
+  .object({
+    spaceId: z.uuid(),
+    role: spaceRoleSchema,
+    /** Already a member: nothing changed (a link never changes a member's role). */
+    alreadyMember: z.boolean(),
+  })
   .meta({ id: "AcceptedInvitation" });
 
 export const attendeeSchema = z.object({ name: z.string(), userId: z.uuid().nullable() }).meta({ id: "Attendee" });

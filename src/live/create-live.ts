@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Database } from "../store/database.js";
+import { LiveAccess } from "./access.js";
 import { LiveHub } from "./hub.js";
 import { LivePipeline, type PipelineOptions } from "./pipeline.js";
 
@@ -7,6 +8,8 @@ import { LivePipeline, type PipelineOptions } from "./pipeline.js";
 export interface Live {
   pipeline: LivePipeline;
   hub: LiveHub;
+  /** The open connections' rights, which follow role changes, removals and ended sign-ins at once. */
+  access: LiveAccess;
 }
 
 export function createLive(options: {
@@ -17,10 +20,13 @@ export function createLive(options: {
 }): Live {
   // This process's id in event notifications: the hub skips its own, which the pipeline already handed it.
   const origin = randomUUID();
+  const access = new LiveAccess();
   const hub = new LiveHub({
     database: options.database,
     origin,
     now: options.now,
+    onAccessChange: (change) => access.apply(change),
+    checkAccess: () => access.check(options.database.db, options.now()),
     ...(options.healthIntervalMs === undefined ? {} : { healthIntervalMs: options.healthIntervalMs }),
   });
   const pipeline = new LivePipeline({
@@ -30,5 +36,5 @@ export function createLive(options: {
     onCommit: (meetingId, events) => hub.deliver(meetingId, events),
     ...(options.onEnded ? { onEnded: options.onEnded } : {}),
   });
-  return { pipeline, hub };
+  return { pipeline, hub, access };
 }

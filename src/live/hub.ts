@@ -1,4 +1,5 @@
 import type { ServerMessage } from "../api/live-protocol.js";
+import { type AccessChange, decodeAccessChange } from "../store/access.js";
 import { type Database, EVENTS_CHANNEL } from "../store/database.js";
 import { describeFailure } from "../store/failure.js";
 import { readLastSeqs } from "../store/meeting-log.js";
@@ -23,6 +24,13 @@ export interface HubOptions {
   healthIntervalMs?: number;
   /** A connection this far behind is closed (it reconnects with `after` and catches up from the database). */
   maxBufferedBytes?: number;
+  /**
+   * A change of someone's rights, from any process, heard on the same channel as the events (so in commit order
+   * with them): open connections follow it before any later event reaches them.
+   */
+  onAccessChange?: (change: AccessChange) => void;
+  /** Each tick, after the rooms caught up: the open connections' rights are read again (a notice can be lost). */
+  checkAccess?: () => Promise<void>;
 }
 
 export interface Membership {
@@ -187,6 +195,11 @@ export class LiveHub {
   }
 
   #onNotice(payload: string): void {
+    const change = decodeAccessChange(payload);
+    if (change) {
+      this.#options.onAccessChange?.(change);
+      return;
+    }
     const notice = decodeNotice(payload);
     if (!notice || notice.origin === this.#options.origin) return;
     this.#onBehind(notice.meetingId, notice.seq);
@@ -272,6 +285,7 @@ export class LiveHub {
     try {
       const ids = [...this.#rooms.keys()];
       for (const row of await readLastSeqs(this.#options.database.db, ids)) this.#onBehind(row.id, row.lastSeq);
+      await this.#options.checkAccess?.();
     } catch (error) {
       reportLiveError("sweep", error);
     } finally {

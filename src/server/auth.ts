@@ -41,7 +41,16 @@ export async function findCaller(ctx: ServerContext, c: Context): Promise<Caller
     if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
       await touchApiToken(db, row.tokenId, now);
     }
-    return { userId: row.id, email: row.email, name: row.name, via: "token", sessionId: null, csrfMissing: false };
+    return {
+      userId: row.id,
+      email: row.email,
+      name: row.name,
+      via: "token",
+      sessionId: null,
+      tokenId: row.tokenId,
+      expiresAt: null,
+      csrfMissing: false,
+    };
   }
   const cookie = getCookie(c, SESSION_COOKIE);
   if (!cookie) return null;
@@ -51,7 +60,16 @@ export async function findCaller(ctx: ServerContext, c: Context): Promise<Caller
   // A write without the CSRF token is refused where it needs the caller (requireCaller), not here: signing in
   // again from a browser that still holds a session cookie must work.
   const csrfMissing = !SAFE_METHODS.has(c.req.method) && !sameSecret(c.req.header(CSRF_HEADER) ?? "", row.csrfToken);
-  return { userId: row.id, email: row.email, name: row.name, via: "session", sessionId, csrfMissing };
+  return {
+    userId: row.id,
+    email: row.email,
+    name: row.name,
+    via: "session",
+    sessionId,
+    tokenId: null,
+    expiresAt: row.expiresAt,
+    csrfMissing,
+  };
 }
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);

@@ -32,6 +32,10 @@ export interface Caller {
   /** A browser session (cookie, needs the CSRF header on writes) or a personal API token. */
   via: "session" | "token";
   sessionId: string | null;
+  /** The API token signed in with (`via: "token"`), or null. */
+  tokenId: string | null;
+  /** When the session ends by itself; null for a token. */
+  expiresAt: Date | null;
   /** A cookie-authenticated write without the session's CSRF token: routes that need the caller refuse it. */
   csrfMissing: boolean;
 }

@@ -8,8 +8,12 @@ import {
   segmentMessage,
 } from "../api/live-protocol.js";
 import { DocketError } from "../core/errors.js";
-import { type LiveHub, type Peer, reportLiveError } from "../live/hub.js";
-import type { LivePipeline } from "../live/pipeline.js";
+import { NEEDS, roleAtLeast, type SpaceRole } from "../core/roles.js";
+import { CLOSE_NOT_MEMBER, CLOSE_SIGNED_OUT, type GrantHolder, type LiveGrant } from "../live/access.js";
+import type { Live } from "../live/create-live.js";
+import { type Peer, reportLiveError } from "../live/hub.js";
+import { findAccess } from "../store/access.js";
+import type { Db } from "../store/database.js";
 import { describeIssues } from "./errors.js";
 
 /** Who is on the other end, as the upgrade request established. */
@@ -21,8 +25,15 @@ export interface ConnectionInfo {
   client: string;
   /** The last seq the client has seen; null to start at the meeting's present. */
   after: number | null;
-  /** Member or above: may send segments and reviews. Viewers only watch. */
-  canSend: boolean;
+  /**
+   * The role in the meeting's Space when the connection opened. Member or above may send segments and reviews;
+   * viewers only watch. It follows changes while the connection is open (src/live/access.ts).
+   */
+  role: SpaceRole;
+  /** Who signed the connection in and with what: a removal, a revoked token or a sign-out closes it. */
+  grant: LiveGrant;
+  /** When the session it opened with ends by itself; null for an API token. */
+  expiresAt: Date | null;
 }
 
 export interface LiveConnection {
@@ -42,24 +53,87 @@ export function peerOf(ws: WebSocket): Peer {
 /** Messages a connection may have waiting for the pipeline before it is told to slow down. */
 const MAX_IN_FLIGHT = 1000;
 
+/** setTimeout's longest wait; a session that ends later is looked at again then. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 /**
  * One WebSocket in a meeting: joins the room (welcome, backlog, live events), and answers each message it
  * sends. A message that is not JSON, fails the protocol's schema, or is not allowed for the connection's role
  * gets an `error` reply and the connection stays open.
+ *
+ * Its rights are checked at each message, not only on open: the role follows changes (a viewer's writes are
+ * refused), and a removal, a revoked token, a sign-out or the session's end closes it, after which it is sent
+ * nothing more.
  */
 export function openLiveConnection(
-  deps: { hub: LiveHub; pipeline: LivePipeline },
+  deps: { live: Live; db: Db; now: () => Date },
   info: ConnectionInfo,
   peer: Peer,
 ): LiveConnection {
-  const membership = deps.hub.join(info.meetingId, peer, { after: info.after, canSend: info.canSend });
+  const { hub, pipeline, access } = deps.live;
+  let role = info.role;
+  let roleChanges = 0;
   let closed = false;
   let inFlight = 0;
+  let expiryTimer: NodeJS.Timeout | null = null;
+  const membership = hub.join(info.meetingId, peer, {
+    after: info.after,
+    canSend: roleAtLeast(role, NEEDS.write),
+  });
   const reply = (message: ServerMessage) => {
     if (!closed) peer.send(JSON.stringify(message));
   };
+  /** No longer allowed in: nothing more is sent, not even a reply to a message already on its way. */
+  const revoke = (code: number, reason: string) => {
+    if (closed) return;
+    closed = true;
+    membership.leave();
+    unregister();
+    if (expiryTimer) clearTimeout(expiryTimer);
+    peer.close(code, reason);
+  };
+  const holder: GrantHolder = {
+    grant: info.grant,
+    setRole(next) {
+      role = next;
+      roleChanges += 1;
+    },
+    revoke,
+  };
+  const unregister = access.add(holder);
+
+  const hasExpired = () => info.expiresAt !== null && deps.now().getTime() >= info.expiresAt.getTime();
+  const watchExpiry = () => {
+    if (!info.expiresAt || closed) return;
+    if (hasExpired()) return revoke(CLOSE_SIGNED_OUT, "the session expired; sign in again");
+    expiryTimer = setTimeout(watchExpiry, Math.min(info.expiresAt.getTime() - deps.now().getTime(), MAX_TIMER_MS));
+    expiryTimer.unref();
+  };
+  watchExpiry();
+
+  /**
+   * The rights as they are once the room listens for changes: one that landed between the upgrade's check and then
+   * would otherwise go unheard. Later ones arrive as notifications.
+   */
+  const recheck = async () => {
+    const changesBefore = roleChanges;
+    try {
+      const current = await findAccess(deps.db, { ...info.grant, now: deps.now() });
+      if (!current.isSignedIn) {
+        revoke(CLOSE_SIGNED_OUT, info.grant.tokenId ? "the API token was revoked" : "the session ended; sign in again");
+      } else if (!current.role) revoke(CLOSE_NOT_MEMBER, "you are no longer a member of this Space");
+      else if (roleChanges === changesBefore) role = current.role;
+    } catch (error) {
+      // An outage: the upgrade's check stands, and changes still arrive as notifications.
+      reportLiveError("connection", error);
+    }
+  };
+
   const ready = membership.ready.then(
-    () => true,
+    async () => {
+      await recheck();
+      return !closed;
+    },
     (error: unknown) => {
       if (error instanceof DocketError) {
         reply({ type: "error", code: error.code, message: error.message });
@@ -75,6 +149,11 @@ export function openLiveConnection(
   );
 
   function handle(data: unknown): void {
+    if (closed) return;
+    if (hasExpired()) {
+      revoke(CLOSE_SIGNED_OUT, "the session expired; sign in again");
+      return;
+    }
     if (typeof data !== "string") {
       reply({ type: "error", code: "bad_input", message: "send messages as JSON text frames" });
       return;
@@ -109,13 +188,14 @@ export function openLiveConnection(
       reply({ type: "pong", ...(message.ref === undefined ? {} : { ref: message.ref }) });
       return;
     }
-    if (!info.canSend) {
+    if (!roleAtLeast(role, NEEDS.write)) {
       const what = message.type === "segment" ? "send segments" : "review items";
+      const why = role === info.role ? "" : `your role in this Space was changed to ${role}: `;
       reply({
         type: "error",
         ...tags,
         code: "forbidden",
-        message: `viewers cannot ${what}; this needs the member role`,
+        message: `${why}viewers cannot ${what}; this needs the member role`,
       });
       return;
     }
@@ -129,7 +209,7 @@ export function openLiveConnection(
     };
     if (message.type === "segment") {
       const { id, seq, speaker, text, start, end } = message;
-      deps.pipeline
+      pipeline
         .addSegments(info.meetingId, [{ id, speaker, text, start, end: end ?? null, senderSeq: seq }], {
           client: info.client,
           user: info.userName,
@@ -146,7 +226,7 @@ export function openLiveConnection(
     }
     const review =
       message.type === "edit" ? { action: "edit" as const, changes: message.changes } : { action: message.type };
-    deps.pipeline
+    pipeline
       .review(info.meetingId, message.itemId, review, { id: info.userId, name: info.userName })
       .then(
         () => {},
@@ -165,6 +245,8 @@ export function openLiveConnection(
     onClose() {
       closed = true;
       membership.leave();
+      unregister();
+      if (expiryTimer) clearTimeout(expiryTimer);
     },
   };
 }

@@ -63,9 +63,10 @@ describe("accounts in the store", () => {
       const ben = await createTestUser(database(), "Ben");
       const token = await createApiToken(db, { userId: ana.id, name: "ci", tokenHash: "h1", prefix: "dkt_abcd" });
       expect(Object.keys(token).sort()).toEqual(["createdAt", "id", "lastUsedAt", "name", "prefix"]);
-      expect(await deleteApiToken(db, ben.id, token.id)).toBe(false);
+      expect(await deleteApiToken(db, ben.id, token.id)).toBeNull();
       expect((await listApiTokens(db, ana.id)).map((row) => row.name)).toEqual(["ci", "test"]);
-      expect(await deleteApiToken(db, ana.id, token.id)).toBe(true);
+      // The revocation is announced, so that the live connections the token opened close.
+      expect(await deleteApiToken(db, ana.id, token.id)).toEqual({ kind: "token", userId: ana.id, tokenId: token.id });
       expect((await listApiTokens(db, ana.id)).map((row) => row.name)).toEqual(["test"]);
     });
   });

@@ -1,5 +1,6 @@
 import { and, count, desc, eq, gt, lte, sql } from "drizzle-orm";
 import { DocketError } from "../core/errors.js";
+import { type AccessChange, announceAccessChange } from "./access.js";
 import type { Db } from "./database.js";
 import { apiTokens, memberships, sessions, spaces, users } from "./schema.js";
 import { jsonParam, query } from "./sql.js";
@@ -81,17 +82,27 @@ export async function findSessionUser(
   db: Db,
   sessionId: string,
   now: Date,
-): Promise<{ id: string; email: string; name: string; csrfToken: string } | null> {
+): Promise<{ id: string; email: string; name: string; csrfToken: string; expiresAt: Date } | null> {
   const [row] = await db
-    .select({ id: users.id, email: users.email, name: users.name, csrfToken: sessions.csrfToken })
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      csrfToken: sessions.csrfToken,
+      expiresAt: sessions.expiresAt,
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, now)));
   return row ?? null;
 }
 
-export async function deleteSession(db: Db, sessionId: string): Promise<void> {
-  await db.delete(sessions).where(eq(sessions.id, sessionId));
+/** Ends a session (signing out); its open live connections close. Null when there was no such session. */
+export async function deleteSession(db: Db, sessionId: string): Promise<AccessChange | null> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx.delete(sessions).where(eq(sessions.id, sessionId)).returning({ userId: sessions.userId });
+    return row ? announceAccessChange(tx, { kind: "session", userId: row.userId, sessionId }) : null;
+  });
 }
 
 export async function findSessionCsrfToken(db: Db, sessionId: string): Promise<string | null> {
@@ -144,11 +155,15 @@ export async function listApiTokens(db: Db, userId: string): Promise<ApiTokenRow
   return db.select(tokenColumns).from(apiTokens).where(eq(apiTokens.userId, userId)).orderBy(desc(apiTokens.createdAt));
 }
 
-/** Revokes one of the user's own tokens; false when they have none with that id. */
-export async function deleteApiToken(db: Db, userId: string, tokenId: string): Promise<boolean> {
-  const deleted = await db
-    .delete(apiTokens)
-    .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.userId, userId)))
-    .returning({ id: apiTokens.id });
-  return deleted.length > 0;
+/**
+ * Revokes one of the user's own tokens; the live connections it opened close. Null when they have none with that id.
+ */
+export async function deleteApiToken(db: Db, userId: string, tokenId: string): Promise<AccessChange | null> {
+  return db.transaction(async (tx) => {
+    const deleted = await tx
+      .delete(apiTokens)
+      .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.userId, userId)))
+      .returning({ id: apiTokens.id });
+    return deleted.length > 0 ? announceAccessChange(tx, { kind: "token", userId, tokenId }) : null;
+  });
 }

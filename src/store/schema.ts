@@ -6,6 +6,7 @@ import {
   index,
   integer,
   jsonb,
+  pgSequence,
   pgTable,
   primaryKey,
   text,
@@ -156,7 +157,32 @@ export const invitations = pgTable("invitations", {
   createdAt: createdAt(),
   expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
   revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  /** How many people may join by the link; each join uses one. */
+  maxUses: integer("max_uses").notNull().default(10),
+  uses: integer("uses").notNull().default(0),
 });
+
+/**
+ * Who an owner removed from a Space, and when: a link made before the removal does not let them back in (a fresh
+ * invitation does). Leaving by oneself is not recorded.
+ */
+export const spaceRemovals = pgTable(
+  "space_removals",
+  {
+    spaceId: uuid("space_id")
+      .notNull()
+      .references(() => spaces.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    removedBy: uuid("removed_by").references(() => users.id, { onDelete: "set null" }),
+    removedAt: timestamp("removed_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.spaceId, t.userId] })],
+);
+
+/** Orders changes of a member's role as processes hear of them (src/store/access.ts). */
+export const accessChangeSeq = pgSequence("access_change_seq");
 
 export interface Attendee {
   name: string;

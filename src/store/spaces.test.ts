@@ -8,6 +8,7 @@ import {
   createInvitation,
   createSpace,
   findMemberRole,
+  listInvitations,
   listMembers,
   listSpacesForUser,
   removeMember,
@@ -37,6 +38,7 @@ async function invite(
   by: TestUser,
   role: "viewer" | "member" | "owner",
   tokenHash: string,
+  maxUses?: number,
 ) {
   return createInvitation(database.db, {
     spaceId,
@@ -44,6 +46,7 @@ async function invite(
     role,
     createdBy: by.id,
     expiresAt: new Date(NOW.getTime() + 86_400_000),
+    ...(maxUses === undefined ? {} : { maxUses }),
   });
 }
 
@@ -64,14 +67,14 @@ describe("Spaces in the store", () => {
       const ben = await createTestUser(database(), "Ben");
       const space = await spaceOwnedBy(database(), ana);
       await expect(setMemberRole(db, space.id, ana.id, "member")).rejects.toMatchObject({ code: "conflict" });
-      await expect(removeMember(db, space.id, ana.id)).rejects.toMatchObject({ code: "conflict" });
+      await expect(removeMember(db, space.id, ana.id, ana.id)).rejects.toMatchObject({ code: "conflict" });
       await expect(setMemberRole(db, space.id, ben.id, "member")).rejects.toMatchObject({ code: "not_found" });
 
       await invite(database(), space.id, ana, "owner", "t1");
       await acceptInvitation(db, "t1", ben.id, NOW);
-      expect((await setMemberRole(db, space.id, ana.id, "member")).role).toBe("member");
-      await expect(removeMember(db, space.id, ben.id)).rejects.toMatchObject({ code: "conflict" });
-      await removeMember(db, space.id, ana.id);
+      expect((await setMemberRole(db, space.id, ana.id, "member")).member.role).toBe("member");
+      await expect(removeMember(db, space.id, ben.id, ben.id)).rejects.toMatchObject({ code: "conflict" });
+      await removeMember(db, space.id, ana.id, ben.id);
       expect((await listMembers(db, space.id)).map((member) => [member.name, member.role])).toEqual([["Ben", "owner"]]);
     });
 
@@ -91,7 +94,7 @@ describe("Spaces in the store", () => {
       expect(owners).toHaveLength(1);
     });
 
-    it("accepts an invitation once it is valid, keeping a member's higher role", async () => {
+    it("accepts an invitation once it is valid, and never changes the role of someone already a member", async () => {
       const { db } = database();
       const ana = await createTestUser(database(), "Ana");
       const ben = await createTestUser(database(), "Ben");
@@ -103,10 +106,53 @@ describe("Spaces in the store", () => {
         spaceId: space.id,
         role: "viewer",
       });
-      expect(await acceptInvitation(db, "member-link", ben.id, NOW)).toMatchObject({ role: "member" });
-      expect(await acceptInvitation(db, "viewer-link", ben.id, NOW)).toMatchObject({ role: "member" });
-      expect(await acceptInvitation(db, "member-link", ana.id, NOW)).toMatchObject({ role: "owner" });
-      expect(await findMemberRole(db, space.id, ben.id)).toBe("member");
+      // A viewer (invited as one, or demoted by an owner) does not make themselves a member with another link.
+      expect(await acceptInvitation(db, "member-link", ben.id, NOW)).toEqual({
+        status: "member",
+        spaceId: space.id,
+        role: "viewer",
+      });
+      expect(await acceptInvitation(db, "viewer-link", ana.id, NOW)).toMatchObject({ status: "member", role: "owner" });
+      expect(await findMemberRole(db, space.id, ben.id)).toBe("viewer");
+      expect(await findMemberRole(db, space.id, ana.id)).toBe("owner");
+    });
+
+    it("lets as many people join by a link as it allows; members opening it again use nothing", async () => {
+      const { db } = database();
+      const ana = await createTestUser(database(), "Ana");
+      const [ben, cai, dee] = await Promise.all(["Ben", "Cai", "Dee"].map((name) => createTestUser(database(), name)));
+      const space = await spaceOwnedBy(database(), ana);
+      await invite(database(), space.id, ana, "member", "two-uses", 2);
+      expect(await acceptInvitation(db, "two-uses", ben!.id, NOW)).toMatchObject({ status: "joined" });
+      expect(await acceptInvitation(db, "two-uses", ben!.id, NOW)).toMatchObject({ status: "member" });
+      expect(await acceptInvitation(db, "two-uses", cai!.id, NOW)).toMatchObject({ status: "joined" });
+      expect(await acceptInvitation(db, "two-uses", dee!.id, NOW)).toEqual({ status: "used", maxUses: 2 });
+      expect(await findMemberRole(db, space.id, dee!.id)).toBeNull();
+      expect((await listInvitations(db, space.id)).map((row) => [row.uses, row.maxUses])).toEqual([[2, 2]]);
+    });
+
+    it("does not re-admit someone an owner removed with a link made before the removal; a newer one does", async () => {
+      const { db } = database();
+      const ana = await createTestUser(database(), "Ana");
+      const ben = await createTestUser(database(), "Ben");
+      const cai = await createTestUser(database(), "Cai");
+      const space = await spaceOwnedBy(database(), ana);
+      await invite(database(), space.id, ana, "member", "old-link");
+      await acceptInvitation(db, "old-link", ben.id, NOW);
+      await acceptInvitation(db, "old-link", cai.id, NOW);
+      await removeMember(db, space.id, ben.id, ana.id);
+      // Leaving by oneself is not a removal: the same link lets Cai back.
+      await removeMember(db, space.id, cai.id, cai.id);
+
+      expect(await acceptInvitation(db, "old-link", ben.id, NOW)).toEqual({ status: "removed" });
+      expect(await findMemberRole(db, space.id, ben.id)).toBeNull();
+      expect(await acceptInvitation(db, "old-link", cai.id, NOW)).toMatchObject({ status: "joined", role: "member" });
+
+      await invite(database(), space.id, ana, "viewer", "new-link");
+      expect(await acceptInvitation(db, "new-link", ben.id, NOW)).toMatchObject({ status: "joined", role: "viewer" });
+      // Back in by an owner's choice: the removal no longer stands in the way of the older link either.
+      await removeMember(db, space.id, ben.id, ben.id);
+      expect(await acceptInvitation(db, "old-link", ben.id, NOW)).toMatchObject({ status: "joined" });
     });
 
     it("refuses unknown, expired and revoked invitations", async () => {

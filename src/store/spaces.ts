@@ -1,16 +1,23 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, sql } from "drizzle-orm";
 import { DocketError } from "../core/errors.js";
 import type { MetricBounds } from "../core/space/metric-range.js";
 import type { FollowUpRule, Template } from "../core/template/template.js";
+import { type AccessChange, announceAccessChange } from "./access.js";
 import type { Db } from "./database.js";
-import { type Cadence, type Distribution, invitations, memberships, type SpaceRole, spaces, users } from "./schema.js";
+import {
+  type Cadence,
+  type Distribution,
+  invitations,
+  memberships,
+  type SpaceRole,
+  spaceRemovals,
+  spaces,
+  users,
+} from "./schema.js";
 
 export type SpaceRow = typeof spaces.$inferSelect;
 export type SpaceSummaryRow = Omit<SpaceRow, "template" | "followUpRules" | "metricBounds"> & { role: SpaceRole };
 export type InvitationRow = Omit<typeof invitations.$inferSelect, "tokenHash">;
-
-/** Lowest to highest: an invitation never lowers a member's role. */
-const ROLE_ORDER: readonly SpaceRole[] = ["viewer", "member", "facilitator", "owner"];
 
 export interface SpaceSettings {
   name: string;
@@ -82,8 +89,11 @@ export async function updateSpace(db: Db, spaceId: string, changes: Partial<Spac
 }
 
 /** Deletes the Space with its memberships, invitations, meetings and everything in them. */
-export async function deleteSpace(db: Db, spaceId: string): Promise<void> {
-  await db.delete(spaces).where(eq(spaces.id, spaceId));
+export async function deleteSpace(db: Db, spaceId: string): Promise<AccessChange> {
+  return db.transaction(async (tx) => {
+    await tx.delete(spaces).where(eq(spaces.id, spaceId));
+    return announceAccessChange(tx, { kind: "space", spaceId });
+  });
 }
 
 export async function findMemberRole(db: Db, spaceId: string, userId: string): Promise<SpaceRole | null> {
@@ -127,8 +137,16 @@ export async function listMembers(db: Db, spaceId: string): Promise<MemberRow[]>
     .orderBy(asc(users.name));
 }
 
-/** Changes a member's role. Demoting the last owner is a conflict: a Space always keeps someone who can manage it. */
-export async function setMemberRole(db: Db, spaceId: string, userId: string, role: SpaceRole): Promise<MemberRow> {
+/**
+ * Changes a member's role. Demoting the last owner is a conflict: a Space always keeps someone who can manage it.
+ * Returns the change as announced to every process (their open live connections follow it).
+ */
+export async function setMemberRole(
+  db: Db,
+  spaceId: string,
+  userId: string,
+  role: SpaceRole,
+): Promise<{ member: MemberRow; change: AccessChange }> {
   return db.transaction(async (tx) => {
     const current = await lockMembership(tx, spaceId, userId);
     if (current === "owner" && role !== "owner") await requireAnotherOwner(tx, spaceId, "demoted");
@@ -138,16 +156,29 @@ export async function setMemberRole(db: Db, spaceId: string, userId: string, rol
       .where(and(eq(memberships.spaceId, spaceId), eq(memberships.userId, userId)));
     const member = (await listMembers(tx, spaceId)).find((row) => row.userId === userId);
     if (!member) throw new Error("the member vanished inside the transaction");
-    return member;
+    return { member, change: await announceAccessChange(tx, { kind: "member", spaceId, userId, role }) };
   });
 }
 
-/** Removes a member; the last owner cannot be removed. */
-export async function removeMember(db: Db, spaceId: string, userId: string): Promise<void> {
-  await db.transaction(async (tx) => {
+/**
+ * Removes a member; the last owner cannot be removed. Someone removed by another member (an owner) is recorded, so
+ * that a link made before the removal does not let them back in; leaving by oneself is not.
+ */
+export async function removeMember(db: Db, spaceId: string, userId: string, removedBy: string): Promise<AccessChange> {
+  return db.transaction(async (tx) => {
     const current = await lockMembership(tx, spaceId, userId);
     if (current === "owner") await requireAnotherOwner(tx, spaceId, "removed");
     await tx.delete(memberships).where(and(eq(memberships.spaceId, spaceId), eq(memberships.userId, userId)));
+    if (removedBy !== userId) {
+      await tx
+        .insert(spaceRemovals)
+        .values({ spaceId, userId, removedBy })
+        .onConflictDoUpdate({
+          target: [spaceRemovals.spaceId, spaceRemovals.userId],
+          set: { removedBy, removedAt: sql`now()` },
+        });
+    }
+    return announceAccessChange(tx, { kind: "member", spaceId, userId, role: null });
   });
 }
 
@@ -180,11 +211,21 @@ const invitationColumns = {
   createdAt: invitations.createdAt,
   expiresAt: invitations.expiresAt,
   revokedAt: invitations.revokedAt,
+  maxUses: invitations.maxUses,
+  uses: invitations.uses,
 };
 
 export async function createInvitation(
   db: Db,
-  invitation: { spaceId: string; tokenHash: string; role: SpaceRole; createdBy: string; expiresAt: Date },
+  invitation: {
+    spaceId: string;
+    tokenHash: string;
+    role: SpaceRole;
+    createdBy: string;
+    expiresAt: Date;
+    /** How many people may join by it (the column's default when left out). */
+    maxUses?: number;
+  },
 ): Promise<InvitationRow> {
   const [row] = await db.insert(invitations).values(invitation).returning(invitationColumns);
   if (!row) throw new Error("the invitation was not stored");
@@ -212,28 +253,57 @@ export async function revokeInvitation(db: Db, spaceId: string, invitationId: st
 }
 
 export type AcceptResult =
+  /** Joined now, with the invitation's role. */
   | { status: "joined"; spaceId: string; role: SpaceRole }
+  /** Already a member: the role stays what an owner made it, whatever the link says. */
+  | { status: "member"; spaceId: string; role: SpaceRole }
+  /** An owner removed the user after the link was made: only a newer invitation lets them back in. */
+  | { status: "removed" }
+  | { status: "used"; maxUses: number }
   | { status: "unknown" | "expired" | "revoked" };
 
-/** Joins the user to the invitation's Space. A member already there keeps the higher of the two roles. */
+/**
+ * Joins the user to the invitation's Space, using one of the link's uses. An invitation never changes the role of
+ * someone already a member, and does not re-admit someone an owner removed after it was made.
+ */
 export async function acceptInvitation(db: Db, tokenHash: string, userId: string, now: Date): Promise<AcceptResult> {
   return db.transaction(async (tx) => {
-    const [invitation] = await tx.select().from(invitations).where(eq(invitations.tokenHash, tokenHash));
+    // Locked: two people taking the last use at once cannot both join.
+    const [invitation] = await tx.select().from(invitations).where(eq(invitations.tokenHash, tokenHash)).for("update");
     if (!invitation) return { status: "unknown" };
-    if (invitation.revokedAt) return { status: "revoked" };
-    if (invitation.expiresAt <= now) return { status: "expired" };
     const { spaceId } = invitation;
     const current = await findMemberRole(tx, spaceId, userId);
-    if (!current) {
-      await tx.insert(memberships).values({ spaceId, userId, role: invitation.role }).onConflictDoNothing();
-      return { status: "joined", spaceId, role: (await findMemberRole(tx, spaceId, userId)) ?? invitation.role };
+    if (current) return { status: "member", spaceId, role: current };
+    if (invitation.revokedAt) return { status: "revoked" };
+    if (invitation.expiresAt <= now) return { status: "expired" };
+    if (invitation.uses >= invitation.maxUses) return { status: "used", maxUses: invitation.maxUses };
+    // Compared in the database: both times are its own, to the microsecond.
+    const [removal] = await tx
+      .select({ removedAt: spaceRemovals.removedAt })
+      .from(spaceRemovals)
+      .innerJoin(invitations, eq(invitations.spaceId, spaceRemovals.spaceId))
+      .where(
+        and(
+          eq(invitations.id, invitation.id),
+          eq(spaceRemovals.userId, userId),
+          gte(spaceRemovals.removedAt, invitations.createdAt),
+        ),
+      );
+    if (removal) return { status: "removed" };
+    const [joined] = await tx
+      .insert(memberships)
+      .values({ spaceId, userId, role: invitation.role })
+      .onConflictDoNothing()
+      .returning({ role: memberships.role });
+    if (!joined) {
+      // Joined a moment ago by another request: the same answer as a member's.
+      return { status: "member", spaceId, role: (await findMemberRole(tx, spaceId, userId)) ?? invitation.role };
     }
-    if (ROLE_ORDER.indexOf(invitation.role) <= ROLE_ORDER.indexOf(current))
-      return { status: "joined", spaceId, role: current };
     await tx
-      .update(memberships)
-      .set({ role: invitation.role })
-      .where(and(eq(memberships.spaceId, spaceId), eq(memberships.userId, userId)));
-    return { status: "joined", spaceId, role: invitation.role };
+      .update(invitations)
+      .set({ uses: sql`${invitations.uses} + 1` })
+      .where(eq(invitations.id, invitation.id));
+    await tx.delete(spaceRemovals).where(and(eq(spaceRemovals.spaceId, spaceId), eq(spaceRemovals.userId, userId)));
+    return { status: "joined", spaceId, role: joined.role };
   });
 }

@@ -15,7 +15,7 @@ export function liveUrl(server: RunningServer, meetingId: string, query: Record<
 export class LiveClient {
   readonly messages: ServerMessage[] = [];
   readonly #waiters: { predicate: (m: ServerMessage) => boolean; resolve: (m: ServerMessage) => void }[] = [];
-  #closed: Promise<void>;
+  #closed: Promise<{ code: number; reason: string }>;
 
   private constructor(readonly socket: WebSocket) {
     socket.on("message", (data) => {
@@ -28,19 +28,20 @@ export class LiveClient {
         }
       }
     });
-    this.#closed = new Promise((resolve) => socket.once("close", () => resolve()));
+    this.#closed = new Promise((resolve) =>
+      socket.once("close", (code, reason) => resolve({ code, reason: reason.toString() })),
+    );
   }
 
-  /** Connects as the user and waits for the welcome and the backlog. */
+  /** Connects as the user (with their API token unless `headers` say otherwise) and waits for the welcome and the backlog. */
   static async open(
     server: RunningServer,
     meetingId: string,
     user: TestUser,
     query: Record<string, string | number> = {},
+    headers: Record<string, string> = { authorization: `Bearer ${user.token}` },
   ): Promise<LiveClient> {
-    const socket = new WebSocket(liveUrl(server, meetingId, query), {
-      headers: { authorization: `Bearer ${user.token}` },
-    });
+    const socket = new WebSocket(liveUrl(server, meetingId, query), { headers });
     const client = new LiveClient(socket);
     await new Promise<void>((resolve, reject) => {
       socket.once("open", () => resolve());
@@ -100,6 +101,11 @@ export class LiveClient {
     return this.events()
       .map((m) => m.event)
       .filter((e): e is Extract<LiveEvent, { kind: K }> => e.kind === kind);
+  }
+
+  /** The close code and reason, once the connection has closed (by either side). */
+  closed(): Promise<{ code: number; reason: string }> {
+    return this.#closed;
   }
 
   async close(): Promise<void> {

@@ -179,7 +179,9 @@ export function registerAccounts(app: App, ctx: ServerContext): void {
 
   app.openapi(signOut, async (c) => {
     const caller = requireCaller(c);
-    if (caller.sessionId) await deleteSession(db, caller.sessionId);
+    // The session's open live connections close: here at once, in other processes by notification.
+    const ended = caller.sessionId ? await deleteSession(db, caller.sessionId) : null;
+    if (ended) ctx.live.access.apply(ended);
     deleteCookie(c, SESSION_COOKIE, { path: "/", secure: ctx.secureCookies, httpOnly: true, sameSite: "Lax" });
     return c.body(null, 204);
   });
@@ -212,7 +214,10 @@ export function registerAccounts(app: App, ctx: ServerContext): void {
   app.openapi(deleteToken, async (c) => {
     const caller = requireCaller(c);
     const { id } = c.req.valid("param");
-    if (!(await deleteApiToken(db, caller.userId, id))) throw new ApiError("not_found", `no API token ${id}`);
+    const revoked = await deleteApiToken(db, caller.userId, id);
+    if (!revoked) throw new ApiError("not_found", `no API token ${id}`);
+    // The token's open live connections close: here at once, in other processes by notification.
+    ctx.live.access.apply(revoked);
     return c.body(null, 204);
   });
 }

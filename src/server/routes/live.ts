@@ -9,7 +9,7 @@ import { itemViewSchema } from "../../core/item-view.js";
 import { MEETING_STATUSES } from "../../core/meeting.js";
 import { notesToJson } from "../../core/notes/notes-json.js";
 import { renderNotesMarkdown } from "../../core/notes/render-markdown.js";
-import { NEEDS, roleAtLeast } from "../../core/roles.js";
+import { NEEDS } from "../../core/roles.js";
 import { captureHealth, readHealthState } from "../../live/capture-health.js";
 import type { Actor } from "../../live/pipeline.js";
 import { uploadTranscript } from "../../live/upload-transcript.js";
@@ -263,7 +263,7 @@ export function registerLive(app: App, ctx: ServerContext): void {
     const caller = requireCaller(c);
     const { meetingId } = c.req.valid("param");
     const { after, client } = c.req.valid("query");
-    const { role } = await requireMeetingRole(ctx, caller, meetingId, NEEDS.read);
+    const { meeting, role } = await requireMeetingRole(ctx, caller, meetingId, NEEDS.read);
     if (caller.via === "session") requireSameOrigin(c);
     if (c.req.header("upgrade")?.toLowerCase() !== "websocket") {
       throw new ApiError("bad_input", "this is the live room's WebSocket: connect with Upgrade: websocket");
@@ -274,12 +274,19 @@ export function registerLive(app: App, ctx: ServerContext): void {
       userName: caller.name,
       client: client ?? "unnamed",
       after: after ?? null,
-      canSend: roleAtLeast(role, NEEDS.write),
+      role,
+      grant: {
+        userId: caller.userId,
+        spaceId: meeting.spaceId,
+        tokenId: caller.tokenId,
+        sessionId: caller.sessionId,
+      },
+      expiresAt: caller.expiresAt,
     };
     let connection: LiveConnection | null = null;
     return upgradeWebSocket(c, {
       onOpen(_event, ws) {
-        connection = openLiveConnection(live, info, peerOf(ws.raw as unknown as WebSocket));
+        connection = openLiveConnection({ live, db, now: ctx.now }, info, peerOf(ws.raw as unknown as WebSocket));
       },
       onMessage(event) {
         connection?.onMessage(event.data);

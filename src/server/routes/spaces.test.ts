@@ -176,6 +176,7 @@ describe("Spaces over HTTP", () => {
       const { token, url, id } = created.body;
       expect(url).toBe(`/invite/${token}`);
       expect(created.body.expiresAt).toBe("2025-03-13T09:00:00.000Z");
+      expect(created.body.maxUses).toBe(10);
       const listed = await call(app, ana, "GET", invitations);
       expect(listed.body.map((row: { id: string; status: string }) => [row.id, row.status])).toContainEqual([
         id,
@@ -186,10 +187,66 @@ describe("Spaces over HTTP", () => {
       const cat = await signUp(app);
       expect((await call(app, null, "POST", `/api/invitations/${token}/accept`)).status).toBe(401);
       const accepted = await call(app, cat, "POST", `/api/invitations/${token}/accept`);
-      expect(accepted.body).toEqual({ spaceId: space.id, role: "member" });
+      expect(accepted.body).toEqual({ spaceId: space.id, role: "member", alreadyMember: false });
       // A facilitator opening a member link stays a facilitator.
-      expect((await call(app, ben, "POST", `/api/invitations/${token}/accept`)).body.role).toBe("facilitator");
+      expect((await call(app, ben, "POST", `/api/invitations/${token}/accept`)).body).toEqual({
+        spaceId: space.id,
+        role: "facilitator",
+        alreadyMember: true,
+      });
       expect((await call(app, cat, "GET", `/api/spaces/${space.id}`)).body.role).toBe("member");
+      const used = (await call(app, ana, "GET", invitations)).body.find((row: { id: string }) => row.id === id);
+      expect(used).toMatchObject({ uses: 1, maxUses: 10, status: "active" });
+    });
+
+    it("does not let an old link undo a demotion or a removal, and stops a link at its use limit", async () => {
+      const { app } = await createTestApp(database());
+      const ana = await signUp(app);
+      const ben = await signUp(app);
+      const cat = await signUp(app);
+      const dan = await signUp(app);
+      const space = await createSpaceVia(app, ana);
+      const invitations = `/api/spaces/${space.id}/invitations`;
+      const link = (await call(app, ana, "POST", invitations, { body: { role: "member", maxUses: 3 } })).body;
+      expect(link.maxUses).toBe(3);
+      const accept = (user: typeof ben, token: string) => call(app, user, "POST", `/api/invitations/${token}/accept`);
+      expect((await accept(ben, link.token)).status).toBe(200);
+      expect((await accept(cat, link.token)).status).toBe(200);
+
+      // Demoted to viewer: the member link does not make Ben a member again.
+      const members = `/api/spaces/${space.id}/members`;
+      expect((await call(app, ana, "PATCH", `${members}/${ben.user.id}`, { body: { role: "viewer" } })).status).toBe(
+        200,
+      );
+      expect((await accept(ben, link.token)).body).toMatchObject({ role: "viewer", alreadyMember: true });
+      expect((await call(app, ben, "GET", `/api/spaces/${space.id}`)).body.role).toBe("viewer");
+
+      // Removed by an owner: the link made before the removal does not let Cat back in.
+      expect((await call(app, ana, "DELETE", `${members}/${cat.user.id}`)).status).toBe(204);
+      const refused = await accept(cat, link.token);
+      expect(refused.status).toBe(403);
+      expect(refused.body.error.message).toBe(
+        "an owner removed you from this Space after this link was made; ask an owner for a new invitation",
+      );
+      expect((await call(app, cat, "GET", `/api/spaces/${space.id}`)).status).toBe(404);
+
+      // The third and last use goes to Dan; after that the link is used up.
+      expect((await accept(dan, link.token)).status).toBe(200);
+      const eve = await signUp(app);
+      const usedUp = await accept(eve, link.token);
+      expect(usedUp.status).toBe(410);
+      expect(usedUp.body.error.message).toBe(
+        "this invitation has been used by the 3 people it allows; ask an owner of the Space for a new link",
+      );
+      const listed = (await call(app, ana, "GET", invitations)).body;
+      expect(listed).toEqual([expect.objectContaining({ id: link.id, uses: 3, maxUses: 3, status: "used" })]);
+
+      // An owner inviting Cat again, with a new link, lets her back.
+      const fresh = (await call(app, ana, "POST", invitations, { body: { role: "viewer", maxUses: 1 } })).body;
+      expect((await accept(cat, fresh.token)).body).toMatchObject({ role: "viewer", alreadyMember: false });
+      const tooMany = await call(app, ana, "POST", invitations, { body: { role: "member", maxUses: 0 } });
+      expect(tooMany.status).toBe(400);
+      expect(JSON.stringify(tooMany.body)).toContain("maxUses");
     });
 
     it("refuses unknown (404), expired and revoked (410) invitations with a message saying which", async () => {

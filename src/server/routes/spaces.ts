@@ -181,7 +181,17 @@ const createInvitationRoute = createRoute({
   request: {
     params: spaceParams,
     body: jsonBody(
-      z.strictObject({ role: spaceRoleSchema, expiresInDays: z.number().int().min(1).max(30).default(7) }),
+      z.strictObject({
+        role: spaceRoleSchema,
+        expiresInDays: z.number().int().min(1).max(30).default(7),
+        maxUses: z
+          .number()
+          .int()
+          .min(1)
+          .max(1000)
+          .default(10)
+          .openapi({ description: "How many people may join by the link." }),
+      }),
     ),
   },
   responses: { 201: jsonResponse(newInvitationSchema, "The invitation."), ...errorResponses(403, 404) },
@@ -212,7 +222,10 @@ const acceptInvitationRoute = createRoute({
   method: "post",
   path: "/api/invitations/{token}/accept",
   tags: ["spaces"],
-  summary: "Join a Space by its invitation link (any signed-in user); a member keeps the higher role",
+  summary: "Join a Space by its invitation link (any signed-in user)",
+  description:
+    "Uses one of the link's uses. Someone already a member keeps their role (a link never changes it); someone an " +
+    "owner removed after the link was made is refused (403) until an owner invites them again.",
   request: { params: z.object({ token: z.string().min(1).max(200) }) },
   responses: {
     200: jsonResponse(acceptedInvitationSchema, "The Space joined and the caller's role in it."),
@@ -273,11 +286,13 @@ export function registerSpaces(app: App, ctx: ServerContext): void {
     return c.json(presentSpace(await updateSpace(db, spaceId, changes), role), 200);
   });
 
+  // Each change of rights reaches this process's open live connections at once; other processes hear of it by
+  // the notification the store sends with it.
   app.openapi(deleteSpaceRoute, async (c) => {
     const caller = requireCaller(c);
     const { spaceId } = c.req.valid("param");
     await requireSpaceRole(ctx, caller, spaceId, NEEDS.manage);
-    await deleteSpace(db, spaceId);
+    ctx.live.access.apply(await deleteSpace(db, spaceId));
     return c.body(null, 204);
   });
 
@@ -296,7 +311,8 @@ export function registerSpaces(app: App, ctx: ServerContext): void {
     const caller = requireCaller(c);
     const { spaceId, userId } = c.req.valid("param");
     await requireSpaceRole(ctx, caller, spaceId, NEEDS.manage);
-    const member = await setMemberRole(db, spaceId, userId, c.req.valid("json").role);
+    const { member, change } = await setMemberRole(db, spaceId, userId, c.req.valid("json").role);
+    ctx.live.access.apply(change);
     return c.json(presentMember(member, true), 200);
   });
 
@@ -305,7 +321,7 @@ export function registerSpaces(app: App, ctx: ServerContext): void {
     const { spaceId, userId } = c.req.valid("param");
     // Anyone may leave; removing someone else is for owners.
     await requireSpaceRole(ctx, caller, spaceId, userId === caller.userId ? NEEDS.read : NEEDS.manage);
-    await removeMember(db, spaceId, userId);
+    ctx.live.access.apply(await removeMember(db, spaceId, userId, caller.userId));
     return c.body(null, 204);
   });
 
@@ -313,7 +329,7 @@ export function registerSpaces(app: App, ctx: ServerContext): void {
     const caller = requireCaller(c);
     const { spaceId } = c.req.valid("param");
     await requireSpaceRole(ctx, caller, spaceId, NEEDS.manage);
-    const { role, expiresInDays } = c.req.valid("json");
+    const { role, expiresInDays, maxUses } = c.req.valid("json");
     const token = newSecret();
     const invitation = await createInvitation(db, {
       spaceId,
@@ -321,6 +337,7 @@ export function registerSpaces(app: App, ctx: ServerContext): void {
       role,
       createdBy: caller.userId,
       expiresAt: new Date(ctx.now().getTime() + expiresInDays * DAY_MS),
+      maxUses,
     });
     return c.json(
       {
@@ -329,6 +346,7 @@ export function registerSpaces(app: App, ctx: ServerContext): void {
         url: `/invite/${token}`,
         token,
         expiresAt: invitation.expiresAt.toISOString(),
+        maxUses: invitation.maxUses,
       },
       201,
     );
@@ -360,9 +378,20 @@ export function registerSpaces(app: App, ctx: ServerContext): void {
     const result = await acceptInvitation(db, hashSecret(c.req.valid("param").token), caller.userId, ctx.now());
     switch (result.status) {
       case "joined":
-        return c.json({ spaceId: result.spaceId, role: result.role }, 200);
+      case "member":
+        return c.json({ spaceId: result.spaceId, role: result.role, alreadyMember: result.status === "member" }, 200);
       case "unknown":
         throw new ApiError("not_found", "this invitation link is not valid; check that it was copied whole");
+      case "removed":
+        throw new ApiError(
+          "forbidden",
+          "an owner removed you from this Space after this link was made; ask an owner for a new invitation",
+        );
+      case "used":
+        throw new ApiError(
+          "gone",
+          `this invitation has been used by the ${result.maxUses} ${result.maxUses === 1 ? "person" : "people"} it allows; ask an owner of the Space for a new link`,
+        );
       case "expired":
       case "revoked": {
         const message = `this invitation ${result.status === "expired" ? "has expired" : "was revoked"}; ask an owner of the Space for a new link`;
@@ -433,13 +462,21 @@ function presentMember(member: MemberRow, showEmail: boolean) {
 }
 
 function presentInvitation(row: InvitationRow, now: Date) {
-  const status = row.revokedAt ? "revoked" : row.expiresAt <= now ? "expired" : "active";
+  const status = row.revokedAt
+    ? "revoked"
+    : row.expiresAt <= now
+      ? "expired"
+      : row.uses >= row.maxUses
+        ? "used"
+        : "active";
   return {
     id: row.id,
     role: row.role,
     createdAt: row.createdAt.toISOString(),
     expiresAt: row.expiresAt.toISOString(),
     revokedAt: row.revokedAt?.toISOString() ?? null,
-    status: status as "active" | "expired" | "revoked",
+    maxUses: row.maxUses,
+    uses: row.uses,
+    status: status as "active" | "expired" | "revoked" | "used",
   };
 }

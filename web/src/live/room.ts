@@ -240,6 +240,11 @@ export class LiveRoom {
       this.halt("This meeting no longer exists.");
       return;
     }
+    // Signed out elsewhere, or no longer a member: reconnecting would be refused, so say why and stop.
+    if (event.code === 4401 || event.code === 4403) {
+      this.halt(event.reason ? `The live room closed: ${event.reason}.` : "You no longer have access to this meeting.");
+      return;
+    }
     if (!opened) {
       // The handshake was refused or the server is down: the REST API says which, in words.
       api(`/api/meetings/${encodeURIComponent(this.meetingId)}`).then(

@@ -10,7 +10,10 @@ export default function InvitationPage({ token }: { token: string }) {
   const [, navigate] = useLocation();
   const queryClient = useQueryClient();
   const accept = useMutation({
-    mutationFn: () => api<{ spaceId: string; role: Role }>(`/api/invitations/${token}/accept`, { method: "POST" }),
+    mutationFn: () =>
+      api<{ spaceId: string; role: Role; alreadyMember: boolean }>(`/api/invitations/${token}/accept`, {
+        method: "POST",
+      }),
     onSuccess: async ({ spaceId }) => {
       await queryClient.invalidateQueries({ queryKey: ["spaces"] });
       navigate(`/spaces/${spaceId}`);
