@@ -130,7 +130,7 @@ export const ACKNOWLEDGEMENT =
   /^(?:okay|ok|right|thanks|thank you|hm+|mm+|uh+|um+|got it|noted|cool|great|good|understood|i see|sounds good)[.!,]*$/;
 /** Someone saying out loud that a question stays open. */
 export const STILL_OPEN =
-  /\b(?:nobody knows|no one knows|(?:so )?that's (?:still )?open|still open|stays open|note (?:it|that|this) as open|keep (?:it|that|this) open|open question|tbd|to be determined|(?:you|we) don't need to decide today|(?:so )?we don't know(?: yet)?[.!]?$|(?:i )?don't think (?:we|anyone|anybody|they) knows?\b|leave (?:it|that|this) (?:as )?open|(?:is|as) an open question)/;
+  /\b(?:nobody knows|no one knows|(?:so )?that's (?:still )?open|still open|stays open|note (?:it|that|this) as open|keep (?:it|that|this) open|open question|tbd|to be determined|(?:you|we) don't need to decide today|(?:so )?we don't know(?: yet)?[.!]?$|(?:i )?don't think (?:we|anyone|anybody|they) knows?\b|leave (?:it|that|this) (?:as )?open|(?:is|as) an open question|let's not (?:solve|answer|settle) (?:it|that|this)|put (?:it|that|this) on the (?:list|parking lot|open list))/;
 
 /** Sections of a template other than the item lists, and the words that place a sentence in them. */
 export const SECTION_CUES: Partial<Record<string, RegExp>> = {

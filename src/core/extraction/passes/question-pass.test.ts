@@ -181,4 +181,36 @@ describe("leaving a question open", () => {
       ["Do we bill the pilot clinics for text message overages", "open"],
     ]);
   });
+
+  it("a question guessed at for a few turns, then left for later, stays open", () => {
+    const q = single(
+      [
+        ["Wen", "What happens if the substitute is also out of stock?"],
+        ["Kenji", "Uh."],
+        ["Priya", "That's not a dumb question."],
+        ["Darius", "The picker just refunds it. That's what happens now."],
+        ["Kenji", "But then the customer picked something and it silently didn't happen."],
+        ["Priya", "Yeah. I genuinely don't know what we want there. Let's not solve it today. Put it on the list."],
+      ],
+      "question",
+    );
+    expect(q.status).toBe("open");
+  });
+
+  it("'that stays open' after other items were noted speaks of those, not of an older answered question", () => {
+    const q = single(
+      [
+        ["Priya", "What's the fix?"],
+        ["Wen", "Volume pricing. They have a tier we haven't asked about. I'll get a quote by Friday."],
+        ["Priya", "Great. Darius, the rostering delay as a risk?"],
+        ["Darius", "I'd call it likelihood low now, impact high if teachers can't log in on day one."],
+        ["Priya", "Okay. The parental consent question is pending with legal, so we can't finalize onboarding."],
+        ["Priya", "That stays open until legal answers."],
+        ["Kenji", "I'll chase legal this week."],
+      ],
+      "question",
+    );
+    expect(q.text).toMatch(/fix/);
+    expect(q.status).toBe("answered");
+  });
 });

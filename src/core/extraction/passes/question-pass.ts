@@ -61,7 +61,13 @@ export function settleQuestions(state: MeetingState): void {
       [...state.added].some((t) => t.item.confidence >= MIN_CONFIDENCE),
     );
   if (STILL_OPEN.test(text.toLowerCase())) {
-    const q = state.latest("question", 3);
+    // A discussion may run a few turns of guesses ("I think the shopper just refunds it?") before the chair
+    // leaves it open: "I don't know what we want there. Let's not solve it today." — as long as nothing else
+    // was noted since, the question is still what the room is talking about.
+    const latest = state.tracked.at(-1);
+    const q =
+      state.latest("question", 3) ??
+      (latest?.item.kind === "question" && state.index - latest.at <= REPLY_WINDOW + 2 ? latest : null);
     if (q && q.item.status === "answered") state.set(q, "status", "open");
     if (q) state.openQuestions = state.openQuestions.filter((x) => x !== q);
   }
