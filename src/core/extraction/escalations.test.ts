@@ -16,6 +16,13 @@ const step = (text: string, authoritySaid = false, room: string[] = ["Mira", "To
 
 describe("an escalation is a matter carried above the room", () => {
   it.each([
+    "We need their counsel to turn it around in a week, and on the cap they'll want to escalate internally.",
+    "Their legal team will probably escalate it to their general counsel.",
+  ])("the other side escalating is not the room's escalation: %s", (text) => {
+    expect(ofKind([["Mira", text]], "escalation")).toEqual([]);
+  });
+
+  it.each([
     ["I'll take it to the CFO on Thursday.", "cfo"],
     ["I'm going up to the house supervisor.", "house supervisor"],
     ["I'm going to run it by legal before we promise anything.", "legal"],

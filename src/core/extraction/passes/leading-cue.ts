@@ -48,6 +48,9 @@ export const DEFERRAL_WORDS = new Set([
   "want",
 ]);
 
+const OTHERS_ESCALATE =
+  /\b(?:they|their (?:\w+ ){0,2}(?:side|team|counsel|lawyers?|legal|management|boss))(?:'ll|'d| will| would| might| may| want to| wants to| are going to| is going to| might want to| will want to)?(?: want to| need to| have to| probably)? escalat\w*/;
+
 /**
  * What the sentence leads with: an escalation, a deferral of what was just discussed, a decision, or else
  * (perhaps) a task. Exactly one of the escalation, pending, decision and action passes reads it.
@@ -64,7 +67,8 @@ export function readLeadingCue(state: MeetingState, c: SentenceContext): boolean
         isInRoom: (name) => people.speakers.some((label) => people.same(label, name)),
         authoritySaid: index - state.authoritySaidAt <= 3,
       });
-  const escalation = ESCALATION.test(lower) || c.escalationStep !== null;
+  // "They'll want to escalate internally": the other side's escalation is not the room's to carry.
+  const escalation = (ESCALATION.test(lower) || c.escalationStep !== null) && !OTHERS_ESCALATE.test(lower);
   const pending = PENDING.exec(lower);
   const decision: { index: number } | null =
     DECISION.exec(lower) ?? DECISION_CALL.exec(lower) ?? (isConclusion(s, state.concludingTurn) ? { index: 0 } : null);
