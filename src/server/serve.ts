@@ -83,6 +83,9 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     ctx,
     app,
     async close() {
+      // An upload stops at its next batch (uploading the file again finishes it) and answers, so its request does
+      // not hold server.close() open.
+      ctx.live.pipeline.stop();
       await ctx.followUp.stop();
       for (const client of wss.clients) client.terminate();
       await new Promise<void>((resolve) => server.close(() => resolve()));
