@@ -12,12 +12,19 @@ import { startsOnSegment } from "./lifecycle.js";
 import { type Actor, type IncomingSegment, type LivePipeline, MAX_MEETING_SEGMENTS } from "./pipeline.js";
 
 /**
- * Each pipeline call is one transaction, which runs its segments through the engine on this thread: a batch
- * holds few enough characters (the engine's cost grows with them) that other requests and live senders wait
- * tens of milliseconds at most, and the upload lets them in between batches.
+ * Each pipeline call is one transaction, which runs its segments through the engine on this thread, and the
+ * engine's cost per segment grows with its length and with the meeting so far: each batch is sized from how
+ * long the last one took, so that other requests and live senders wait tens of milliseconds at most, and the
+ * upload lets them in between batches.
  */
-const UPLOAD_BATCH = 200;
-const UPLOAD_BATCH_CHARS = 10_000;
+const BATCH_TARGET_MS = 40;
+const MAX_BATCH = 200;
+
+/**
+ * Speech one upload may hold (README, "Limits"): about 18 hours of talk. The end of a meeting reads it all again
+ * in one pass (about 1.5 s a million characters), and a file past this is rarely a meeting.
+ */
+export const MAX_UPLOAD_CHARS = 1_000_000;
 
 export interface UploadResult {
   /** Segments stored by this upload. */
@@ -48,6 +55,13 @@ export async function uploadTranscript(
   // Cut before the readers that join and punctuate, which then work on pieces; a join never exceeds the cut.
   const segments = segmentsForExtraction(cutLongSegments(transcript.segments, DEFAULT_MAX_CHARS));
   if (segments.length === 0) throw new DocketError("bad_input", `${file.name}: the transcript has no speech in it`);
+  const chars = segments.reduce((sum, segment) => sum + segment.text.length, 0);
+  if (chars > MAX_UPLOAD_CHARS) {
+    throw new DocketError(
+      "too_large",
+      `${file.name}: the transcript has ${count(chars)} characters of speech; an upload takes at most ${count(MAX_UPLOAD_CHARS)}`,
+    );
+  }
   const prefix = `upload-${createHash("sha256").update(file.text).digest("hex").slice(0, 16)}-`;
 
   const progress = await readUploadProgress(deps.db, meetingId, prefix);
@@ -75,6 +89,8 @@ export async function uploadTranscript(
   const sender = { client: `upload:${file.name}`.slice(0, 200), user: actor.name, userId: actor.id };
   let stored = 0;
   let duplicates = 0;
+  // The first batch is small: how long a segment takes is not known yet.
+  let batchSize = 10;
   for (let from = 0; from < segments.length; ) {
     if (deps.pipeline.isStopping) {
       throw new DocketError(
@@ -83,11 +99,8 @@ export async function uploadTranscript(
       );
     }
     const batch: IncomingSegment[] = [];
-    let chars = 0;
-    for (; from < segments.length && batch.length < UPLOAD_BATCH; from++) {
+    for (; from < segments.length && batch.length < batchSize; from++) {
       const segment = segments[from]!;
-      if (batch.length > 0 && chars + segment.text.length > UPLOAD_BATCH_CHARS) break;
-      chars += segment.text.length;
       batch.push({
         id: `${prefix}${from + 1}`,
         speaker: segment.speaker,
@@ -97,10 +110,13 @@ export async function uploadTranscript(
         senderSeq: from + 1,
       });
     }
+    const started = performance.now();
     for (const outcome of await deps.pipeline.addSegments(meetingId, batch, sender)) {
       if (outcome.duplicate) duplicates += 1;
       else stored += 1;
     }
+    const perSegment = (performance.now() - started) / batch.length;
+    batchSize = Math.max(1, Math.min(MAX_BATCH, Math.floor(BATCH_TARGET_MS / Math.max(perSegment, 0.01))));
     // The pipeline's promises resolve without a turn of the event loop: without this, requests, live senders
     // and signals would wait for the whole upload.
     await nextTurn();

@@ -91,6 +91,27 @@ describe("uploading a transcript", { timeout: 60_000 }, () => {
       expect(await stored(meetingId)).toMatchObject({ segments: 0, status: "scheduled" });
     });
 
+    it("refuses an upload of more speech than the limit with a 413 naming the limit and the count", async () => {
+      const srv = await startServer(database());
+      const { facilitator, meetingId } = await setUp("scheduled");
+      // One line, as the 19.5 MB upload of issue 13 was: the parser reads it as one segment.
+      const text = `Ana: ${"we ship on Friday. ".repeat(60_000)}`;
+      const response = await call(
+        srv,
+        facilitator,
+        "POST",
+        `/api/meetings/${meetingId}/transcript?filename=one.txt`,
+        text,
+      );
+      expect(response.status).toBe(413);
+      expect(response.body.error.code).toBe("too_large");
+      // About 1.14 million: the pieces the long line is cut into lose the spaces between them.
+      expect(response.body.error.message).toMatch(
+        /^one\.txt: the transcript has 1,13\d,\d{3} characters of speech; an upload takes at most 1,000,000$/,
+      );
+      expect(await stored(meetingId)).toMatchObject({ segments: 0, status: "scheduled" });
+    });
+
     it("counts what the meeting already holds, and refuses a live segment beyond the limit", async () => {
       const srv = await startServer(database());
       const { facilitator, member, meetingId } = await setUp("live");
