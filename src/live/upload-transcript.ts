@@ -1,15 +1,13 @@
 import { createHash } from "node:crypto";
 import { setImmediate as nextTurn } from "node:timers/promises";
 import { DocketError } from "../core/errors.js";
-import { cutLongSegments } from "../core/transcript/cut-long-segments.js";
-import { DEFAULT_MAX_CHARS } from "../core/transcript/join-turns.js";
-import { parseTranscript, segmentsForExtraction } from "../core/transcript/parse-transcript.js";
 import type { Db } from "../store/database.js";
 import { readUploadProgress } from "../store/meeting-log.js";
 import { listItems } from "../store/notes.js";
 import type { MeetingStatus } from "../store/schema.js";
 import { startsOnSegment } from "./lifecycle.js";
 import { type Actor, type IncomingSegment, type LivePipeline, MAX_MEETING_SEGMENTS } from "./pipeline.js";
+import { readUploadSegments } from "./read-upload.js";
 
 /**
  * Each pipeline call is one transaction, which runs its segments through the engine on this thread, and the
@@ -51,9 +49,7 @@ export async function uploadTranscript(
   options: { mayEnd: boolean },
 ): Promise<UploadResult> {
   // Throws a TranscriptError naming the file and line before anything is stored.
-  const transcript = parseTranscript(file.text, file.name);
-  // Cut before the readers that join and punctuate, which then work on pieces; a join never exceeds the cut.
-  const segments = segmentsForExtraction(cutLongSegments(transcript.segments, DEFAULT_MAX_CHARS));
+  const segments = await readUploadSegments(file.text, file.name);
   if (segments.length === 0) throw new DocketError("bad_input", `${file.name}: the transcript has no speech in it`);
   const chars = segments.reduce((sum, segment) => sum + segment.text.length, 0);
   if (chars > MAX_UPLOAD_CHARS) {
