@@ -3,6 +3,8 @@
  * ~150 modules (resolving and reading them cost `docket extract` a fifth of its time). Each command's own
  * code stays a separate chunk, loaded only when that command runs. Run by `npm run build`.
  */
+import { rmSync } from "node:fs";
+import { join } from "node:path";
 import { build, type Plugin } from "esbuild";
 import { packageRoot } from "../src/files/package-root.js";
 
@@ -23,9 +25,12 @@ const keepOtherPackagesExternal: Plugin = {
 };
 
 const root = packageRoot();
+// Chunk names change with their content: last build's would pile up.
+rmSync(join(root, "dist/cli"), { recursive: true, force: true });
 await build({
   absWorkingDir: root,
-  entryPoints: ["src/cli/docket.ts"],
+  // The worker that reads a large upload is loaded by its path, next to the code that starts it.
+  entryPoints: { docket: "src/cli/docket.ts", "read-upload-worker": "src/live/read-upload-worker.ts" },
   outdir: "dist/cli",
   bundle: true,
   splitting: true,

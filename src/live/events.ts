@@ -129,6 +129,7 @@ export function seriesDrafts(added: readonly SeriesCopy[]): Draft[] {
   }));
 }
 
-export function statusDraft(status: MeetingStatus, actor: string | null): Draft {
-  return { type: "meeting.status", actor, payload: { segmentId: null, event: { kind: "meeting.status", status } } };
+/** The meeting's status changed: by a person, or (`segmentId`) by the segment whose arrival started it. */
+export function statusDraft(status: MeetingStatus, actor: string | null, segmentId: string | null = null): Draft {
+  return { type: "meeting.status", actor, payload: { segmentId, event: { kind: "meeting.status", status } } };
 }

@@ -88,6 +88,12 @@ export interface PipelineOptions {
 /** Segments stored per transaction at most, when several are waiting (an upload, a sender's resend). */
 const MAX_SEGMENTS_PER_TRANSACTION = 250;
 
+/**
+ * The most segments a meeting holds (README, "Limits"): a day-long workshop at speech rate is about 12,000. The
+ * engine reads a meeting's whole transcript again after a restart, so an unbounded one would stall the process.
+ */
+export const MAX_MEETING_SEGMENTS = 20_000;
+
 interface Engine {
   extractor: Extractor;
   /** How many of the meeting's stored segments (by position) it has read. */
@@ -113,6 +119,7 @@ export class LivePipeline {
   readonly #queue = new KeyedQueue();
   readonly #engines = new Map<string, Engine>();
   readonly #waiting = new Map<string, SegmentJob[]>();
+  #stopping = false;
 
   constructor(options: PipelineOptions) {
     this.#options = options;
@@ -246,6 +253,15 @@ export class LivePipeline {
     });
   }
 
+  /** The process is shutting down: long work (an upload) stops at its next step and can be resumed later. */
+  stop(): void {
+    this.#stopping = true;
+  }
+
+  get isStopping(): boolean {
+    return this.#stopping;
+  }
+
   /** Extractors held in memory (for tests and diagnostics). */
   get engineCount(): number {
     return this.#engines.size;
@@ -306,6 +322,13 @@ export class LivePipeline {
     }
 
     const inserted = await insertSegments(tx, meetingId, meeting.segmentCount, rows, at);
+    if (meeting.segmentCount + inserted.length > MAX_MEETING_SEGMENTS) {
+      // Thrown inside the transaction: the rows just inserted are rolled back.
+      throw new DocketError(
+        "too_large",
+        `a meeting holds at most ${MAX_MEETING_SEGMENTS.toLocaleString("en")} segments; this one has ${meeting.segmentCount.toLocaleString("en")}`,
+      );
+    }
     const fresh = new Set<string>();
     for (const row of inserted) {
       positions.set(row.id, row.position);
@@ -323,7 +346,10 @@ export class LivePipeline {
     if (startsOnSegment(status)) {
       status = "live";
       drafts.push(...(await this.#carryIn(tx, meetingId, at)));
-      drafts.push(statusDraft("live", jobs[0]?.sender.userId ?? null));
+      // The status event names the segment that started the meeting: an upload that did is a recording, which a
+      // second try of the same file still ends (upload-transcript.ts).
+      const first = rows.find((row) => fresh.has(row.segment.id));
+      drafts.push(statusDraft("live", first?.userId ?? null, first?.segment.id ?? null));
     }
     const engine = await this.#engineFor(tx, meetingId, meeting.segmentCount);
     const itemEvents: { segmentId: string; event: ItemEvent }[] = [];

@@ -1,18 +1,28 @@
 import { createHash } from "node:crypto";
+import { setImmediate as nextTurn } from "node:timers/promises";
 import { DocketError } from "../core/errors.js";
-import {
-  describeTranscriptWarning,
-  parseTranscript,
-  segmentsForExtraction,
-} from "../core/transcript/parse-transcript.js";
 import type { Db } from "../store/database.js";
+import { readUploadProgress } from "../store/meeting-log.js";
 import { listItems } from "../store/notes.js";
 import type { MeetingStatus } from "../store/schema.js";
 import { startsOnSegment } from "./lifecycle.js";
-import type { Actor, IncomingSegment, LivePipeline } from "./pipeline.js";
+import { type Actor, type IncomingSegment, type LivePipeline, MAX_MEETING_SEGMENTS } from "./pipeline.js";
+import { readUploadSegments } from "./read-upload.js";
 
-/** Segments per pipeline call: each call is one transaction and one broadcast. */
-const UPLOAD_BATCH = 200;
+/**
+ * Each pipeline call is one transaction, which runs its segments through the engine on this thread, and the
+ * engine's cost per segment grows with its length and with the meeting so far: each batch is sized from how
+ * long the last one took, so that other requests and live senders wait tens of milliseconds at most, and the
+ * upload lets them in between batches.
+ */
+const BATCH_TARGET_MS = 40;
+const MAX_BATCH = 200;
+
+/**
+ * Speech one upload may hold (README, "Limits"): about 18 hours of talk. The end of a meeting reads it all again
+ * in one pass (about 1.5 s a million characters), and a file past this is rarely a meeting.
+ */
+export const MAX_UPLOAD_CHARS = 1_000_000;
 
 export interface UploadResult {
   /** Segments stored by this upload. */
@@ -28,43 +38,93 @@ export interface UploadResult {
 
 /**
  * A recorded transcript through the same pipeline as live capture. Segment ids come from the file's content
- * and order, so uploading the same file again stores nothing new. A meeting that had not started is a recorded
- * one: it ends after the upload. A live meeting stays live.
+ * and order, so uploading the same file again stores nothing new, and an upload cut short (a crash, a restart)
+ * is finished by uploading the file again. A meeting that had not started is a recorded one: it ends after the
+ * upload, also when a second try finishes it; changing a meeting's status is the facilitator's (`mayEnd`). A
+ * live meeting stays live.
  */
 export async function uploadTranscript(
   deps: { pipeline: LivePipeline; db: Db },
-  meeting: { id: string; status: MeetingStatus },
+  meetingId: string,
   file: { name: string; text: string },
   actor: Actor,
+  options: { mayEnd: boolean },
 ): Promise<UploadResult> {
   // Throws a TranscriptError naming the file and line before anything is stored.
-  const transcript = parseTranscript(file.text, file.name);
-  const segments = segmentsForExtraction(transcript.segments);
+  const { segments, warnings } = await readUploadSegments(file.text, file.name);
   if (segments.length === 0) throw new DocketError("bad_input", `${file.name}: the transcript has no speech in it`);
-  const digest = createHash("sha256").update(file.text).digest("hex").slice(0, 16);
-  const incoming: IncomingSegment[] = segments.map((segment, i) => ({
-    id: `upload-${digest}-${i + 1}`,
-    speaker: segment.speaker,
-    text: segment.text,
-    start: segment.start,
-    end: segment.end,
-    senderSeq: i + 1,
-  }));
+  const chars = segments.reduce((sum, segment) => sum + segment.text.length, 0);
+  if (chars > MAX_UPLOAD_CHARS) {
+    throw new DocketError(
+      "too_large",
+      `${file.name}: the transcript has ${count(chars)} characters of speech; an upload takes at most ${count(MAX_UPLOAD_CHARS)}`,
+    );
+  }
+  const prefix = `upload-${createHash("sha256").update(file.text).digest("hex").slice(0, 16)}-`;
+
+  const progress = await readUploadProgress(deps.db, meetingId, prefix);
+  if (progress.status === "ended" && progress.stored < segments.length) {
+    throw new DocketError("conflict", "the meeting has ended; it takes no more segments");
+  }
+  const adding = segments.length - progress.stored;
+  if (progress.segmentCount + adding > MAX_MEETING_SEGMENTS) {
+    const has = progress.segmentCount > 0 ? ` and the meeting has ${count(progress.segmentCount)}` : "";
+    throw new DocketError(
+      "too_large",
+      `${file.name}: the transcript has ${count(segments.length)} segments${has}; a meeting holds at most ${count(MAX_MEETING_SEGMENTS)}`,
+    );
+  }
+  // A recording: the meeting had not started, or this file's first segment started it (a try cut short).
+  const isRecording =
+    startsOnSegment(progress.status) || (progress.status === "live" && progress.startedBy === `${prefix}1`);
+  if (isRecording && !options.mayEnd) {
+    throw new DocketError(
+      "forbidden",
+      `uploading into a meeting that has not started ends it, which needs the facilitator role; the meeting is ${progress.status}`,
+    );
+  }
+
   const sender = { client: `upload:${file.name}`.slice(0, 200), user: actor.name, userId: actor.id };
   let stored = 0;
   let duplicates = 0;
-  for (let i = 0; i < incoming.length; i += UPLOAD_BATCH) {
-    const outcomes = await deps.pipeline.addSegments(meeting.id, incoming.slice(i, i + UPLOAD_BATCH), sender);
-    for (const outcome of outcomes) {
+  // The first batch is small: how long a segment takes is not known yet.
+  let batchSize = 10;
+  for (let from = 0; from < segments.length; ) {
+    if (deps.pipeline.isStopping) {
+      throw new DocketError(
+        "conflict",
+        `the server is stopping: ${stored} segments were stored; upload the same file again to store the rest`,
+      );
+    }
+    const batch: IncomingSegment[] = [];
+    for (; from < segments.length && batch.length < batchSize; from++) {
+      const segment = segments[from]!;
+      batch.push({
+        id: `${prefix}${from + 1}`,
+        speaker: segment.speaker,
+        text: segment.text,
+        start: segment.start,
+        end: segment.end,
+        senderSeq: from + 1,
+      });
+    }
+    const started = performance.now();
+    for (const outcome of await deps.pipeline.addSegments(meetingId, batch, sender)) {
       if (outcome.duplicate) duplicates += 1;
       else stored += 1;
     }
+    const perSegment = (performance.now() - started) / batch.length;
+    batchSize = Math.max(1, Math.min(MAX_BATCH, Math.floor(BATCH_TARGET_MS / Math.max(perSegment, 0.01))));
+    // The pipeline's promises resolve without a turn of the event loop: without this, requests, live senders
+    // and signals would wait for the whole upload.
+    await nextTurn();
   }
-  let status = meeting.status;
-  if (stored > 0 && startsOnSegment(meeting.status)) {
-    status = (await deps.pipeline.setStatus(meeting.id, "ended", actor)).status;
-  }
-  const { items } = await listItems(deps.db, meeting.id);
-  const warnings = transcript.warnings.map((warning) => describeTranscriptWarning(file.name, warning));
+  let status: MeetingStatus = progress.status === "ended" ? "ended" : "live";
+  if (isRecording) status = (await deps.pipeline.setStatus(meetingId, "ended", actor)).status;
+  const { items } = await listItems(deps.db, meetingId);
   return { segments: stored, duplicates, items: items.length, status, warnings };
+}
+
+function count(n: number): string {
+  return n.toLocaleString("en");
 }

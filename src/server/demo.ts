@@ -55,7 +55,9 @@ export async function seedDemo(ctx: ServerContext): Promise<boolean> {
       attendees: speakers.map((name) => ({ name, userId: null })),
       createdBy: owner.id,
     });
-    await uploadTranscript({ pipeline: ctx.live.pipeline, db }, seed, { name: demo.recording, text }, actor);
+    await uploadTranscript({ pipeline: ctx.live.pipeline, db }, seed.id, { name: demo.recording, text }, actor, {
+      mayEnd: true,
+    });
     const next = new Date(Math.ceil((ctx.now().getTime() + 7 * DAY_MS) / DAY_MS) * DAY_MS + 15 * 60 * 60 * 1000);
     await createMeeting(db, {
       spaceId: space.id,

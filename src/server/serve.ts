@@ -38,6 +38,9 @@ export interface ServeOptions extends ServerSettings {
   demo?: boolean;
 }
 
+/** How long a stopping server lets requests still running answer before it cuts their connections. */
+const CLOSE_GRACE_MS = 1000;
+
 export interface RunningServer {
   url: string;
   ctx: ServerContext;
@@ -84,9 +87,19 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     ctx,
     app,
     async close() {
+      // An upload stops at its next batch (uploading the file again finishes it) and answers, so its request does
+      // not hold server.close() open.
+      ctx.live.pipeline.stop();
       await ctx.followUp.stop();
       for (const client of wss.clients) client.terminate();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Requests still running get a moment to answer; then every connection is cut, or a keep-alive client that
+      // keeps asking (a health check every few ms) holds the process open for good.
+      const cut = setTimeout(() => {
+        if ("closeAllConnections" in server) server.closeAllConnections();
+      }, CLOSE_GRACE_MS);
+      await closed;
+      clearTimeout(cut);
       await ctx.live.hub.close();
       await database.close();
     },

@@ -165,6 +165,31 @@ export async function findSegmentPositions(
   );
 }
 
+/** Where an upload stands in a meeting: what a second try of the same file starts from. */
+export interface UploadProgress {
+  status: MeetingStatus;
+  segmentCount: number;
+  /** The upload's segments (ids starting with its prefix) already stored. */
+  stored: number;
+  /** The segment whose arrival started the meeting; null when a person started it, or it has not started. */
+  startedBy: string | null;
+}
+
+export async function readUploadProgress(db: Db, meetingId: string, idPrefix: string): Promise<UploadProgress> {
+  const [row] = await query<UploadProgress>(
+    db,
+    sql`SELECT m.status, m.segment_count AS "segmentCount",
+          (SELECT count(*)::int FROM segments s
+            WHERE s.meeting_id = m.id AND starts_with(s.id, ${idPrefix})) AS stored,
+          (SELECT e.payload->>'segmentId' FROM events e
+            WHERE e.meeting_id = m.id AND e.type = 'meeting.status' AND e.payload->'event'->>'status' = 'live'
+            ORDER BY e.seq LIMIT 1) AS "startedBy"
+        FROM meetings m WHERE m.id = ${meetingId}`,
+  );
+  if (!row) throw new DocketError("not_found", `no meeting ${meetingId}`);
+  return row;
+}
+
 /** The segments with position in (after, upTo], in order: what an extractor replays to catch up. */
 export function readSegments(db: Db, meetingId: string, after: number, upTo: number): Promise<Segment[]> {
   return query<Segment>(

@@ -128,10 +128,11 @@ describe("streaming and uploading a real meeting", { timeout: 60_000 }, () => {
 
     it("uploads the same file to the same items, ends the recorded meeting, and takes a re-upload as duplicates", async () => {
       const srv = await server();
-      const { member, viewer, meetingId } = await setUp({ status: "scheduled" });
+      const { facilitator, member, viewer, meetingId } = await setUp({ status: "scheduled" });
       const watcher = await open(srv, meetingId, viewer);
+      // Ending the recorded meeting is the facilitator's (upload.test.ts: a member's upload is refused).
       const upload = () =>
-        call(srv, member, "POST", `/api/meetings/${meetingId}/transcript?filename=meeting.vtt`, devsetText, {
+        call(srv, facilitator, "POST", `/api/meetings/${meetingId}/transcript?filename=meeting.vtt`, devsetText, {
           "content-type": "text/vtt",
         });
       const first = await upload();
@@ -157,9 +158,9 @@ describe("streaming and uploading a real meeting", { timeout: 60_000 }, () => {
 
     it("settles a long, implicit meeting when it ends, as extractItems does (AMI ES2002a, uploaded)", async () => {
       const srv = await server();
-      const { member, viewer, meetingId } = await setUp({ status: "scheduled", templateId: "team-sync" });
+      const { facilitator, viewer, meetingId } = await setUp({ status: "scheduled", templateId: "team-sync" });
       const text = readFileSync(new URL("eval/corpus/ES2002a/transcript.txt", root), "utf8");
-      const response = await call(srv, member, "POST", `/api/meetings/${meetingId}/transcript`, text, {
+      const response = await call(srv, facilitator, "POST", `/api/meetings/${meetingId}/transcript`, text, {
         "content-disposition": 'attachment; filename="ES2002a.txt"',
       });
       expect(response.status).toBe(200);

@@ -9,7 +9,7 @@ import { itemViewSchema } from "../../core/item-view.js";
 import { MEETING_STATUSES } from "../../core/meeting.js";
 import { notesToJson } from "../../core/notes/notes-json.js";
 import { renderNotesMarkdown } from "../../core/notes/render-markdown.js";
-import { NEEDS } from "../../core/roles.js";
+import { NEEDS, roleAtLeast } from "../../core/roles.js";
 import { captureHealth, readHealthState } from "../../live/capture-health.js";
 import type { Actor } from "../../live/pipeline.js";
 import { uploadTranscript } from "../../live/upload-transcript.js";
@@ -115,9 +115,10 @@ const uploadRoute = createRoute({
   description:
     "The raw file as the body (WebVTT, SRT, plain `Name: text`, Otter, Whisper, Deepgram, AssemblyAI or Google " +
     "Meet JSON), named by `?filename=` or Content-Disposition. Stored through the same pipeline as live capture; " +
-    "uploading the same file again stores nothing new. A meeting that had not started ends afterwards. A cue the " +
-    "reader cannot read (a bad timing line) is skipped and listed in `warnings` with its line; a file with nothing " +
-    "readable is a 400 naming the first problem. Member or above.",
+    "uploading the same file again stores nothing new and finishes an upload that was cut short. A meeting that had " +
+    "not started ends afterwards, so that needs a facilitator; a member may upload into a live meeting. A meeting " +
+    "holds at most 20,000 segments (413 beyond). A cue the reader cannot read (a bad timing line) is skipped and " +
+    "listed in `warnings` with its line; a file with nothing readable is a 400 naming the first problem.",
   request: {
     params: meetingParams,
     query: z.object({ filename: z.string().min(1).max(200).optional() }),
@@ -131,7 +132,7 @@ const uploadRoute = createRoute({
   },
   responses: {
     200: jsonResponse(uploadResultSchema, "What was stored."),
-    ...errorResponses(403, 404, 409),
+    ...errorResponses(403, 404, 409, 413),
   },
 });
 
@@ -308,16 +309,14 @@ export function registerLive(app: App, ctx: ServerContext): void {
   app.openapi(uploadRoute, async (c) => {
     const caller = requireCaller(c);
     const { meetingId } = c.req.valid("param");
-    const { meeting } = await requireMeetingRole(ctx, caller, meetingId, NEEDS.write);
+    const { role } = await requireMeetingRole(ctx, caller, meetingId, NEEDS.write);
     const name = c.req.valid("query").filename ?? fileNameOf(c.req.header("content-disposition")) ?? "transcript";
     const text = await c.req.text();
     if (text.trim() === "") throw new ApiError("bad_input", `${name}: the upload is empty`);
-    const result = await uploadTranscript(
-      { pipeline: live.pipeline, db },
-      { id: meetingId, status: meeting.status },
-      { name, text },
-      actorOf(caller),
-    );
+    // An upload that ends the meeting changes its status: the status route's rule (NEEDS.run) applies.
+    const result = await uploadTranscript({ pipeline: live.pipeline, db }, meetingId, { name, text }, actorOf(caller), {
+      mayEnd: roleAtLeast(role, NEEDS.run),
+    });
     return c.json(result, 200);
   });
 
