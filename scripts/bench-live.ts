@@ -17,10 +17,9 @@
  * ("warm-up max"). Writes bench-results/live.json (or --out FILE). Without --postgres-url (or DATABASE_URL) it
  * starts PostgreSQL with scripts/start-postgres.sh.
  */
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
-import { createServer } from "node:net";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
@@ -28,9 +27,9 @@ import { parseArgs } from "node:util";
 import { type EventMessage, LiveClient, type LiveSegment } from "../src/client/live-client.js";
 import { packageRoot } from "../src/files/package-root.js";
 import { createEmptyDatabase, dropDatabase } from "../src/store/postgres-admin.js";
+import { CLI, createMeetings, inBatches, rssMb, sleep, startServe } from "./serve-process.js";
 
 const ROOT = packageRoot();
-const CLI = join(ROOT, "dist", "cli", "docket.js");
 const RECORDINGS = ["ES2002a", "ES2002b", "ES2002c", "ES2002d"];
 const ITEM_EVENTS = new Set(["item.added", "item.updated", "item.removed", "metrics"]);
 const LATENCY_TARGET_MS = 100;
@@ -127,83 +126,8 @@ async function freshTarget(kind: DbKind, options: Options): Promise<Target> {
   return { kind, args: [], env: { DATABASE_URL: url }, remove: () => dropDatabase(server, url) };
 }
 
-interface ServerProcess {
-  url: string;
-  pid: number;
-  /** From the spawn to the first 200 from /api/health. */
-  startupMs: number;
-  output(): string;
-  stop(): Promise<void>;
-}
-
-const children = new Set<ChildProcess>();
-process.once("exit", () => {
-  for (const child of children) child.kill("SIGKILL");
-});
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => process.exit(130));
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function startServe(target: Target): Promise<ServerProcess> {
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const { DATABASE_URL: _u, DOCKET_DATA: _d, ...env } = process.env;
-  const started = performance.now();
-  const child = spawn(process.execPath, [CLI, "serve", "--port", String(port), "--host", "127.0.0.1", ...target.args], {
-    cwd: ROOT,
-    env: { ...env, ...target.env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  children.add(child);
-  let output = "";
-  child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
-    output += chunk;
-  });
-  child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
-    output += chunk;
-  });
-  const exited = new Promise<void>((resolve) =>
-    child.once("exit", () => {
-      children.delete(child);
-      resolve();
-    }),
-  );
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`docket serve exited with ${child.exitCode}:\n${output}`);
-    if (performance.now() - started > 120_000) throw new Error(`docket serve did not start in 120 s:\n${output}`);
-    const ok = await fetch(`${url}/api/health`).then(
-      (r) => r.status === 200,
-      () => false,
-    );
-    if (ok) break;
-    await sleep(5);
-  }
-  const startupMs = performance.now() - started;
-  return {
-    url,
-    pid: child.pid ?? 0,
-    startupMs,
-    output: () => output,
-    async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      child.kill("SIGTERM");
-      const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);
-      await exited;
-      clearTimeout(timer);
-    },
-  };
 }
 
 /** CPU seconds the process has used (user + system), from /proc. */
@@ -211,12 +135,6 @@ function cpuSeconds(pid: number): number {
   const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
   const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
   return (Number(fields[11]) + Number(fields[12])) / CLK_TCK;
-}
-
-function rssMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, "utf8");
-  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-  return kb / 1024;
 }
 
 /** CPU seconds used so far by each PostgreSQL process on this machine (its backends do the database's share). */
@@ -253,48 +171,6 @@ function machineTicks(): { busy: number; total: number } {
 // ── the API: a user, a token, Spaces and meetings ───────────────────────────────────────────────────────────
 
 /** A JSON POST that must succeed (anything else throws with the server's answer): its JSON body and headers. */
-async function post<T>(
-  url: string,
-  path: string,
-  body: unknown,
-  headers: Record<string, string> = {},
-): Promise<{ body: T; headers: Headers }> {
-  const response = await fetch(`${url}${path}`, {
-    method: "POST",
-    headers: { "content-type": "application/json", ...headers },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`POST ${path}: HTTP ${response.status} ${await response.text()}`);
-  return { body: (await response.json()) as T, headers: response.headers };
-}
-
-/** Signs a user up, makes an API token, then one Space per meeting with one meeting in each (the first segment starts it). */
-async function createMeetings(url: string, count: number): Promise<{ token: string; meetingIds: string[] }> {
-  const email = `bench.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@example.com`;
-  const signUp = await post<{ csrfToken: string }>(url, "/api/auth/sign-up", {
-    email,
-    name: "Bench",
-    password: "benchmark-pass",
-  });
-  const session = {
-    cookie: signUp.headers.get("set-cookie")?.split(";")[0] ?? "",
-    "x-csrf-token": signUp.body.csrfToken,
-  };
-  const { token } = (await post<{ token: string }>(url, "/api/tokens", { name: "bench" }, session)).body;
-  const auth = { authorization: `Bearer ${token}` };
-  const createMeeting = async (n: number): Promise<string> => {
-    const spaceSettings = { name: `Bench ${n}`, templateId: "product-engineering-sync", cadence: "weekly" };
-    const space = await post<{ id: string }>(url, "/api/spaces", spaceSettings, auth);
-    const meeting = { title: "Design meeting", scheduledAt: "2025-03-14T15:00:00Z" };
-    return (await post<{ id: string }>(url, `/api/spaces/${space.body.id}/meetings`, meeting, auth)).body.id;
-  };
-  const meetingIds: string[] = [];
-  await inBatches([...Array(count).keys()], 20, async (n) => {
-    meetingIds[n] = await createMeeting(n);
-  });
-  return { token, meetingIds };
-}
-
 // ── the recordings ──────────────────────────────────────────────────────────────────────────────────────────
 
 interface Recording {
@@ -406,13 +282,9 @@ function summarize(values: number[]): Summary {
   return { count: sorted.length, p50: round(at(0.5)), p99: round(at(0.99)), max: round(sorted.at(-1) ?? 0) };
 }
 
-async function inBatches<T>(items: T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
-  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(work));
-}
-
 async function runLoad(kind: DbKind, meetings: number, options: Options, recordings: Recording[]): Promise<LoadResult> {
   const target = await freshTarget(kind, options);
-  const server = await startServe(target);
+  const server = await startServe(target.args, target.env);
   const failures: string[] = [];
   const clients: LiveClient[] = [];
   try {
@@ -593,12 +465,12 @@ interface StartupResult {
 async function measureStartup(kind: DbKind, options: Options): Promise<StartupResult> {
   const target = await freshTarget(kind, options);
   try {
-    const first = await startServe(target);
+    const first = await startServe(target.args, target.env);
     await first.stop();
     const restarts: number[] = [];
     const idle: number[] = [];
     for (let i = 0; i < options.startupRuns; i++) {
-      const server = await startServe(target);
+      const server = await startServe(target.args, target.env);
       restarts.push(server.startupMs);
       await sleep(2000);
       idle.push(rssMb(server.pid));
@@ -753,10 +625,6 @@ function median(values: number[]): number {
 
 function round(n: number): number {
   return Math.round(n * 10) / 10;
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 main().then(

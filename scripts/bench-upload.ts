@@ -8,18 +8,16 @@
  * [--no-speakers] [--senders K] [--sigterm-after S] [--timeout S]`. `--lines N` uploads N short `Name: text` lines (about 50
  * bytes each; without the names with `--no-speakers`); `--single-mb M` one line of M MB of speech.
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { LiveClient } from "../src/client/live-client.js";
 import { packageRoot } from "../src/files/package-root.js";
+import { createMeetings, rssMb, sleep, startServe } from "./serve-process.js";
 
 const ROOT = packageRoot();
-const CLI = join(ROOT, "dist", "cli", "docket.js");
 const RECORDINGS = ["ES2002a", "ES2002b", "ES2002c", "ES2002d"];
 const NAMES = ["Priya", "Darius", "Hannah", "Marco"];
 const WORDS = ["the", "meeting", "risk", "latency", "budget", "Friday", "decided", "action", "we", "will", "ship"];
@@ -64,100 +62,14 @@ function transcript(): { name: string; text: string } {
   return { name: "lines.txt", text: `${lines.join("\n")}\n` };
 }
 
-const children = new Set<ChildProcess>();
-process.once("exit", () => {
-  for (const child of children) child.kill("SIGKILL");
-});
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function rssMb(pid: number): number {
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, "utf8");
-    return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
-  } catch {
-    return 0;
-  }
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function post<T>(url: string, path: string, body: unknown, headers: Record<string, string> = {}) {
-  const response = await fetch(`${url}${path}`, {
-    method: "POST",
-    headers: { "content-type": "application/json", ...headers },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`POST ${path}: HTTP ${response.status} ${await response.text()}`);
-  return { body: (await response.json()) as T, headers: response.headers };
-}
-
 async function main(): Promise<void> {
   const file = transcript();
   const senders = Number(values.senders);
   const folder = await mkdtemp(join(tmpdir(), "docket-bench-upload-"));
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const { DATABASE_URL: _u, DOCKET_DATA: _d, ...env } = process.env;
-  const child = spawn(process.execPath, [CLI, "serve", "--port", String(port), "--data", folder], {
-    cwd: ROOT,
-    env: { ...env, DOCKET_DEMO: "off", DOCKET_FOLLOW_UP: "off" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  children.add(child);
-  let output = "";
-  child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
-    output += chunk;
-  });
-  child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
-    output += chunk;
-  });
-  const exited = new Promise<number>((resolve) => child.once("exit", () => resolve(performance.now())));
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`docket serve exited:\n${output}`);
-    if (
-      await fetch(`${url}/api/health`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      break;
-    await sleep(50);
-  }
-  const pid = child.pid ?? 0;
-
-  const signUp = await post<{ csrfToken: string }>(url, "/api/auth/sign-up", {
-    email: "bench.upload@example.com",
-    name: "Bench",
-    password: "benchmark-pass",
-  });
-  const session = {
-    cookie: signUp.headers.get("set-cookie")?.split(";")[0] ?? "",
-    "x-csrf-token": signUp.body.csrfToken,
-  };
-  const { token } = (await post<{ token: string }>(url, "/api/tokens", { name: "bench" }, session)).body;
+  const server = await startServe(["--data", folder], { DOCKET_DEMO: "off", DOCKET_FOLLOW_UP: "off" });
+  const { url, pid } = server;
+  const { token, meetingIds } = await createMeetings(url, senders + 1);
   const auth = { authorization: `Bearer ${token}` };
-  const meetingIds: string[] = [];
-  for (let n = 0; n <= senders; n++) {
-    const space = await post<{ id: string }>(
-      url,
-      "/api/spaces",
-      { name: `Bench ${n}`, templateId: "product-engineering-sync", cadence: "weekly" },
-      auth,
-    );
-    const meeting = { title: "Design meeting", scheduledAt: "2025-03-14T15:00:00Z" };
-    meetingIds.push((await post<{ id: string }>(url, `/api/spaces/${space.body.id}/meetings`, meeting, auth)).body.id);
-  }
   const [uploadMeeting, ...liveMeetings] = meetingIds;
 
   const rssBefore = rssMb(pid);
@@ -219,11 +131,7 @@ async function main(): Promise<void> {
   let sigtermToExit: string | null = null;
   if (values["sigterm-after"]) {
     await sleep(Number(values["sigterm-after"]) * 1000);
-    const signalled = performance.now();
-    child.kill("SIGTERM");
-    const exitedAt = await Promise.race([exited, sleep(30_000).then(() => null)]);
-    sigtermToExit = exitedAt === null ? "still running after 30 s (killed)" : `${Math.round(exitedAt - signalled)} ms`;
-    if (exitedAt === null) child.kill("SIGKILL");
+    sigtermToExit = exitTime(await server.stop(30_000));
   }
   const answer = await upload;
   running = false;
@@ -238,16 +146,12 @@ async function main(): Promise<void> {
   console.log(`/api/health: ${healthChecks} checks, worst ${Math.round(healthWorst)} ms`);
   console.log(`live senders in other meetings: ${acks} acks, worst ${Math.round(ackWorst)} ms`);
   if (sigtermToExit) console.log(`SIGTERM → exit: ${sigtermToExit}`);
-  if (child.exitCode === null && child.signalCode === null) {
-    const signalled = performance.now();
-    child.kill("SIGTERM");
-    const exitedAt = await Promise.race([exited, sleep(30_000).then(() => null)]);
-    if (exitedAt === null) child.kill("SIGKILL");
-    console.log(
-      `SIGTERM → exit (idle): ${exitedAt === null ? "killed after 30 s" : `${Math.round(exitedAt - signalled)} ms`}`,
-    );
-  }
+  if (server.running) console.log(`SIGTERM → exit (idle): ${exitTime(await server.stop(30_000))}`);
   await rm(folder, { recursive: true, force: true });
+}
+
+function exitTime(ms: number | null): string {
+  return ms === null ? "still running after 30 s (killed)" : `${Math.round(ms)} ms`;
 }
 
 main().catch((error: unknown) => {
