@@ -74,3 +74,24 @@ export function eachDatabase(body: (database: () => Database, kind: DatabaseKind
     });
   }
 }
+
+/**
+ * Two databases on one PostgreSQL database (two pools, two LISTEN connections), as two `docket serve` processes
+ * would have, empty at the start of every test of the calling `describe`.
+ */
+export function twoProcessDatabases(): { first: () => Database; second: () => Database } {
+  let first: (Database & { url: string | null }) | null = null;
+  let second: Database | null = null;
+  beforeAll(async () => {
+    first = await createTestDatabase("postgres");
+    second = await openDatabase({ kind: "postgres", url: first.url! });
+  }, 60_000);
+  beforeEach(async () => {
+    if (first) await truncateAll(first);
+  });
+  afterAll(async () => {
+    await second?.close();
+    await first?.close();
+  });
+  return { first: () => first!, second: () => second! };
+}

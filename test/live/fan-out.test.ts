@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { CaptureHealth, ServerMessage } from "../../src/api/live-protocol.js";
-import { type Database, openDatabase } from "../../src/store/database.js";
 import { testClock } from "../helpers/api.js";
-import { createTestDatabase, databaseKinds, eachDatabase, truncateAll } from "../helpers/database.js";
+import { databaseKinds, eachDatabase, twoProcessDatabases } from "../helpers/database.js";
 import { createTestMeeting, createTestUser } from "../helpers/server.js";
 import { call } from "./live-client.js";
 import { liveFixture } from "./room-fixture.js";
@@ -15,31 +14,16 @@ const LINES: [string, string][] = [
 ];
 
 describe.runIf(databaseKinds().includes("postgres"))("two servers on one PostgreSQL database", () => {
-  let first: (Database & { url: string | null }) | null = null;
-  let second: Database | null = null;
+  const { first, second } = twoProcessDatabases();
   const { startServer, open } = liveFixture();
 
-  beforeAll(async () => {
-    first = await createTestDatabase("postgres");
-    // A second pool and LISTEN connection on the same database: as another `docket serve` process would have.
-    second = await openDatabase({ kind: "postgres", url: first.url! });
-  }, 60_000);
-  // Empty at the start of every test, as eachDatabase does it.
-  beforeEach(async () => {
-    if (first) await truncateAll(first);
-  });
-  afterAll(async () => {
-    await second?.close();
-    await first?.close();
-  });
-
   it("shows a viewer on server B, in order and without gaps, what was sent to server A", async () => {
-    const a = await startServer(first!);
-    const b = await startServer(second!);
-    const priya = await createTestUser(first!, "Priya Raman");
-    const viewer = await createTestUser(first!, "Vera Viewer");
+    const a = await startServer(first());
+    const b = await startServer(second());
+    const priya = await createTestUser(first(), "Priya Raman");
+    const viewer = await createTestUser(first(), "Vera Viewer");
     const { meetingId } = await createTestMeeting(
-      first!,
+      first(),
       [
         { user: priya, role: "member" },
         { user: viewer, role: "viewer" },

@@ -2,14 +2,13 @@
 // sockets already open, at once and on every process, not only when a socket opens.
 import { randomBytes } from "node:crypto";
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { ServerMessage } from "../../src/api/live-protocol.js";
 import { hashSecret, SESSION_COOKIE } from "../../src/server/auth.js";
 import type { RunningServer } from "../../src/server/serve.js";
-import { type Database, openDatabase } from "../../src/store/database.js";
 import { memberships, sessions } from "../../src/store/schema.js";
 import { testClock } from "../helpers/api.js";
-import { createTestDatabase, databaseKinds, eachDatabase, truncateAll } from "../helpers/database.js";
+import { databaseKinds, eachDatabase, twoProcessDatabases } from "../helpers/database.js";
 import { createTestMeeting, createTestUser, type TestUser } from "../helpers/server.js";
 import { call, type LiveClient } from "./live-client.js";
 import { liveFixture } from "./room-fixture.js";
@@ -179,32 +178,18 @@ describe("rights on open live connections", () => {
 });
 
 describe.runIf(databaseKinds().includes("postgres"))("rights on live connections across two servers", () => {
-  let first: (Database & { url: string | null }) | null = null;
-  let second: Database | null = null;
+  const { first, second } = twoProcessDatabases();
   const { startServer, open } = liveFixture();
 
-  beforeAll(async () => {
-    first = await createTestDatabase("postgres");
-    // A second pool and LISTEN connection on the same database: as another `docket serve` process would have.
-    second = await openDatabase({ kind: "postgres", url: first.url! });
-  }, 60_000);
-  beforeEach(async () => {
-    if (first) await truncateAll(first);
-  });
-  afterAll(async () => {
-    await second?.close();
-    await first?.close();
-  });
-
   it("follows a demotion and a removal made through server A on sockets held by server B", async () => {
-    const a = await startServer(first!);
-    const b = await startServer(second!);
-    const owner = await createTestUser(first!, "Ana Owner");
-    const priya = await createTestUser(first!, "Priya Raman");
-    const ben = await createTestUser(first!, "Ben Member");
-    const cai = await createTestUser(first!, "Cai Member");
+    const a = await startServer(first());
+    const b = await startServer(second());
+    const owner = await createTestUser(first(), "Ana Owner");
+    const priya = await createTestUser(first(), "Priya Raman");
+    const ben = await createTestUser(first(), "Ben Member");
+    const cai = await createTestUser(first(), "Cai Member");
     const { spaceId, meetingId } = await createTestMeeting(
-      first!,
+      first(),
       [
         { user: owner, role: "owner" },
         { user: priya, role: "member" },

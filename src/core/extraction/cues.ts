@@ -87,7 +87,7 @@ export const RISK =
  * wrong we can't pick on the fifteenth", "that would stop the line". A rating said beside it rates this.
  */
 export const EXPOSURE =
-  /\bif\b[^.?!]*?\b(?:can't|cannot|won't|miss|lose|stop|fail|break|slip|blow|lapse|breach|lose)\w*\b|\b(?:would|we'd|it'd|that'd|could)(?: (?:all|also|then))? (?:miss|lose|stop|break|fail|slip|blow|breach|cost|delay|block)\w*\b/;
+  /\bif\b[^.?!]*?\b(?:can't|cannot|won't|miss|lose|stop|fail|break|slip|blow|lapse|breach)\w*\b|\b(?:would|we'd|it'd|that'd|could)(?: (?:all|also|then))? (?:miss|lose|stop|break|fail|slip|blow|breach|cost|delay|block)\w*\b/;
 /** Red/yellow/green said as a rating. Groups hold the colour. */
 export const RATING =
   /\b(?:(?:call|rate|mark|put|flag|score|have|keep|i'd say|i would say)(?: it| this| that| this one| that one| them)?(?: as| at)?(?: a| an)? (red|yellow|amber|green)|(?:it's|it is|that's|this is|we're|we are|they're|status is|rated|rating is|still|currently|solidly|firmly|firmly in the|definitely|marked(?: it)? as|is|stays?|at|goes|went|turned|moved to|moving to|back to|sitting at)(?: a| an| in the)? (red|yellow|amber|green)\b(?! light)|\b(red|yellow|amber|green) (?:for me|risk|status|rating|item|flag|territory|zone)\b|(?:status|rating)[:\s]+(red|yellow|amber|green)\b|^(red|yellow|amber|green)\b(?! light| first| ones| items| then)|^(?:so|okay|ok|well|mine is|mine's|this one's|this one is)[,]?\s+(red|yellow|amber|green)[.!,]?$)/;
