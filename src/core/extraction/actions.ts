@@ -167,7 +167,13 @@ export function readAction(s: Sentence, ctx: ActionContext): ActionReading | nul
 
   const self = SELF_COMMITMENT.exec(lower);
   // "If it's month-end I will have finance at my desk" is a hypothetical, not a promise.
-  const conditional = self && /\b(?:if|when|whether|unless)\b/.test(lower.slice(0, self.index));
+  // "If I get them by tomorrow, I'll have it in your sandbox by the 24th" waits on an input, and still promises.
+  const conditional =
+    self &&
+    /\b(?:if|when|whether|unless)\b/.test(lower.slice(0, self.index)) &&
+    !/^(?:\w+[,.]?\s+)?(?:if|once|as soon as) (?:i|we) (?:get|receive|have) (?:them|it|those|that|the \w+)\b/.test(
+      lower,
+    );
   // "It's not something I can fix from my side", "the risk I'm going to lose sleep over", "which we can live
   // with": the promise sits in a clause about a thing, and describes it instead of taking work on.
   const describes =

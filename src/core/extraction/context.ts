@@ -61,3 +61,46 @@ export function withAntecedent(
     quote: [...antecedent.map((p) => p.raw), s.raw].join(" "),
   };
 }
+
+/** What opens a topic announcement: "Okay, second thing, …", "And speaking of replicas, …", "Next up: …". */
+const TOPIC_LEAD =
+  /^(?:(?:okay|ok|so|and|right|alright|um|uh|next|next up|now|then|also|moving on(?: to)?|speaking of|regarding|about|(?:the )?(?:first|second|third|fourth|fifth|next|last|other|final) (?:thing|item|one|topic|point)(?: is)?|(?:one|another) (?:more )?thing)[,:.]?\s+)+/;
+/** Words that make a sentence say something rather than name a subject. */
+const NOT_A_NAME =
+  /\b(?:i|we|you|he|she|they|it|is|are|was|were|be|been|has|have|had|do|does|did|will|would|can|could|should|going|think|know|need|want|get|got|said|says|thanks|sorry|here|there|hi|hello|bye|quick|good|great|fine|yes|no|not)\b|'(?:s|re|ve|ll|d)\b/;
+
+/**
+ * The subject a turn announces without saying anything about it yet: "Okay, second thing, the ledger
+ * reconciliation job." → "the ledger reconciliation job". Null when the sentence says more than a name.
+ */
+export function announcedTopic(text: string): string | null {
+  const lower = text
+    .toLowerCase()
+    .replace(/[.!:]+$/, "")
+    .trim();
+  const lead = TOPIC_LEAD.exec(lower)?.[0];
+  if (!lead) return null;
+  let rest = lower.slice(lead.length).replace(/\s+(?:again|too|then|now|first)$/, "");
+  // "recon the ledger reconciliation job": the phrase after the last article is the name.
+  const article = rest.lastIndexOf(" the ");
+  if (article > 0) rest = rest.slice(article + 1);
+  const words = rest.split(/\s+/);
+  if (words.length > 5 || NOT_A_NAME.test(rest) || /[,;?]/.test(rest)) return null;
+  if (contentWordSet(rest).size < 1 || !/^(?:the |our |a |an )?[a-z0-9]/.test(rest)) return null;
+  return rest;
+}
+
+/** "It's getting slow…" with the subject just announced: "The ledger reconciliation job is getting slow…". */
+export function namingTopic(text: string, topic: string): string {
+  const named = text.replace(/^(?:it's|it is|it)\b/i, (pronoun) => (pronoun.length > 2 ? `${topic} is` : topic));
+  return named === text ? text : named.charAt(0).toUpperCase() + named.slice(1);
+}
+
+/** "So the plan is: the numbers first, then the two issues, then roadmap. Does that work?" — the meeting's running order, said near its start. */
+export function isRunningOrder(lower: string, index: number): boolean {
+  return (
+    index <= 8 &&
+    /\b(?:the plan(?: for today)? is|agenda|today we(?:'ll| will)? (?:cover|go through|look at))\b/.test(lower) &&
+    /\bthen\b.*\bthen\b/.test(lower)
+  );
+}

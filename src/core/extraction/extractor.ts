@@ -12,7 +12,7 @@ import { readLeadingCue } from "./passes/leading-cue.js";
 import { inferImplicitItems } from "./passes/learned.js";
 import { readMetrics } from "./passes/metrics-pass.js";
 import { motions } from "./passes/motions.js";
-import { callsForAgreement, proposalContinuation, proposalsWaiting } from "./passes/proposals.js";
+import { callsForAgreement, directiveAnswer, proposalContinuation, proposalsWaiting } from "./passes/proposals.js";
 import { questions, settleQuestions } from "./passes/question-pass.js";
 import { recaps } from "./passes/recaps.js";
 import { done, dueDates, rationale } from "./passes/refinements.js";
@@ -66,6 +66,7 @@ const SENTENCE_PASSES: readonly SentencePass[] = [
   ownership,
   acceptance,
   callsForAgreement,
+  directiveAnswer,
   riskAnnouncements,
   motions,
   // What the sentence leads with; exactly one of the next four reads it.

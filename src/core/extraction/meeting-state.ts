@@ -9,6 +9,7 @@ import {
 } from "../item.js";
 import type { Segment } from "../segment.js";
 import type { SectionKind, Template } from "../template/template.js";
+import { namingTopic } from "./context.js";
 import { ESCALATION } from "./cues.js";
 import { type DueDate, findDueDate } from "./dates.js";
 import type { MetricReader } from "./metrics.js";
@@ -113,6 +114,10 @@ export class MeetingState {
   readonly history: Segment[] = [];
   /** "Can I raise a risk?" — the speaker's next sentence is the risk. */
   riskAnnounced: { speaker: string | null; at: number } | null = null;
+  /** The subject a turn just announced ("Okay, second thing, the reconciliation job."): what "it" means next. */
+  topic: { phrase: string; at: number } | null = null;
+  /** "Can we just mute it?": the verb asked about, for a reply that answers with it ("Mute it for a week"). */
+  askedWhetherTo: { verb: string; speaker: string | null; at: number } | null = null;
   /** The last statement that made no item, and the previous turn, for replies that point back at them. */
   lastStatement: Statement | null = null;
   previousTurn: { speaker: string | null; text: string; evidence: Evidence } | null = null;
@@ -206,13 +211,16 @@ export class MeetingState {
   newItem(kind: ItemKind, text: string, evidence: Evidence, confidence: number, sectionKind?: SectionKind): Item {
     const n = (this.counters.get(kind) ?? 0) + 1;
     this.counters.set(kind, n);
+    const topic = this.topic && this.index - this.topic.at <= 6 ? this.topic.phrase : null;
     return createItem({
       id: `${kind}-${n}`,
       kind,
       section: this.sectionFor(kind, sectionKind),
-      text,
+      // "Second thing, the reconciliation job. … It's getting slow.": the note names what "it" was.
+      text: topic ? namingTopic(text, topic) : text,
       status: kind === "decision" ? "decided" : kind === "update" || kind === "escalation" ? null : "open",
-      confidence,
+      // Rounded: 0.7 + 0.1 - 0.3 is 0.4999…, which would drop an item that sits exactly on MIN_CONFIDENCE.
+      confidence: Math.round(confidence * 100) / 100,
       evidence: [evidence],
     });
   }

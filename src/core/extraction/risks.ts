@@ -25,7 +25,8 @@ export function readRiskAttributes(lower: string): RiskAttributes {
   const likelihood = likely?.[1] || likely?.[2] ? "low" : levelOf(likely?.slice(3).find(Boolean));
   const mitigation = MITIGATION.exec(lower);
   return {
-    rag: colour ? (colour === "amber" ? "yellow" : (colour as Rag)) : null,
+    // Amber and orange are how many teams say yellow.
+    rag: colour ? (colour === "amber" || colour === "orange" ? "yellow" : (colour as Rag)) : null,
     likelihood,
     impact: levelOf(IMPACT.exec(lower)?.slice(1).find(Boolean)),
     mitigation: mitigation ? mitigation.index : null,

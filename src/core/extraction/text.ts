@@ -5,6 +5,9 @@ const FILLERS =
   /\b(?:u+m+|u+h+|e+r+m*|h+m+|mm+-?hmm+|uh-huh|you know|i mean|kind of|sort of|basically|actually|literally)\b,?\s*/gi;
 /** "We need, like, three more": "like" set off by commas is a filler; "I like it" is not. */
 const LIKE_FILLER = /,\s*like,\s*/gi;
+/** "For me this is, how do you say, orange": searching for the word, set off by commas. */
+const WORD_SEARCH =
+  /,\s*(?:how do you say|how do you call it|what do you call it|what's the word|what is the word)(?: (?:it|that|in english))?,\s*/gi;
 /** "[laughs]", "(inaudible)", "[crosstalk]": what a transcriber noted about the sound, not what was said. */
 const SOUND_NOTE =
   /[[(](?:laugh\w*|inaudible|crosstalk|unintelligible|silence|pause|cough\w*|sigh\w*|applause|music|noise|background noise|overlapping|indistinct)[\])]\s*/gi;
@@ -36,6 +39,7 @@ export function normalize(raw: string): string {
   return digitizeNumbers(raw.replace(/[\u2018\u2019]/g, "'").replace(/[\u201C\u201D]/g, '"'))
     .replace(SOUND_NOTE, "")
     .replace(LIKE_FILLER, " ")
+    .replace(WORD_SEARCH, " ")
     .replace(FILLERS, "")
     .replace(/\s+/g, " ")
     .replace(REPEATED_RUN, "$1")

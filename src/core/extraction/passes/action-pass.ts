@@ -2,7 +2,7 @@ import { meaningfulWords, readAction } from "../actions.js";
 import { antecedentOf, onlyPointsBack, withAntecedent } from "../context.js";
 import { CORRECTION, ESCALATION_STEP } from "../cues.js";
 import { findDueDate, stripDuePhrase } from "../dates.js";
-import type { MeetingState, SentenceContext } from "../meeting-state.js";
+import type { MeetingState, SentenceContext, Tracked } from "../meeting-state.js";
 import { cleanItemText, contentWordSet } from "../text.js";
 import { escalationRestated, followUpOf } from "./escalation-pass.js";
 
@@ -60,6 +60,12 @@ export function actions(state: MeetingState, c: SentenceContext): boolean {
     state.set(t, "needed", t.item.needed ? `${t.item.needed}; ${action.text}` : action.text);
     state.addEvidence(t, s);
     c.created = t;
+  } else if (action?.kind === "new" && carriesOut(state, action.text)) {
+    // "Mute it for a week." — "Fine by me." — "I'll mute it after this.": who carries out the decision.
+    const t = carriesOut(state, action.text)!;
+    if (!t.item.owner && action.owner) state.set(t, "owner", action.owner);
+    state.addEvidence(t, s);
+    c.created = t;
   } else if (action?.kind === "new" && escalationRestated(state, action.text, action.owner)) {
     // "Cormac takes the fee waiver to Gráinne": the escalation said again, not a new action.
     const t = escalationRestated(state, action.text, action.owner)!;
@@ -95,4 +101,12 @@ export function actions(state: MeetingState, c: SentenceContext): boolean {
     state.lastRequestOf = { by: speaker, of: action.owner };
   }
   return false;
+}
+
+/** The decision just made, when a task only says to do it ("I'll mute it after this"): its verb and a pronoun. */
+function carriesOut(state: MeetingState, task: string): Tracked | null {
+  const decided = state.latest("decision", 2, (t) => t.item.status === "decided");
+  if (!decided || !onlyPointsBack(task)) return null;
+  const verb = [...contentWordSet(task.split(/\s+/)[0] ?? "")][0];
+  return verb && decided.words.has(verb) ? decided : null;
 }

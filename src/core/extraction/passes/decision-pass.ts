@@ -54,6 +54,25 @@ export function pendingDecisions(state: MeetingState, c: SentenceContext): boole
  * open question). A question of fact put off ("Do we know districts want it?" — "Let's not decide that
  * today") stays an open question: "question".
  */
+/** "I must first discuss with Lars, our CFO, if we add Hamburg at renewal" — the open choice, and whom it waits on. */
+const EMBEDDED_WHETHER =
+  /\b(discuss|check|talk|confer|speak|consult)(?: (?:it|this|that))? with ((?:\p{Lu}\p{Ll}+|the \w+|my \w+|our \w+)(?:, (?:our|my|the) [\w ]+,)?)\s+(?:if|whether) (?:we|i|they) (?:should |would |will |can )?(.+)$/u;
+
+/** The pending matter as a note writes it: "Whether to add Hamburg at renewal… (pending discussion with Lars, our CFO)". */
+function asWhether(text: string): string | null {
+  const m = EMBEDDED_WHETHER.exec(text);
+  if (!m?.[1] || !m[2] || !m[3]) return null;
+  const noun = {
+    discuss: "discussion",
+    check: "a check",
+    talk: "a talk",
+    confer: "a talk",
+    speak: "a talk",
+    consult: "consulting",
+  }[m[1] as "discuss"];
+  return `Whether to ${m[3].replace(/[.!]+$/, "")} (pending ${noun} with ${m[2].replace(/,$/, "")})`;
+}
+
 function whatIsPending(state: MeetingState, c: SentenceContext): string | "question" | null {
   const speaker = state.speaker;
   const proposal = state.waitingProposal();
@@ -62,7 +81,7 @@ function whatIsPending(state: MeetingState, c: SentenceContext): string | "quest
   const before = setUpBefore(state.sentences, c.i).filter(
     (p) => !NON_ANSWER.test(p.lower) && !STILL_OPEN.test(p.lower) && !onlyPointsBack(p.text, DEFERRAL_VOCABULARY),
   );
-  if (before.length) return before.map((p) => cleanItemText(p.text)).join("; ");
+  if (before.length) return before.map((p) => asWhether(p.text) ?? cleanItemText(p.text)).join("; ");
   const asked = state.latest("question", REPLY_WINDOW, (t) => t.item.askedBy !== speaker);
   if (asked && !ASKS_FOR_A_DECISION.test(asked.item.text)) {
     state.set(asked, "status", "open");

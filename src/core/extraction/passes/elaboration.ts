@@ -1,3 +1,4 @@
+import { announcedTopic } from "../context.js";
 import type { MeetingState, SentenceContext } from "../meeting-state.js";
 import { cleanItemText, contentWordSet } from "../text.js";
 
@@ -15,6 +16,8 @@ export function elaboration(state: MeetingState, c: SentenceContext): boolean {
     state.recentStatements.push({ speaker, sentence: s, at: index, evidence: state.evidenceFor(s) });
     if (state.recentStatements.length > 12) state.recentStatements.shift();
   }
+  const topic = created || isQuestion ? null : announcedTopic(s.text);
+  if (topic) state.topic = { phrase: topic, at: index };
   const elaborating = state.elaborating;
   if (created) state.elaborating = created;
   else if (elaborating && !isQuestion && contentWordSet(s.text).size >= 3) {

@@ -1,3 +1,4 @@
+import { isRunningOrder } from "../context.js";
 import { DECISION, DECISION_CALL, ESCALATION, PENDING, RAISED_LATER } from "../cues.js";
 import { isConclusion, opensConclusion } from "../decisions.js";
 import { AUTHORITY, readEscalationStep } from "../escalations.js";
@@ -60,6 +61,7 @@ export function readLeadingCue(state: MeetingState, c: SentenceContext): boolean
   const { index, people } = state;
   // "I'll talk about the load test in risks": nothing is raised until it is raised.
   if (RAISED_LATER.test(lower)) return true;
+  if (isRunningOrder(lower, index)) return true;
   if (AUTHORITY.test(lower)) state.authoritySaidAt = index;
   c.escalationStep = isQuestion
     ? null

@@ -1,4 +1,5 @@
 import { isTask } from "../actions.js";
+import { isRunningOrder } from "../context.js";
 import { CALL_FOR_AGREEMENT, MEETING_STEERING, NOT_A_TASK, PROPOSAL, PROPOSAL_LEAD } from "../cues.js";
 import { type MeetingState, REPLY_WINDOW, type SentenceContext } from "../meeting-state.js";
 import { cleanItemText, contentWordSet } from "../text.js";
@@ -24,6 +25,7 @@ export function callsForAgreement(state: MeetingState, c: SentenceContext): bool
   const call = isQuestion ? CALL_FOR_AGREEMENT.exec(lower) : null;
   if (call) {
     const stated = call[1] && contentWordSet(call[1]).size >= 2 ? s : (sentences[i - 1] ?? null);
+    if (stated && isRunningOrder(stated.lower, index)) return true;
     if (stated && stated !== s && contentWordSet(stated.text).size >= 3) {
       state.proposals.push({
         text: cleanItemText(stated.text),
@@ -57,13 +59,49 @@ export function callsForAgreement(state: MeetingState, c: SentenceContext): bool
   return false;
 }
 
+/** "Can we just mute it?", "Should we push the launch?": a question about doing something, and its verb. */
+const ASKED_WHETHER_TO =
+  /^(?:(?:so|and|okay|ok|but|well)[,]?\s+)*(?:can|could|should|shall) we (?:just |maybe |not |also )?([a-z]+)\b/;
+/** What a reply may say before the verb it answers with: "Yeah, just mute it", "Sure, go ahead and push it". */
+const DIRECTIVE_LEAD =
+  /^(?:(?:yes|yeah|yep|sure|okay|ok|fine|right|so|then)[,.!]?\s+)*(?:let's |we'll |just |go ahead and )*/;
+/** Where a directive's condition or reason starts: the decision is what comes before it. */
+const DIRECTIVE_TAIL = /[,;]?\s+(?:if|unless|because|since|so that|which|and then)\b.*$/;
+
+/**
+ * "Can we just mute it?" — "Mute it for a week, till next Monday, if nobody fixes the check by then…": someone
+ * other than the asker answers the question with its own verb, as an instruction. That answer is the decision.
+ */
+export function directiveAnswer(state: MeetingState, c: SentenceContext): boolean {
+  const { s, i, lower, isQuestion } = c;
+  const { speaker, index } = state;
+  const asked = state.askedWhetherTo;
+  if (isQuestion) {
+    const verb = ASKED_WHETHER_TO.exec(lower)?.[1];
+    state.askedWhetherTo = verb && !MEETING_STEERING.test(verb) ? { verb, speaker, at: index } : asked;
+    return false;
+  }
+  if (!asked || asked.speaker === speaker || index - asked.at !== 1 || i > 1) return false;
+  const lead = DIRECTIVE_LEAD.exec(lower)?.[0] ?? "";
+  if (!lower.startsWith(`${asked.verb} `, lead.length)) return false;
+  const text = cleanItemText(s.text.slice(lead.length).replace(DIRECTIVE_TAIL, ""));
+  if (contentWordSet(text).size < 3) return false;
+  state.askedWhetherTo = null;
+  // The question itself may be waiting as a proposal: this answer settles it.
+  state.proposals = state.proposals.filter((x) => x.speaker !== asked.speaker || x.at !== asked.at);
+  const proposal = { text, speaker, at: index, evidence: [state.evidenceFor(s)], explicit: true, owner: null };
+  c.created = state.decide(proposal, speaker, 0.7);
+  return true;
+}
+
 /** "We should…", "I propose…": a proposal waits for a reply when nothing else was made of the sentence. */
 export function proposalsWaiting(state: MeetingState, c: SentenceContext): boolean {
   if (c.created) return false;
   const { s, lower } = c;
   const index = state.index;
   const p = PROPOSAL.exec(lower);
-  const rest = p?.[1] ?? "";
+  // "What I'd suggest is we agree on seventy percent…": what is to be agreed is the proposal.
+  const rest = (p?.[1] ?? "").replace(/^agree (?:on|to|that)\s+/, "");
   if (p && isTask(rest, null) && !MEETING_STEERING.test(rest) && !NOT_A_TASK.test(rest)) {
     const explicit = !/^(?:we should|we could|can we|could we|should we|maybe we should)/.test(p[0]);
     state.inProposal = {

@@ -1,6 +1,6 @@
 import type { ItemKind } from "../../item.js";
 import type { SectionKind } from "../../template/template.js";
-import { AGENDA, HEADING, PENDING, RECAP } from "../cues.js";
+import { AGENDA, ESCALATION, HEADING, PENDING, RECAP } from "../cues.js";
 import { findDueDate, stripDuePhrase } from "../dates.js";
 import {
   type MeetingState,
@@ -37,6 +37,10 @@ export function recaps(state: MeetingState, c: SentenceContext): boolean {
     }
   }
   const recap = state.recap;
+  if (recap && recap.kind === null && recap.speaker === speaker && !isQuestion && recapsWhoDoesWhat(state, s)) {
+    recap.at = state.index;
+    return true;
+  }
   if (recap?.kind && contentWordSet(s.text).size >= 2 && !isQuestion) {
     recap.at = state.index;
     // "That's decided. Inès redoes the drill-down screen. Load test doc in two weeks." — owners and
@@ -58,7 +62,51 @@ export function recaps(state: MeetingState, c: SentenceContext): boolean {
   return false;
 }
 
-function recapItem(state: MeetingState, kind: RecapKind, s: Sentence): Tracked | null {
+/** Where a recap line passes to the next person: ", Vikram retrains…", "… and checks XRechnung". */
+const NEXT_DOER = /,\s+(?:and\s+)?(?=(?:i|\p{Lu}\p{Ll}+(?:'s team)?)\s+\p{Ll}+\b)|\s+and\s+(?=\p{Ll}+(?<!ss)s\s)/u;
+/** "Patrick sends…", "Patrick's team merges…", "I escalate…": a recap line that opens with who does it. */
+const DOER_FIRST = /^(?:and\s+)?(i|\p{Lu}\p{Ll}+)(?:'s team)?\s+(\p{Ll}+)\b/u;
+
+/**
+ * "Let me recap. Patrick sends two hundred sample invoices tomorrow, Vikram retrains and puts it in your
+ * sandbox by the 24th." — after an untitled recap, a line led by a person is one item per doer, each joined
+ * to the item it restates. Lines without a doer are left to the other passes.
+ */
+function recapsWhoDoesWhat(state: MeetingState, s: Sentence): boolean {
+  const first = DOER_FIRST.exec(s.text);
+  if (!first?.[1] || !first[2] || !isDoer(state, first[1], first[2])) return false;
+  let doer = first[1];
+  for (const part of s.text.split(NEXT_DOER)) {
+    const led = DOER_FIRST.exec(part);
+    const body = led?.[1] && led[2] && isDoer(state, led[1], led[2]) ? part.slice(led[0].length - led[2].length) : part;
+    if (led?.[1] && body !== part) doer = led[1];
+    const owner = doer.toLowerCase() === "i" ? state.speaker : state.people.lookup(doer);
+    const task = `${baseForm(body.split(/\s+/)[0] ?? "")} ${body.split(/\s+/).slice(1).join(" ")}`.trim();
+    const kind: RecapKind = ESCALATION.test(task.toLowerCase()) ? "escalation" : "action";
+    const line = { raw: s.raw, text: task, lower: task.toLowerCase() };
+    const t = recapItem(state, kind, line, owner);
+    if (t) state.addEvidence(t, s);
+  }
+  return true;
+}
+
+/** A known person (or "I") followed by a verb in the third person ("sends", "merges") or, for "I", any verb. */
+function isDoer(state: MeetingState, name: string, verb: string): boolean {
+  if (name.toLowerCase() === "i")
+    return !/^(?:think|guess|mean|know|hope|believe|suppose|am|was|have|had|would|will|can)$/.test(verb);
+  return state.people.lookup(name) !== null && /[^s]s$/.test(verb) && !/^(?:is|was|has|does|says|thinks)$/.test(verb);
+}
+
+/** "sends" → "send", "retries" → "retry", "pushes" → "push": the task as a note writes it. */
+function baseForm(verb: string): string {
+  const v = verb.toLowerCase();
+  if (/ies$/.test(v)) return `${v.slice(0, -3)}y`;
+  if (/(?:ss|sh|ch|x|z|o)es$/.test(v)) return v.slice(0, -2);
+  if (/[^s]s$/.test(v)) return v.slice(0, -1);
+  return v;
+}
+
+function recapItem(state: MeetingState, kind: RecapKind, s: Sentence, doer: string | null = null): Tracked | null {
   const { meetingDate, people, speaker } = state;
   const due = meetingDate ? findDueDate(s.text, meetingDate) : null;
   // "Ngozi, you'll execute." after a decision names who carries it out.
@@ -76,9 +124,9 @@ function recapItem(state: MeetingState, kind: RecapKind, s: Sentence): Tracked |
     }
   }
   const vocative = /^(?:and\s+)?([A-Z][a-z]+|me)\s*[,:]\s*(.*)$/i.exec(s.text.trim());
-  let owner: string | null = null;
+  let owner: string | null = doer;
   let body = s.text;
-  if (vocative?.[1] && vocative[2]) {
+  if (!doer && vocative?.[1] && vocative[2]) {
     owner = vocative[1].toLowerCase() === "me" ? speaker : people.lookup(vocative[1]);
     if (owner) body = vocative[2];
   }
@@ -97,6 +145,8 @@ function recapItem(state: MeetingState, kind: RecapKind, s: Sentence): Tracked |
     if (t.item.kind !== itemKind) continue;
     let score = overlap(t.words, words);
     if (owner && t.item.owner === owner) score += 0.25;
+    // "Jonah sends the renewal options" does not restate Patrick's "I'll send them to you".
+    else if (owner && t.item.owner && !people.same(owner, t.item.owner)) score -= 0.5;
     if (due && t.item.due === due.date) score += 0.15;
     if (itemKind === "decision" && t.item.status !== item.status) score -= 0.3;
     if (score >= 0.35 && (!best || score > best.score)) best = { t, score };

@@ -15,6 +15,34 @@ import { type MeetingState, REPLY_WINDOW, type SentenceContext } from "../meetin
 import { readRiskAttributes } from "../risks.js";
 import { cleanItemText, contentWordSet, overlap } from "../text.js";
 
+/** Advice said to the listener: "I'd look at it every morning…", "you should page them", "just check it daily". */
+const ADVICE = /\b(?:you|your)\b|^(?:i'd|i would|just|make sure|always|keep)\b/;
+
+/**
+ * "Okay, every morning, page at five thirty if it's not done, got it. I'll own that." — with no risk to own,
+ * "I'll own that" takes on the task the speaker just said back, else the advice the previous speaker gave them.
+ */
+function ownedTask(state: MeetingState, c: SentenceContext): void {
+  const { s, i } = c;
+  const { previousTurn, speaker } = state;
+  // "Gwen, you'd own that one." — "I'll own it.": a risk just handed over, already owned.
+  // "So decided: … Ngozi, you'll execute." — "I'll own that.": the decision's owner, not a new task.
+  if (state.latest("risk", 3) || state.latest("escalation", 2) || state.latest("decision", 2)) return;
+  const before = i > 0 ? state.sentences[i - 1] : undefined;
+  const said =
+    before && !/\?\s*$/.test(before.text) && contentWordSet(before.text).size >= 3
+      ? { text: before.text, evidence: { ...state.evidenceFor(s), quote: `${before.raw} ${s.raw}` } }
+      : previousTurn && previousTurn.speaker !== speaker && ADVICE.test(previousTurn.text.toLowerCase())
+        ? { text: previousTurn.text, evidence: state.evidenceFor(s) }
+        : null;
+  if (!said) return;
+  const text = cleanItemText(said.text.replace(/[,.\s]*\b(?:got it|okay|ok|sure|fine)[.!]?\s*$/i, ""));
+  if (contentWordSet(text).size < 3) return;
+  const item = state.newItem("action", text, said.evidence, 0.7);
+  item.owner = speaker;
+  c.created = state.add(item);
+}
+
 /** A decision just agreed in this turn: the agreeing speaker's next full sentence usually restates it. */
 export function restatement(state: MeetingState, c: SentenceContext): boolean {
   const { s, lower, isQuestion } = c;
@@ -143,7 +171,7 @@ export function ownership(state: MeetingState, c: SentenceContext): boolean {
     if (owned) {
       state.set(owned, "owner", speaker);
       state.addEvidence(owned, s);
-    }
+    } else ownedTask(state, c);
     if (words <= 6) return true;
   }
   // "Who owns that until the canary lands?" — "Me." / "The US clusters risk is Ximena's."

@@ -1,0 +1,213 @@
+import { describe, expect, it } from "vitest";
+import { conversationReader } from "../../../../test/helpers/meeting.js";
+
+/** Monday 3 November 2025: "Friday" is the 7th, "Wednesday" the 5th. */
+const { extract, ofKind, single } = conversationReader({ meetingDate: "2025-11-03", lineModel: null });
+
+describe("a 'can we…?' answered with its own verb", () => {
+  it("is a decision by whoever answered, without its condition", () => {
+    const d = single(
+      [
+        ["Oona", "The disk alert on the build box fires every hour and it is always a false alarm."],
+        ["Pavel", "Can we just silence it?"],
+        ["Rhea", "Silence it for two weeks until the upgrade, if the upgrade slips it comes back on."],
+        ["Pavel", "Works for me."],
+      ],
+      "decision",
+    );
+    expect(d.text).toMatch(/^Silence it for 2 weeks until the upgrade$/);
+    expect(d.decidedBy).toBe("Rhea");
+  });
+
+  it("is not a decision when the answer does something else", () => {
+    const items = extract([
+      ["Pavel", "Can we just silence it?"],
+      ["Rhea", "Check with the platform team first, they own that alert."],
+    ]).items;
+    expect(items.filter((i) => i.kind === "decision")).toEqual([]);
+  });
+
+  it("someone taking the decided task on owns the decision instead of adding a task", () => {
+    const items = extract([
+      ["Pavel", "Can we just silence it?"],
+      ["Rhea", "Silence it for two weeks until the upgrade."],
+      ["Oona", "Fine by me."],
+      ["Pavel", "I'll silence it after this call."],
+    ]).items;
+    expect(items.filter((i) => i.kind === "action")).toEqual([]);
+    const d = items.find((i) => i.kind === "decision");
+    expect(d?.owner).toBe("Pavel");
+    expect(d?.evidence.map((e) => e.speaker)).toContain("Pavel");
+  });
+});
+
+describe("'I'll own that' with no risk to own", () => {
+  it("takes on the task the speaker just said back", () => {
+    const a = single(
+      [
+        ["Dmitri", "Just look at the queue depth every evening, and if it's over ten thousand call the vendor."],
+        ["Ines", "Okay, every evening, call the vendor if the queue is over ten thousand, got it. I'll own that."],
+      ],
+      "action",
+    );
+    expect(a.owner).toBe("Ines");
+    expect(a.text).toMatch(/^Every evening, call the vendor if the queue is over 10,?000$/);
+  });
+
+  it("takes on the advice the previous speaker gave when nothing was said back", () => {
+    const a = single(
+      [
+        ["Dmitri", "You should rotate the signing key before the audit."],
+        ["Ines", "I'll own that."],
+      ],
+      "action",
+    );
+    expect(a.owner).toBe("Ines");
+    expect(a.text).toMatch(/rotate the signing key/);
+  });
+
+  it("owns the risk just handed over, and adds no task", () => {
+    const items = extract([
+      ["Dmitri", "The vendor might not renew the certificate in time. Ines, you'd own that one."],
+      ["Ines", "I'll own that."],
+    ]).items;
+    expect(items.filter((i) => i.kind === "action")).toEqual([]);
+  });
+});
+
+describe("a task with a pronoun and a deadline", () => {
+  it("is kept: a deadline makes it concrete (0.7 + 0.1 - 0.3 is not below the bar)", () => {
+    const a = single(
+      [
+        ["Hugo", "We need the migration plan written down."],
+        ["Lena", "Yeah, I'll write it up Wednesday."],
+      ],
+      "action",
+    );
+    expect(a.owner).toBe("Lena");
+    expect(a.due).toBe("2025-11-05");
+  });
+});
+
+describe("promises that wait on an input or come back later", () => {
+  it("'If I get them by Monday, I'll have…' still promises", () => {
+    const a = single(
+      [["Lena", "If I get the logs by Monday, I'll have a root cause in your inbox by Friday."]],
+      "action",
+    );
+    expect(a.due).toBe("2025-11-07");
+    expect(a.text).toMatch(/root cause in your inbox/);
+  });
+
+  it("a hypothetical is still not a promise", () => {
+    expect(ofKind([["Lena", "If it's quarter end I will have the auditors at my desk all week."]], "action")).toEqual(
+      [],
+    );
+  });
+
+  it("'I'll come back to you with a date' is a task; 'I'll come back to that' is not", () => {
+    const a = single([["Hugo", "I'll come back to you with a date by Friday."]], "action");
+    expect(a.text).toMatch(/Come back to you with a date/);
+    expect(ofKind([["Hugo", "I'll come back to that point later."]], "action")).toEqual([]);
+  });
+
+  it("'What I can do is send you…' offers the task", () => {
+    const a = single(
+      [["Hugo", "What I can do is send you a quote with both options so finance can compare them."]],
+      "action",
+    );
+    expect(a.owner).toBe("Hugo");
+    expect(a.text).toMatch(/^Send you a quote with both options/);
+  });
+});
+
+describe("what a turn announces, 'it' names", () => {
+  it("a risk that opens with 'it' is about the subject announced just before", () => {
+    const r = single(
+      [
+        ["Hugo", "Okay, next thing, the nightly export job."],
+        ["Lena", "What about it?"],
+        ["Hugo", "It's taking longer every night, I'd call it yellow, it could miss the morning cut-off."],
+      ],
+      "risk",
+    );
+    expect(r.text).toMatch(/^The nightly export job is taking longer every night/);
+    expect(r.rag).toBe("yellow");
+  });
+});
+
+describe("the meeting's running order", () => {
+  it("'the plan is: X, then Y, then Z. Does that work?' at the start is not a decision", () => {
+    const items = extract([
+      ["Hugo", "Hi all."],
+      ["Hugo", "So the plan is: the numbers first, then the two open bugs, then the roadmap. Does that work?"],
+      ["Lena", "Yes, that works."],
+    ]).items;
+    expect(items.filter((i) => i.kind === "decision")).toEqual([]);
+  });
+});
+
+describe("'what I'd suggest is…'", () => {
+  it("is a proposal that the other side's yes decides", () => {
+    const d = single(
+      [
+        [
+          "Hugo",
+          "What I'd suggest is we agree on a ninety percent target by March, and we meet every two weeks until then.",
+        ],
+        ["Lena", "Yes. I like that."],
+      ],
+      "decision",
+    );
+    expect(d.text).toMatch(/(?:90|ninety) percent target by March/);
+    expect(d.decidedBy).toBe("Lena");
+  });
+});
+
+describe("a rating said while searching for the word", () => {
+  it("'this is, how do you say, orange' rates the risk yellow", () => {
+    const r = single(
+      [
+        [
+          "Lena",
+          "If the numbers stay where they are, the renewal is hard to defend. For me this is, how do you say, orange.",
+        ],
+      ],
+      "risk",
+    );
+    expect(r.rag).toBe("yellow");
+  });
+});
+
+describe("a decision left pending on someone else", () => {
+  it("reads 'I must first discuss with X if we…' as the open choice and whom it waits on", () => {
+    const d = single(
+      [
+        [
+          "Lena",
+          "I must first discuss with Marta, our COO, if we add the Lyon site this year or next year. I cannot decide this today.",
+        ],
+      ],
+      "decision",
+    );
+    expect(d.status).toBe("pending");
+    expect(d.text).toBe("Whether to add the Lyon site this year or next year (pending discussion with Marta, our COO)");
+  });
+});
+
+describe("an untitled recap of who does what", () => {
+  it("gives each doer their own task, joined to the task they took on earlier", () => {
+    const items = extract([
+      ["Ana", "I'll send you the sample files tomorrow."],
+      ["Ben", "I'll review the parser changes by Friday."],
+      ["Ana", "Let me recap. Ana sends the sample files tomorrow, Ben reviews the parser and checks the encoding."],
+    ]).items;
+    const actions = items.filter((i) => i.kind === "action");
+    expect(actions.map((a) => [a.owner, a.text])).toEqual([
+      ["Ana", "Send you the sample files"],
+      ["Ben", "Review the parser changes"],
+      ["Ben", "Check the encoding"],
+    ]);
+    expect(actions[0]?.evidence).toHaveLength(2);
+  });
+});
