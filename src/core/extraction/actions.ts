@@ -305,7 +305,10 @@ export function readAction(s: Sentence, ctx: ActionContext): ActionReading | nul
   }
 
   // "Send me the numbers." — an instruction to whoever spoke last; it counts once they accept it.
-  const bare = lower.replace(/^please\s+/, "");
+  const bare = lower.replace(
+    /^(?:(?:okay|ok|so|alright|then|yeah)[,.]?\s+|(?:right|great|good)[,.]\s+)*(?:please\s+)?/,
+    "",
+  );
   if (
     !isQuestion(s) &&
     !/^let(?:'s| us| me)\b/.test(bare) &&

@@ -211,3 +211,37 @@ describe("an untitled recap of who does what", () => {
     expect(actions[0]?.evidence).toHaveLength(2);
   });
 });
+
+describe("an instruction to whoever spoke last", () => {
+  it("'Okay, chase them…' accepted with 'Will do.' is their task", () => {
+    const a = single(
+      [
+        ["Ines", "The agency still hasn't confirmed the extra drivers for next week."],
+        ["Hugo", "Okay, chase them, and if they don't confirm by Thursday, go to the backup agency."],
+        ["Ines", "Will do."],
+      ],
+      "action",
+    );
+    expect(a.owner).toBe("Ines");
+    expect(a.text).toMatch(/^Chase them, and if they don't confirm/);
+  });
+
+  it("'Yeah, good call.' instructs nobody", () => {
+    expect(
+      ofKind(
+        [
+          ["Ines", "I'll send the revised wording to legal by Friday."],
+          ["Hugo", "Yeah, good call."],
+        ],
+        "action",
+      ).map((a) => a.text),
+    ).toEqual(["Send the revised wording to legal"]);
+  });
+});
+
+describe("'see how bad it is'", () => {
+  it("is a check to make, not a choice named ('sheet it is')", () => {
+    const items = extract([["Luis", "I'll check it in the simulator before Friday's build, see how bad it is."]]).items;
+    expect(items.map((i) => i.kind)).toEqual(["action"]);
+  });
+});
