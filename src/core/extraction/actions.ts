@@ -134,7 +134,7 @@ export function readAction(s: Sentence, ctx: ActionContext): ActionReading | nul
   };
 
   // Whom the sentence speaks to: "Darius, you'll…", "…, Kenji?"
-  const vocative = /^(?:(?:so|okay|ok|and|right|then)[,]?\s+)*([A-Z][a-z]+)[,:]\s/.exec(text);
+  const vocative = /^(?:(?:[Ss]o|[Oo]kay|[Oo]k|[Aa]nd|[Rr]ight|[Tt]hen)[,]?\s+)*([A-Z][a-z]+)[,:]\s/.exec(text);
   const vocativeName = vocative?.[1] ? people.lookup(vocative[1]) : null;
   if (vocativeName) {
     ctx.addressed.name = vocativeName;
@@ -159,7 +159,8 @@ export function readAction(s: Sentence, ctx: ActionContext): ActionReading | nul
 
   // "Priya, resolve auth latency or roll back by Friday."
   if (vocativeName && vocative && !isQuestion(s)) {
-    const rest = text.slice(vocative[0].length);
+    // "Sofia, you redo the library prep for 7 and 8": the task given in the present tense.
+    const rest = text.slice(vocative[0].length).replace(/^you\s+(?!(?:know|see|think|mean|guys|all)\b)/i, "");
     if (IMPERATIVE_VERB.test(rest.toLowerCase()) && isTask(rest, due)) {
       return { kind: "new", text: clause(rest), owner: vocativeName, confidence: score(0.75, rest) };
     }

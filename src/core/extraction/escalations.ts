@@ -28,7 +28,13 @@ export interface EscalationContext {
   isInRoom: (name: string) => boolean;
   /** Whether someone said, a moment ago, that the matter is above their authority. */
   authoritySaid: boolean;
+  /** The sentence after, which may say who the person is ("He's the chair."). */
+  next?: Sentence | undefined;
 }
+
+/** "…, who runs integrations engineering", "He's the chair.": the person named is above the room or leads another team. */
+const DESCRIBED_ABOVE =
+  /\b(?:who(?:'s| is)? (?:runs|heads|leads|owns|chairs|manages)|(?:he's|she's|he is|she is|who's|who is) (?:the |our |my |their )?(?:chair|head|director|dean|vp|boss|lead|manager|owner)\b)/;
 
 /** Whether a sentence takes a matter above the room, and to whom. */
 export function readEscalationStep(s: Sentence, ctx: EscalationContext): { to: string } | null {
@@ -41,10 +47,20 @@ export function readEscalationStep(s: Sentence, ctx: EscalationContext): { to: s
   if (role) return { to: role[0].replace(/^(?:the|our|their) /, "") };
   // A person named who is not in the meeting, once someone said the call is above them.
   const at = s.lower.length - destination.length;
-  const name = /^(?:(?:him|her|them)\s+)?(?:dr\.?\s+|mr\.?\s+|ms\.?\s+)?([A-Z][a-z]+)/.exec(
-    s.text.slice(at).trim(),
-  )?.[1];
-  if (name && isNameCandidate(name) && !ctx.isInRoom(name) && (ctx.authoritySaid || AUTHORITY.test(s.lower)))
-    return { to: name };
+  const described = DESCRIBED_ABOVE.test(s.lower) || (ctx.next !== undefined && DESCRIBED_ABOVE.test(ctx.next.lower));
+  // Speech recognition writes names in lower case; said with who they are, a lower-case word is a name too.
+  const name = (
+    described
+      ? /^(?:(?:him|her|them)\s+)?([a-z][a-z]+)\b/i
+      : /^(?:(?:him|her|them)\s+)?(?:dr\.?\s+|mr\.?\s+|ms\.?\s+)?([A-Z][a-z]+)/
+  ).exec(s.text.slice(at).trim())?.[1];
+  const capitalised = name ? name.charAt(0).toUpperCase() + name.slice(1) : null;
+  if (
+    capitalised &&
+    isNameCandidate(capitalised) &&
+    !ctx.isInRoom(capitalised) &&
+    (ctx.authoritySaid || described || AUTHORITY.test(s.lower))
+  )
+    return { to: capitalised };
   return null;
 }

@@ -245,3 +245,45 @@ describe("'see how bad it is'", () => {
     expect(items.map((i) => i.kind)).toEqual(["action"]);
   });
 });
+
+describe("a task given in the present tense", () => {
+  it("'Okay, so Sofia, you redo the prep for 7 and 8' is Sofia's task", () => {
+    const a = single(
+      [
+        ["Sofia", "Plates seven and eight came back empty."],
+        ["Ingrid", "Okay, so Sofia, you redo the library prep for seven and eight."],
+      ],
+      "action",
+    );
+    expect(a.owner).toBe("Sofia");
+    expect(a.text).toMatch(/^Redo the library prep/);
+  });
+});
+
+describe("a matter taken to someone described as above the room", () => {
+  it("'I'll write to henrik. He's the chair.' is an escalation, even in lower case", () => {
+    const e = single(
+      [
+        [
+          "Ingrid",
+          "We don't have that in the grant. I'll write to henrik. He's the chair. He's got the equipment fund.",
+        ],
+      ],
+      "escalation",
+    );
+    expect(e.owner).toBe("Ingrid");
+  });
+
+  it("'raise it with Sanjay, who runs integrations engineering' is an escalation", () => {
+    const e = single(
+      [["Erin", "I'm going to raise it with Sanjay, who runs integrations engineering, and ask for a priority fix."]],
+      "escalation",
+    );
+    expect(e.text).toMatch(/Sanjay/);
+  });
+
+  it("writing to a colleague nobody describes stays a task", () => {
+    const items = extract([["Ingrid", "I'll write to Henrik about the shelf space."]]).items;
+    expect(items.map((i) => i.kind)).toEqual(["action"]);
+  });
+});

@@ -68,6 +68,7 @@ export function readLeadingCue(state: MeetingState, c: SentenceContext): boolean
     : readEscalationStep(s, {
         isInRoom: (name) => people.speakers.some((label) => people.same(label, name)),
         authoritySaid: index - state.authoritySaidAt <= 3,
+        next: c.next,
       });
   // "They'll want to escalate internally": the other side's escalation is not the room's to carry.
   const escalation = (ESCALATION.test(lower) || c.escalationStep !== null) && !OTHERS_ESCALATE.test(lower);
@@ -78,7 +79,7 @@ export function readLeadingCue(state: MeetingState, c: SentenceContext): boolean
   c.pending = pending;
   c.decision = decision;
   c.lead =
-    escalation && words >= 5 && !isQuestion
+    escalation && (words >= 5 || c.escalationStep !== null) && !isQuestion
       ? "escalation"
       : pending &&
           !decision &&
