@@ -2,6 +2,7 @@
 // Each spawn costs about half a second, so tests run concurrently and a test's own runs go in parallel.
 import { spawn } from "node:child_process";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { type AddressInfo, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -447,6 +448,17 @@ describe.concurrent("errors and help", SPAWNING, () => {
     );
     await expect(readFile(join(data, "pglite", "PG_VERSION"))).rejects.toThrow(); // no database was opened
     expect(templates.code).toBe(0);
+  });
+
+  it("`docket serve` with a PostgreSQL server nobody answers at exits 1 naming the problem", async ({ expect }) => {
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as AddressInfo;
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    const run = await docket(["serve", "--port", "0"], { DATABASE_URL: `postgres://docket@127.0.0.1:${port}/docket` });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toBe(`docket: cannot reach the database: connection refused at 127.0.0.1:${port}\n`);
   });
 });
 

@@ -296,7 +296,14 @@ class ScriptedRoom {
   private readonly http: Server;
   private readonly wss = new WebSocketServer({ noServer: true });
 
-  constructor(private readonly options: { dropAfter?: number; token: string }) {
+  constructor(
+    private readonly options: {
+      dropAfter?: number;
+      token: string;
+      /** While true, segments are refused as the server does while its database is away. */
+      isDatabaseDown?: () => boolean;
+    },
+  ) {
     this.http = createServer();
     this.http.on("upgrade", (request: IncomingMessage, socket, head) => {
       if (request.headers.authorization !== `Bearer ${options.token}`) {
@@ -347,6 +354,11 @@ class ScriptedRoom {
       count += 1;
       if (connection === 1 && count === this.options.dropAfter) {
         ws.terminate();
+        return;
+      }
+      if (this.options.isDatabaseDown?.()) {
+        const message = "not stored: the database is unavailable; try again shortly";
+        send(ws, { type: "error", id: segment.id, code: "unavailable", message });
         return;
       }
       let position = this.stored.get(segment.id);
@@ -408,6 +420,34 @@ describe("the live client when the connection fails", () => {
     },
     SLOW,
   );
+
+  it("holds every segment while the server's database is away, probes with one, then sends them all in order", async () => {
+    let isDown = true;
+    const room = new ScriptedRoom({ token: "t", isDatabaseDown: () => isDown });
+    const url = await room.listen();
+    const sender = await LiveClient.connect({ server: url, meetingId: "m", token: "t" });
+    try {
+      const ids = [...Array(10).keys()].map((i) => `s${i + 1}`);
+      const acks = Promise.all(
+        ids.map((id, i) =>
+          sender.send({ id, seq: i + 1, speaker: "Ana", text: `Part ${i + 1}.`, start: i, end: null }),
+        ),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 1200));
+      const whileDown = room.received.length;
+      isDown = false;
+      await acks;
+      // The first ten were refused; after that one segment at a time asked whether the database was back (each
+      // retried on its own would have come three times over in that while).
+      expect(whileDown).toBeGreaterThanOrEqual(11);
+      expect(whileDown).toBeLessThanOrEqual(14);
+      expect([...room.stored.keys()]).toEqual(ids);
+      expect(sender.unacknowledged).toBe(0);
+    } finally {
+      await sender.close();
+      await room.close();
+    }
+  });
 
   it("gives up after the allowed time when the server stays away, rejecting what was not acknowledged", async () => {
     const room = new ScriptedRoom({ token: "t" });

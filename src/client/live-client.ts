@@ -106,8 +106,10 @@ const PING_EVERY_MS = 15_000;
 /** A segment sent this long ago without an ack is sent again on a new connection. */
 const ACK_TIMEOUT_MS = 30_000;
 /** Server error codes that mean "not now" rather than "never": the segment is sent again after a pause. */
-const RETRYABLE_CODES = new Set(["rate_limited", "internal", "unavailable"]);
+const RETRYABLE_CODES = new Set(["rate_limited", "internal"]);
 const MAX_SEGMENT_RETRIES = 8;
+/** Pauses while the server's database is away ("unavailable"): every segment waits, however long it takes. */
+const DATABASE_PAUSE_MS = { first: 250, max: 5000 };
 
 export class LiveClient {
   readonly stats: LiveClientStats = { reconnects: 0, resent: 0, gaps: 0, repeatedEvents: 0 };
@@ -127,6 +129,11 @@ export class LiveClient {
   private failure: LiveError | null = null;
   private wakeReconnect: (() => void) | null = null;
   private pingTimer: NodeJS.Timeout | null = null;
+  /**
+   * The server's database is away: "paused" sends nothing; "probing" sends the oldest segment alone, and its ack
+   * lets the rest follow, in order. Null while the database is reachable.
+   */
+  private databaseWait: { state: "paused" | "probing"; pauseMs: number } | null = null;
   /** Connections being dropped on purpose: what they still deliver is ignored. */
   private readonly abandoned = new WeakSet<WebSocket>();
 
@@ -311,6 +318,7 @@ export class LiveClient {
         if (!pending) return;
         this.pending.delete(message.id);
         pending.resolve(message);
+        if (this.databaseWait) this.databaseBack();
         this.pump();
         return;
       }
@@ -350,6 +358,10 @@ export class LiveClient {
 
   /** The server refused one of this client's segments: send it again after a pause, or give it up. */
   private handleRefusal(pending: Pending, message: ErrorMessage): void {
+    if (message.code === "unavailable") {
+      this.waitForDatabase();
+      return;
+    }
     if (RETRYABLE_CODES.has(message.code) && pending.retries < MAX_SEGMENT_RETRIES) {
       // Busy or failing for a moment: send it again shortly. It may then land after segments sent later;
       // a window below the server's limit on waiting messages keeps "busy" from happening at all.
@@ -367,11 +379,41 @@ export class LiveClient {
     this.pump();
   }
 
+  /**
+   * Nothing was stored: every unacknowledged segment waits (one retried alone would land after later ones), then
+   * the oldest goes alone to see whether the database is back; pauses grow while it is not. No limit: the server
+   * keeps its word, and the segments are stored once it can.
+   */
+  private waitForDatabase(): void {
+    for (const each of this.pending.values()) each.sentOn = -1;
+    if (this.databaseWait?.state === "paused") return;
+    const pauseMs = Math.min(DATABASE_PAUSE_MS.max, (this.databaseWait?.pauseMs ?? DATABASE_PAUSE_MS.first / 2) * 2);
+    const wait: { state: "paused" | "probing"; pauseMs: number } = { state: "paused", pauseMs };
+    this.databaseWait = wait;
+    setTimeout(() => {
+      if (this.databaseWait !== wait) return;
+      wait.state = "probing";
+      this.releaseHeld();
+      this.pump();
+    }, pauseMs).unref();
+  }
+
+  /** A segment was stored: the server's database is back, and everything held goes out, in order. */
+  private databaseBack(): void {
+    this.databaseWait = null;
+    this.releaseHeld();
+  }
+
+  private releaseHeld(): void {
+    for (const each of this.pending.values()) if (each.sentOn === -1) each.sentOn = 0;
+  }
+
   /** Sends queued segments in order, keeping at most `window` unacknowledged on this connection. */
   private pump(): void {
     const socket = this.socket;
     if (!this.isOpen || !socket || socket.readyState !== WebSocket.OPEN) return;
-    const window = this.options.window ?? DEFAULTS.window;
+    if (this.databaseWait?.state === "paused") return;
+    const window = this.databaseWait ? 1 : (this.options.window ?? DEFAULTS.window);
     let inFlight = 0;
     for (const pending of this.pending.values()) if (pending.sentOn === this.connection) inFlight += 1;
     for (const pending of this.pending.values()) {

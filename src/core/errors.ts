@@ -8,7 +8,9 @@ export type ErrorCode =
   | "conflict"
   | "too_large"
   | "rate_limited"
-  | "gone";
+  | "gone"
+  /** Not now, through no fault of the request: the database cannot be reached (try again shortly). */
+  | "unavailable";
 
 /**
  * An error whose message is safe to show a user as it is. Edges map `code` to an exit code or an

@@ -1,18 +1,33 @@
 import { DrizzleQueryError } from "drizzle-orm";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { Availability } from "../store/availability.js";
 import type { Database, Db } from "../store/database.js";
 import type { FollowUpConfig } from "./config.js";
 import { FollowUpWorker } from "./worker.js";
 
-/** A database whose every statement fails, as one that is out of reach does. */
-function unreachableDatabase(): Database {
-  const execute = () => Promise.reject(new Error("connect ECONNREFUSED 127.0.0.1:5432"));
+/** A database whose every statement fails with `error` (by default a bug's, not an outage's). */
+function unreachableDatabase(
+  error: Error = new Error("connect ECONNREFUSED 127.0.0.1:5432"),
+  log: (line: string) => void = () => {},
+): Database {
+  const availability = new Availability({ log });
   return {
-    db: { execute } as unknown as Db,
+    db: { execute: () => Promise.reject(error) } as unknown as Db,
     kind: "postgres",
+    availability,
+    checkHealth: async () => ({ ok: false, problem: "unreachable" }),
     listen: () => Promise.reject(new Error("not listening")),
     close: async () => {},
   };
+}
+
+/** What node-postgres rejects with when nothing listens at the address. */
+function connectionRefused(): Error {
+  return Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), {
+    code: "ECONNREFUSED",
+    address: "127.0.0.1",
+    port: 5432,
+  });
 }
 
 const config: FollowUpConfig = {
@@ -72,5 +87,19 @@ describe("the follow-up worker in the background", () => {
       /^docket: follow-up worker: a cycle failed: a database statement failed: invalid input syntax for type uuid: "…" \(SQLSTATE 22P02\) in: select \* from deliveries where id = \$1\n\s+at /,
     );
     expect(writes[0]).not.toContain("secret");
+  });
+
+  it("writes one line for a database outage, not one per cycle, and one when the database is back", async () => {
+    const lines: string[] = [];
+    const database = unreachableDatabase(connectionRefused(), (line) => lines.push(line));
+    const writes: string[] = [];
+    const worker = new FollowUpWorker({ database, now: () => new Date(), config, log: (line) => writes.push(line) });
+    for (let i = 0; i < 3; i += 1) await expect(worker.runOnce()).rejects.toThrow("ECONNREFUSED");
+    expect(writes).toEqual([]);
+    expect(lines).toEqual([
+      'docket: the database is unavailable: connection refused at 127.0.0.1:5432. Requests get "unavailable" (HTTP 503) and /api/health answers 503 until it is back\n',
+    ]);
+    database.availability.up();
+    expect(lines[1]).toMatch(/^docket: the database is back after \d+ s\n$/);
   });
 });

@@ -137,8 +137,12 @@ export class FollowUpWorker {
     return this.#database.db.transaction((tx) => distributeMeeting(tx, meetingId, at, this.#config));
   }
 
-  /** A bug or an outage, not a target's answer: written with its stack. */
+  /**
+   * A bug, written with its stack, or the database being away, which the database logs once per outage: the worker
+   * simply tries again on its next cycle.
+   */
   #report(what: string, error: unknown): void {
+    if (this.#database.availability.recognise(error)) return;
     this.#log(`docket: follow-up worker: ${what}: ${describeFailure(error)}\n`);
   }
 

@@ -168,7 +168,8 @@ export class LiveHub {
         room.health = state;
         room.lastWarning = silenceWarning(state, this.#options.now());
       } catch (error) {
-        room.broken = error;
+        // The database is away: the connection is told "unavailable" and tries again.
+        room.broken = this.#options.database.availability.recognise(error) ?? error;
         if (this.#rooms.get(meetingId) === room) this.#rooms.delete(meetingId);
       }
     })();
@@ -188,7 +189,7 @@ export class LiveHub {
     room.chain = result.then(
       () => {},
       (error: unknown) => {
-        if (!room.broken) reportLiveError(`room ${room.meetingId}`, error);
+        if (!room.broken) this.#report(`room ${room.meetingId}`, error);
       },
     );
     return result;
@@ -287,14 +288,24 @@ export class LiveHub {
       for (const row of await readLastSeqs(this.#options.database.db, ids)) this.#onBehind(row.id, row.lastSeq);
       await this.#options.checkAccess?.();
     } catch (error) {
-      reportLiveError("sweep", error);
+      this.#report("sweep", error);
     } finally {
       this.#sweeping = false;
     }
   }
 
+  /** An outage is logged once, by the database's availability; anything else as it happens. */
+  #report(where: string, error: unknown): void {
+    if (!this.#options.database.availability.recognise(error)) reportLiveError(where, error);
+  }
+
   #listen(): Promise<unknown> {
-    this.#listening ??= this.#options.database.listen(EVENTS_CHANNEL, (payload) => this.#onNotice(payload));
+    // Notifications sent while the LISTEN connection was being opened again are lost: the sweep finds those events.
+    this.#listening ??= this.#options.database.listen(
+      EVENTS_CHANNEL,
+      (payload) => this.#onNotice(payload),
+      () => void this.#sweep(),
+    );
     const listening = this.#listening;
     return listening.catch((error: unknown) => {
       if (this.#listening === listening) this.#listening = null;

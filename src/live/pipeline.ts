@@ -510,7 +510,8 @@ export class LivePipeline {
       return await this.#options.database.db.transaction((tx) => body(tx));
     } catch (error) {
       this.#engines.delete(meetingId);
-      throw error;
+      // Nothing was acknowledged; the sender is told "unavailable" and sends it again once the database is back.
+      throw this.#options.database.availability.recognise(error) ?? error;
     }
   }
 }

@@ -6,7 +6,15 @@ import { findUnstorableText } from "../core/stored-text.js";
 import { describeFailure } from "../store/failure.js";
 import { authenticate } from "./auth.js";
 import type { AppEnv, ServerContext } from "./context.js";
-import { ApiError, errorBody, fieldError, invalidInput, STATUS } from "./errors.js";
+import {
+  ApiError,
+  errorBody,
+  fieldError,
+  invalidInput,
+  STATUS,
+  UNAVAILABLE_RETRY_AFTER_SECONDS,
+  unavailableBody,
+} from "./errors.js";
 
 /** JSON bodies above this are refused with 413 (transcript uploads have their own, larger limit). */
 export const JSON_BODY_LIMIT = 1024 * 1024;
@@ -81,6 +89,11 @@ export function createApp(ctx: ServerContext, modules: ((app: App, ctx: ServerCo
     c.json(errorBody(new ApiError("not_found", `no route ${c.req.method} ${new URL(c.req.url).pathname}`)), 404),
   );
   app.onError((error, c) => {
+    // The database is away: not the request's fault and not a bug. Logged once per outage, not per request.
+    const unavailable = ctx.database.availability.recognise(error);
+    if (unavailable || (error instanceof DocketError && error.code === "unavailable")) {
+      return c.json(unavailableBody(c.req.method), 503, { "Retry-After": String(UNAVAILABLE_RETRY_AFTER_SECONDS) });
+    }
     if (error instanceof DocketError) return c.json(errorBody(error), STATUS[error.code]);
     if (error instanceof HTTPException && error.status < 500) {
       // Hono's own: malformed JSON, a body that cannot be read.

@@ -5,7 +5,7 @@ export interface ErrorBody {
   error: { code: ErrorCode | "internal"; message: string; issues?: FieldProblem[] };
 }
 
-export const STATUS: Record<ErrorCode, 400 | 401 | 403 | 404 | 409 | 410 | 413 | 429> = {
+export const STATUS: Record<ErrorCode, 400 | 401 | 403 | 404 | 409 | 410 | 413 | 429 | 503> = {
   bad_input: 400,
   unauthorized: 401,
   forbidden: 403,
@@ -14,7 +14,11 @@ export const STATUS: Record<ErrorCode, 400 | 401 | 403 | 404 | 409 | 410 | 413 |
   gone: 410,
   too_large: 413,
   rate_limited: 429,
+  unavailable: 503,
 };
+
+/** Seconds a client is asked to wait (Retry-After) when the database is away: about as long as a restart takes. */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
 
 export class ApiError extends DocketError {
   constructor(
@@ -25,6 +29,13 @@ export class ApiError extends DocketError {
     super(code, message);
     this.name = "ApiError";
   }
+}
+
+/** The 503 while the database is away: a read failed, or a write was not stored. */
+export function unavailableBody(method: string): ErrorBody {
+  const isRead = method === "GET" || method === "HEAD";
+  const message = `${isRead ? "" : "not stored: "}the database is unavailable; try again shortly`;
+  return { error: { code: "unavailable", message } };
 }
 
 /** A 400 for one field: "body.ownerId: <problem>", with the field named in `issues` too. */

@@ -13,18 +13,22 @@ const ERROR_DESCRIPTIONS = {
   410: "It existed but is no longer usable.",
   413: "The body is too large.",
   429: "Too many attempts; see Retry-After.",
+  503: "The database is unavailable for now; nothing was stored. Try again after Retry-After seconds.",
 } as const;
 type ErrorStatus = keyof typeof ERROR_DESCRIPTIONS;
 
-/** The error responses a route can give, for the OpenAPI document. */
+/** The error responses a route can give, for the OpenAPI document (every route may meet a database outage). */
 export function errorResponses<S extends ErrorStatus>(...statuses: S[]) {
-  const all = [...new Set<ErrorStatus>([400, 401, ...statuses])];
+  const all = [...new Set<ErrorStatus>([400, 401, 503, ...statuses])];
   return Object.fromEntries(
     all.map((status) => [
       status,
       { description: ERROR_DESCRIPTIONS[status], content: { "application/json": { schema: errorSchema } } },
     ]),
-  ) as Record<S | 400 | 401, { description: string; content: { "application/json": { schema: typeof errorSchema } } }>;
+  ) as Record<
+    S | 400 | 401 | 503,
+    { description: string; content: { "application/json": { schema: typeof errorSchema } } }
+  >;
 }
 
 /** A JSON response body, for `responses`. */

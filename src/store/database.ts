@@ -5,6 +5,8 @@ import type { ExtractTablesWithRelations } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
 import type { Pool } from "pg";
 import { packageRoot } from "../files/package-root.js";
+import { Availability, type DatabaseHealth, HealthCheck } from "./availability.js";
+import { asUnavailable, DatabaseUnavailableError, failureMessage } from "./failure.js";
 import * as schema from "./schema.js";
 
 // Three names, one for each thing:
@@ -27,8 +29,16 @@ export interface Database {
   /** Where statements run; `db.transaction` opens a Tx. */
   db: Db;
   kind: "pglite" | "postgres";
-  /** Calls `onPayload` for every NOTIFY on the channel, from this process or any other. */
-  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  /**
+   * Calls `onPayload` for every NOTIFY on the channel, from this process or any other. A LISTEN connection that is
+   * lost is opened again by itself (with growing pauses); `onReconnect` then runs, since notifications sent
+   * meanwhile were missed.
+   */
+  listen(channel: string, onPayload: (payload: string) => void, onReconnect?: () => void): Promise<() => Promise<void>>;
+  /** Whether the database can be reached now: outages are noted here, and logged once each. */
+  availability: Availability;
+  /** A cheap statement, at most one at a time, its result reused for a second (`/api/health`). */
+  checkHealth(): Promise<DatabaseHealth>;
   close(): Promise<void>;
   /** PGlite only: the whole database as a tarball (tests load a migrated copy instead of migrating again). */
   dumpDataDir?: () => Promise<Blob>;
@@ -40,19 +50,36 @@ export type DatabaseConfig =
   | { kind: "postgres"; url: string; poolSize?: number | undefined };
 
 const DEFAULT_POOL_SIZE = 10;
+/** A new connection, or a turn at one when all are busy, longer than this fails as "unavailable" (never hangs). */
+const CONNECT_TIMEOUT_MS = 10_000;
+/** Pauses between attempts to open a lost LISTEN connection again. */
+const LISTEN_RETRY_MS = { first: 250, max: 5000 };
+
+export interface OpenOptions {
+  /** A migrated PGlite database to start from (tests). */
+  loadDataDir?: Blob;
+  /** Where an outage's lines go (stderr unless a test says otherwise). */
+  log?: (line: string) => void;
+}
 
 export const MIGRATIONS_DIR = join(packageRoot(), "src", "store", "migrations");
 
 /** Opens the database and brings its schema up to date. `dataDir: null` is an in-memory PGlite (tests). */
-export async function openDatabase(config: DatabaseConfig, options: { loadDataDir?: Blob } = {}): Promise<Database> {
+export async function openDatabase(config: DatabaseConfig, options: OpenOptions = {}): Promise<Database> {
+  const log = options.log ?? ((line: string) => process.stderr.write(line));
+  const availability = new Availability({ log });
   const database =
     config.kind === "pglite"
-      ? await openPglite(config.dataDir, options.loadDataDir)
-      : await openPostgres(config.url, config.poolSize ?? DEFAULT_POOL_SIZE);
+      ? await openPglite(config.dataDir, availability, options.loadDataDir)
+      : await openPostgres(config.url, config.poolSize ?? DEFAULT_POOL_SIZE, availability, log);
   try {
     await database.migrate();
   } catch (error) {
     await database.close();
+    // Starting with no database to reach: said in a line (`docket serve` exits with it), not as an internal error.
+    const unavailable = asUnavailable(error);
+    if (unavailable)
+      throw new DatabaseUnavailableError(unavailable.problem, `cannot reach the database: ${unavailable.problem}`);
     throw error;
   }
   return database;
@@ -60,6 +87,7 @@ export async function openDatabase(config: DatabaseConfig, options: { loadDataDi
 
 async function openPglite(
   dataDir: string | null,
+  availability: Availability,
   loadDataDir?: Blob,
 ): Promise<Database & { migrate(): Promise<void> }> {
   // Imported here, not at the top: a PostgreSQL deployment never loads the WASM build.
@@ -74,9 +102,13 @@ async function openPglite(
     ...(loadDataDir ? { loadDataDir } : {}),
   });
   const db = drizzle({ client, schema });
+  // PGlite lives in this process and cannot go away; its health goes through the same check all the same.
+  const health = new HealthCheck({ probe: () => client.query("SELECT 1"), availability });
   return {
     db: db as unknown as Db,
     kind: "pglite",
+    availability,
+    checkHealth: () => health.check(),
     migrate: () => migrate(db, { migrationsFolder: MIGRATIONS_DIR }),
     listen: (channel, onPayload) => client.listen(channel, onPayload),
     close: () => client.close(),
@@ -84,19 +116,37 @@ async function openPglite(
   };
 }
 
-async function openPostgres(url: string, poolSize: number): Promise<Database & { migrate(): Promise<void> }> {
+async function openPostgres(
+  url: string,
+  poolSize: number,
+  availability: Availability,
+  log: (line: string) => void,
+): Promise<Database & { migrate(): Promise<void> }> {
   const [{ default: pg }, { drizzle }, { migrate }] = await Promise.all([
     import("pg"),
     import("drizzle-orm/node-postgres"),
     import("drizzle-orm/node-postgres/migrator"),
   ]);
-  const pool: Pool = new pg.Pool({ connectionString: url, max: poolSize });
-  // A pool error (the server restarting) must not crash the process; queries in flight fail and are reported.
-  pool.on("error", (error) => process.stderr.write(`docket: database connection lost: ${error.message}\n`));
+  const pool: Pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+  const reportLost = (error: Error) => {
+    if (!availability.recognise(error)) log(`docket: database connection lost: ${failureMessage(error)}\n`);
+  };
+  // An idle connection's error (the server stopping) must not crash the process: it is an outage, logged once.
+  pool.on("error", reportLost);
+  pool.on("connect", (client) => {
+    availability.up();
+    // A connection lent out between statements (a transaction doing its work) has no pool listener: without this
+    // one its error would be an unhandled 'error' event, which ends the process. The statement after it fails.
+    client.on("error", (error) => availability.recognise(error));
+  });
   const db = drizzle({ client: pool, schema });
+  const health = new HealthCheck({ probe: () => pool.query("SELECT 1"), availability });
+  availability.watchWith(() => health.check());
   return {
     db: db as unknown as Db,
     kind: "postgres",
+    availability,
+    checkHealth: () => health.check(),
     async migrate() {
       // Several processes may start at once on one database: the advisory lock lets one migrate at a time.
       const client = await pool.connect();
@@ -108,18 +158,68 @@ async function openPostgres(url: string, poolSize: number): Promise<Database & {
         client.release();
       }
     },
-    async listen(channel, onPayload) {
-      const client = new pg.Client({ connectionString: url });
-      client.on("error", (error) => process.stderr.write(`docket: event listener lost: ${error.message}\n`));
-      await client.connect();
-      client.on("notification", (message) => {
-        if (message.channel === channel && message.payload !== undefined) onPayload(message.payload);
-      });
-      await client.query(`LISTEN ${channel}`);
+    async listen(channel, onPayload, onReconnect) {
+      let current: InstanceType<typeof pg.Client> | null = null;
+      let stopped = false;
+      let retry: NodeJS.Timeout | null = null;
+      let pause = 0;
+      const open = async () => {
+        const client = new pg.Client({ connectionString: url, keepAlive: true });
+        client.on("error", (error) => lost(client, error));
+        client.on("end", () => lost(client, new Error("Connection terminated unexpectedly")));
+        client.on("notification", (message) => {
+          if (message.channel === channel && message.payload !== undefined) onPayload(message.payload);
+        });
+        try {
+          await client.connect();
+          await client.query(`LISTEN ${channel}`);
+          return client;
+        } catch (error) {
+          void client.end().catch(() => {});
+          throw error;
+        }
+      };
+      // Lost (the server stopped or restarted): opened again after a pause, and the caller catches up.
+      const lost = (client: InstanceType<typeof pg.Client>, error: Error) => {
+        if (client !== current || stopped) return;
+        current = null;
+        void client.end().catch(() => {});
+        reportLost(error);
+        reopenLater();
+      };
+      const reopenLater = () => {
+        pause = Math.min(LISTEN_RETRY_MS.max, pause === 0 ? LISTEN_RETRY_MS.first : pause * 2);
+        retry = setTimeout(() => {
+          retry = null;
+          open().then(
+            (client) => {
+              if (stopped) return void client.end().catch(() => {});
+              current = client;
+              pause = 0;
+              availability.up();
+              onReconnect?.();
+            },
+            (error: unknown) => {
+              if (stopped) return;
+              if (error instanceof Error) reportLost(error);
+              reopenLater();
+            },
+          );
+        }, pause);
+        retry.unref();
+      };
+      current = await open();
       return async () => {
-        await client.end().catch(() => {});
+        stopped = true;
+        if (retry) clearTimeout(retry);
+        const client = current;
+        current = null;
+        await client?.end().catch(() => {});
       };
     },
-    close: () => pool.end(),
+    close: () => {
+      availability.stop();
+      return pool.end();
+    },
   };
 }

@@ -1,6 +1,18 @@
+import { createServer } from "node:net";
+import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { createTestApp, type Json } from "../../../test/helpers/api.js";
 import { eachDatabase } from "../../../test/helpers/database.js";
+import { Availability, HealthCheck } from "../../store/availability.js";
+
+/** A port nothing listens on now. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
 
 describe("health, home and the API document", () => {
   eachDatabase((database, kind) => {
@@ -9,6 +21,23 @@ describe("health, home and the API document", () => {
       const response = await app.request("/api/health");
       expect(response.status).toBe(200);
       expect(await response.json()).toEqual({ status: "ok", database: kind });
+    });
+
+    it("answers 503 naming the problem, with Retry-After, while its database cannot be reached", async () => {
+      // A health check whose statement goes to a port nothing listens on: node-postgres's real "refused".
+      const port = await closedPort();
+      const availability = new Availability({ log: () => {} });
+      const client = () => new pg.Client({ connectionString: `postgres://nobody@127.0.0.1:${port}/docket` });
+      const health = new HealthCheck({ probe: () => client().connect(), availability });
+      const { app } = await createTestApp({ ...database(), availability, checkHealth: () => health.check() });
+      const response = await app.request("/api/health");
+      expect(response.status).toBe(503);
+      expect(response.headers.get("retry-after")).toBe("5");
+      expect(await response.json()).toEqual({
+        status: "unavailable",
+        database: kind,
+        problem: `connection refused at 127.0.0.1:${port}`,
+      });
     });
 
     it("describes every route in /api/openapi.json, with its security and error responses", async () => {
