@@ -211,7 +211,16 @@ export function readAction(s: Sentence, ctx: ActionContext): ActionReading | nul
       const lead = self[0].slice(0, self[0].length - rest.length).trim();
       const weak = /^(?:i can|i could|i need to|i have to|i've got to|i gotta)$/.test(lead);
       // "I can open it another way" is a capability; "I can send the deck" promises work.
-      if (weak && !due && !DELIVERABLE.test(rest)) return null;
+      if (weak && !due && !DELIVERABLE.test(rest)) {
+        // "In the meantime I can move the archive boxes to the core freezer": an offer, a task once someone
+        // says "yes, do that" (acceptance lifts it); a capability ("I can open it another way") stays nothing.
+        const offer =
+          /^(?:i can|i could)$/.test(lead) &&
+          IMPERATIVE_VERB.test(rest) &&
+          !/\b(?:it|that|this|them)\b/.test(rest) &&
+          meaningfulWords(rest) >= 3;
+        return offer ? { kind: "new", text: clause(task), owner: speaker, confidence: 0.3 } : null;
+      }
       const base = lead === "let me" ? 0.45 : weak ? 0.55 : 0.7;
       return { kind: "new", text: clause(task), owner: speaker, confidence: score(base, rest) };
     }

@@ -287,3 +287,49 @@ describe("a matter taken to someone described as above the room", () => {
     expect(items.map((i) => i.kind)).toEqual(["action"]);
   });
 });
+
+describe("an offer someone says yes to", () => {
+  it("'I can move the boxes…' — 'Yes, do that.' is the offerer's task", () => {
+    const a = single(
+      [
+        ["Lucy", "In the meantime I can move the archive boxes to the freezer in the core facility."],
+        ["Ingrid", "Yes, do that, those samples are irreplaceable."],
+      ],
+      "action",
+    );
+    expect(a.owner).toBe("Lucy");
+    expect(a.text).toMatch(/^Move the archive boxes/);
+  });
+
+  it("an offer nobody takes up is not in the notes", () => {
+    expect(
+      ofKind([["Lucy", "In the meantime I can move the archive boxes to the freezer in the core facility."]], "action"),
+    ).toEqual([]);
+  });
+});
+
+describe("'I'd go with…'", () => {
+  it("proposes, and agreement decides it", () => {
+    const d = single(
+      [
+        ["Tariq", "We have two options, a talk or a poster."],
+        ["Ingrid", "I'd go with the poster, less stress and better conversations."],
+        ["Sofia", "I agree."],
+      ],
+      "decision",
+    );
+    expect(d.text).toMatch(/poster/);
+  });
+
+  it("'I'd go first' proposes nothing", () => {
+    expect(
+      ofKind(
+        [
+          ["Ingrid", "I'd go first if nobody minds."],
+          ["Sofia", "Sure."],
+        ],
+        "decision",
+      ),
+    ).toEqual([]);
+  });
+});

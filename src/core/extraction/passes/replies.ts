@@ -1,6 +1,7 @@
 // Replies: agreement settles a proposal; acceptance takes the task just asked; "I'll own it" the risk.
 import {
   ACCEPTANCE,
+  APPROVAL,
   DISAGREEMENT,
   EXPLICIT_AGREEMENT,
   NO_OBJECTION,
@@ -221,6 +222,14 @@ export function acceptance(state: MeetingState, c: SentenceContext): boolean {
   const { s, lower, words, due, askedOfMe } = c;
   const { lastRequest, speaker } = state;
   if (lastRequest && askedOfMe && state.index - lastRequest.at <= 2 && REFUSAL.test(lower)) return true;
+  // "I can move the boxes to the core freezer." — "Yes, do that.": the offer is now a task.
+  const offered =
+    lastRequest && state.lastRequestOf.by === state.lastRequestOf.of && state.lastRequestOf.by !== speaker;
+  if (offered && lastRequest && state.index - lastRequest.at === 1 && APPROVAL.test(lower)) {
+    lastRequest.item.confidence = Math.max(lastRequest.item.confidence, 0.7);
+    state.addEvidence(lastRequest, s);
+    return words <= 4;
+  }
   if (lastRequest && askedOfMe && state.index - lastRequest.at <= 2 && words <= 14 && ACCEPTANCE.test(lower)) {
     const t = lastRequest;
     if (speaker && t.item.owner === null) state.set(t, "owner", speaker);
