@@ -36,6 +36,9 @@ export interface EscalationContext {
 const DESCRIBED_ABOVE =
   /\b(?:who(?:'s| is)? (?:runs|heads|leads|owns|chairs|manages)|(?:he's|she's|he is|she is|who's|who is) (?:the |our |my |their )?(?:chair|head|director|dean|vp|boss|lead|manager|owner)\b)/;
 
+/** A carrying verb that ends in its preposition: "go to", "talk to", "write to". */
+const CARRY_TO = /^(?:go(?:ing)? (?:up |directly |straight |over )?to|writ(?:e|ing) to|talk to|speak to)\s+/;
+
 /** Whether a sentence takes a matter above the room, and to whom. */
 export function readEscalationStep(s: Sentence, ctx: EscalationContext): { to: string } | null {
   if (/\?\s*$/.test(s.text) || !I_WILL.test(s.lower)) return null;
@@ -46,7 +49,9 @@ export function readEscalationStep(s: Sentence, ctx: EscalationContext): { to: s
   const role = ABOVE_THE_ROOM.exec(m[0]);
   if (role) return { to: role[0].replace(/^(?:the|our|their) /, "") };
   // A person named who is not in the meeting, once someone said the call is above them.
-  const at = s.lower.length - destination.length;
+  // "go to Deborah directly": a verb that ends in its "to" may have let the object slot take the name.
+  const to = CARRY_TO.exec(s.lower.slice(m.index));
+  const at = to ? m.index + to[0].length : s.lower.length - destination.length;
   const described = DESCRIBED_ABOVE.test(s.lower) || (ctx.next !== undefined && DESCRIBED_ABOVE.test(ctx.next.lower));
   // Speech recognition writes names in lower case; said with who they are, a lower-case word is a name too.
   const name = (

@@ -333,3 +333,19 @@ describe("'I'd go with…'", () => {
     ).toEqual([]);
   });
 });
+
+describe("an escalation with its reason", () => {
+  it("'So I'm going to go to Deborah directly. She's the VP.' carries the refusal said before it", () => {
+    const e = single(
+      [
+        [
+          "Carlos",
+          "I asked, and the data team said no, not without approval. So I'm going to go to Deborah directly. She's the VP, she can sign off on it.",
+        ],
+      ],
+      "escalation",
+    );
+    expect(e.text).toMatch(/^I'm going to go to Deborah directly \(I asked, and the data team said no/);
+    expect(e.evidence[0]?.quote).toMatch(/^I asked, and the data team said no/);
+  });
+});

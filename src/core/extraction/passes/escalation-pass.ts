@@ -1,4 +1,5 @@
 import type { Item } from "../../item.js";
+import { setUpBefore } from "../context.js";
 import type { MeetingState, SentenceContext, Tracked } from "../meeting-state.js";
 import { cleanItemText, contentWordSet, overlap, splitSentences } from "../text.js";
 
@@ -17,10 +18,21 @@ export function escalations(state: MeetingState, c: SentenceContext): boolean {
     before ??
     (previousTurn && previousTurn.speaker !== speaker ? (splitSentences(previousTurn.text).at(-1) ?? null) : null);
   const pointsBack = pointer && antecedent !== null && contentWordSet(antecedent.text).size >= 3;
+  // "Marketing ops said no, not without approval. So I'm going to go to Deborah directly.": the turn said why.
+  const because =
+    !pointsBack && c.escalationStep && /^(?:so|that's why|which is why)\b/.test(lower) ? setUpBefore(sentences, i) : [];
   const text =
-    pointsBack && antecedent ? `${cleanItemText(antecedent.text)}: ${cleanItemText(s.text)}` : cleanItemText(s.text);
+    pointsBack && antecedent
+      ? `${cleanItemText(antecedent.text)}: ${cleanItemText(s.text)}`
+      : because.length
+        ? `${cleanItemText(s.text)} (${because.map((p) => cleanItemText(p.text)).join("; ")})`
+        : cleanItemText(s.text);
   const evidence =
-    pointsBack && before ? { ...state.evidenceFor(s), quote: `${before.raw} ${s.raw}` } : state.evidenceFor(s);
+    pointsBack && before
+      ? { ...state.evidenceFor(s), quote: `${before.raw} ${s.raw}` }
+      : because.length
+        ? { ...state.evidenceFor(s), quote: [...because.map((p) => p.raw), s.raw].join(" ") }
+        : state.evidenceFor(s);
   // "That's above my level" right after raising it, or "bring it to the exec review" from someone else,
   // is the same escalation said again.
   const lastEscalation = state.lastEscalation;
