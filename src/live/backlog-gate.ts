@@ -13,7 +13,7 @@ export interface BacklogLimits {
   maxWaitMs: number;
 }
 
-/** Defaults far above normal load (README, "Limits"): a thousand meetings at speech rate keep a few dozen waiting. */
+/** Defaults above normal load (README, "Limits"): `bench:live` at 1,000 meetings on PGlite never reaches them. */
 export const BACKLOG_DEFAULTS: BacklogLimits = { maxWaiting: 5000, maxWaitMs: 2000 };
 
 /** The wait a refusal asks for is the current queueing delay, within these bounds. */
