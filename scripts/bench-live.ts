@@ -273,6 +273,8 @@ interface LoadResult {
   failures: string[];
   gaps: number;
   reconnects: number;
+  /** Times a sender was told to slow down (the server's backlog limit): 0 means the limit was never hit. */
+  slowDowns: number;
   ok: boolean;
 }
 
@@ -405,6 +407,7 @@ async function runLoad(kind: DbKind, meetings: number, options: Options, recordi
     );
     const gaps = clients.reduce((n, c) => n + c.stats.gaps, 0);
     const reconnects = clients.reduce((n, c) => n + c.stats.reconnects, 0);
+    const slowDowns = clients.reduce((n, c) => n + c.stats.slowDowns, 0);
     const itemLatencyMs = summarize(itemLatency);
     const result: LoadResult = {
       db: kind,
@@ -435,6 +438,7 @@ async function runLoad(kind: DbKind, meetings: number, options: Options, recordi
       failures,
       gaps,
       reconnects,
+      slowDowns,
       ok: false,
     };
     result.ok =
@@ -529,6 +533,7 @@ const LOAD_COLUMNS: Columns<LoadResult> = [
   ["client CPU", (r) => `${r.clientCpuPercent}%`],
   ["client lag p99", (r) => r.clientLoopDelayP99Ms],
   ["warm-up max", (r) => r.warmupWorstLatencyMs],
+  ["slow-downs", (r) => r.slowDowns],
   ["ok", (r) => (r.ok ? "yes" : "NO")],
 ];
 

@@ -74,7 +74,7 @@ describe.skipIf(!inject("postgresUrl"))("two docket serve processes on one Postg
       // Every segment, in the order it was sent; seqs 1, 2, 3, … as they arrived (the client repairs nothing here).
       expect(segmentIds(onB)).toEqual(sent);
       expect(onB.map((m) => m.seq)).toEqual(onB.map((_, i) => i + 1));
-      expect(viewerB.stats).toEqual({ reconnects: 0, resent: 0, gaps: 0, repeatedEvents: 0 });
+      expect(viewerB.stats).toEqual({ reconnects: 0, resent: 0, gaps: 0, repeatedEvents: 0, slowDowns: 0 });
       const itemsOnB = onB.filter((m) => m.event.kind === "item.added");
       expect(itemsOnB.length).toBeGreaterThan(5);
       // Each item event names the segment that caused it, which B had already seen.

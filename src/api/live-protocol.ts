@@ -98,5 +98,9 @@ export type ServerMessage =
   /** `seq`: the sender's own, echoed. `position`: the segment's place in the meeting, from 1 (the stored one for a duplicate). */
   | { type: "ack"; id: string; seq: number; position: number; duplicate: boolean }
   | { type: "health"; health: CaptureHealth }
-  | { type: "error"; ref?: string; id?: string; code: string; message: string }
+  /**
+   * `retryAfterMs`, with code `rate_limited`: the server is busy and did not store segment `id`; send it again after
+   * this many ms, before any later segment (the connection refuses later ones until then).
+   */
+  | { type: "error"; ref?: string; id?: string; code: string; message: string; retryAfterMs?: number }
   | { type: "pong"; ref?: string };

@@ -47,6 +47,8 @@ describe("readEnvironment", () => {
         DOCKET_FOLLOW_UP: "off",
         DOCKET_WORKER_INTERVAL_MS: "200",
         DOCKET_DELIVERY_LEASE_SECONDS: "2",
+        DOCKET_LIVE_MAX_BACKLOG: "800",
+        DOCKET_LIVE_MAX_WAIT_MS: "1500",
       },
       SERVE,
     );
@@ -59,6 +61,8 @@ describe("readEnvironment", () => {
       DOCKET_FOLLOW_UP: false,
       DOCKET_WORKER_INTERVAL_MS: 200,
       DOCKET_DELIVERY_LEASE_SECONDS: 2,
+      DOCKET_LIVE_MAX_BACKLOG: 800,
+      DOCKET_LIVE_MAX_WAIT_MS: 1500,
       DOCKET_SMTP_URL: "smtp://user:pass@mail.example.com:587",
     });
   });
@@ -72,6 +76,9 @@ describe("readEnvironment", () => {
       "2m",
       'DOCKET_DELIVERY_LEASE_SECONDS must be a whole number of seconds, got "2m"',
     ],
+    ["DOCKET_LIVE_MAX_BACKLOG", "0", 'DOCKET_LIVE_MAX_BACKLOG must be at least 1, got "0"'],
+    ["DOCKET_LIVE_MAX_BACKLOG", "5k", 'DOCKET_LIVE_MAX_BACKLOG must be a whole number of segments, got "5k"'],
+    ["DOCKET_LIVE_MAX_WAIT_MS", "2s", 'DOCKET_LIVE_MAX_WAIT_MS must be a whole number of milliseconds, got "2s"'],
     ["DATABASE_POOL_SIZE", "ten", 'DATABASE_POOL_SIZE must be a whole number of connections, got "ten"'],
     ["PORT", "70000", 'PORT must be a port number from 0 to 65535, got "70000"'],
     ["PORT", "http", 'PORT must be a port number from 0 to 65535, got "http"'],

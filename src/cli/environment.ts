@@ -65,6 +65,10 @@ export const environmentSchema = z.object({
   DOCKET_FOLLOW_UP: variable(onOff),
   DOCKET_WORKER_INTERVAL_MS: variable(wholeNumber("milliseconds", 1)),
   DOCKET_DELIVERY_LEASE_SECONDS: variable(wholeNumber("seconds", 1)),
+  /** Live segments waiting to be stored, across the process, past which senders are told to slow down. */
+  DOCKET_LIVE_MAX_BACKLOG: variable(wholeNumber("segments", 1)),
+  /** How long the oldest waiting live segment may wait before senders are told to slow down. */
+  DOCKET_LIVE_MAX_WAIT_MS: variable(wholeNumber("milliseconds", 1)),
   /** `docket live`: the server and the API token (also --server, --token). */
   DOCKET_SERVER: variable(url(["http", "https", "ws", "wss"], "an http:// or https:// URL")),
   DOCKET_TOKEN: variable(z.string()),
@@ -92,6 +96,8 @@ export const VARIABLES_READ_BY: Record<"serve" | "live" | "templates", readonly 
     "DOCKET_FOLLOW_UP",
     "DOCKET_WORKER_INTERVAL_MS",
     "DOCKET_DELIVERY_LEASE_SECONDS",
+    "DOCKET_LIVE_MAX_BACKLOG",
+    "DOCKET_LIVE_MAX_WAIT_MS",
   ],
   live: ["DOCKET_SERVER", "DOCKET_TOKEN"],
   templates: ["DOCKET_TEMPLATES"],

@@ -34,7 +34,7 @@ describe("docket live's output", () => {
     output.event(event(2, { kind: "item.added", item: item("action-2", "Send the deck to Raj") }));
     // The engine merged the second into the first.
     output.event(event(3, { kind: "item.removed", itemId: "action-2" }));
-    output.done({ reconnects: 0, resent: 0, gaps: 0, repeatedEvents: 0 });
+    output.done({ reconnects: 0, resent: 0, gaps: 0, repeatedEvents: 0, slowDowns: 0 });
     const last = printed.at(-1) ?? "";
     if (json) expect(JSON.parse(last)).toMatchObject({ type: "done", items: 1 });
     else expect(last).toContain("1 item(s) seen");

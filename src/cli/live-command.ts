@@ -244,6 +244,7 @@ export class LiveOutput {
       items: this.items.size,
       reconnects: stats.reconnects,
       resent: stats.resent,
+      slowDowns: stats.slowDowns,
     };
     if (this.json) {
       this.line(JSON.stringify(summary));
@@ -253,6 +254,7 @@ export class LiveOutput {
     if (this.duplicates) parts.push(`${this.duplicates} of them already stored`);
     parts.push(`${this.items.size} item(s) seen`);
     if (stats.reconnects) parts.push(`${stats.reconnects} reconnect(s), ${stats.resent} segment(s) resent`);
+    if (stats.slowDowns) parts.push(`told to slow down ${stats.slowDowns} time(s) by a busy server`);
     this.line(`done: ${parts.join(", ")}`);
   }
 

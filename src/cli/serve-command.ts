@@ -62,6 +62,7 @@ export async function serveCommand(
       intervalMs: env.DOCKET_WORKER_INTERVAL_MS,
       leaseSeconds: env.DOCKET_DELIVERY_LEASE_SECONDS,
     },
+    live: { backlog: { maxWaiting: env.DOCKET_LIVE_MAX_BACKLOG, maxWaitMs: env.DOCKET_LIVE_MAX_WAIT_MS } },
   });
   const where = database.kind === "pglite" ? `PGlite in ${database.dataDir}` : "PostgreSQL";
   process.stdout.write(

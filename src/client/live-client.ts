@@ -82,14 +82,18 @@ export interface LiveClientStats {
   gaps: number;
   /** Events already seen (seq at or below the last one), dropped. */
   repeatedEvents: number;
+  /** Times the server said it was busy ("slow down"), and the client paused sending. */
+  slowDowns: number;
 }
 
 interface Pending {
   segment: LiveSegment;
   /** The connection number it was last sent on (0: not sent yet; -1: waiting to be sent again after a refusal). */
   sentOn: number;
-  /** Times the server answered "try again" (busy, or a failure on its side). */
+  /** Times the server answered "try again" after a failure on its side. */
   retries: number;
+  /** Times the server said it was busy when this segment was sent. */
+  slowDowns: number;
   /** performance.now() when it was last sent. */
   sentAt: number;
   resolve: (ack: AckMessage) => void;
@@ -110,9 +114,11 @@ const RETRYABLE_CODES = new Set(["rate_limited", "internal"]);
 const MAX_SEGMENT_RETRIES = 8;
 /** Pauses while the server's database is away ("unavailable"): every segment waits, however long it takes. */
 const DATABASE_PAUSE_MS = { first: 250, max: 5000 };
+/** The longest pause after "slow down", whatever the server asks: the sender keeps trying, however busy it is. */
+const MAX_SLOW_DOWN_MS = 10_000;
 
 export class LiveClient {
-  readonly stats: LiveClientStats = { reconnects: 0, resent: 0, gaps: 0, repeatedEvents: 0 };
+  readonly stats: LiveClientStats = { reconnects: 0, resent: 0, gaps: 0, repeatedEvents: 0, slowDowns: 0 };
   /** The server's welcome on the current (or last) connection. */
   welcome: WelcomeMessage | null = null;
 
@@ -134,6 +140,9 @@ export class LiveClient {
    * lets the rest follow, in order. Null while the database is reachable.
    */
   private databaseWait: { state: "paused" | "probing"; pauseMs: number } | null = null;
+  /** performance.now() until which nothing is sent: the server said it was busy. */
+  private pausedUntil = 0;
+  private resumeTimer: NodeJS.Timeout | null = null;
   /** Connections being dropped on purpose: what they still deliver is ignored. */
   private readonly abandoned = new WeakSet<WebSocket>();
 
@@ -171,7 +180,7 @@ export class LiveClient {
     const existing = this.pending.get(segment.id);
     if (existing) return new Promise((resolve, reject) => this.chain(existing, resolve, reject));
     const promise = new Promise<AckMessage>((resolve, reject) => {
-      this.pending.set(segment.id, { segment, sentOn: 0, retries: 0, sentAt: 0, resolve, reject });
+      this.pending.set(segment.id, { segment, sentOn: 0, retries: 0, slowDowns: 0, sentAt: 0, resolve, reject });
     });
     // The caller may drop the promise when it only counts acknowledgements; a rejection must not crash it.
     promise.catch(() => {});
@@ -184,6 +193,7 @@ export class LiveClient {
     if (this.closing) return;
     this.closing = true;
     this.stopPing();
+    if (this.resumeTimer) clearTimeout(this.resumeTimer);
     this.wakeReconnect?.();
     const left = this.pending.size;
     if (left > 0) this.rejectAll(new LiveError("closed", `closed with ${left} segment(s) not acknowledged`));
@@ -362,6 +372,10 @@ export class LiveClient {
       this.waitForDatabase();
       return;
     }
+    if (message.code === "rate_limited") {
+      this.slowDown(pending, message.retryAfterMs);
+      return;
+    }
     if (RETRYABLE_CODES.has(message.code) && pending.retries < MAX_SEGMENT_RETRIES) {
       // Busy or failing for a moment: send it again shortly. It may then land after segments sent later;
       // a window below the server's limit on waiting messages keeps "busy" from happening at all.
@@ -408,11 +422,38 @@ export class LiveClient {
     for (const each of this.pending.values()) if (each.sentOn === -1) each.sentOn = 0;
   }
 
+  /**
+   * The server is busy and did not store `pending`: nothing is sent for the time it asks (or a growing pause when it
+   * does not say), with jitter so that refused senders do not all come back at once. Then this segment and every
+   * later one sent on this connection go again, in order; the server refuses later ones until this one is back.
+   */
+  private slowDown(pending: Pending, retryAfterMs: number | undefined): void {
+    // Already waiting to go again: the refusal of a segment sent before the pause began.
+    if (pending.sentOn !== this.connection) return;
+    this.stats.slowDowns += 1;
+    pending.slowDowns += 1;
+    const asked = retryAfterMs ?? 100 * 2 ** Math.min(pending.slowDowns, 7);
+    const delay = Math.round(Math.min(MAX_SLOW_DOWN_MS, asked * (1 + Math.random() * 0.5)));
+    let from = false;
+    for (const other of this.pending.values()) {
+      if (other === pending) from = true;
+      if (from && other.sentOn === this.connection) other.sentOn = 0;
+    }
+    this.pausedUntil = Math.max(this.pausedUntil, performance.now() + delay);
+    if (this.resumeTimer) clearTimeout(this.resumeTimer);
+    this.resumeTimer = setTimeout(() => {
+      this.resumeTimer = null;
+      this.pausedUntil = 0;
+      this.pump();
+    }, this.pausedUntil - performance.now());
+    this.resumeTimer.unref();
+  }
+
   /** Sends queued segments in order, keeping at most `window` unacknowledged on this connection. */
   private pump(): void {
     const socket = this.socket;
     if (!this.isOpen || !socket || socket.readyState !== WebSocket.OPEN) return;
-    if (this.databaseWait?.state === "paused") return;
+    if (this.databaseWait?.state === "paused" || performance.now() < this.pausedUntil) return;
     const window = this.databaseWait ? 1 : (this.options.window ?? DEFAULTS.window);
     let inFlight = 0;
     for (const pending of this.pending.values()) if (pending.sentOn === this.connection) inFlight += 1;

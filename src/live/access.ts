@@ -87,7 +87,8 @@ export class LiveAccess {
 
   /**
    * Reads every open connection's rights again, in one statement. A notification can be lost (the LISTEN connection
-   * dropped and came back); the room's periodic check calls this, so such a change still lands within a tick.
+   * dropped and came back); the hub calls this on its own cadence (`accessCheckIntervalMs`), so such a change still
+   * lands within that interval.
    */
   async check(db: Db, now: Date): Promise<void> {
     const holders = [...this.#byUser.values()].flatMap((set) => [...set]);

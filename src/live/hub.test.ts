@@ -100,6 +100,37 @@ describe("the hub", () => {
       membership.leave();
     });
 
+    it("reads the open connections' rights again on its own cadence, not at every health tick", async () => {
+      const { meetingId } = await setUp();
+      const hubWith = (accessCheckIntervalMs: number | undefined) => {
+        const checks = { count: 0 };
+        const hub = new LiveHub({
+          database: database(),
+          origin: "rights",
+          now: () => new Date(),
+          healthIntervalMs: 20,
+          checkAccess: async () => {
+            checks.count += 1;
+          },
+          ...(accessCheckIntervalMs === undefined ? {} : { accessCheckIntervalMs }),
+        });
+        const membership = hub.join(meetingId, fakePeer().peer, { after: null, canSend: false });
+        return { checks, membership };
+      };
+      const often = hubWith(30);
+      const byDefault = hubWith(undefined);
+      await Promise.all([often.membership.ready, byDefault.membership.ready]);
+      await until(() => often.checks.count >= 3);
+      // Many health ticks have passed meanwhile; the default (a minute) has not read the rights once.
+      expect(byDefault.checks.count).toBe(0);
+      often.membership.leave();
+      byDefault.membership.leave();
+      // No room left: the reads stop with the ticker.
+      const stoppedAt = often.checks.count;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(often.checks.count).toBeLessThanOrEqual(stoppedAt + 1);
+    });
+
     it("sends events committed elsewhere before its own later ones, in seq order", async () => {
       const { live, meetingId, say, sayElsewhere } = await setUp();
       const { peer, messages } = fakePeer();

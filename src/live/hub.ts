@@ -29,9 +29,17 @@ export interface HubOptions {
    * with them): open connections follow it before any later event reaches them.
    */
   onAccessChange?: (change: AccessChange) => void;
-  /** Each tick, after the rooms caught up: the open connections' rights are read again (a notice can be lost). */
+  /**
+   * The open connections' rights are read again every `accessCheckIntervalMs` (default 60 s), in case a notification
+   * of a change was lost. Notifications are the primary path, so this is rare: it costs a statement over every open
+   * connection.
+   */
   checkAccess?: () => Promise<void>;
+  accessCheckIntervalMs?: number;
 }
+
+/** How often the open connections' rights are read again by default (a lost notification is caught by then). */
+export const ACCESS_CHECK_INTERVAL_MS = 60_000;
 
 export interface Membership {
   /** Resolves once the welcome and the backlog are sent; rejects when the room could not be opened. */
@@ -76,7 +84,9 @@ export class LiveHub {
   readonly #rooms = new Map<string, Room>();
   #listening: Promise<() => Promise<void>> | null = null;
   #ticker: NodeJS.Timeout | null = null;
+  #accessTicker: NodeJS.Timeout | null = null;
   #sweeping = false;
+  #checkingAccess = false;
 
   constructor(options: HubOptions) {
     this.#options = options;
@@ -286,7 +296,6 @@ export class LiveHub {
     try {
       const ids = [...this.#rooms.keys()];
       for (const row of await readLastSeqs(this.#options.database.db, ids)) this.#onBehind(row.id, row.lastSeq);
-      await this.#options.checkAccess?.();
     } catch (error) {
       this.#report("sweep", error);
     } finally {
@@ -297,6 +306,20 @@ export class LiveHub {
   /** An outage is logged once, by the database's availability; anything else as it happens. */
   #report(where: string, error: unknown): void {
     if (!this.#options.database.availability.recognise(error)) reportLiveError(where, error);
+  }
+
+  /** On its own, slower cadence: a rights change whose notification was lost still lands within an interval. */
+  async #checkAccess(): Promise<void> {
+    const check = this.#options.checkAccess;
+    if (!check || this.#checkingAccess || this.#rooms.size === 0) return;
+    this.#checkingAccess = true;
+    try {
+      await check();
+    } catch (error) {
+      this.#report("access check", error);
+    } finally {
+      this.#checkingAccess = false;
+    }
   }
 
   #listen(): Promise<unknown> {
@@ -317,12 +340,19 @@ export class LiveHub {
     if (this.#ticker) return;
     this.#ticker = setInterval(() => this.#tick(), this.#options.healthIntervalMs ?? 5000);
     this.#ticker.unref();
+    if (this.#options.checkAccess) {
+      const every = this.#options.accessCheckIntervalMs ?? ACCESS_CHECK_INTERVAL_MS;
+      this.#accessTicker = setInterval(() => void this.#checkAccess(), every);
+      this.#accessTicker.unref();
+    }
   }
 
   /** No rooms left: stop the ticker and the LISTEN connection (the next room starts them again). */
   #stop(): void {
     if (this.#ticker) clearInterval(this.#ticker);
+    if (this.#accessTicker) clearInterval(this.#accessTicker);
     this.#ticker = null;
+    this.#accessTicker = null;
     const listening = this.#listening;
     this.#listening = null;
     if (listening) {

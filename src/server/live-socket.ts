@@ -10,6 +10,7 @@ import {
 import { DocketError } from "../core/errors.js";
 import { NEEDS, roleAtLeast, type SpaceRole } from "../core/roles.js";
 import { CLOSE_NOT_MEMBER, CLOSE_SIGNED_OUT, type GrantHolder, type LiveGrant } from "../live/access.js";
+import { slowDownMessage } from "../live/backlog-gate.js";
 import type { Live } from "../live/create-live.js";
 import { type Peer, reportLiveError } from "../live/hub.js";
 import { findAccess } from "../store/access.js";
@@ -70,11 +71,16 @@ export function openLiveConnection(
   info: ConnectionInfo,
   peer: Peer,
 ): LiveConnection {
-  const { hub, pipeline, access } = deps.live;
+  const { hub, pipeline, access, gate } = deps.live;
   let role = info.role;
   let roleChanges = 0;
   let closed = false;
   let inFlight = 0;
+  /**
+   * The first segment refused with "slow down" and not yet taken: later ones are refused until it is sent again, so
+   * a sender that resends from there stores its segments in the order it sent them.
+   */
+  let resumeFrom: string | null = null;
   let expiryTimer: NodeJS.Timeout | null = null;
   const membership = hub.join(info.meetingId, peer, {
     after: info.after,
@@ -200,15 +206,21 @@ export function openLiveConnection(
       return;
     }
     if (inFlight >= MAX_IN_FLIGHT) {
+      if (message.type === "segment") resumeFrom ??= message.id;
       reply({ type: "error", ...tags, code: "rate_limited", message: "too many messages waiting; wait for acks" });
       return;
     }
-    inFlight += 1;
-    const done = () => {
-      inFlight -= 1;
-    };
     if (message.type === "segment") {
       const { id, seq, speaker, text, start, end } = message;
+      const admission = resumeFrom === null || resumeFrom === id ? gate.admit() : null;
+      if (!admission?.admitted) {
+        resumeFrom ??= id;
+        const retryAfterMs = admission?.retryAfterMs ?? gate.retryAfterMs();
+        reply({ type: "error", id, code: "rate_limited", retryAfterMs, message: slowDownMessage(retryAfterMs) });
+        return;
+      }
+      resumeFrom = null;
+      inFlight += 1;
       pipeline
         .addSegments(info.meetingId, [{ id, speaker, text, start, end: end ?? null, senderSeq: seq }], {
           client: info.client,
@@ -221,9 +233,13 @@ export function openLiveConnection(
           },
           (error: unknown) => reply(errorReply(error, { id })),
         )
-        .finally(done);
+        .finally(() => {
+          inFlight -= 1;
+          admission.leave();
+        });
       return;
     }
+    inFlight += 1;
     const review =
       message.type === "edit" ? { action: "edit" as const, changes: message.changes } : { action: message.type };
     pipeline
@@ -232,7 +248,9 @@ export function openLiveConnection(
         () => {},
         (error: unknown) => reply(errorReply(error, message.ref === undefined ? {} : { ref: message.ref })),
       )
-      .finally(done);
+      .finally(() => {
+        inFlight -= 1;
+      });
   }
 
   return {

@@ -5,7 +5,7 @@ import { builtinTemplatesDir, loadTemplates } from "../files/templates.js";
 import { FOLLOW_UP_DEFAULTS, type FollowUpConfig } from "../follow-up/config.js";
 import { onMeetingEnded } from "../follow-up/distribute.js";
 import { FollowUpWorker } from "../follow-up/worker.js";
-import { createLive } from "../live/create-live.js";
+import { createLive, type LiveSettings } from "../live/create-live.js";
 import { type Database, type DatabaseConfig, openDatabase } from "../store/database.js";
 import { type App, createApp } from "./app.js";
 import type { ServerContext } from "./context.js";
@@ -25,6 +25,8 @@ export interface ServerSettings {
   secureCookies?: boolean | undefined;
   /** The follow-up worker's settings (mail server, Slack API, lease, interval). */
   followUp?: Partial<Omit<FollowUpConfig, "publicUrl">> | undefined;
+  /** The live room's back-pressure limits and how often open connections' rights are read again. */
+  live?: LiveSettings | undefined;
 }
 
 export interface ServeOptions extends ServerSettings {
@@ -61,7 +63,7 @@ export async function createServerContext(database: Database, options: ServerSet
     publicUrl,
     emailEnabled: config.smtp !== null,
     allowLocalTargets: config.allowLocalTargets,
-    live: createLive({ database, now, onEnded: onMeetingEnded }),
+    live: createLive({ ...options.live, database, now, onEnded: onMeetingEnded }),
     followUp: new FollowUpWorker({ database, now, config }),
   };
 }

@@ -1,14 +1,18 @@
 import { hashSecret, newSecret, TOKEN_PREFIX } from "../../src/server/auth.js";
-import { type RunningServer, startServer } from "../../src/server/serve.js";
+import { type RunningServer, type ServerSettings, startServer } from "../../src/server/serve.js";
 import type { Database } from "../../src/store/database.js";
 import { apiTokens, meetings, memberships, type SpaceRole, spaces, users } from "../../src/store/schema.js";
 import { builtinTemplate } from "./meeting.js";
 
 /** A real `docket serve` in this process on a random port, on the given (test) database. */
-export async function startTestServer(database: Database, now?: () => Date): Promise<RunningServer> {
+export async function startTestServer(
+  database: Database,
+  now?: () => Date,
+  settings: ServerSettings = {},
+): Promise<RunningServer> {
   // The server closes its database on close(); the test file owns this one, so closing is left to it.
   const borrowed: Database = { ...database, close: async () => {} };
-  return startServer({ port: 0, host: "127.0.0.1", database: borrowed, ...(now ? { now } : {}) });
+  return startServer({ ...settings, port: 0, host: "127.0.0.1", database: borrowed, ...(now ? { now } : {}) });
 }
 
 export interface TestUser {

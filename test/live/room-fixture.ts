@@ -1,13 +1,13 @@
 // Servers and live connections for the tests in this folder, closed after every test.
 import { afterEach } from "vitest";
-import type { RunningServer } from "../../src/server/serve.js";
+import type { RunningServer, ServerSettings } from "../../src/server/serve.js";
 import type { Database } from "../../src/store/database.js";
 import { startTestServer } from "../helpers/server.js";
 import { LiveClient } from "./live-client.js";
 
 export interface LiveFixture {
-  /** A server on the database (with the given clock), closed after the test. */
-  startServer(database: Database, now?: () => Date): Promise<RunningServer>;
+  /** A server on the database (with the given clock and settings), closed after the test. */
+  startServer(database: Database, now?: () => Date, settings?: ServerSettings): Promise<RunningServer>;
   /** A connection as `LiveClient.open` makes it, closed after the test. */
   open(...args: Parameters<typeof LiveClient.open>): Promise<LiveClient>;
   /** Closes a connection or a server before the test ends: a reconnect, a restart. */
@@ -23,8 +23,8 @@ export function liveFixture(): LiveFixture {
     await Promise.all(servers.splice(0).map((s) => s.close()));
   });
   return {
-    async startServer(database, now) {
-      const server = await startTestServer(database, now);
+    async startServer(database, now, settings) {
+      const server = await startTestServer(database, now, settings);
       servers.push(server);
       return server;
     },

@@ -72,7 +72,9 @@ const liveRoute = createRoute({
     "Upgrade to a WebSocket (`Upgrade: websocket`). The server sends `welcome`, every stored event with seq > " +
     "`after` in order (none without `after`), `health`, then live events, `ack`s and `health`; members may send `segment`, `confirm`, " +
     "`reject` and `edit`; anyone may `ping`. Messages are JSON text frames as in src/api/live-protocol.ts " +
-    "(design: docs/live.md). Browsers authenticate with the session cookie (the Origin must match the Host); " +
+    "(design: docs/live.md). Past its capacity the server does not store a segment and answers `error` with code " +
+    "`rate_limited` and `retryAfterMs`: send that segment again after the wait, then the ones after it (later " +
+    "segments are refused until it comes back, so they are stored in order). Browsers authenticate with the session cookie (the Origin must match the Host); " +
     "scripts with `Authorization: Bearer`. Viewer role or above.",
   request: {
     params: meetingParams,

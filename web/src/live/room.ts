@@ -40,6 +40,8 @@ const BACKLOG_RENDER_MEASURE = "docket:backlog-render";
 const MAX_MEASURES = 5000;
 const REVIEW_TIMEOUT_MS = 10_000;
 const PING_EVERY_MS = 10_000;
+/** The longest pause after the server says it is busy, whatever it asks. */
+const MAX_SLOW_DOWN_MS = 10_000;
 /** No message at all for this long (health comes every 5 s while live, pongs every 10 s) means the link is dead. */
 const SILENT_LINK_MS = 30_000;
 
@@ -141,6 +143,9 @@ export class LiveRoom {
   private readonly segmentIndex = new Map<string, number>();
 
   private readonly unacked = new Map<string, SegmentOut>();
+  /** Unacknowledged segments held back while the server is busy; sent again, in order, when `resumeTimer` fires. */
+  private readonly held = new Set<string>();
+  private resumeTimer: ReturnType<typeof setTimeout> | null = null;
   private segmentSeq = 0;
   private readonly reviews = new Map<string, PendingReview>();
 
@@ -186,8 +191,10 @@ export class LiveRoom {
     this.generation++;
     if (this.retryTimer) clearTimeout(this.retryTimer);
     if (this.pingTimer) clearInterval(this.pingTimer);
+    if (this.resumeTimer) clearTimeout(this.resumeTimer);
     this.retryTimer = null;
     this.pingTimer = null;
+    this.resumeTimer = null;
     this.socket?.close(1000, "page closed");
     this.socket = null;
   }
@@ -380,8 +387,11 @@ export class LiveRoom {
     draft.next.status = message.status;
     draft.next.canSend = message.canSend;
     draft.next.connection = { phase: "open", attempt: 0, retryAt: null, reason: null, reconnecting: true };
-    // Segments this browser sent that were not acknowledged go again; the server knows them by id.
-    if (message.canSend && this.socket) for (const segment of this.unacked.values()) this.send(segment);
+    // Segments this browser sent that were not acknowledged go again; the server knows them by id. While the server
+    // is busy they wait for the pause to end.
+    if (!message.canSend || !this.socket) return;
+    if (this.resumeTimer) for (const id of this.unacked.keys()) this.held.add(id);
+    else for (const segment of this.unacked.values()) this.send(segment);
   }
 
   private applyEvent(draft: Draft, message: EventMessage, news: boolean, announcements: string[]): void {
@@ -428,6 +438,10 @@ export class LiveRoom {
       this.settleReview(message.ref, new Error(message.message));
       return;
     }
+    if (message.id && message.code === "rate_limited" && this.unacked.has(message.id)) {
+      this.slowDown(message.id, message.retryAfterMs);
+      return;
+    }
     if (message.id && this.unacked.has(message.id)) {
       this.unacked.delete(message.id);
       draft.next.unsentSegments = this.unacked.size;
@@ -435,6 +449,28 @@ export class LiveRoom {
       return;
     }
     draft.next.serverError = message.message;
+  }
+
+  /**
+   * The server is busy and did not store segment `id`: it and every later segment wait for the time the server asks
+   * (plus jitter, so that browsers do not all come back at once), then go again in order. The server refuses the later
+   * ones until this one is back, so they are stored in the order they were said.
+   */
+  private slowDown(id: string, retryAfterMs: number | undefined): void {
+    // Already held: the refusal of a segment sent before the pause began.
+    if (this.held.has(id)) return;
+    let from = false;
+    for (const key of this.unacked.keys()) {
+      if (key === id) from = true;
+      if (from) this.held.add(key);
+    }
+    const delay = Math.min(MAX_SLOW_DOWN_MS, (retryAfterMs ?? 1000) * (1 + Math.random() * 0.5));
+    if (this.resumeTimer) clearTimeout(this.resumeTimer);
+    this.resumeTimer = setTimeout(() => {
+      this.resumeTimer = null;
+      for (const segment of this.unacked.values()) if (this.held.has(segment.id)) this.send(segment);
+      this.held.clear();
+    }, delay);
   }
 
   // ---- sending ----
@@ -450,7 +486,8 @@ export class LiveRoom {
   sendSegment(segment: { speaker: string | null; text: string; start: number }): void {
     const message: SegmentOut = { type: "segment", id: uuid(), seq: ++this.segmentSeq, ...segment };
     this.unacked.set(message.id, message);
-    this.send(message);
+    if (this.resumeTimer) this.held.add(message.id);
+    else this.send(message);
     this.patch({ unsentSegments: this.unacked.size, captureError: null });
   }
 
