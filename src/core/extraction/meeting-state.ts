@@ -140,6 +140,8 @@ export class MeetingState {
   consumed = -1;
   /** A decision just agreed in this turn: the agreeing speaker's next full sentence usually restates it. */
   restating: Tracked | null = null;
+  /** A task this turn took on ("Yeah."): the speaker's next task in the turn says how they will do it. */
+  accepted: Tracked | null = null;
   /** A decision said only as "So we move it.": the next speaker's fuller sentence says what was decided. */
   vagueDecision: { decision: Tracked; at: number } | null = null;
   /** The item the previous sentence of this turn made: a sentence that makes nothing elaborates it. */
@@ -176,6 +178,7 @@ export class MeetingState {
     this.inProposal = null;
     this.consumed = -1;
     this.restating = null;
+    this.accepted = null;
     this.elaborating = null;
     this.concluding = null;
     this.segmentEscalates = this.sentences.some((x) => ESCALATION.test(x.lower));

@@ -13,9 +13,9 @@ export function readQuestion(s: Sentence): { text: string; explicit: boolean } |
   );
   if (NOT_AN_OPEN_QUESTION.test(lower) || TAG_QUESTION.test(lower)) return null;
   if (contentWordSet(lower).size < 2) return null;
-  // Requests ("can you…") and proposals ("could we…", "why don't we…") are read as actions and decisions.
+  // Requests ("can you…") and proposals ("will you need…?" asks, and is a question) ("could we…", "why don't we…") are read as actions and decisions.
   if (
-    /^(?:\w+,\s*)?(?:(?:can|could|would|will) you|could we|can we|why don't we|how about|what about|what if we)\b/.test(
+    /^(?:\w+,\s*)?(?:(?:can|could|would|will) you(?! (?:need|have|want|know|be|still|already|remember|agree)\b)|could we|can we|why don't we|how about|what about|what if we)\b/.test(
       lower,
     )
   ) {

@@ -60,6 +60,20 @@ export function actions(state: MeetingState, c: SentenceContext): boolean {
     state.set(t, "needed", t.item.needed ? `${t.item.needed}; ${action.text}` : action.text);
     state.addEvidence(t, s);
     c.created = t;
+  } else if (
+    action?.kind === "new" &&
+    state.accepted &&
+    state.mine(action.owner) &&
+    state.mine(state.accepted.item.owner)
+  ) {
+    // "Ruth, could we get some usability testing?" — "Yeah. I can run five unmoderated sessions on the new flow.":
+    // how the task just taken on will be done, in the owner's words.
+    const t = state.accepted;
+    state.set(t, "text", action.text);
+    if (due && !t.item.due) state.set(t, "due", due.date);
+    state.addEvidence(t, s, true);
+    state.accepted = null;
+    c.created = t;
   } else if (action?.kind === "new" && carriesOut(state, action.text)) {
     // "Mute it for a week." — "Fine by me." — "I'll mute it after this.": who carries out the decision.
     const t = carriesOut(state, action.text)!;

@@ -349,3 +349,43 @@ describe("an escalation with its reason", () => {
     expect(e.evidence[0]?.quote).toMatch(/^I asked, and the data team said no/);
   });
 });
+
+describe("asking a named person with 'can we'", () => {
+  it("'Sakura, can we get a cycle count done this week?' asks Sakura; her 'I'll need two people' is no task", () => {
+    const actions = ofKind(
+      [
+        ["Sakura", "The slotting in zone C hasn't been redone since September."],
+        ["Hollis", "Right. Sakura, can we get a cycle count done in zone C this week?"],
+        ["Sakura", "I can get a full count of zone C done by Friday. I'll need two people from the night team."],
+      ],
+      "action",
+    );
+    expect(actions.map((a) => [a.owner, a.due])).toEqual([["Sakura", "2025-11-07"]]);
+  });
+});
+
+describe("a task taken on, then said in the owner's words", () => {
+  it("'Yeah. I can run five sessions on the new flow.' says how the request will be done", () => {
+    const a = single(
+      [
+        ["Ruth", "The panel is booked through the end of the month."],
+        ["Grace", "Ruth, could we get some usability testing on the revised design?"],
+        ["Ruth", "Yeah. I can run five unmoderated sessions on the new flow next week."],
+      ],
+      "action",
+    );
+    expect(a.owner).toBe("Ruth");
+    expect(a.text).toMatch(/^Run 5 unmoderated sessions on the new flow/);
+    expect(a.evidence.find((e) => e.speaker === "Ruth")?.quote).toMatch(/five unmoderated sessions/);
+  });
+});
+
+describe("'will you need…?'", () => {
+  it("asks a question; it requests nothing", () => {
+    const items = extract([
+      ["Chen", "A question back to you. Will you need data residency for the APAC entities, or just the EU for now?"],
+      ["Dana", "Honestly, I don't know. That's for the APAC team."],
+    ]).items;
+    expect(items.map((i) => [i.kind, i.status])).toEqual([["question", "open"]]);
+  });
+});

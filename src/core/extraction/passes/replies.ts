@@ -237,6 +237,7 @@ export function acceptance(state: MeetingState, c: SentenceContext): boolean {
     // A task someone took on out loud is a firm item, whatever its wording.
     t.item.confidence = Math.min(0.95, t.item.confidence + 0.2);
     state.addEvidence(t, s);
+    state.accepted = t;
     return true;
   }
   return false;
