@@ -6,6 +6,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg
 import type { Pool } from "pg";
 import { packageRoot } from "../files/package-root.js";
 import * as schema from "./schema.js";
+import { isSchemaCurrent } from "./schema-version.js";
 
 // Three names, one for each thing:
 //   Database  the open database of a process: `db` to run statements on, LISTEN, close. Made once, by openDatabase.
@@ -77,7 +78,11 @@ async function openPglite(
   return {
     db: db as unknown as Db,
     kind: "pglite",
-    migrate: () => migrate(db, { migrationsFolder: MIGRATIONS_DIR }),
+    async migrate() {
+      // A restart on an up-to-date database asks one question instead of replaying the journal.
+      if (await isSchemaCurrent(db as unknown as Db, MIGRATIONS_DIR)) return;
+      await migrate(db, { migrationsFolder: MIGRATIONS_DIR });
+    },
     listen: (channel, onPayload) => client.listen(channel, onPayload),
     close: () => client.close(),
     dumpDataDir: () => client.dumpDataDir("none"),
