@@ -70,7 +70,6 @@ export async function createServerContext(database: Database, options: ServerSet
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const database = "db" in options.database ? options.database : await openDatabase(options.database);
   const ctx = await createServerContext(database, options);
-  if (options.followUpWorker) ctx.followUp.start();
   if (options.demo) await seedDemo(ctx);
   const app = createApp(ctx, ROUTE_MODULES);
   const wss = new WebSocketServer({ noServer: true, maxPayload: 256 * 1024 });
@@ -80,6 +79,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     );
     s.once("error", reject);
   });
+  // Its first cycle (several first-time queries) runs once the server answers, not ahead of it.
+  if (options.followUpWorker) ctx.followUp.start();
   const address = server.address() as AddressInfo;
   const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
   return {
