@@ -79,8 +79,9 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     );
     s.once("error", reject);
   });
-  // Its first cycle (several first-time queries) runs once the server answers, not ahead of it.
-  if (options.followUpWorker) ctx.followUp.start();
+  // Its first cycle (first-time queries on the database) comes an interval after the server listens, not ahead of
+  // or alongside the first requests.
+  if (options.followUpWorker) ctx.followUp.start({ waitFirst: true });
   const address = server.address() as AddressInfo;
   const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
   return {
