@@ -9,10 +9,24 @@ import { build, type Plugin } from "esbuild";
 import { packageRoot } from "../src/files/package-root.js";
 
 /**
- * Pure-JavaScript packages on the extract path are bundled with our code. The others stay in
- * node_modules: native addons, WebAssembly and packages that find their own files at run time.
+ * Pure-JavaScript packages on the extract and serve paths are bundled with our code: resolving and reading their
+ * files one by one slowed `docket serve`'s start-up, and @hono/zod-openapi shares the bundle's zod
+ * instead of loading a second copy. The others stay in node_modules: native addons, WebAssembly, packages that find
+ * their own files at run time, and those only loaded on first use (the integrations' clients, pg).
  */
-const BUNDLED = new Set(["zod", "chrono-node"]);
+const BUNDLED = new Set([
+  "zod",
+  "chrono-node",
+  "hono",
+  "@hono/node-server",
+  "@hono/zod-openapi",
+  "@hono/zod-validator",
+  "@asteasolutions/zod-to-openapi",
+  "openapi3-ts",
+  "yaml",
+  "drizzle-orm",
+  "ws",
+]);
 
 const keepOtherPackagesExternal: Plugin = {
   name: "keep-other-packages-external",
@@ -38,5 +52,9 @@ await build({
   platform: "node",
   target: "node20",
   plugins: [keepOtherPackagesExternal],
+  // ws is CommonJS: its require() of Node built-ins needs a require in the ES module it is bundled into.
+  banner: {
+    js: 'import { createRequire as createRequireForBundle } from "node:module";\nconst require = createRequireForBundle(import.meta.url);',
+  },
   logLevel: "warning",
 });

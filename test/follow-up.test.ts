@@ -328,5 +328,23 @@ eachDatabase((database) => {
         expect(line).toMatch(/^docket: follow-up worker: a cycle failed: Error: the database is gone\n {4}at /);
       }
     });
+
+    it("started to wait first, its first cycle comes an interval later, not at once", async () => {
+      const gone = new Error("the database is gone");
+      const unreachable = { ...database(), db: { execute: () => Promise.reject(gone) } } as unknown as Database;
+      const lines: string[] = [];
+      const worker = new FollowUpWorker({
+        database: unreachable,
+        now: () => new Date(at),
+        config: { ...FOLLOW_UP_DEFAULTS, intervalMs: 300 },
+        log: (line) => lines.push(line),
+      });
+      worker.start({ waitFirst: true });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(lines).toHaveLength(0);
+      for (let i = 0; i < 100 && lines.length < 1; i += 1) await new Promise((resolve) => setTimeout(resolve, 10));
+      await worker.stop();
+      expect(lines.length).toBeGreaterThanOrEqual(1);
+    });
   });
 });

@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import { targetUrlProblem } from "../core/outbound/target-address.js";
+import type { RunningServer } from "../server/serve.js";
 import { type DatabaseConfig, openDatabase } from "../store/database.js";
 import type { Environment } from "./environment.js";
 
@@ -41,29 +42,39 @@ export async function serveCommand(
     ? { kind: "postgres", url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE }
     : { kind: "pglite", dataDir: join(flags.data ?? env.DOCKET_DATA ?? DEFAULT_DATA, "pglite") };
   const started = performance.now();
-  // Opening PGlite (compiling its WebAssembly) overlaps with loading the server's modules: start-up is most of it.
-  const opening = openDatabase(database);
-  const [{ startServer }, opened] = await Promise.all([import("../server/serve.js"), opening]);
-  const server = await startServer({
-    port,
-    host,
-    database: opened,
-    templatesDir: flags.templates,
-    demo: env.DOCKET_DEMO ?? true,
-    followUpWorker: env.DOCKET_FOLLOW_UP ?? true,
-    secureCookies: env.DOCKET_SECURE_COOKIES ?? false,
-    // Links in emails, Slack messages and calendar feeds point here unless DOCKET_PUBLIC_URL says where people
-    // reach Docket.
-    publicUrl: env.DOCKET_PUBLIC_URL ?? `http://${linkHost(host)}:${port}`,
-    followUp: {
-      smtp: env.DOCKET_SMTP_URL ? { url: env.DOCKET_SMTP_URL, from: env.DOCKET_MAIL_FROM ?? DEFAULT_MAIL_FROM } : null,
-      slackApiUrl: env.DOCKET_SLACK_API_URL,
-      allowLocalTargets,
-      intervalMs: env.DOCKET_WORKER_INTERVAL_MS,
-      leaseSeconds: env.DOCKET_DELIVERY_LEASE_SECONDS,
-    },
-    live: { backlog: { maxWaiting: env.DOCKET_LIVE_MAX_BACKLOG, maxWaitMs: env.DOCKET_LIVE_MAX_WAIT_MS } },
-  });
+  // Whenever the event loop has nothing left to wait on, Node blocks until V8's background work is done: here,
+  // optimising PGlite's WebAssembly, a second or more. A timer until the server listens keeps start-up moving.
+  const keepStarting = setInterval(() => {}, 60_000);
+  let server: RunningServer;
+  try {
+    // Opening PGlite (compiling its WebAssembly) overlaps with loading the server's modules.
+    const opening = openDatabase(database);
+    const [{ startServer }, opened] = await Promise.all([import("../server/serve.js"), opening]);
+    server = await startServer({
+      port,
+      host,
+      database: opened,
+      templatesDir: flags.templates,
+      demo: env.DOCKET_DEMO ?? true,
+      followUpWorker: env.DOCKET_FOLLOW_UP ?? true,
+      secureCookies: env.DOCKET_SECURE_COOKIES ?? false,
+      // Links in emails, Slack messages and calendar feeds point here unless DOCKET_PUBLIC_URL says where people
+      // reach Docket.
+      publicUrl: env.DOCKET_PUBLIC_URL ?? `http://${linkHost(host)}:${port}`,
+      followUp: {
+        smtp: env.DOCKET_SMTP_URL
+          ? { url: env.DOCKET_SMTP_URL, from: env.DOCKET_MAIL_FROM ?? DEFAULT_MAIL_FROM }
+          : null,
+        slackApiUrl: env.DOCKET_SLACK_API_URL,
+        allowLocalTargets,
+        intervalMs: env.DOCKET_WORKER_INTERVAL_MS,
+        leaseSeconds: env.DOCKET_DELIVERY_LEASE_SECONDS,
+      },
+      live: { backlog: { maxWaiting: env.DOCKET_LIVE_MAX_BACKLOG, maxWaitMs: env.DOCKET_LIVE_MAX_WAIT_MS } },
+    });
+  } finally {
+    clearInterval(keepStarting);
+  }
   const where = database.kind === "pglite" ? `PGlite in ${database.dataDir}` : "PostgreSQL";
   process.stdout.write(
     `Docket is listening on ${server.url} (${where}; ready in ${Math.round(performance.now() - started)} ms)\n`,

@@ -84,7 +84,11 @@ export class FollowUpWorker {
     this.#log = options.log ?? ((line) => process.stderr.write(line));
   }
 
-  start(): void {
+  /**
+   * Runs a cycle every `intervalMs`: the first at once, or with `waitFirst` one interval from now (a server that has
+   * just started answers its first requests without a cycle's first-time queries ahead of them).
+   */
+  start({ waitFirst = false }: { waitFirst?: boolean } = {}): void {
     if (this.#timer) return;
     const tick = () => {
       this.runOnce()
@@ -93,7 +97,7 @@ export class FollowUpWorker {
           if (this.#timer) this.#timer = setTimeout(tick, this.#config.intervalMs);
         });
     };
-    this.#timer = setTimeout(tick, 0);
+    this.#timer = setTimeout(tick, waitFirst ? this.#config.intervalMs : 0);
   }
 
   async stop(): Promise<void> {

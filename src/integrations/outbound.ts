@@ -1,6 +1,6 @@
 import { type LookupAddress, lookup } from "node:dns";
 import type { LookupFunction } from "node:net";
-import { Agent, buildConnector, fetch as undiciFetch } from "undici";
+import type { Agent } from "undici";
 import { addressProblem, isIpAddress, targetUrlProblem } from "../core/outbound/target-address.js";
 import { DeliveryError } from "./types.js";
 
@@ -51,20 +51,30 @@ export const checkedLookup: LookupFunction = (hostname, options, callback) => {
   });
 };
 
-const connectChecked = buildConnector({ lookup: checkedLookup });
+let checkedUndici: Promise<{ agent: Agent; fetch: typeof import("undici").fetch }> | null = null;
 
-/** Connections only to public addresses: an IP literal is checked here, a name by its lookup. */
-const checkedAgent = new Agent({
-  connect(options, callback) {
-    const host = options.hostname.replace(/^\[|\]$/g, "");
-    const problem = isIpAddress(host) ? addressProblem(host) : null;
-    if (problem) {
-      callback(refusal(host, host, problem), null);
-      return;
-    }
-    connectChecked(options, callback);
-  },
-});
+/**
+ * undici and the agent that connects only to public addresses (an IP literal is checked here, a name by its
+ * lookup): made on the first request, so a server that never sends does not load undici at start-up.
+ */
+function loadCheckedUndici() {
+  checkedUndici ??= import("undici").then(({ Agent, buildConnector, fetch }) => {
+    const connectChecked = buildConnector({ lookup: checkedLookup });
+    const agent = new Agent({
+      connect(options, callback) {
+        const host = options.hostname.replace(/^\[|\]$/g, "");
+        const problem = isIpAddress(host) ? addressProblem(host) : null;
+        if (problem) {
+          callback(refusal(host, host, problem), null);
+          return;
+        }
+        connectChecked(options, callback);
+      },
+    });
+    return { agent, fetch };
+  });
+  return checkedUndici;
+}
 
 /**
  * `fetch` for requests to configured targets: https only, to public addresses only (checked on the address each
@@ -78,9 +88,10 @@ export function outboundFetch(allowLocalTargets: boolean): typeof fetch {
     const problem = targetUrlProblem(url, false);
     if (problem)
       throw new DeliveryError(`Docket does not send to ${new URL(url).host}: it ${problem}`, { permanent: true });
+    const undici = await loadCheckedUndici();
     try {
-      return await undiciFetch(url, { ...(init as object), dispatcher: checkedAgent } as Parameters<
-        typeof undiciFetch
+      return await undici.fetch(url, { ...(init as object), dispatcher: undici.agent } as Parameters<
+        typeof undici.fetch
       >[1]);
     } catch (error) {
       const cause = (error as { cause?: unknown }).cause;

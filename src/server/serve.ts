@@ -72,7 +72,6 @@ export async function createServerContext(database: Database, options: ServerSet
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const database = "db" in options.database ? options.database : await openDatabase(options.database);
   const ctx = await createServerContext(database, options);
-  if (options.followUpWorker) ctx.followUp.start();
   if (options.demo) await seedDemo(ctx);
   const app = createApp(ctx, ROUTE_MODULES);
   const wss = new WebSocketServer({ noServer: true, maxPayload: 256 * 1024 });
@@ -82,6 +81,9 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     );
     s.once("error", reject);
   });
+  // Its first cycle (first-time queries on the database) comes an interval after the server listens, not ahead of
+  // or alongside the first requests.
+  if (options.followUpWorker) ctx.followUp.start({ waitFirst: true });
   const address = server.address() as AddressInfo;
   const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
   return {

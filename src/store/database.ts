@@ -1,5 +1,7 @@
 import { mkdir } from "node:fs/promises";
+import { availableParallelism } from "node:os";
 import { join } from "node:path";
+import { setFlagsFromString } from "node:v8";
 import type { PGlite } from "@electric-sql/pglite";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
@@ -8,6 +10,7 @@ import { packageRoot } from "../files/package-root.js";
 import { Availability, type DatabaseHealth, HealthCheck } from "./availability.js";
 import { asUnavailable, DatabaseUnavailableError, failureMessage } from "./failure.js";
 import * as schema from "./schema.js";
+import { isSchemaCurrent } from "./schema-version.js";
 
 // Three names, one for each thing:
 //   Database  the open database of a process: `db` to run statements on, LISTEN, close. Made once, by openDatabase.
@@ -96,6 +99,7 @@ async function openPglite(
     import("drizzle-orm/pglite"),
     import("drizzle-orm/pglite/migrator"),
   ]);
+  limitWasmCompileThreads();
   if (dataDir) await mkdir(dataDir, { recursive: true });
   const client: PGlite = await PGlite.create({
     ...(dataDir ? { dataDir } : {}),
@@ -109,11 +113,25 @@ async function openPglite(
     kind: "pglite",
     availability,
     checkHealth: () => health.check(),
-    migrate: () => migrate(db, { migrationsFolder: MIGRATIONS_DIR }),
+    async migrate() {
+      // A restart on an up-to-date database asks one question instead of replaying the journal.
+      if (await isSchemaCurrent(db as unknown as Db, MIGRATIONS_DIR)) return;
+      await migrate(db, { migrationsFolder: MIGRATIONS_DIR });
+    },
     listen: (channel, onPayload) => client.listen(channel, onPayload),
     close: () => client.close(),
     dumpDataDir: () => client.dumpDataDir("none"),
   };
+}
+
+/**
+ * V8 optimises PGlite's WebAssembly in the background as its functions get hot, on as many threads as it has (four
+ * on Node). On a 2-core machine those threads crowd out the main thread, which is opening the database: start-up
+ * waited 3-5 s instead of 1-2 s for the same half-second of its own work. One core is left to the main thread; the
+ * same code still gets optimised, only by fewer threads at once.
+ */
+function limitWasmCompileThreads(): void {
+  setFlagsFromString(`--wasm-num-compilation-tasks=${Math.max(1, availableParallelism() - 1)}`);
 }
 
 async function openPostgres(

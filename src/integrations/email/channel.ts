@@ -1,7 +1,6 @@
 import { z } from "zod";
 import type { DeliveryChannel } from "../channel.js";
 import type { EmailPayload, SmtpSettings } from "../types.js";
-import { sendEmail } from "./send-email.js";
 
 export const emailPayloadSchema: z.ZodType<EmailPayload> = z.object({
   to: z.array(z.string().min(1)).min(1),
@@ -18,5 +17,6 @@ export const emailChannel: DeliveryChannel<EmailPayload, SmtpSettings> = {
     server.smtp
       ? { settings: server.smtp }
       : { disabled: "email is not set up on this server: it has no mail server (DOCKET_SMTP_URL)" },
-  send: (settings, payload, attempt) => sendEmail(settings, payload, attempt),
+  // nodemailer loads with the first email, not at start-up.
+  send: async (settings, payload, attempt) => (await import("./send-email.js")).sendEmail(settings, payload, attempt),
 };

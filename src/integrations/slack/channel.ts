@@ -1,7 +1,6 @@
 import { z } from "zod";
 import type { DeliveryChannel } from "../channel.js";
 import { DeliveryError, type SlackDirectMessage, type SlackPayload, type SlackSettings } from "../types.js";
-import { findSlackUserId, postSlackMessage } from "./post-message.js";
 
 /** A message to a channel (`channel`), or to a person found by their email address (`email`): one of the two. */
 export const slackPayloadSchema: z.ZodType<SlackPayload | SlackDirectMessage> = z
@@ -30,6 +29,8 @@ export const slackChannel: DeliveryChannel<SlackPayload | SlackDirectMessage, Sl
       : { disabled: "Slack is not connected to this Space" };
   },
   async send(settings, payload, attempt) {
+    // @slack/web-api loads with the first message, not at start-up.
+    const { findSlackUserId, postSlackMessage } = await import("./post-message.js");
     if (!("email" in payload)) return postSlackMessage(settings, payload, attempt);
     const userId = await findSlackUserId(settings, payload.email);
     if (!userId) {
