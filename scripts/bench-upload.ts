@@ -99,14 +99,21 @@ async function main(): Promise<void> {
   const clients = await Promise.all(
     liveMeetings.map((meetingId) => LiveClient.connect({ server: url, meetingId, token, client: "bench" })),
   );
+  const segment = (c: number, i: number) => ({
+    id: `s${c}-${i}`,
+    seq: i,
+    speaker: NAMES[i % NAMES.length]!,
+    text: `${NAMES[i % NAMES.length]} says the latency work is on track, item ${i}.`,
+    start: i,
+  });
+  // A fresh server's first segment compiles the engine's rules (100 ms and more): done before the upload, whose
+  // figures these are not.
+  await Promise.all(clients.map((client, c) => client.send(segment(c, 1))));
   const sending = clients.map(async (client, c) => {
-    for (let i = 1; running; i++) {
+    for (let i = 2; running; i++) {
       const sent = performance.now();
       const during = uploading;
-      const text = `${NAMES[i % NAMES.length]} says the latency work is on track, item ${i}.`;
-      await client
-        .send({ id: `s${c}-${i}`, seq: i, speaker: NAMES[i % NAMES.length]!, text, start: i })
-        .catch(() => {});
+      await client.send(segment(c, i)).catch(() => {});
       if (during) ackMs.push(performance.now() - sent);
       await sleep(200);
     }
