@@ -27,7 +27,7 @@ import { parseArgs } from "node:util";
 import { type EventMessage, LiveClient, type LiveSegment } from "../src/client/live-client.js";
 import { packageRoot } from "../src/files/package-root.js";
 import { createEmptyDatabase, dropDatabase } from "../src/store/postgres-admin.js";
-import { CLI, createMeetings, inBatches, rssMb, sleep, startServe } from "./serve-process.js";
+import { CLI, createMeetings, inBatches, rssMb, type Summary, sleep, startServe, summarize } from "./serve-process.js";
 
 const ROOT = packageRoot();
 const RECORDINGS = ["ES2002a", "ES2002b", "ES2002c", "ES2002d"];
@@ -229,13 +229,6 @@ function plan(recordings: Recording[], meetings: number, seconds: number): Plann
 
 // ── one load run ────────────────────────────────────────────────────────────────────────────────────────────
 
-interface Summary {
-  count: number;
-  p50: number;
-  p99: number;
-  max: number;
-}
-
 interface LoadResult {
   db: DbKind;
   meetings: number;
@@ -276,12 +269,6 @@ interface LoadResult {
   /** Times a sender was told to slow down (the server's backlog limit): 0 means the limit was never hit. */
   slowDowns: number;
   ok: boolean;
-}
-
-function summarize(values: number[]): Summary {
-  const sorted = Float64Array.from(values).sort();
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
-  return { count: sorted.length, p50: round(at(0.5)), p99: round(at(0.99)), max: round(sorted.at(-1) ?? 0) };
 }
 
 async function runLoad(kind: DbKind, meetings: number, options: Options, recordings: Recording[]): Promise<LoadResult> {

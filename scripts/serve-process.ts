@@ -1,6 +1,7 @@
 /**
  * A real `docket serve` process for the benchmarks (the built bundle in dist/cli), and the calls they make to it:
- * a free port, its RSS, a JSON POST, and a signed-up user with an API token and meetings to send into.
+ * a free port, its RSS, a JSON POST, a signed-up user with an API token and meetings to send into, and the summary
+ * of latencies they print.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
@@ -157,6 +158,21 @@ export async function createMeetings(
     meetingIds[n] = await createMeeting(n);
   });
   return { token, meetingIds };
+}
+
+export interface Summary {
+  count: number;
+  p50: number;
+  p99: number;
+  max: number;
+}
+
+/** Median, 99th percentile and maximum of latencies (ms, to a tenth). */
+export function summarize(values: number[]): Summary {
+  const sorted = Float64Array.from(values).sort();
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+  const round = (n: number) => Math.round(n * 10) / 10;
+  return { count: sorted.length, p50: round(at(0.5)), p99: round(at(0.99)), max: round(sorted.at(-1) ?? 0) };
 }
 
 export async function inBatches<T>(items: T[], size: number, work: (item: T) => Promise<void>): Promise<void> {

@@ -116,6 +116,32 @@ describe("the live pipeline", () => {
       ]);
     });
 
+    it("gives other work turns of the event loop during a transaction's long work, a rebuilt engine's replay too", async () => {
+      const { meetingId, sender } = await setUp();
+      // turnMs 0: a turn after every segment the engine reads, which the immediates counted here then take.
+      const pipelineWith = (turnMs: number) =>
+        new LivePipeline({ database: database(), now: () => new Date(), origin: "test", onCommit: () => {}, turnMs });
+      const turnsDuring = async (work: Promise<unknown>) => {
+        let turns = 0;
+        let running = true;
+        const tick = () => {
+          if (!running) return;
+          turns += 1;
+          setImmediate(tick);
+        };
+        setImmediate(tick);
+        await work;
+        running = false;
+        return turns;
+      };
+      const batch = [0, 1, 2].map(incoming);
+      expect(await turnsDuring(pipelineWith(0).addSegments(meetingId, batch, sender))).toBeGreaterThanOrEqual(3);
+      // A new pipeline (a restart) rebuilds the engine from the 3 stored segments, then reads the 4th.
+      expect(await turnsDuring(pipelineWith(0).addSegments(meetingId, [incoming(3)], sender))).toBeGreaterThanOrEqual(
+        4,
+      );
+    });
+
     it("keeps an extractor per meeting and forgets the least recently used beyond its limit", async () => {
       const { priya, sender } = await setUp();
       const limited = new LivePipeline({

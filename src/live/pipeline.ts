@@ -44,6 +44,7 @@ import {
 import { encodeNotice } from "./fan-out.js";
 import { KeyedQueue } from "./keyed-queue.js";
 import { checkTransition, startsOnSegment } from "./lifecycle.js";
+import { TurnBudget } from "./turn-budget.js";
 
 /** A segment on its way in, with the sender's own sequence number when it has one. */
 export interface IncomingSegment extends Segment {
@@ -83,10 +84,18 @@ export interface PipelineOptions {
    * what they send there, so an ended meeting always has its deliveries and never has them twice.
    */
   onEnded?: (tx: Tx, meetingId: string, at: string) => Promise<void>;
+  /** The longest a transaction's work runs on this thread before other work gets a turn (TurnBudget). */
+  turnMs?: number;
 }
 
 /** Segments stored per transaction at most, when several are waiting (an upload, a sender's resend). */
 const MAX_SEGMENTS_PER_TRANSACTION = 250;
+
+/** How long a transaction's work holds this thread at a time: health checks are answered within 100 ms. */
+const TURN_MS = 10;
+
+/** Stored segments read at a time when an engine is rebuilt: a 20,000-segment meeting is not one result. */
+const REPLAY_PAGE = 500;
 
 /**
  * The most segments a meeting holds (README, "Limits"): a day-long workshop at speech rate is about 12,000. The
@@ -228,13 +237,16 @@ export class LivePipeline {
     return this.#queue.run(meetingId, async () => {
       const at = this.#options.now().toISOString();
       const { events } = await this.#transaction(meetingId, async (tx) => {
+        const turn = this.#turn();
         const meeting = await lockMeeting(tx, meetingId);
         checkTransition(meeting.status, status);
         const drafts: Draft[] = [];
         let metrics: MetricRow[] | null = null;
         if (status === "ended" && meeting.segmentCount > 0) {
-          const engine = await this.#engineFor(tx, meetingId, meeting.segmentCount);
+          const engine = await this.#engineFor(tx, meetingId, meeting.segmentCount, turn);
+          await turn.pause();
           const finished = engine.extractor.finish().map((event) => ({ segmentId: null, event }));
+          await turn.pause();
           const stored = await this.#storeItems(tx, meetingId, finished);
           drafts.push(...stored.drafts);
           if (stored.metricsChanged) metrics = engine.extractor.metrics();
@@ -298,6 +310,7 @@ export class LivePipeline {
     jobs: SegmentJob[],
     at: string,
   ): Promise<{ result: SegmentOutcome[][]; events: StoredEvent[] }> {
+    const turn = this.#turn();
     const meeting = await lockMeeting(tx, meetingId);
     // The first occurrence of an id in the batch is the one stored; later ones are duplicates of it.
     const rows: (NewSegment & { userId: string | null })[] = [];
@@ -351,7 +364,8 @@ export class LivePipeline {
       const first = rows.find((row) => fresh.has(row.segment.id));
       drafts.push(statusDraft("live", first?.userId ?? null, first?.segment.id ?? null));
     }
-    const engine = await this.#engineFor(tx, meetingId, meeting.segmentCount);
+    await turn.pause();
+    const engine = await this.#engineFor(tx, meetingId, meeting.segmentCount, turn);
     const itemEvents: { segmentId: string; event: ItemEvent }[] = [];
     const segmentDrafts: Draft[] = [];
     const added = rows.filter((row) => fresh.has(row.segment.id));
@@ -369,8 +383,10 @@ export class LivePipeline {
       const { senderSeq: _, ...plain } = segment;
       for (const event of engine.extractor.push(plain)) itemEvents.push({ segmentId: segment.id, event });
       engine.seen += 1;
+      await turn.pause();
     }
     const stored = await this.#storeItems(tx, meetingId, itemEvents);
+    await turn.pause();
     // Each segment's event, then the item events it caused.
     let next = 0;
     for (const [i, { segment }] of added.entries()) {
@@ -464,7 +480,7 @@ export class LivePipeline {
   }
 
   /** The meeting's extractor, caught up with every stored segment: rebuilt or replayed from the database. */
-  async #engineFor(tx: Tx, meetingId: string, storedCount: number): Promise<Engine> {
+  async #engineFor(tx: Tx, meetingId: string, storedCount: number, turn: TurnBudget): Promise<Engine> {
     let engine = this.#engines.get(meetingId);
     if (engine && engine.seen > storedCount) engine = undefined;
     if (!engine) {
@@ -483,11 +499,20 @@ export class LivePipeline {
     if (engine.seen < storedCount) {
       // Segments another process stored, or all of them after a restart: the engine is deterministic, so
       // reading them again in position order brings it to the same state the other process had.
-      const segments = await readSegments(tx, meetingId, engine.seen, storedCount);
-      for (const segment of segments) engine.extractor.push(segment);
+      for (let after = engine.seen; after < storedCount; after += REPLAY_PAGE) {
+        const upTo = Math.min(storedCount, after + REPLAY_PAGE);
+        for (const segment of await readSegments(tx, meetingId, after, upTo)) {
+          engine.extractor.push(segment);
+          await turn.pause();
+        }
+      }
       engine.seen = storedCount;
     }
     return engine;
+  }
+
+  #turn(): TurnBudget {
+    return new TurnBudget(this.#options.turnMs ?? TURN_MS);
   }
 
   #remember(meetingId: string, engine: Engine): void {

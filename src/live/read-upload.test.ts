@@ -19,6 +19,17 @@ describe("readUploadSegments", () => {
     }
   });
 
+  it("refuses a large file over the speech limit in its worker, naming the count and the limit, as on this thread", async () => {
+    const refusal = {
+      code: "too_large",
+      message: "big.txt: the transcript has 2,988,890 characters of speech; an upload takes at most 1,000,000",
+    };
+    expect(() => uploadSegments(BIG, "big.txt", { maxChars: 1_000_000 })).toThrow(expect.objectContaining(refusal));
+    await expect(readUploadSegments(BIG, "big.txt", { maxChars: 1_000_000 })).rejects.toMatchObject(refusal);
+    const reading = await readUploadSegments(BIG, "big.txt", { maxChars: 2_988_890 });
+    expect(reading.segments).toHaveLength(100_000);
+  });
+
   it("reports the cue a large file's reader skipped by file and line, as on this thread", async () => {
     const bad = `WEBVTT\n\n${"1\n00:00:01.000 --> 00:00:02.000\nAna: hi\n\n".repeat(10_000)}2\n00:00:0x --> 00:00:03.000\nBo: yo\n`;
     const reading = await readUploadSegments(bad, "call.vtt");

@@ -14,6 +14,11 @@ const INLINE_MAX_CHARS = 256 * 1024;
 /** The heap a worker reading one upload may use; a file that needs more is refused rather than grow the process. */
 const WORKER_HEAP_MB = 512;
 
+/** Characters of speech an upload may hold at most: a file past it is refused by its reader (too_large). */
+export interface UploadLimits {
+  maxChars: number;
+}
+
 /** The segments an upload stores, and the cues its reader skipped (each naming its line and why). */
 export interface UploadReading {
   segments: Segment[];
@@ -25,25 +30,31 @@ export interface UploadReading {
  * and punctuate, which then work on pieces; a join never exceeds the cut. Throws a TranscriptError naming the
  * file and line.
  */
-export function uploadSegments(text: string, name: string): UploadReading {
+export function uploadSegments(text: string, name: string, limits?: UploadLimits): UploadReading {
   const transcript = parseTranscript(text, name);
-  return {
-    segments: segmentsForExtraction(cutLongSegments(transcript.segments, DEFAULT_MAX_CHARS)),
-    warnings: transcript.warnings.map((warning) => describeTranscriptWarning(name, warning)),
-  };
+  const segments = segmentsForExtraction(cutLongSegments(transcript.segments, DEFAULT_MAX_CHARS));
+  const chars = segments.reduce((sum, segment) => sum + segment.text.length, 0);
+  if (limits && chars > limits.maxChars) {
+    throw new DocketError(
+      "too_large",
+      `${name}: the transcript has ${count(chars)} characters of speech; an upload takes at most ${count(limits.maxChars)}`,
+    );
+  }
+  return { segments, warnings: transcript.warnings.map((warning) => describeTranscriptWarning(name, warning)) };
 }
 
 /**
  * `uploadSegments` without holding up this thread: reading megabytes takes seconds, during which no request,
- * live sender or signal would be answered.
+ * live sender or signal would be answered. A file over `limits` is refused in the worker, so that its segments
+ * (100,000 of them, say) are never copied back to this thread only to be refused.
  */
-export async function readUploadSegments(text: string, name: string): Promise<UploadReading> {
-  if (text.length <= INLINE_MAX_CHARS) return uploadSegments(text, name);
+export async function readUploadSegments(text: string, name: string, limits?: UploadLimits): Promise<UploadReading> {
+  if (text.length <= INLINE_MAX_CHARS) return uploadSegments(text, name, limits);
   const here = new URL(import.meta.url);
   // Run from the TypeScript sources (tests, `tsx`), the worker loads its module through tsx as this thread does.
   const fromSources = here.pathname.endsWith(".ts");
   const file = new URL(`./read-upload-worker.${fromSources ? "ts" : "js"}`, here);
-  const options = { workerData: { text, name }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } };
+  const options = { workerData: { text, name, limits }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } };
   const worker = fromSources
     ? new Worker(
         `import("tsx/esm/api").then(({ tsImport }) => tsImport(${JSON.stringify(file.href)}, ${JSON.stringify(file.href)}))`,
@@ -64,4 +75,8 @@ export async function readUploadSegments(text: string, name: string): Promise<Up
       if (code !== 0) reject(new Error(`the worker reading ${name} stopped with code ${code}`));
     });
   });
+}
+
+function count(n: number): string {
+  return n.toLocaleString("en");
 }

@@ -50,16 +50,9 @@ export async function uploadTranscript(
   actor: Actor,
   options: { mayEnd: boolean },
 ): Promise<UploadResult> {
-  // Throws a TranscriptError naming the file and line before anything is stored.
-  const { segments, warnings } = await readUploadSegments(file.text, file.name);
+  // Throws a TranscriptError naming the file and line, or a too_large naming the limit, before anything is stored.
+  const { segments, warnings } = await readUploadSegments(file.text, file.name, { maxChars: MAX_UPLOAD_CHARS });
   if (segments.length === 0) throw new DocketError("bad_input", `${file.name}: the transcript has no speech in it`);
-  const chars = segments.reduce((sum, segment) => sum + segment.text.length, 0);
-  if (chars > MAX_UPLOAD_CHARS) {
-    throw new DocketError(
-      "too_large",
-      `${file.name}: the transcript has ${count(chars)} characters of speech; an upload takes at most ${count(MAX_UPLOAD_CHARS)}`,
-    );
-  }
   const prefix = `upload-${createHash("sha256").update(file.text).digest("hex").slice(0, 16)}-`;
 
   const progress = await readUploadProgress(deps.db, meetingId, prefix);

@@ -82,20 +82,84 @@ const GRAMMAR_WORDS = new Set(
   ).split(" "),
 );
 
-export function lineFeatures(ctx: LineContext): string[] {
+/** The feature names, made once: a meeting keeps each line's features until it ends (`readLine`). */
+const CUE_FEATURES: [string, RegExp][] = CUES.map(([name, pattern]) => [`cue:${name}`, pattern]);
+const WORD_FEATURES = new Map([...GRAMMAR_WORDS].map((w) => [w, `w:${w}`]));
+const LENGTH_FEATURES = ["len:0", "len:1", "len:2", "len:3"];
+const QUESTION_END = /\?\s*$/;
+
+/**
+ * What one line says on its own, read once as it arrives: its features apart from where it sits (null for a
+ * line of fewer than four words, which is never picked), and what it tells about the line before it.
+ */
+export interface LineReading {
+  own: readonly string[] | null;
+  /** The feature it gives the line before, when said by someone else: agreement, or a question back. */
+  asNext: "next:strong" | "next:weak" | "next:question" | null;
+  /** It asks: the line after, when said by someone else, answers a question. */
+  asks: boolean;
+}
+
+export function readLine(lower: string): LineReading {
+  return { own: lower.split(/\s+/).length < 4 ? null : ownFeatures(lower), ...asNeighbour(lower) };
+}
+
+function asNeighbour(lower: string): Omit<LineReading, "own"> {
+  return {
+    asNext: STRONG_AGREEMENT.test(lower)
+      ? "next:strong"
+      : WEAK_AGREEMENT.test(lower)
+        ? "next:weak"
+        : QUESTION_END.test(lower)
+          ? "next:question"
+          : null,
+    asks: QUESTION_END.test(lower),
+  };
+}
+
+/** The language of the line itself: cues, grammar words, length. */
+function ownFeatures(lower: string): string[] {
   const f: string[] = ["bias"];
-  for (const [name, pattern] of CUES) if (pattern.test(ctx.lower)) f.push(`cue:${name}`);
-  for (const w of new Set(ctx.lower.match(/[a-z']+/g) ?? [])) if (GRAMMAR_WORDS.has(w)) f.push(`w:${w}`);
-  const size = contentWordSet(ctx.lower).size;
-  f.push(`len:${size < 4 ? 0 : size < 7 ? 1 : size < 11 ? 2 : 3}`);
-  f.push(`pos:${Math.min(9, Math.floor(ctx.position * 10))}`);
-  if (ctx.isLeadSpeaker) f.push("lead");
-  if (ctx.nextLower !== null && ctx.nextIsOtherSpeaker) {
-    if (STRONG_AGREEMENT.test(ctx.nextLower)) f.push("next:strong");
-    else if (WEAK_AGREEMENT.test(ctx.nextLower)) f.push("next:weak");
-    else if (/\?\s*$/.test(ctx.nextLower)) f.push("next:question");
+  for (const [feature, pattern] of CUE_FEATURES) if (pattern.test(lower)) f.push(feature);
+  for (const w of new Set(lower.match(/[a-z']+/g) ?? [])) {
+    const feature = WORD_FEATURES.get(w);
+    if (feature) f.push(feature);
   }
-  if (ctx.previousLower !== null && ctx.previousIsOtherSpeaker && /\?\s*$/.test(ctx.previousLower))
-    f.push("prev:question");
+  const size = contentWordSet(lower).size;
+  f.push(LENGTH_FEATURES[size < 4 ? 0 : size < 7 ? 1 : size < 11 ? 2 : 3]!);
   return f;
+}
+
+/**
+ * A line's features in its place in the meeting: its own (`readLine`), then where it sits, who says it and
+ * what the lines around it say.
+ */
+export function placedFeatures(
+  own: readonly string[],
+  place: {
+    position: number;
+    isLeadSpeaker: boolean;
+    previous: LineReading | null;
+    previousIsOtherSpeaker: boolean;
+    next: LineReading | null;
+    nextIsOtherSpeaker: boolean;
+  },
+): string[] {
+  const f = [...own, `pos:${Math.min(9, Math.floor(place.position * 10))}`];
+  if (place.isLeadSpeaker) f.push("lead");
+  if (place.next !== null && place.nextIsOtherSpeaker && place.next.asNext) f.push(place.next.asNext);
+  if (place.previous !== null && place.previousIsOtherSpeaker && place.previous.asks) f.push("prev:question");
+  return f;
+}
+
+export function lineFeatures(ctx: LineContext): string[] {
+  const read = (lower: string | null) => (lower === null ? null : { own: null, ...asNeighbour(lower) });
+  return placedFeatures(ownFeatures(ctx.lower), {
+    position: ctx.position,
+    isLeadSpeaker: ctx.isLeadSpeaker,
+    previous: read(ctx.previousLower),
+    previousIsOtherSpeaker: ctx.previousIsOtherSpeaker,
+    next: read(ctx.nextLower),
+    nextIsOtherSpeaker: ctx.nextIsOtherSpeaker,
+  });
 }

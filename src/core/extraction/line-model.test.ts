@@ -3,6 +3,7 @@ import type { Segment } from "../segment.js";
 import { extractItems } from "./extract-items.js";
 import { lineFeatures } from "./line-features.js";
 import { lineContexts, lineFeatureLists, lineProbability, pickLines } from "./line-model.js";
+import { MeetingState } from "./meeting-state.js";
 
 const filler = [
   "Yeah.",
@@ -48,6 +49,31 @@ describe("the learned line scorer", () => {
     const decided = contexts.find((c) => c.lower.includes("decided"))!;
     const chat = contexts.find((c) => c.lower.includes("colour"))!;
     expect(lineProbability("decision", decided)).toBeGreaterThan(lineProbability("decision", chat));
+  });
+
+  it("gives the lines the extractor read as they arrived the features of the whole meeting read at its end", () => {
+    const segments = meeting([
+      ["Project Manager", "What about the case? Should it be rubber?"],
+      ["Industrial Designer", "So we've decided we'll go with the single battery and the rubber case."],
+      ["Marketing Expert", "Sounds good, I'll write it up by Friday."],
+    ]);
+    segments.splice(43, 0, {
+      id: "q",
+      speaker: "Marketing Expert",
+      text: "Can we afford the rubber case?",
+      start: 0,
+      end: 1,
+    });
+    const atTheEnd = lineContexts(segments).map((c) => (c.lower.split(/\s+/).length < 4 ? null : lineFeatures(c)));
+    const state = new MeetingState({ template: null, meetingDate: null, attendees: [], teams: [] });
+    for (const segment of segments) state.beginTurn(segment);
+
+    expect(lineFeatureLists(segments, state.lines)).toEqual(atTheEnd);
+    expect(lineFeatureLists(segments)).toEqual(atTheEnd);
+    const placed = atTheEnd.flat();
+    for (const feature of ["next:strong", "next:question", "prev:question", "lead", "pos:9"]) {
+      expect(placed).toContain(feature);
+    }
   });
 
   it("picks at most `limit` lines, keeps them apart, and skips lines already used", () => {

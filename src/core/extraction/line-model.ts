@@ -1,5 +1,5 @@
 import type { Segment } from "../segment.js";
-import { type LineContext, lineFeatures } from "./line-features.js";
+import { type LineContext, type LineReading, lineFeatures, placedFeatures, readLine } from "./line-features.js";
 import weights from "./line-model.json" with { type: "json" };
 import { normalize } from "./text.js";
 
@@ -17,12 +17,22 @@ export interface ScoredLine {
 
 const MODEL = weights as Record<LineKind, Record<string, number>>;
 
-/** Every segment with its neighbours and place in the meeting: what the features look at. */
-export function lineContexts(segments: readonly Segment[]): (LineContext & { text: string })[] {
+/** The speaker with the most lines (the first of them on a tie): usually the one running the meeting. */
+function leadSpeaker(segments: readonly Segment[]): string | null {
   const counts = new Map<string | null, number>();
   for (const s of segments) counts.set(s.speaker, (counts.get(s.speaker) ?? 0) + 1);
-  const lead = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
-  const lowers = segments.map((s) => normalize(s.text).toLowerCase());
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+}
+
+/** A segment's text as the line features read it. */
+export function lineLower(segment: Segment): string {
+  return normalize(segment.text).toLowerCase();
+}
+
+/** Every segment with its neighbours and place in the meeting: what the features look at. */
+export function lineContexts(segments: readonly Segment[]): (LineContext & { text: string })[] {
+  const lead = leadSpeaker(segments);
+  const lowers = segments.map(lineLower);
   return segments.map((s, i) => ({
     text: s.text,
     lower: lowers[i] ?? "",
@@ -46,9 +56,30 @@ function probabilityOf(kind: LineKind, features: readonly string[]): number {
   return 1 / (1 + Math.exp(-z));
 }
 
-/** Each line's features, once for every kind; null for lines too short to pick. */
-export function lineFeatureLists(segments: readonly Segment[]): (string[] | null)[] {
-  return lineContexts(segments).map((c) => (c.lower.split(/\s+/).length < 4 ? null : lineFeatures(c)));
+/**
+ * Each line's features, once for every kind; null for lines too short to pick. `readings` are the lines read
+ * as they arrived (`readLine(lineLower(segment))`, the extractor's), so that the end of a long meeting only
+ * places them.
+ */
+export function lineFeatureLists(
+  segments: readonly Segment[],
+  readings: readonly LineReading[] = segments.map((s) => readLine(lineLower(s))),
+): (string[] | null)[] {
+  const lead = leadSpeaker(segments);
+  return segments.map((s, i) => {
+    const own = readings[i]?.own;
+    if (!own) return null;
+    const previous = segments[i - 1];
+    const next = segments[i + 1];
+    return placedFeatures(own, {
+      position: segments.length > 1 ? i / segments.length : 0,
+      isLeadSpeaker: s.speaker !== null && s.speaker === lead,
+      previous: readings[i - 1] ?? null,
+      previousIsOtherSpeaker: previous !== undefined && previous.speaker !== s.speaker,
+      next: readings[i + 1] ?? null,
+      nextIsOtherSpeaker: next !== undefined && next.speaker !== s.speaker,
+    });
+  });
 }
 
 /**

@@ -12,6 +12,8 @@ import type { SectionKind, Template } from "../template/template.js";
 import { namingTopic } from "./context.js";
 import { ESCALATION } from "./cues.js";
 import { type DueDate, findDueDate } from "./dates.js";
+import { type LineReading, readLine } from "./line-features.js";
+import { lineLower } from "./line-model.js";
 import type { MetricReader } from "./metrics.js";
 import { createMetricReader } from "./metrics.js";
 import { People } from "./people.js";
@@ -112,6 +114,11 @@ export class MeetingState {
   recap: { kind: RecapKind | null; speaker: string | null; at: number } | null = null;
   /** Every segment heard, for the learned line scorer at the end of a meeting. */
   readonly history: Segment[] = [];
+  /**
+   * Each segment of `history` as that scorer reads it, read as it arrives: the end of a 20,000-segment meeting
+   * would otherwise read them all at once, for a second or more.
+   */
+  readonly lines: LineReading[] = [];
   /** "Can I raise a risk?" — the speaker's next sentence is the risk. */
   riskAnnounced: { speaker: string | null; at: number } | null = null;
   /** The subject a turn just announced ("Okay, second thing, the reconciliation job."): what "it" means next. */
@@ -167,6 +174,7 @@ export class MeetingState {
     this.events = [];
     this.index++;
     this.history.push(segment);
+    this.lines.push(readLine(lineLower(segment)));
     this.people.addSpeaker(segment.speaker);
     this.segment = segment;
     this.speaker = segment.speaker;

@@ -42,7 +42,7 @@ export function inferImplicitItems(state: MeetingState, model: LineKindModel | n
     return events;
   const used = new Set(tracked.flatMap((t) => t.item.evidence.map((e) => e.segmentId)));
   const skip = new Set(history.flatMap((s, i) => (used.has(s.id) ? [i] : [])));
-  const features = lineFeatureLists(history);
+  const features = lineFeatureLists(history, state.lines);
   for (const [kind, limit] of [
     ["decision", 10],
     ["action", 4],
@@ -77,9 +77,10 @@ export function inferLearnedItems(state: MeetingState, model: LineKindModel | nu
   const { tracked, history, people, meetingDate } = state;
   if (!model || history.length < LEARNED_MIN_SEGMENTS) return [];
   const at = new Map(history.map((s, i) => [s.id, i]));
-  // A model that only relabels or drops reads the turns rules' items came from, not the whole meeting.
+  // A model that only relabels or drops reads the turns rules' items came from (the first quote of each, the
+  // only one it looks at), not the whole meeting.
   const adds = Object.values(model.kinds).some((k) => k?.addFrom !== undefined);
-  const itemTurns = new Set(tracked.flatMap((t) => t.item.evidence.map((e) => at.get(e.segmentId) ?? -1)));
+  const itemTurns = new Set(tracked.flatMap((t) => t.item.evidence.slice(0, 1).map((e) => at.get(e.segmentId) ?? -1)));
   const units = lineUnits(history, adds ? undefined : itemTurns);
   const unitsOf = new Map<number, LineUnit[]>();
   for (const u of units) unitsOf.set(u.segmentIndex, [...(unitsOf.get(u.segmentIndex) ?? []), u]);
