@@ -27,9 +27,9 @@ const DECIDING_VERB =
   /^(?:let's )?(?:scrap|expense|capitali[sz]e|book|accrue|reserve|release|quarantine|mute|approve|reject|cancel|drop|keep|hold|use|pull|strike|accept|decline|award|defer|delay|postpone|slip|freeze|launch|ship|hire|fund|move|switch|stick with|cut|skip|extend|swap|stop|pause|block|allow|include|exclude|go with|go live|go ahead|do|make it|refund|waive|write off|sign|renew|retire|replace|adopt|pick|choose|take)\b/;
 
 /** "Sheet it is", "biweekly it is", "so eighteen, two-year, that's the offer". */
-// "See how bad it is" asks how much; "sheet it is" names the choice.
+// "See how bad it is" asks how much and "of course it is" agrees; "sheet it is" names the choice.
 const NAMED_CHOICE =
-  /\b(?<!\b(?:how|what|where|who|however|whatever|as|so|too) )(?!(?:where|what|how|as|whatever|that|which|who|when|wherever|however|than|if|is|think|know|say|see)\b)[\w'’-]+ it is(?=[,.!;]|$)|\bthat's (?:the|our) (?:offer|plan|deal|answer|number|date|call|decision|choice|position)\b|,\s*decided[.!]?$/;
+  /\b(?<!\b(?:how|what|where|who|however|whatever|as|so|too|of) )(?!(?:where|what|how|as|whatever|that|which|who|when|wherever|however|than|if|is|think|know|say|see)\b)[\w'’-]+ it is(?=[,.!;]|$)|\bthat's (?:the|our) (?:offer|plan|deal|answer|number|date|call|decision|choice|position)\b|,\s*decided[.!]?$/;
 /** "So no TikTok for this launch." — a choice against, after "so" or "then". */
 const CHOICE_AGAINST =
   /^no (?!idea|problem|worries|way|one|clue|sorry|thanks|thank|rush|pressure|objection|objections|questions|it|that|this|real|open|incidents?|change|news|updates?)[a-z]+/;

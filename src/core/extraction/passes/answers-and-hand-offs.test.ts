@@ -389,3 +389,31 @@ describe("'will you need…?'", () => {
     expect(items.map((i) => [i.kind, i.status])).toEqual([["question", "open"]]);
   });
 });
+
+describe("a recap that lists tasks by person", () => {
+  it("'Actions, me emailing…, Sarah calling…, Arjun the vendor quote Friday' is one task per person", () => {
+    const actions = ofKind(
+      [
+        ["Sarah", "I can call the district IT contact."],
+        ["Arjun", "And I'll look at the pricing tiers."],
+        [
+          "Maya",
+          "Actions, me emailing the districts Thursday, Sarah calling the IT contact tomorrow, Arjun the vendor quote Friday, and the time zone spike next sprint.",
+        ],
+      ],
+      "action",
+    );
+    expect(actions.map((a) => [a.owner, a.text, a.due])).toEqual(
+      expect.arrayContaining([
+        ["Maya", "Email the districts", "2025-11-06"],
+        // Joined to the task Sarah took on earlier, which keeps its words and gains the date.
+        ["Sarah", "Call the district IT contact", "2025-11-04"],
+        ["Arjun", "The vendor quote", "2025-11-07"],
+      ]),
+    );
+  });
+
+  it("'Of course it is.' names no choice", () => {
+    expect(ofKind([["Maya", "Of course it is."]], "decision")).toEqual([]);
+  });
+});

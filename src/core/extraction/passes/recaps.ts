@@ -32,6 +32,7 @@ export function recaps(state: MeetingState, c: SentenceContext): boolean {
       state.recap = { kind, speaker, at: state.index };
       const rest = s.text.slice(heading[0].length).trim();
       if (contentWordSet(rest).size < 2) return true;
+      if (kind === "action" && recapsTaskList(state, s, rest)) return true;
       c.created = recapItem(state, kind, { raw: s.raw, text: rest, lower: rest.toLowerCase() });
       return true;
     }
@@ -56,7 +57,7 @@ export function recaps(state: MeetingState, c: SentenceContext): boolean {
         : recap.kind === "decision" && PENDING.test(lower)
           ? "pending"
           : recap.kind;
-    recapItem(state, kind, s);
+    if (kind !== "action" || !recapsTaskList(state, s, s.text)) recapItem(state, kind, s);
     return true;
   }
   return false;
@@ -88,6 +89,51 @@ function recapsWhoDoesWhat(state: MeetingState, s: Sentence): boolean {
     if (t) state.addEvidence(t, s);
   }
   return true;
+}
+
+/** "me emailing the districts Thursday", "Arjun the vendor quote Friday": a list entry led by who does it. */
+const LISTED_DOER = /^(?:and\s+)?(me|i|\p{Lu}\p{Ll}+)\s+(.+)$/u;
+
+/**
+ * "Actions, me emailing the districts Thursday, Sarah calling Maple Ridge tomorrow, Arjun the vendor quote
+ * Friday, and the time zone spike next sprint." — a list of tasks, one per entry, each with the person it names.
+ * Only a list with at least two people in it is read this way.
+ */
+function recapsTaskList(state: MeetingState, s: Sentence, text: string): boolean {
+  const entries = text.replace(/[.!]+$/, "").split(/,\s+(?:and\s+)?|;\s+/);
+  const read = entries.map((entry) => {
+    const m = LISTED_DOER.exec(entry.trim());
+    const who =
+      m?.[1]?.toLowerCase() === "me" || m?.[1]?.toLowerCase() === "i"
+        ? state.speaker
+        : m?.[1]
+          ? state.people.lookup(m[1])
+          : null;
+    return who && m?.[2] ? { owner: who, task: m[2] } : { owner: null, task: entry.trim() };
+  });
+  if (read.filter((e) => e.owner).length < 2) return false;
+  for (const { owner, task } of read) {
+    const [first = "", ...more] = task.split(/\s+/);
+    const verb = /ing$/i.test(first)
+      ? fromGerund(first)
+      : /[^s]s$/i.test(first) && more.length
+        ? baseForm(first)
+        : first;
+    const line = `${verb} ${more.join(" ")}`.trim();
+    if (contentWordSet(line).size < 1) continue;
+    const t = recapItem(state, "action", { raw: s.raw, text: line, lower: line.toLowerCase() }, owner);
+    if (t) state.addEvidence(t, s);
+  }
+  return true;
+}
+
+/** "emailing" → "email", "chasing" → "chase", "running" → "run". */
+function fromGerund(word: string): string {
+  const stem = word.toLowerCase().slice(0, -3);
+  if (/([b-df-hj-np-tv-z])\1$/.test(stem) && !/(?:ll|ss|ff|zz)$/.test(stem)) return stem.slice(0, -1);
+  if (/(?:[^aeiou][aeiou](?:s|v|z|c|g|k|t|r|d)|at|iz|ur|ar)$/.test(stem) && !/(?:it|et|en|er|on|ed|ow)$/.test(stem))
+    return `${stem}e`;
+  return stem;
 }
 
 /** A known person (or "I") followed by a verb in the third person ("sends", "merges") or, for "I", any verb. */
