@@ -194,6 +194,17 @@ export class MeetingState {
     this.escalationSteps = [];
   }
 
+  /** An item that turned out to be another (a named question that is a decision left pending): it leaves the notes. */
+  remove(t: Tracked): void {
+    const n = this.tracked.indexOf(t);
+    if (n < 0) return;
+    this.tracked.splice(n, 1);
+    this.touched.delete(t);
+    this.openQuestions = this.openQuestions.filter((x) => x !== t);
+    // Added in this very turn, it was never announced.
+    if (!this.added.delete(t)) this.events.push({ type: "removed", item: snapshot(t.item) });
+  }
+
   /** Ends the turn: remembers who spoke and what, and returns what the turn added and changed. */
   endTurn(): ItemEvent[] {
     const { segment, speaker, events } = this;

@@ -417,3 +417,20 @@ describe("a recap that lists tasks by person", () => {
     expect(ofKind([["Maya", "Of course it is."]], "decision")).toEqual([]);
   });
 });
+
+describe("a choice named as a question, then put off", () => {
+  it("is a decision left pending, no longer an open question", () => {
+    const items = extract([
+      ["Olu", "Elena, the event bus."],
+      [
+        "Elena",
+        "We run our own cluster and upgrades are painful. The question is whether to move to a managed service. My instinct is yes, but I don't have numbers yet.",
+      ],
+      ["Elena", "I can have a cost comparison by the twentieth."],
+      ["Priya", "Okay. Then let's not decide today."],
+    ]).items;
+    expect(items.filter((i) => i.kind === "question")).toEqual([]);
+    const d = items.find((i) => i.kind === "decision");
+    expect([d?.text, d?.status]).toEqual(["Whether to move to a managed service", "pending"]);
+  });
+});

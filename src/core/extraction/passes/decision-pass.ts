@@ -26,6 +26,7 @@ export function executor(state: MeetingState, c: SentenceContext): boolean {
 export function pendingDecisions(state: MeetingState, c: SentenceContext): boolean {
   if (c.lead !== "pending") return false;
   const { s } = c;
+  if (namedChoicePutOff(state, c)) return true;
   const about = state.latest("question", 3) ?? state.latest("decision", 3, (t) => t.item.status === "pending");
   const proposal = state.waitingProposal();
   if (about) {
@@ -102,6 +103,7 @@ function whatIsPending(state: MeetingState, c: SentenceContext): string | "quest
 /** A decision said (or left pending) in so many words, or the proposal on the table settled by one. */
 export function decisions(state: MeetingState, c: SentenceContext): boolean {
   if (c.lead !== "decision") return false;
+  if (c.pending && namedChoicePutOff(state, c)) return true;
   const { s, i, lower, next, pending, decision } = c;
   const { speaker, tracked } = state;
   let text = cleanItemText(s.text);
@@ -189,6 +191,34 @@ export function decisions(state: MeetingState, c: SentenceContext): boolean {
 
 const DEFERRAL_VOCABULARY = new Set([...CUE_WORDS, ...DEFERRAL_WORDS]);
 /** A question that asks the room to choose, not to know. */
+/**
+ * "The question is whether to move to a managed service. … Then let's not decide today.": the choice named a
+ * while ago, while its asker explained it, is the decision left pending (and no longer a question).
+ */
+function namedChoicePutOff(state: MeetingState, c: SentenceContext): boolean {
+  const { s } = c;
+  const choice = state.latest(
+    "question",
+    NAMED_CHOICE_WINDOW,
+    (t) => state.namedOpen.has(t) && WHETHER_TO.test(t.item.text) && !state.replied.has(t),
+  );
+  if (!choice || contentWordSet(s.text).size > 4) return false;
+  state.remove(choice);
+  const text = choice.item.text.replace(/^the question is\s+/i, "");
+  const item = state.newItem("decision", text.charAt(0).toUpperCase() + text.slice(1), choice.item.evidence[0]!, 0.7);
+  item.evidence = [...choice.item.evidence];
+  item.status = "pending";
+  item.decidedBy = state.speaker;
+  c.created = state.add(item);
+  state.addEvidence(c.created, s);
+  return true;
+}
+
+/** A choice to make, named as a question: "The question is whether to move to a managed service." */
+const WHETHER_TO = /\bwhether (?:to|we should|we (?:move|go|keep|switch|stay|ship|drop|cut|buy|build))\b/i;
+/** How far back a named choice can be: its asker may explain it over several turns before it is put off. */
+const NAMED_CHOICE_WINDOW = 8;
+
 const ASKS_FOR_A_DECISION =
   /\b(?:decide|decision|or not|in or out|should we|shall we|do we (?:go|move|keep|switch|stay|ship|launch|drop|cut|pay|book|hire)|can we (?:agree|go|move|switch|ship|drop))\b/i;
 /** "Can we decide now if…", "Should we agree on…": the asking, not the matter. */
