@@ -9,7 +9,7 @@ import { decisions, executor, pendingDecisions } from "./passes/decision-pass.js
 import { elaboration } from "./passes/elaboration.js";
 import { escalations } from "./passes/escalation-pass.js";
 import { readLeadingCue } from "./passes/leading-cue.js";
-import { inferImplicitItems } from "./passes/learned.js";
+import { inferImplicitItems, readLinesAhead } from "./passes/learned.js";
 import { readMetrics } from "./passes/metrics-pass.js";
 import { motions } from "./passes/motions.js";
 import { callsForAgreement, directiveAnswer, proposalContinuation, proposalsWaiting } from "./passes/proposals.js";
@@ -102,6 +102,7 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
   return {
     push(segment) {
       state.beginTurn(segment);
+      readLinesAhead(state);
       const sentences = state.sentences;
       for (const [i, s] of sentences.entries()) {
         // Metrics: numbers said against the template's columns, under the speaker's team, whatever else the

@@ -4,6 +4,7 @@ import { extractItems } from "./extract-items.js";
 import { lineFeatures } from "./line-features.js";
 import { lineContexts, lineFeatureLists, lineProbability, pickLines } from "./line-model.js";
 import { MeetingState } from "./meeting-state.js";
+import { readLinesAhead } from "./passes/learned.js";
 
 const filler = [
   "Yeah.",
@@ -51,7 +52,7 @@ describe("the learned line scorer", () => {
     expect(lineProbability("decision", decided)).toBeGreaterThan(lineProbability("decision", chat));
   });
 
-  it("gives the lines the extractor read as they arrived the features of the whole meeting read at its end", () => {
+  it("gives the lines read as they arrived the features of the whole meeting read at its end", () => {
     const segments = meeting([
       ["Project Manager", "What about the case? Should it be rubber?"],
       ["Industrial Designer", "So we've decided we'll go with the single battery and the rubber case."],
@@ -66,7 +67,10 @@ describe("the learned line scorer", () => {
     });
     const atTheEnd = lineContexts(segments).map((c) => (c.lower.split(/\s+/).length < 4 ? null : lineFeatures(c)));
     const state = new MeetingState({ template: null, meetingDate: null, attendees: [], teams: [] });
-    for (const segment of segments) state.beginTurn(segment);
+    for (const segment of segments) {
+      state.beginTurn(segment);
+      state.readLines();
+    }
 
     expect(lineFeatureLists(segments, state.lines)).toEqual(atTheEnd);
     expect(lineFeatureLists(segments)).toEqual(atTheEnd);
@@ -107,5 +111,30 @@ describe("the learned line scorer", () => {
 
     const short = extractItems(meeting([line], 100), { meetingDate: "2025-03-17" }).items;
     expect(short.filter((i) => i.kind === "decision")).toEqual([]);
+  });
+});
+
+describe("reading lines ahead", () => {
+  it("reads nothing for a meeting that says its decisions, and everything heard once it looks like one the scorer reads", () => {
+    const state = new MeetingState({ template: null, meetingDate: null, attendees: [], teams: [] });
+    const talk = (n: number) => ({
+      id: `s${n}`,
+      speaker: "A",
+      text: `We talked about item ${n} for a while.`,
+      start: n,
+      end: n + 1,
+    });
+    for (let n = 0; n < 149; n++) {
+      state.beginTurn(talk(n));
+      readLinesAhead(state);
+    }
+    expect(state.lines).toHaveLength(0);
+    state.beginTurn(talk(149));
+    readLinesAhead(state);
+    expect(state.lines).toHaveLength(150);
+    state.counters.set("decision", 5);
+    state.beginTurn(talk(150));
+    readLinesAhead(state);
+    expect(state.lines).toHaveLength(150);
   });
 });

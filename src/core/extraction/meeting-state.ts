@@ -174,7 +174,6 @@ export class MeetingState {
     this.events = [];
     this.index++;
     this.history.push(segment);
-    this.lines.push(readLine(lineLower(segment)));
     this.people.addSpeaker(segment.speaker);
     this.segment = segment;
     this.speaker = segment.speaker;
@@ -203,6 +202,12 @@ export class MeetingState {
     this.openQuestions = this.openQuestions.filter((x) => x !== t);
     // Added in this very turn, it was never announced.
     if (!this.added.delete(t)) this.events.push({ type: "removed", item: snapshot(t.item) });
+  }
+
+  /** Reads, for the learned line scorer, every segment heard that it has not read yet. */
+  readLines(): void {
+    for (let i = this.lines.length; i < this.history.length; i++)
+      this.lines.push(readLine(lineLower(this.history[i]!)));
   }
 
   /** Ends the turn: remembers who spoke and what, and returns what the turn added and changed. */

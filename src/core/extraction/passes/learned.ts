@@ -30,6 +30,18 @@ const RESTATEMENT_OVERLAP = 0.3;
 const LEARNED_SEGMENTS_PER_ITEM = 25;
 
 /**
+ * Reads the lines the implicit pass will score while the meeting is heard, once it looks like a meeting that pass
+ * will read (long, few decisions said in so many words): the end of a 20,000-segment meeting then only places
+ * them, and a meeting full of explicit decisions never pays for reading them.
+ */
+export function readLinesAhead(state: MeetingState): void {
+  const heard = state.history.length;
+  if (heard < IMPLICIT_MIN_SEGMENTS || (100 * (state.counters.get("decision") ?? 0)) / heard >= IMPLICIT_DECISION_RATE)
+    return;
+  state.readLines();
+}
+
+/**
  * A long meeting that never says "we decided" or "I'll" still decides and assigns: at its end, the learned
  * line scorer (line-model.ts) picks the lines that read like a decision or a task, where no rule already
  * made an item. Their confidence says they are inferred.
@@ -42,6 +54,7 @@ export function inferImplicitItems(state: MeetingState, model: LineKindModel | n
     return events;
   const used = new Set(tracked.flatMap((t) => t.item.evidence.map((e) => e.segmentId)));
   const skip = new Set(history.flatMap((s, i) => (used.has(s.id) ? [i] : [])));
+  state.readLines();
   const features = lineFeatureLists(history, state.lines);
   for (const [kind, limit] of [
     ["decision", 10],
