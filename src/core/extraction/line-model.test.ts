@@ -115,7 +115,7 @@ describe("the learned line scorer", () => {
 });
 
 describe("reading lines ahead", () => {
-  it("reads nothing for a meeting that says its decisions, and everything heard once it looks like one the scorer reads", () => {
+  it("reads nothing before a meeting is very long, then everything heard while it looks like one the scorer reads", () => {
     const state = new MeetingState({ template: null, meetingDate: null, attendees: [], teams: [] });
     const talk = (n: number) => ({
       id: `s${n}`,
@@ -124,17 +124,18 @@ describe("reading lines ahead", () => {
       start: n,
       end: n + 1,
     });
-    for (let n = 0; n < 149; n++) {
+    for (let n = 0; n < 1999; n++) {
       state.beginTurn(talk(n));
       readLinesAhead(state);
     }
     expect(state.lines).toHaveLength(0);
-    state.beginTurn(talk(149));
+    state.beginTurn(talk(1999));
     readLinesAhead(state);
-    expect(state.lines).toHaveLength(150);
-    state.counters.set("decision", 5);
-    state.beginTurn(talk(150));
+    expect(state.lines).toHaveLength(2000);
+    // Ten decisions per hundred segments said in so many words: the scorer will not read this meeting.
+    state.counters.set("decision", 201);
+    state.beginTurn(talk(2000));
     readLinesAhead(state);
-    expect(state.lines).toHaveLength(150);
+    expect(state.lines).toHaveLength(2000);
   });
 });
