@@ -129,13 +129,19 @@ describe("reading lines ahead", () => {
       readLinesAhead(state);
     }
     expect(state.lines).toHaveLength(0);
+    // Past 2,000 segments it reads the new one and catches up on the others a few at a time.
     state.beginTurn(talk(1999));
     readLinesAhead(state);
-    expect(state.lines).toHaveLength(2000);
+    expect(state.lines).toHaveLength(21);
+    for (let n = 2000; n < 2100; n++) {
+      state.beginTurn(talk(n));
+      readLinesAhead(state);
+    }
+    expect(state.lines).toHaveLength(2100);
     // Ten decisions per hundred segments said in so many words: the scorer will not read this meeting.
-    state.counters.set("decision", 201);
-    state.beginTurn(talk(2000));
+    state.counters.set("decision", 211);
+    state.beginTurn(talk(2100));
     readLinesAhead(state);
-    expect(state.lines).toHaveLength(2000);
+    expect(state.lines).toHaveLength(2100);
   });
 });

@@ -204,10 +204,10 @@ export class MeetingState {
     if (!this.added.delete(t)) this.events.push({ type: "removed", item: snapshot(t.item) });
   }
 
-  /** Reads, for the learned line scorer, every segment heard that it has not read yet. */
-  readLines(): void {
-    for (let i = this.lines.length; i < this.history.length; i++)
-      this.lines.push(readLine(lineLower(this.history[i]!)));
+  /** Reads, for the learned line scorer, the segments heard that it has not read yet: all, or at most `limit`. */
+  readLines(limit = Number.POSITIVE_INFINITY): void {
+    const end = Math.min(this.history.length, this.lines.length + limit);
+    for (let i = this.lines.length; i < end; i++) this.lines.push(readLine(lineLower(this.history[i]!)));
   }
 
   /** Ends the turn: remembers who spoke and what, and returns what the turn added and changed. */

@@ -31,18 +31,19 @@ const LEARNED_SEGMENTS_PER_ITEM = 25;
 
 /**
  * Reads the lines the implicit pass will score while a very long meeting is heard, when it looks like one that pass
- * will read (few decisions said in so many words): the end of a 20,000-segment meeting then reads at most
- * READ_AHEAD_AFTER lines at once (tens of milliseconds), and an ordinary meeting pays nothing until its end, and
- * only if the pass runs.
+ * will read (few decisions said in so many words): the end of a 20,000-segment meeting then only places them, and
+ * an ordinary meeting pays nothing until its end, and only if the pass runs.
  */
 export function readLinesAhead(state: MeetingState): void {
   const heard = state.history.length;
   if (heard < READ_AHEAD_AFTER || (100 * (state.counters.get("decision") ?? 0)) / heard >= IMPLICIT_DECISION_RATE)
     return;
-  state.readLines();
+  // The new segment and a few of those heard before: catching up is spread over the next hundred or so segments.
+  state.readLines(READ_AHEAD_PER_SEGMENT);
 }
 
 const READ_AHEAD_AFTER = 2000;
+const READ_AHEAD_PER_SEGMENT = 21;
 
 /**
  * A long meeting that never says "we decided" or "I'll" still decides and assigns: at its end, the learned
