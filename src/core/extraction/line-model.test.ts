@@ -115,7 +115,7 @@ describe("the learned line scorer", () => {
 });
 
 describe("reading lines ahead", () => {
-  it("reads nothing before a meeting is very long, then everything heard while it looks like one the scorer reads", () => {
+  it("reads nothing before a meeting is very long, then every segment heard, a few old ones at a time", () => {
     const state = new MeetingState({ template: null, meetingDate: null, attendees: [], teams: [] });
     const talk = (n: number) => ({
       id: `s${n}`,
@@ -137,11 +137,6 @@ describe("reading lines ahead", () => {
       state.beginTurn(talk(n));
       readLinesAhead(state);
     }
-    expect(state.lines).toHaveLength(2100);
-    // Ten decisions per hundred segments said in so many words: the scorer will not read this meeting.
-    state.counters.set("decision", 211);
-    state.beginTurn(talk(2100));
-    readLinesAhead(state);
     expect(state.lines).toHaveLength(2100);
   });
 });

@@ -30,14 +30,12 @@ const RESTATEMENT_OVERLAP = 0.3;
 const LEARNED_SEGMENTS_PER_ITEM = 25;
 
 /**
- * Reads the lines the implicit pass will score while a very long meeting is heard, when it looks like one that pass
- * will read (few decisions said in so many words): the end of a 20,000-segment meeting then only places them, and
- * an ordinary meeting pays nothing until its end, and only if the pass runs.
+ * Reads the lines the implicit pass may score while a very long meeting is heard: the end of a 20,000-segment
+ * meeting then only places them (reading them all there held the main thread for a third of a second), and an
+ * ordinary meeting pays nothing until its end, and only if the pass runs.
  */
 export function readLinesAhead(state: MeetingState): void {
-  const heard = state.history.length;
-  if (heard < READ_AHEAD_AFTER || (100 * (state.counters.get("decision") ?? 0)) / heard >= IMPLICIT_DECISION_RATE)
-    return;
+  if (state.history.length < READ_AHEAD_AFTER) return;
   // The new segment and a few of those heard before: catching up is spread over the next hundred or so segments.
   state.readLines(READ_AHEAD_PER_SEGMENT);
 }
