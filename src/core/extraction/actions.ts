@@ -364,13 +364,14 @@ function namesWork(task: string): boolean {
 }
 
 /** "books" → "book", "chases" → "chase", "carries" → "carry", "does" → "do". */
-function baseForm(verb: string): string {
+export function baseForm(verb: string): string {
   const v = verb.toLowerCase();
   if (v === "does" || v === "goes") return v.slice(0, -2);
   if (v === "has") return "have";
   if (/ies$/.test(v)) return `${v.slice(0, -3)}y`;
   if (/(?:ch|sh|ss|x|z)es$/.test(v)) return v.slice(0, -2);
-  return v.slice(0, -1);
+  // "escalate" (after "I") is already the base form.
+  return /[^s]s$/.test(v) ? v.slice(0, -1) : v;
 }
 
 const OBJECT_PRONOUN = /\b(?:it|them|those|these)\b/i;

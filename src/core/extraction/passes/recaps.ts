@@ -1,5 +1,6 @@
 import type { ItemKind } from "../../item.js";
 import type { SectionKind } from "../../template/template.js";
+import { baseForm } from "../actions.js";
 import { AGENDA, ESCALATION, HEADING, PENDING, RECAP } from "../cues.js";
 import { findDueDate, stripDuePhrase } from "../dates.js";
 import {
@@ -141,15 +142,6 @@ function isDoer(state: MeetingState, name: string, verb: string): boolean {
   if (name.toLowerCase() === "i")
     return !/^(?:think|guess|mean|know|hope|believe|suppose|am|was|have|had|would|will|can)$/.test(verb);
   return state.people.lookup(name) !== null && /[^s]s$/.test(verb) && !/^(?:is|was|has|does|says|thinks)$/.test(verb);
-}
-
-/** "sends" → "send", "retries" → "retry", "pushes" → "push": the task as a note writes it. */
-function baseForm(verb: string): string {
-  const v = verb.toLowerCase();
-  if (/ies$/.test(v)) return `${v.slice(0, -3)}y`;
-  if (/(?:ss|sh|ch|x|z|o)es$/.test(v)) return v.slice(0, -2);
-  if (/[^s]s$/.test(v)) return v.slice(0, -1);
-  return v;
 }
 
 function recapItem(state: MeetingState, kind: RecapKind, s: Sentence, doer: string | null = null): Tracked | null {
