@@ -434,3 +434,21 @@ describe("a choice named as a question, then put off", () => {
     expect([d?.text, d?.status]).toEqual(["Whether to move to a managed service", "pending"]);
   });
 });
+
+describe("a go-ahead, then what was agreed", () => {
+  it("'Okay, let's do it. Tuesday night, fast movers down from the mezz.' decides, after a long discussion", () => {
+    const d = single(
+      [
+        ["Obinna", "The other thing I'd like to do is move the top fifty fast movers down to ground level."],
+        ["Hollis", "What does it cost us to move them?"],
+        ["Obinna", "About a shift of work for four people, and we'd do it Tuesday night."],
+        ["Sakura", "As long as we update the locations in the system at the same time."],
+        ["Obinna", "Yes. Same night, system and physical together."],
+        ["Hollis", "Okay, let's do it. Tuesday night, fast movers down from the mezzanine. Obinna, it's yours."],
+      ],
+      "decision",
+    );
+    expect(d.text).toMatch(/^Tuesday night, fast movers down from the mezzanine/);
+    expect(d.decidedBy).toBe("Hollis");
+  });
+});

@@ -153,8 +153,11 @@ export function agreement(state: MeetingState, c: SentenceContext): boolean {
   // Only when nothing was just decided: "Agreed." right after a decision confirms that decision.
   state.concluding =
     words <= 6 &&
-    /\b(?:i agree|agreed|we agree|i'm with \w+)\b/.test(lower) &&
-    !state.proposals.length &&
+    // "Okay, let's do it. Tuesday night, fast movers down from the mezz." — a go-ahead, then what was agreed.
+    /\b(?:i agree|agreed|we agree|i'm with \w+|let's do (?:it|that|this)|let's go (?:with|for) (?:it|that))\b/.test(
+      lower,
+    ) &&
+    !state.waitingProposal() &&
     !state.latest("decision")
       ? state.evidenceFor(s)
       : null;
