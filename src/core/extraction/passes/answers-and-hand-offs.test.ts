@@ -452,3 +452,23 @@ describe("a go-ahead, then what was agreed", () => {
     expect(d.decidedBy).toBe("Hollis");
   });
 });
+
+describe("a counter-offer", () => {
+  it("is the proposal it answers, with its own number, and a shorter yes keeps it whole", () => {
+    const d = single(
+      [
+        ["Jamal", "I want to move twenty points from Meta to Pinterest. Our Pinterest costs were half of Meta's."],
+        ["Rebecca", "Twenty feels like a lot to move on one campaign's data."],
+        ["Jamal", "It was a pretty clear result, though."],
+        [
+          "Rebecca",
+          "I just, I'd rather do fifteen, look at it after two weeks, and if it's still winning we move more.",
+        ],
+        ["Jamal", "Yeah, okay. Fifteen, review after two weeks."],
+      ],
+      "decision",
+    );
+    expect(d.text).toBe("Move 15 points from Meta to Pinterest; look at it after 2 weeks.");
+    expect(d.evidence.map((e) => e.speaker)).toEqual(["Rebecca", "Jamal"]);
+  });
+});

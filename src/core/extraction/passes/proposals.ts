@@ -105,7 +105,7 @@ export function proposalsWaiting(state: MeetingState, c: SentenceContext): boole
   if (p && isTask(rest, null) && !MEETING_STEERING.test(rest) && !NOT_A_TASK.test(rest)) {
     const explicit = !/^(?:we should|we could|can we|could we|should we|maybe we should)/.test(p[0]);
     state.inProposal = {
-      text: `${cleanItemText(s.text.slice(p.index))}.`,
+      text: `${counterOffer(state, rest) ?? cleanItemText(s.text.slice(p.index))}.`,
       speaker: state.speaker,
       at: index,
       evidence: [state.evidenceFor(s)],
@@ -117,4 +117,29 @@ export function proposalsWaiting(state: MeetingState, c: SentenceContext): boole
     if (!explicit) state.inProposal = null;
   }
   return false;
+}
+
+/** A number said as a counter-offer: "I'd rather do fifteen, …", "how about ten". */
+const COUNTER = /^(?:do|go with|make it|say)?\s*(\d[\d,.]*)\b[\s,]*(.*)$/;
+/** What a proposal is, without the speaker's wanting: "I want to move 20 points…" → "move 20 points…". */
+const WANTING = /^(?:.*?\b)?(?:i want to|i'd like to|we should|let's|i propose (?:we|to)?|i suggest (?:we)?)\s+/i;
+
+/**
+ * "I want to move twenty points from Meta to Pinterest." … "I'd rather do fifteen, look at it after two weeks":
+ * a counter-offer names only its number; the proposal is the one it answers, with that number.
+ */
+function counterOffer(state: MeetingState, rest: string): string | null {
+  const counter = COUNTER.exec(rest);
+  if (!counter?.[1]) return null;
+  const offered = state.recentStatements.findLast(
+    (r) =>
+      r.speaker !== state.speaker &&
+      state.index - r.at <= REPLY_WINDOW &&
+      WANTING.test(r.sentence.text) &&
+      /\d/.test(r.sentence.text),
+  );
+  if (!offered) return null;
+  const proposal = offered.sentence.text.replace(WANTING, "").replace(/\d[\d,.]*/, counter[1]);
+  const then = (counter[2] ?? "").replace(/,?\s+(?:and )?(?:if|unless|because|since)\b.*$/, "");
+  return cleanItemText(then ? `${proposal.replace(/[.!]+$/, "")}; ${then}` : proposal);
 }

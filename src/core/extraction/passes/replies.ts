@@ -1,4 +1,6 @@
 // Replies: agreement settles a proposal; acceptance takes the task just asked; "I'll own it" the risk.
+
+import { onlyPointsBack } from "../context.js";
 import {
   ACCEPTANCE,
   APPROVAL,
@@ -56,7 +58,9 @@ export function restatement(state: MeetingState, c: SentenceContext): boolean {
     !/^(?:i|i'll|i'm|i'd|i've)\b/.test(lower) &&
     overlap(restating.words, contentWordSet(s.text)) >= 0.2
   ) {
-    state.set(restating, "text", cleanItemText(s.text));
+    // "Fifteen, review after two weeks." says less than the counter-offer it agrees to: it is evidence, not the text.
+    if (contentWordSet(s.text).size >= restating.words.size || onlyPointsBack(restating.item.text))
+      state.set(restating, "text", cleanItemText(s.text));
     restating.fromProposal = false;
     state.addEvidence(restating, s, true);
     const owner = state.namedOwner(s.text);
