@@ -1,7 +1,7 @@
 import type { ItemKind } from "../../item.js";
 import type { SectionKind } from "../../template/template.js";
 import { baseForm } from "../actions.js";
-import { AGENDA, ESCALATION, HEADING, PENDING, RECAP } from "../cues.js";
+import { AGENDA, ESCALATION, HEADING, IMPERATIVE_VERB, PENDING, RECAP } from "../cues.js";
 import { findDueDate, stripDuePhrase } from "../dates.js";
 import {
   type MeetingState,
@@ -117,7 +117,8 @@ function recapsTaskList(state: MeetingState, s: Sentence, text: string): boolean
     const [first = "", ...more] = task.split(/\s+/);
     const verb = /ing$/i.test(first)
       ? fromGerund(first)
-      : /[^s]s$/i.test(first) && more.length
+      : // "Sarah calls…" is a verb; "Lucía mockups by the twelfth" a noun, kept as said.
+        IMPERATIVE_VERB.test(baseForm(first))
         ? baseForm(first)
         : first;
     const line = `${verb} ${more.join(" ")}`.trim();
