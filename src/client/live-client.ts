@@ -109,8 +109,8 @@ const HANDSHAKE_TIMEOUT_MS = 10_000;
 const PING_EVERY_MS = 15_000;
 /** A segment sent this long ago without an ack is sent again on a new connection. */
 const ACK_TIMEOUT_MS = 30_000;
-/** Server error codes that mean "not now" rather than "never": the segment is sent again after a pause. */
-const RETRYABLE_CODES = new Set(["rate_limited", "internal"]);
+/** Server error codes that mean "not now" rather than "never" ("unavailable" and "rate_limited" pause all sending). */
+const RETRYABLE_CODES = new Set(["internal"]);
 const MAX_SEGMENT_RETRIES = 8;
 /** Pauses while the server's database is away ("unavailable"): every segment waits, however long it takes. */
 const DATABASE_PAUSE_MS = { first: 250, max: 5000 };
@@ -377,8 +377,7 @@ export class LiveClient {
       return;
     }
     if (RETRYABLE_CODES.has(message.code) && pending.retries < MAX_SEGMENT_RETRIES) {
-      // Busy or failing for a moment: send it again shortly. It may then land after segments sent later;
-      // a window below the server's limit on waiting messages keeps "busy" from happening at all.
+      // Failing for a moment on the server's side: send it again shortly. It may then land after segments sent later.
       pending.retries += 1;
       pending.sentOn = -1;
       const delay = Math.min(5000, 100 * 2 ** pending.retries);

@@ -1,4 +1,5 @@
 import { DocketError, type ErrorCode, type FieldProblem } from "../core/errors.js";
+import { UNAVAILABLE_MESSAGE } from "../store/failure.js";
 
 /** One error format for every route: `{"error": {"code", "message", "issues"?}}`. */
 export interface ErrorBody {
@@ -34,7 +35,7 @@ export class ApiError extends DocketError {
 /** The 503 while the database is away: a read failed, or a write was not stored. */
 export function unavailableBody(method: string): ErrorBody {
   const isRead = method === "GET" || method === "HEAD";
-  const message = `${isRead ? "" : "not stored: "}the database is unavailable; try again shortly`;
+  const message = `${isRead ? "" : "not stored: "}${UNAVAILABLE_MESSAGE}`;
   return { error: { code: "unavailable", message } };
 }
 

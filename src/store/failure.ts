@@ -48,10 +48,13 @@ function oneLineQuery(query: string): string {
  * and the same request will work once it is back. Its message is what a client sees; `problem` is for the log and
  * the health check.
  */
+/** What a client is told while the database is away. */
+export const UNAVAILABLE_MESSAGE = "the database is unavailable; try again shortly";
+
 export class DatabaseUnavailableError extends DocketError {
   constructor(
     readonly problem: string,
-    message = "not stored: the database is unavailable; try again shortly",
+    message = `not stored: ${UNAVAILABLE_MESSAGE}`,
   ) {
     super("unavailable", message);
     this.name = "DatabaseUnavailableError";

@@ -59,18 +59,14 @@ export function pendingDecisions(state: MeetingState, c: SentenceContext): boole
 const EMBEDDED_WHETHER =
   /\b(discuss|check|talk|confer|speak|consult)(?: (?:it|this|that))? with ((?:\p{Lu}\p{Ll}+|the \w+|my \w+|our \w+)(?:, (?:our|my|the) [\w ]+,)?)\s+(?:if|whether) (?:we|i|they) (?:should |would |will |can )?(.+)$/u;
 
+/** What a pending choice waits on, by the verb that said it. */
+const WAITS_ON: Record<string, string> = { discuss: "discussion", check: "a check", consult: "consulting" };
+
 /** The pending matter as a note writes it: "Whether to add Hamburg at renewal… (pending discussion with Lars, our CFO)". */
 function asWhether(text: string): string | null {
   const m = EMBEDDED_WHETHER.exec(text);
   if (!m?.[1] || !m[2] || !m[3]) return null;
-  const noun = {
-    discuss: "discussion",
-    check: "a check",
-    talk: "a talk",
-    confer: "a talk",
-    speak: "a talk",
-    consult: "consulting",
-  }[m[1] as "discuss"];
+  const noun = WAITS_ON[m[1]] ?? "a talk";
   return `Whether to ${m[3].replace(/[.!]+$/, "")} (pending ${noun} with ${m[2].replace(/,$/, "")})`;
 }
 

@@ -83,11 +83,8 @@ function recapsWhoDoesWhat(state: MeetingState, s: Sentence): boolean {
     const body = led?.[1] && led[2] && isDoer(state, led[1], led[2]) ? part.slice(led[0].length - led[2].length) : part;
     if (led?.[1] && body !== part) doer = led[1];
     const owner = doer.toLowerCase() === "i" ? state.speaker : state.people.lookup(doer);
-    const task = `${baseForm(body.split(/\s+/)[0] ?? "")} ${body.split(/\s+/).slice(1).join(" ")}`.trim();
-    const kind: RecapKind = ESCALATION.test(task.toLowerCase()) ? "escalation" : "action";
-    const line = { raw: s.raw, text: task, lower: task.toLowerCase() };
-    const t = recapItem(state, kind, line, owner);
-    if (t) state.addEvidence(t, s);
+    const [verb = "", ...more] = body.split(/\s+/);
+    recapTask(state, s, owner, `${baseForm(verb)} ${more.join(" ")}`);
   }
   return true;
 }
@@ -121,12 +118,18 @@ function recapsTaskList(state: MeetingState, s: Sentence, text: string): boolean
         IMPERATIVE_VERB.test(baseForm(first))
         ? baseForm(first)
         : first;
-    const line = `${verb} ${more.join(" ")}`.trim();
-    if (contentWordSet(line).size < 1) continue;
-    const t = recapItem(state, "action", { raw: s.raw, text: line, lower: line.toLowerCase() }, owner);
-    if (t) state.addEvidence(t, s);
+    recapTask(state, s, owner, `${verb} ${more.join(" ")}`);
   }
   return true;
+}
+
+/** One doer's part of a recap line: the task (an escalation if it says so), joined to what it restates. */
+function recapTask(state: MeetingState, s: Sentence, owner: string | null, said: string): void {
+  const task = said.trim();
+  if (contentWordSet(task).size < 1) return;
+  const kind: RecapKind = ESCALATION.test(task.toLowerCase()) ? "escalation" : "action";
+  const t = recapItem(state, kind, { raw: s.raw, text: task, lower: task.toLowerCase() }, owner);
+  if (t) state.addEvidence(t, s);
 }
 
 /** "emailing" → "email", "chasing" → "chase", "running" → "run". */
