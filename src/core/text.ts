@@ -9,3 +9,8 @@ export function capitalize(text: string): string {
 export function oneLine(text: string): string {
   return text.replace(/\s*\r?\n\s*/g, " ").trim();
 }
+
+/** "20,000": a count as people read it in a message. */
+export function formatCount(n: number): string {
+  return n.toLocaleString("en");
+}

@@ -5,6 +5,7 @@ import type { ItemEvent, MetricRow } from "../core/item.js";
 import type { Segment } from "../core/segment.js";
 import { carryForward, escalateUnownedRisks } from "../core/series/carry-forward.js";
 import type { ItemRef } from "../core/series/item-links.js";
+import { formatCount } from "../core/text.js";
 import type { Database, Tx } from "../store/database.js";
 import { itemView } from "../store/item-view.js";
 import {
@@ -339,7 +340,7 @@ export class LivePipeline {
       // Thrown inside the transaction: the rows just inserted are rolled back.
       throw new DocketError(
         "too_large",
-        `a meeting holds at most ${MAX_MEETING_SEGMENTS.toLocaleString("en")} segments; this one has ${meeting.segmentCount.toLocaleString("en")}`,
+        `a meeting holds at most ${formatCount(MAX_MEETING_SEGMENTS)} segments; this one has ${formatCount(meeting.segmentCount)}`,
       );
     }
     const fresh = new Set<string>();

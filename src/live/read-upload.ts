@@ -1,6 +1,7 @@
 import { Worker } from "node:worker_threads";
 import { DocketError, type ErrorCode } from "../core/errors.js";
 import type { Segment } from "../core/segment.js";
+import { formatCount } from "../core/text.js";
 import { cutLongSegments } from "../core/transcript/cut-long-segments.js";
 import { DEFAULT_MAX_CHARS } from "../core/transcript/join-turns.js";
 import {
@@ -37,7 +38,7 @@ export function uploadSegments(text: string, name: string, limits?: UploadLimits
   if (limits && chars > limits.maxChars) {
     throw new DocketError(
       "too_large",
-      `${name}: the transcript has ${count(chars)} characters of speech; an upload takes at most ${count(limits.maxChars)}`,
+      `${name}: the transcript has ${formatCount(chars)} characters of speech; an upload takes at most ${formatCount(limits.maxChars)}`,
     );
   }
   return { segments, warnings: transcript.warnings.map((warning) => describeTranscriptWarning(name, warning)) };
@@ -75,8 +76,4 @@ export async function readUploadSegments(text: string, name: string, limits?: Up
       if (code !== 0) reject(new Error(`the worker reading ${name} stopped with code ${code}`));
     });
   });
-}
-
-function count(n: number): string {
-  return n.toLocaleString("en");
 }

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { setImmediate as nextTurn } from "node:timers/promises";
 import { DocketError } from "../core/errors.js";
+import { formatCount } from "../core/text.js";
 import type { Db } from "../store/database.js";
 import { readUploadProgress } from "../store/meeting-log.js";
 import { listItems } from "../store/notes.js";
@@ -61,10 +62,10 @@ export async function uploadTranscript(
   }
   const adding = segments.length - progress.stored;
   if (progress.segmentCount + adding > MAX_MEETING_SEGMENTS) {
-    const has = progress.segmentCount > 0 ? ` and the meeting has ${count(progress.segmentCount)}` : "";
+    const has = progress.segmentCount > 0 ? ` and the meeting has ${formatCount(progress.segmentCount)}` : "";
     throw new DocketError(
       "too_large",
-      `${file.name}: the transcript has ${count(segments.length)} segments${has}; a meeting holds at most ${count(MAX_MEETING_SEGMENTS)}`,
+      `${file.name}: the transcript has ${formatCount(segments.length)} segments${has}; a meeting holds at most ${formatCount(MAX_MEETING_SEGMENTS)}`,
     );
   }
   // A recording: the meeting had not started, or this file's first segment started it (a try cut short).
@@ -116,8 +117,4 @@ export async function uploadTranscript(
   if (isRecording) status = (await deps.pipeline.setStatus(meetingId, "ended", actor)).status;
   const { items } = await listItems(deps.db, meetingId);
   return { segments: stored, duplicates, items: items.length, status, warnings };
-}
-
-function count(n: number): string {
-  return n.toLocaleString("en");
 }
