@@ -38,6 +38,25 @@ const keepOtherPackagesExternal: Plugin = {
   },
 };
 
+/**
+ * zod's namespace re-exports its 40-odd translations of error messages (half of its code). Docket's messages are in
+ * English, which zod sets itself: the bundle keeps only that one, and the CLI loads 370 KB less on every start.
+ */
+const englishOnlyZodLocales: Plugin = {
+  name: "english-only-zod-locales",
+  setup(bundle) {
+    bundle.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]zod[\\/]v4[\\/](?:core|classic)$/.test(args.resolveDir)
+        ? { path: join(args.resolveDir, "../locales/en.js"), namespace: "zod-english" }
+        : undefined,
+    );
+    bundle.onLoad({ filter: /.*/, namespace: "zod-english" }, (args) => ({
+      contents: `export { default as en } from ${JSON.stringify(args.path)};`,
+      resolveDir: root,
+    }));
+  },
+};
+
 const root = packageRoot();
 // Chunk names change with their content: last build's would pile up.
 rmSync(join(root, "dist/cli"), { recursive: true, force: true });
@@ -51,7 +70,7 @@ await build({
   format: "esm",
   platform: "node",
   target: "node20",
-  plugins: [keepOtherPackagesExternal],
+  plugins: [keepOtherPackagesExternal, englishOnlyZodLocales],
   // ws is CommonJS: its require() of Node built-ins needs a require in the ES module it is bundled into.
   banner: {
     js: 'import { createRequire as createRequireForBundle } from "node:module";\nconst require = createRequireForBundle(import.meta.url);',

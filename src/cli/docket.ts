@@ -1,4 +1,6 @@
 #!/usr/bin/env node
+// First, before any module creates its patterns.
+import "./compile-patterns-once.js";
 import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
 import { DocketError } from "../core/errors.js";

@@ -400,7 +400,9 @@ function readHandOver(s: Sentence, ctx: ActionContext, vocativeName: string | nu
       return { kind: "new", text: clause(ctx.previousSentence.text), owner, confidence: 0.7, describedBefore: true };
     }
   }
-  const leave = /\bcan i leave (.+?) with you,?\s*(\p{Lu}\p{Ll}+)?\??$/iu.exec(text);
+  const leave = s.lower.includes("can i leave")
+    ? /\bcan i leave (.+?) with you,?\s*(\p{Lu}\p{Ll}+)?\??$/iu.exec(text)
+    : null;
   if (leave?.[1]) {
     const owner =
       person(leave[2]) ?? vocativeName ?? (ctx.previousSpeaker !== ctx.speaker ? ctx.previousSpeaker : null);

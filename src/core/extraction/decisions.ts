@@ -30,13 +30,15 @@ const DECIDING_VERB =
 // "See how bad it is" asks how much and "of course it is" agrees; "sheet it is" names the choice.
 const NAMED_CHOICE =
   /\b(?<!\b(?:how|what|where|who|however|whatever|as|so|too|of) )(?!(?:where|what|how|as|whatever|that|which|who|when|wherever|however|than|if|is|think|know|say|see)\b)[\w'’-]+ it is(?=[,.!;]|$)|\bthat's (?:the|our) (?:offer|plan|deal|answer|number|date|call|decision|choice|position)\b|,\s*decided[.!]?$/;
+/** What every NAMED_CHOICE contains: a quick look first, since its full pattern is tried at every word. */
+const NAMED_CHOICE_HINT = / it is|that's|decided/;
 /** "So no TikTok for this launch." — a choice against, after "so" or "then". */
 const CHOICE_AGAINST =
   /^no (?!idea|problem|worries|way|one|clue|sorry|thanks|thank|rush|pressure|objection|objections|questions|it|that|this|real|open|incidents?|change|news|updates?)[a-z]+/;
 
 /** The speaker approving, in their own authority: "I'll approve a one-to-one sitter for 507" (not "18 is the max I'll approve"). */
 const I_APPROVE =
-  /(?<!\b(?:max|maximum|most|limit|ceiling|cap|what|whatever|anything|all|only|than) )\bi(?:'ll| will|'m going to)? (?:approve|sign off on|green-?light|authori[sz]e)\b/;
+  /\bi(?<!\b(?:max|maximum|most|limit|ceiling|cap|what|whatever|anything|all|only|than) i)(?:'ll| will|'m going to)? (?:approve|sign off on|green-?light|authori[sz]e)\b/;
 
 /** Talk that opens with a concluding word but reports, asks or steers instead of deciding. */
 const NOT_A_CONCLUSION =
@@ -50,7 +52,7 @@ export function isConclusion(s: Sentence, turnOpenedWithConclusion: boolean): bo
   if (/\?\s*$/.test(s.text)) return false;
   const opener = CONCLUDING_OPENER.exec(s.lower);
   const body = s.lower.slice(opener?.[0].length ?? 0);
-  if (NAMED_CHOICE.test(s.lower) || I_APPROVE.test(s.lower)) return true;
+  if ((NAMED_CHOICE_HINT.test(s.lower) && NAMED_CHOICE.test(s.lower)) || I_APPROVE.test(s.lower)) return true;
   if (!opener && !turnOpenedWithConclusion) return false;
   if (NOT_A_CONCLUSION.test(body)) return false;
   if (WE_DO.test(body) || SETTLEMENT_VERB.test(body)) return true;

@@ -59,10 +59,16 @@ const ORDINAL_UNITS: Record<string, number> = {
 const ORDINAL_TENS: Record<string, number> = { twentieth: 20, thirtieth: 30 };
 const SCALES: Record<string, number> = { hundred: 100, thousand: 1000 };
 
-const NUMBER_WORD = new RegExp(
-  `\\b(?:a |an )?(?:${[...Object.keys(UNITS), ...Object.keys(TENS), ...Object.keys(ORDINAL_UNITS), ...Object.keys(ORDINAL_TENS), "hundred", "thousand"].join("|")})(?:(?:[- ]|,? and )(?:${[...Object.keys(UNITS), ...Object.keys(TENS), ...Object.keys(ORDINAL_UNITS), ...Object.keys(ORDINAL_TENS), "hundred", "thousand"].join("|")}))*\\b`,
-  "gi",
-);
+const NUMBER_WORDS = [
+  ...Object.keys(UNITS),
+  ...Object.keys(TENS),
+  ...Object.keys(ORDINAL_UNITS),
+  ...Object.keys(ORDINAL_TENS),
+  ...Object.keys(SCALES),
+].join("|");
+/** Whether the text may hold a spelled number, or a decimal said aloud ("1 point 5"), at all. */
+const NUMBER_HINT = new RegExp(`${NUMBER_WORDS}|\\d point `, "i");
+const NUMBER_WORD = new RegExp(`\\b(?:a |an )?(?:${NUMBER_WORDS})(?:(?:[- ]|,? and )(?:${NUMBER_WORDS}))*\\b`, "gi");
 
 function suffixOf(n: number): string {
   const mod100 = n % 100;
@@ -115,6 +121,8 @@ export function parseNumberWords(phrase: string): { value: number; ordinal: bool
  * Lone "one"/"a"/"first"/"second" stay words: they are far more often pronouns, articles or adverbs.
  */
 export function digitizeNumbers(text: string): string {
+  // Most sentences have no number word: one quick look spares them the full pattern below.
+  if (!NUMBER_HINT.test(text)) return text;
   return digitizeWords(text).replace(
     DECIMAL,
     (_, whole: string, tenths: string) => `${whole.toLowerCase() === "one" ? "1" : whole}.${tenths}`,

@@ -55,7 +55,7 @@ const WITH_ROLE = /^(.+?)\s*\(([^()]+)\)\s*$/;
 export class People {
   private readonly byFirstName = new Map<string, string>();
   private readonly roles: { words: string[]; label: string }[] = [];
-  private compiled: { label: string; pattern: RegExp }[] = [];
+  private compiled: RolePatterns[] = [];
   private compiledFor = -1;
   private readonly labels = new Set<string>();
 
@@ -140,34 +140,33 @@ export class People {
   /** "the industrial designer", "marketing", "user interface", "our CFO" → the person holding that role. */
   findRole(lowerText: string): string | null {
     let best: { label: string; hits: number } | null = null;
-    for (const role of this.roles) {
-      const hits = this.distinctive(role).filter((w) =>
-        new RegExp(`\\b${w}${ROLE_ACRONYMS.has(w) ? "\\b" : ""}`).test(lowerText),
-      ).length;
-      if (hits > 0 && (!best || hits > best.hits)) best = { label: role.label, hits };
+    for (const { label, words } of this.rolePatterns()) {
+      const hits = words.filter((w) => w.test(lowerText)).length;
+      if (hits > 0 && (!best || hits > best.hits)) best = { label, hits };
     }
     return best?.label ?? null;
   }
 
   /** "User Interface Designer gonna be thinking about…": a task handed to a role. Returns the role and the task. */
   findRoleAssignment(lowerText: string): { label: string; task: string } | null {
-    for (const { label, pattern } of this.assignmentPatterns()) {
-      const m = pattern.exec(lowerText);
+    for (const { label, assignment } of this.rolePatterns()) {
+      const m = assignment?.exec(lowerText);
       if (m?.[1]) return { label, task: m[1] };
     }
     return null;
   }
 
-  /** One pattern per role, compiled once for the roles known so far (every sentence is read against them). */
-  private assignmentPatterns(): { label: string; pattern: RegExp }[] {
+  /** Each role's patterns, compiled once for the roles known so far (every sentence is read against them). */
+  private rolePatterns(): RolePatterns[] {
     if (this.compiledFor === this.roles.length) return this.compiled;
-    this.compiled = this.roles.flatMap((role) => {
-      const name = this.distinctive(role).join("|");
-      if (!name) return [];
-      const pattern = new RegExp(
-        `\\b(?:${name})\\b[^.?!]{0,25}?\\b(?:you're gonna|you are gonna|you're going to|you'll|you will|is gonna|gonna|is going to|going to|will|has to|needs to|should)\\s+(?:be\\s+)?(.*)$`,
+    this.compiled = this.roles.map((role) => {
+      const distinctive = this.distinctive(role);
+      const words = distinctive.map((w) => new RegExp(`\\b${w}${ROLE_ACRONYMS.has(w) ? "\\b" : ""}`));
+      if (distinctive.length === 0) return { label: role.label, words, assignment: null };
+      const assignment = new RegExp(
+        `\\b(?:${distinctive.join("|")})\\b[^.?!]{0,25}?\\b(?:you're gonna|you are gonna|you're going to|you'll|you will|is gonna|gonna|is going to|going to|will|has to|needs to|should)\\s+(?:be\\s+)?(.*)$`,
       );
-      return [{ label: role.label, pattern }];
+      return { label: role.label, words, assignment };
     });
     this.compiledFor = this.roles.length;
     return this.compiled;
@@ -176,13 +175,25 @@ export class People {
   /** "Priya" and "Priya Shah" are one person: labels and attendee names are compared by first name. */
   same(a: string | null, b: string | null): boolean {
     if (!a || !b) return false;
-    const first = (x: string) => x.trim().split(/\s+/)[0]?.replace(/^@/, "").toLowerCase();
-    return first(a) === first(b);
+    return firstNameOf(a) === firstNameOf(b);
   }
 
   get speakers(): readonly string[] {
     return [...this.labels];
   }
+}
+
+/** A role's patterns: each distinctive word of its label, and its label followed by a task ("marketing will…"). */
+interface RolePatterns {
+  label: string;
+  words: RegExp[];
+  assignment: RegExp | null;
+}
+
+/** "@Priya Shah " → "priya". */
+function firstNameOf(label: string): string {
+  const first = /^\s*@?(\S*)/.exec(label)?.[1] ?? "";
+  return first.toLowerCase();
 }
 
 export function isNameCandidate(word: string): boolean {

@@ -49,6 +49,19 @@ describe("splitSentences", () => {
 describe("normalize", () => {
   it("single-spaces and removes space before punctuation", () => {
     expect(normalize("we   ship  ,  then   review .")).toBe("we ship, then review.");
+    expect(normalize("we\tship\n \nthen  \r review")).toBe("we ship then review");
+  });
+
+  it("keeps one copy of a restarted run of words, across tabs and line breaks", () => {
+    expect(normalize("I can I can\tsay we we\nneed it")).toBe("I can say we need it");
+    expect(normalize("the the the end")).toBe("the end");
+    // Only whole words repeat: "we were" is not "we" restarted.
+    expect(normalize("we were there")).toBe("we were there");
+  });
+
+  it("straightens curly quotes and reads a decimal said aloud with no number word in it", () => {
+    expect(normalize("It’s “done”")).toBe(`It's "done"`);
+    expect(normalize("churn is at 2 point 5 now")).toBe("churn is at 2.5 now");
   });
 
   it("drops what the transcriber noted about the sound", () => {
@@ -91,6 +104,21 @@ describe("wordCount, contentWordSet and overlap", () => {
   it("counts words with apostrophes and hyphens as one", () => {
     expect(wordCount("I'll send the right-size deck")).toBe(5);
     expect(wordCount("")).toBe(0);
+  });
+
+  it("counts exactly what the word pattern matches, whatever the characters", () => {
+    const WORD = /[a-z0-9][a-z0-9'-]*/gi;
+    const alphabet = "aZ09'- \r\n\t\u0007@[`{é\u017f\u212a.,";
+    let seed = 7;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    for (let n = 0; n < 5000; n++) {
+      let text = "";
+      for (let i = Math.floor(next() * 12); i > 0; i--) text += alphabet[Math.floor(next() * alphabet.length)];
+      expect(wordCount(text), JSON.stringify(text)).toBe(text.match(WORD)?.length ?? 0);
+    }
   });
 
   it("keeps content words, singular, without stop words", () => {
