@@ -109,6 +109,19 @@ export function isTask(clause: string, due: DueDate | null): boolean {
   return meaningful.length >= (due ? 1 : 2) && wordCount(clause) >= (due ? 2 : 3);
 }
 
+/**
+ * "Stefan, you'll book it?" — "Yes, I book it today and I send you the support": a promise in the present tense, as
+ * many speakers of other languages make it. Only in answer to being asked, with a deadline ("I check the logs every
+ * morning" is a habit), and with a verb of work.
+ */
+function presentTensePromise(lower: string): RegExpExecArray | null {
+  const promise =
+    /(?:^|[,;] |\band )i (?!(?:think|know|mean|guess|hope|see|feel|believe|agree|want|need|have|do|don't|just|also|really|only|always|usually|never|often)\b)([a-z]+ .*)$/.exec(
+      lower,
+    );
+  return promise?.[1] && IMPERATIVE_VERB.test(promise[1]) ? promise : null;
+}
+
 function isQuestion(s: Sentence): boolean {
   return /\?\s*$/.test(s.text);
 }
@@ -166,7 +179,8 @@ export function readAction(s: Sentence, ctx: ActionContext): ActionReading | nul
     }
   }
 
-  const self = SELF_COMMITMENT.exec(lower);
+  const justAddressed = speaker !== null && ctx.addressed.name === speaker && ctx.index - ctx.addressed.at <= 1;
+  const self = SELF_COMMITMENT.exec(lower) ?? (due && justAddressed ? presentTensePromise(lower) : null);
   // "If it's month-end I will have finance at my desk" is a hypothetical, not a promise.
   // "If I get them by tomorrow, I'll have it in your sandbox by the 24th" waits on an input, and still promises.
   const conditional =

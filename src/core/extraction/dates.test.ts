@@ -130,6 +130,18 @@ describe("findDueDate: deadlines said aloud, resolved against the meeting date",
     expect(findDueDate("post the JD by the 28th", WED)).toEqual({ date: "2025-03-28", phrase: "the 28th" });
     expect(findDueDate("send it EOD", WED)?.phrase).toBe("EOD");
   });
+
+  it("reads two days said together as the first of them, and names both", () => {
+    expect(findDueDate("have the carrier on standby for Wednesday and Friday", MON)).toEqual({
+      date: WED,
+      phrase: "Wednesday and Friday",
+    });
+    expect(stripDuePhrase("have the carrier on standby for Wednesday and Friday", "Wednesday and Friday")).toBe(
+      "have the carrier on standby",
+    );
+    // Two days in two clauses stay apart: the deadline is the one marked.
+    expect(findDueDate("draft it Wednesday, and send it by Friday", MON)?.date).toBe(FRI);
+  });
 });
 
 // The rules of GOLD.md ("Dates") and the ways people say them, one row each. Meeting week: Mon 17 – Sun 23

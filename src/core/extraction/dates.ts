@@ -348,6 +348,11 @@ function readDueDate(text: string, meetingDate: string): DueDate | null {
         DEADLINE_MARK.test(text.slice(0, all[i - 1]!.index))),
   );
   const last = (marked.length ? marked : all).at(-1);
+  // "Get Ridgeway set up for Wednesday and Friday": the first of two days said together is when it must be ready.
+  const before = last ? all[all.indexOf(last) - 1] : undefined;
+  if (last && before && /^,? and (?:on )?$/.test(text.slice(before.end, last.index))) {
+    return { date: before.date, phrase: text.slice(before.index, last.end) };
+  }
   return last ? { date: last.date, phrase: last.phrase } : null;
 }
 

@@ -472,3 +472,84 @@ describe("a counter-offer", () => {
     expect(d.evidence.map((e) => e.speaker)).toEqual(["Rebecca", "Jamal"]);
   });
 });
+
+describe("who owns a decision", () => {
+  it("'I'll approve…' is the approver's call; 'Name, you're not…' hands nothing over", () => {
+    const d = single(
+      [
+        ["Mirela", "The patient in 4 keeps pulling at the IV. I think she needs a sitter."],
+        ["Joaquin", "I'll approve a one-to-one sitter for bed 4. Tomas, you're not the sitter, you've got the hall."],
+      ],
+      "decision",
+    );
+    expect(d.owner).toBeNull();
+    expect(d.decidedBy).toBe("Joaquin");
+  });
+
+  it("'Name, you're on it' hands the decision to its owner", () => {
+    const d = single(
+      [
+        ["Joaquin", "Okay, decided, we move the standup to ten. Tomas, you're on it."],
+        ["Tomas", "Sure."],
+      ],
+      "decision",
+    );
+    expect(d.owner).toBe("Tomas");
+  });
+
+  it("the same decision said again in fewer words stays one decision, in its fuller words", () => {
+    const items = extract([
+      ["Mirela", "The patient in 4 keeps pulling at the IV. I think she needs a sitter."],
+      ["Joaquin", "I'll approve a one-to-one sitter for bed 4."],
+      ["Tomas", "Good."],
+      ["Mirela", "Okay, so sitter for bed 4, decided."],
+    ]).items;
+    const decisions = items.filter((i) => i.kind === "decision");
+    expect(decisions).toHaveLength(1);
+    expect(decisions[0]?.text).toMatch(/one-to-one sitter for bed 4/);
+    expect(decisions[0]?.evidence.map((e) => e.speaker)).toEqual(["Joaquin", "Mirela"]);
+  });
+
+  it("a different decision right after it is not merged into it", () => {
+    const items = extract([
+      ["Joaquin", "I'll approve a one-to-one sitter for bed 4."],
+      ["Mirela", "Okay, and the isolation cart moves to bed 9, decided."],
+    ]).items;
+    expect(items.filter((i) => i.kind === "decision")).toHaveLength(2);
+  });
+});
+
+describe("a promise in the present tense", () => {
+  it("answering 'you'll book it?' with 'I book it today' takes the task, with its date", () => {
+    const a = single(
+      [
+        ["Greta", "Then we accrue the freight invoices. Jonas, you'll do the booking?"],
+        ["Jonas", "Yes, I book the freight accrual today and I send you the support."],
+      ],
+      "action",
+    );
+    expect(a.owner).toBe("Jonas");
+    expect(a.due).toBe("2025-11-03");
+    expect(a.text).toMatch(/^Book the freight accrual/);
+  });
+
+  it("is not read when nobody asked: a recap line or a habit", () => {
+    expect(ofKind([["Greta", "Recap: I check the freight invoices every morning."]], "action")).toEqual([]);
+    expect(
+      ofKind(
+        [
+          ["Greta", "I'll publish the close checklist to the finance channel by Friday."],
+          ["Greta", "So, to recap. I publish the close checklist by Friday."],
+        ],
+        "action",
+      ),
+    ).toHaveLength(1);
+  });
+});
+
+describe("taking a cost on", () => {
+  it("'I'll eat the eight percent' absorbs a cost and is not a task", () => {
+    expect(ofKind([["Hanne", "Fine, I'll eat the eight percent."]], "action")).toEqual([]);
+    expect(ofKind([["Hanne", "Fine, I'll book the backup carrier for Wednesday."]], "action")).toHaveLength(1);
+  });
+});

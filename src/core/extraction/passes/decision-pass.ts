@@ -1,6 +1,7 @@
+import type { Item } from "../../item.js";
 import { onlyPointsBack, setUpBefore } from "../context.js";
 import { EXECUTOR, NON_ANSWER, RATIONALE_CLAUSE, STILL_OPEN } from "../cues.js";
-import { type MeetingState, REPLY_WINDOW, type SentenceContext } from "../meeting-state.js";
+import { type MeetingState, REPLY_WINDOW, type SentenceContext, type Tracked } from "../meeting-state.js";
 import { cleanItemText, contentWordSet, overlap, splitSentences } from "../text.js";
 import { CUE_WORDS, DEFERRAL_WORDS } from "./leading-cue.js";
 
@@ -180,12 +181,36 @@ export function decisions(state: MeetingState, c: SentenceContext): boolean {
     state.set(c.created, "text", item.text);
     c.created.fromProposal = false;
     state.merge(c.created, item);
-  } else c.created = state.add(item, state.recap ? 0.3 : 0.6);
+  } else c.created = restated(state, item) ?? state.add(item, state.recap ? 0.3 : 0.6);
   if (vague && !asked) state.vagueDecision = { decision: c.created, at: state.index };
   return false;
 }
 
 const DEFERRAL_VOCABULARY = new Set([...CUE_WORDS, ...DEFERRAL_WORDS]);
+
+/** How a decision is announced, not what it is: "I'll approve…", "…, decided", "we agreed". */
+const ANNOUNCING = new Set([...CUE_WORDS, "i'll", "i'm", "we'll", "we're", "approv", "decid", "agre", "settl"]);
+
+/**
+ * "I'll approve a one-to-one sitter for 507." … "Okay, so sitter for 507, decided.": the decision just taken, said
+ * again in fewer words, is the same decision; its first wording, which says more, stays.
+ */
+function restated(state: MeetingState, item: Item): Tracked | null {
+  if (item.status !== "decided") return null;
+  const words = withoutAnnouncing(contentWordSet(item.text));
+  if (words.size === 0) return null;
+  const same = state.latest(
+    "decision",
+    REPLY_WINDOW,
+    (t) => t.item.status === "decided" && overlap(withoutAnnouncing(t.words), words) >= 0.6,
+  );
+  if (same) state.merge(same, item);
+  return same;
+}
+
+function withoutAnnouncing(words: ReadonlySet<string>): Set<string> {
+  return new Set([...words].filter((w) => !ANNOUNCING.has(w)));
+}
 /** A question that asks the room to choose, not to know. */
 /**
  * "The question is whether to move to a managed service. … Then let's not decide today.": the choice named a
