@@ -22,6 +22,10 @@ describe("readRiskAttributes", () => {
     ["we're in the green", "green"],
     ["red for me", "red"],
     ["red.", "red"],
+    // A re-rating names where it lands.
+    ["with the feeds blocked it drops to yellow", "yellow"],
+    ["once the fix is in it comes down to green", "green"],
+    ["it went up to red overnight", "red"],
   ])("%j rates it %s", (lower, rag) => {
     expect(readRiskAttributes(lower).rag).toBe(rag);
   });
