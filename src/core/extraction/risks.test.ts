@@ -43,6 +43,11 @@ describe("readRiskAttributes", () => {
     ["high-impact", null, "high"],
     ["huge impact", null, "high"],
     ["moderate likelihood and minor impact", "medium", "low"],
+    // "How bad is that?" — "Honestly, low risk.": how likely and how bad at once, in the room's words.
+    ["honestly, low risk", "low", "low"],
+    ["it's high-risk", "high", "high"],
+    // A group of patients or items at risk rates none of them.
+    ["we've got six high risk patients on the unit", null, null],
   ])("%j → likelihood %s, impact %s", (lower, likelihood, impact) => {
     const a = readRiskAttributes(lower);
     expect([a.likelihood, a.impact]).toEqual([likelihood, impact]);
