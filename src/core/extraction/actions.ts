@@ -212,8 +212,12 @@ export function readAction(s: Sentence, ctx: ActionContext): ActionReading | nul
     const restWords = new Set([...contentWordSet(rest)].filter((w) => !VAGUE.has(w) && !HEDGES.has(w)));
     // "I'll get it posted by the 28th" after "Wen, can you get the JD posted?": the same task, answered.
     // A pronoun answers a request someone else made ("Sure, I'll do it"); restating one's own task needs its words.
+    // "I'll write the note to the clinics. I'll have a draft to Dana tomorrow.", "…I'll get all three done by Friday":
+    // a promise about a draft of it, or all of them, is when the task just taken on will be done.
     const answersRequest =
-      (ctx.lastRequestAskedOfMe || ctx.lastRequestJustPromised) && /^(?:\w+ )?(?:it|that|this|them)\b/.test(rest);
+      ((ctx.lastRequestAskedOfMe || ctx.lastRequestJustPromised) && /^(?:\w+ )?(?:it|that|this|them)\b/.test(rest)) ||
+      (ctx.lastRequestJustPromised &&
+        /^(?:have|get|send) (?:a (?:first )?draft|all \d+|both|all of them)\b/.test(rest));
     // One's own promise restated needs most of its words; an answer to a request needs only some.
     const restates =
       ctx.lastRequest !== null && overlap(ctx.lastRequest, restWords) >= (ctx.lastRequestAskedOfMe ? 0.2 : 0.5);

@@ -42,7 +42,7 @@ const I_APPROVE =
 
 /** Talk that opens with a concluding word but reports, asks or steers instead of deciding. */
 const NOT_A_CONCLUSION =
-  /^(?:(?:let's )?make sure|let's (?:talk|discuss|move on|see|look|hear|start|go around|take a|get|turn|jump|switch|skip|wrap|do a|quickly|keep going|circle back|come back|not)|we (?:have|had|need|should|could|might|can|got)\b|if\b|unless\b|when\b|once\b|because\b|as long as\b|in case\b|assuming\b|suppose\b|imagine\b|hypothetically\b|say\b|you\b|i\b|it\b|there\b|that\b|this\b|what\b|how\b|who\b|when\b|where\b|why\b|anything\b|any\b|next\b)/;
+  /^(?:(?:let's )?make sure|let's (?:talk|discuss|move on|see|look|hear|start|go around|take a|get|turn|jump|switch|skip|wrap|do a|quickly|keep going|circle back|come back|not)|we (?:have|had|need|should|could|might|can|got)\b|(?:my|our) (?:proposal|suggestion|recommendation|idea|vote|preference|take)\b|if\b|unless\b|when\b|once\b|because\b|as long as\b|in case\b|assuming\b|suppose\b|imagine\b|hypothetically\b|say\b|you\b|i\b|it\b|there\b|that\b|this\b|what\b|how\b|who\b|when\b|where\b|why\b|anything\b|any\b|next\b)/;
 
 /**
  * Whether a sentence lands a decision after discussion. `afterOpener` is true when the sentence itself opens

@@ -55,6 +55,7 @@ describe("normalize", () => {
   it("keeps one copy of a restarted run of words, across tabs and line breaks", () => {
     expect(normalize("I can I can\tsay we we\nneed it")).toBe("I can say we need it");
     expect(normalize("the the the end")).toBe("the end");
+    expect(normalize("And I'll, um, I'll write the note.")).toBe("And I'll write the note.");
     // Only whole words repeat: "we were" is not "we" restarted.
     expect(normalize("we were there")).toBe("we were there");
   });

@@ -553,3 +553,42 @@ describe("taking a cost on", () => {
     expect(ofKind([["Hanne", "Fine, I'll book the backup carrier for Wednesday."]], "action")).toHaveLength(1);
   });
 });
+
+describe("when a task just taken on will be done", () => {
+  it("'I'll have a draft to Dana tomorrow' dates the note just promised, and adds no task", () => {
+    const a = single(
+      [
+        [
+          "Lena",
+          "Okay. And I'll, um, I'll write the note to the clinics about the new date. I'll have a draft to Dana tomorrow.",
+        ],
+      ],
+      "action",
+    );
+    expect(a.text).toBe("Write the note to the clinics about the new date");
+    expect(a.due).toBe("2025-11-04");
+  });
+
+  it("'I'll get all three done by end of the week' dates the screens just taken on", () => {
+    const a = single(
+      [["Lena", "Put me down for the phone screens with the backend candidates. I'll get all three done by Friday."]],
+      "action",
+    );
+    expect(a.due).toBe("2025-11-07");
+  });
+});
+
+describe("a proposal and its go-ahead", () => {
+  it("'So my proposal is…' proposes; 'Agreed. Okay. Let's do Tuesday then.' decides in its own words", () => {
+    const items = extract([
+      ["Mateo", "So my proposal is we just don't ship Thursday. We fix the lock first."],
+      ["Priya", "How long is the slip?"],
+      ["Mateo", "I'd say next Tuesday."],
+      ["Dana", "Yeah, no, agreed. Okay. Let's do Tuesday then."],
+    ]).items;
+    const decisions = items.filter((i) => i.kind === "decision");
+    expect(decisions).toHaveLength(1);
+    expect(decisions[0]?.decidedBy).toBe("Dana");
+    expect(decisions[0]?.text).not.toBe("");
+  });
+});

@@ -140,6 +140,8 @@ export function agreement(state: MeetingState, c: SentenceContext): boolean {
   }
   // "Yeah, I agree. No freeze." — agreeing with what was just argued, then saying the conclusion.
   const concluding = state.concluding;
+  // "Agreed. Okay. Let's do Tuesday then.": a word that says nothing leaves the conclusion still to come.
+  if (concluding && contentWordSet(s.text).size === 0) return false;
   // "I agree. But I don't want to…" — a reservation in the first person, not the conclusion.
   if (
     concluding &&
