@@ -111,7 +111,8 @@ export class MeetingState {
   /** The template section being discussed ("Okay. Strategic initiatives."): ratings there are status, not risk. */
   agenda: SectionKind | null = null;
   pendingRating: { rag: Rag; speaker: string | null; at: number } | null = null;
-  recap: { kind: RecapKind | null; speaker: string | null; at: number } | null = null;
+  /** A summary under way; `inTurn`: one said in the same breath ("Okay, decided. X. Y."), over when the turn is. */
+  recap: { kind: RecapKind | null; speaker: string | null; at: number; inTurn?: boolean } | null = null;
   /** Every segment heard, for the learned line scorer at the end of a meeting. */
   readonly history: Segment[] = [];
   /**
@@ -181,7 +182,7 @@ export class MeetingState {
     this.touched = new Map();
     this.added = new Set();
     const recap = this.recap;
-    if (recap && (recap.speaker !== this.speaker || this.index - recap.at > 1)) this.recap = null;
+    if (recap && (recap.inTurn || recap.speaker !== this.speaker || this.index - recap.at > 1)) this.recap = null;
     this.inProposal = null;
     this.consumed = -1;
     this.restating = null;

@@ -592,3 +592,15 @@ describe("a proposal and its go-ahead", () => {
     expect(decisions[0]?.text).not.toBe("");
   });
 });
+
+describe("'Okay, decided. …'", () => {
+  it("settles what follows in the same breath; the speaker's next turn is read on its own", () => {
+    const items = extract([
+      ["Elif", "So pilot with the plain templates, no HR documents for now?"],
+      ["Noor", "Okay, decided. Pilot with the plain templates only, no HR documents for now."],
+      ["Noor", "And honestly that's not my call alone. I'll raise the key question with Rachel, our CISO."],
+    ]).items;
+    const decisions = items.filter((i) => i.kind === "decision");
+    expect(decisions.map((d) => d.text)).toEqual(["Pilot with the plain templates only, no HR documents for now"]);
+  });
+});

@@ -30,7 +30,8 @@ export function recaps(state: MeetingState, c: SentenceContext): boolean {
     const kind = recapKind(heading[1]);
     const isSummary = state.recap !== null || kind === "action" || kind === "pending" || heading[1] === "decided";
     if (kind && isSummary) {
-      state.recap = { kind, speaker, at: state.index };
+      // "Okay, decided. Pilot with…": what was just settled, said in the same breath; "Decisions:" heads a list.
+      state.recap = { kind, speaker, at: state.index, inTurn: heading[1] === "decided" };
       const rest = s.text.slice(heading[0].length).trim();
       if (contentWordSet(rest).size < 2) return true;
       if (kind === "action" && recapsTaskList(state, s, rest)) return true;
