@@ -604,3 +604,44 @@ describe("'Okay, decided. …'", () => {
     expect(decisions.map((d) => d.text)).toEqual(["Pilot with the plain templates only, no HR documents for now"]);
   });
 });
+
+describe("what only sounds like a decision", () => {
+  it("'We agreed that after March' recalls an old agreement; 'we've agreed on this' makes one", () => {
+    expect(
+      ofKind([["Nkechi", "No weekend deploys. We agreed that after March."]], "decision").map((d) => d.text),
+    ).not.toContainEqual(expect.stringMatching(/agreed/));
+    expect(
+      ofKind(
+        [
+          ["Hamza", "Then the pilot stays EU only until the DPA is signed."],
+          ["Nkechi", "Okay, we've agreed on this."],
+        ],
+        "decision",
+      ),
+    ).toHaveLength(1);
+  });
+
+  it("'go with conditions' is a vote in a go/no-go round, not a choice", () => {
+    expect(
+      ofKind(
+        [
+          ["Hamza", "I'll go round the checklist and everyone gives me a go, no-go, or go with conditions."],
+          ["Svetlana", "Go with conditions. I want the full regression green on the release candidate first."],
+        ],
+        "decision",
+      ),
+    ).toEqual([]);
+  });
+
+  it("'Okay, decided. Thanks everyone…' closes the meeting", () => {
+    const decisions = ofKind(
+      [
+        ["Hamza", "So we ship Tuesday with bulk export behind the flag. Any objections?"],
+        ["Lior", "None."],
+        ["Hamza", "Okay, decided. Thanks everyone, I'll post the decision in the release channel."],
+      ],
+      "decision",
+    );
+    expect(decisions.map((d) => d.text)).not.toContainEqual(expect.stringMatching(/thanks/i));
+  });
+});

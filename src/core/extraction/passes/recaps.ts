@@ -33,12 +33,14 @@ export function recaps(state: MeetingState, c: SentenceContext): boolean {
       // "Okay, decided. Pilot with…": what was just settled, said in the same breath; "Decisions:" heads a list.
       state.recap = { kind, speaker, at: state.index, inTurn: heading[1] === "decided" };
       const rest = s.text.slice(heading[0].length).trim();
-      if (contentWordSet(rest).size < 2) return true;
+      if (contentWordSet(rest).size < 2 || CLOSING.test(rest)) return true;
       if (kind === "action" && recapsTaskList(state, s, rest)) return true;
       c.created = recapItem(state, kind, { raw: s.raw, text: rest, lower: rest.toLowerCase() });
       return true;
     }
   }
+  // "Okay, decided. Thanks everyone, I'll post it in the channel.": the meeting closing ends the list.
+  if (state.recap && CLOSING.test(s.text)) state.recap = null;
   const recap = state.recap;
   if (recap && recap.kind === null && recap.speaker === speaker && !isQuestion && recapsWhoDoesWhat(state, s)) {
     recap.at = state.index;
@@ -64,6 +66,9 @@ export function recaps(state: MeetingState, c: SentenceContext): boolean {
   }
   return false;
 }
+
+/** Thanks said after a summary: the meeting closing, not another line of it. */
+const CLOSING = /^(?:thanks|thank you)\b/i;
 
 /** Where a recap line passes to the next person: ", Vikram retrains…", "… and checks XRechnung". */
 const NEXT_DOER = /,\s+(?:and\s+)?(?=(?:i|\p{Lu}\p{Ll}+(?:'s team)?)\s+\p{Ll}+\b)|\s+and\s+(?=\p{Ll}+(?<!ss)s\s)/u;
