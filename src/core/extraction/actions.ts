@@ -147,7 +147,7 @@ export function readAction(s: Sentence, ctx: ActionContext): ActionReading | nul
   };
 
   // Whom the sentence speaks to: "Darius, you'll…", "…, Kenji?"
-  const vocative = /^(?:(?:[Ss]o|[Oo]kay|[Oo]k|[Aa]nd|[Rr]ight|[Tt]hen)[,]?\s+)*([A-Z][a-z]+)[,:]\s/.exec(text);
+  const vocative = /^(?:(?:[Ss]o|[Oo]kay|[Oo]k|[Aa]nd|[Rr]ight|[Tt]hen)[,]?\s+)*(\p{Lu}\p{Ll}+)[,:]\s/u.exec(text);
   const vocativeName = vocative?.[1] ? people.lookup(vocative[1]) : null;
   if (vocativeName) {
     ctx.addressed.name = vocativeName;
@@ -215,7 +215,8 @@ export function readAction(s: Sentence, ctx: ActionContext): ActionReading | nul
     // "I'll write the note to the clinics. I'll have a draft to Dana tomorrow.", "…I'll get all three done by Friday":
     // a promise about a draft of it, or all of them, is when the task just taken on will be done.
     const answersRequest =
-      ((ctx.lastRequestAskedOfMe || ctx.lastRequestJustPromised) && /^(?:\w+ )?(?:it|that|this|them)\b/.test(rest)) ||
+      ((ctx.lastRequestAskedOfMe || ctx.lastRequestJustPromised) &&
+        /^(?:\w+ )?(?:it|that|this|them|him|her)\b/.test(rest)) ||
       (ctx.lastRequestJustPromised &&
         /^(?:have|get|send) (?:a (?:first )?draft|all \d+|both|all of them)\b/.test(rest));
     // One's own promise restated needs most of its words; an answer to a request needs only some.

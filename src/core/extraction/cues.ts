@@ -33,9 +33,9 @@ export const APPROVAL =
 /** "Priya, can you…" (group 1 the name, group 2 the task). Runs on the case-kept text. */
 // "Sakura, can we get a cycle count done this week?" asks Sakura, as "can you" does.
 export const NAMED_REQUEST =
-  /(?:^|[,.;]\s*|\b(?:so|and|okay|ok|then)\s+)([A-Z][a-z]+(?:-[A-Z][a-z]+)?)[,:]?\s+(?:(?:can|could|would|will) you|can we get you to|(?<=,\s*)(?:can|could) we)(?: please)?(?: be able to)?\s+(.*)$/;
+  /(?:^|[,.;]\s*|\b(?:so|and|okay|ok|then)\s+)(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)[,:]?\s+(?:(?:can|could|would|will) you|can we get you to|(?<=,\s*)(?:can|could) we)(?: please)?(?: be able to)?\s+(.*)$/u;
 /** "…, can you look at it, Kenji?" */
-export const TRAILING_NAME = /,\s*([A-Z][a-z]+)\s*[?.!]*$/;
+export const TRAILING_NAME = /,\s*(\p{Lu}\p{Ll}+)\s*[?.!]*$/u;
 /** "Can you…", "could you please…" with the addressee found from context. */
 export const YOU_REQUEST = /\b(?:(?:can|could|will) you(?: please)?(?: be able to)?|would you (?:please|mind))\s+(.*)$/;
 /** "You'll be working on…", "you need to…": tasks handed to "you". */
@@ -54,7 +54,7 @@ export const NOT_A_REQUEST =
   /^(?:kick (?:us|things|it) off|(?:walk|talk|run|take) (?:us|me|everyone) through|make (?:the |it )?(?:font|text|screen|window|it) (?:bigger|smaller|larger)|zoom in|zoom out|turn (?:on|off) (?:your|the) (?:camera|mic|video)|tell (?:us|me)|give (?:us|me) (?:an? |the )?(?:update|overview|summary|rundown|quick)|start|go (?:first|ahead|next)|hear|see|repeat|say that|say again|explain|elaborate|clarify|remind me|tell me|tell us|go back|speak up|mute|unmute|imagine|believe|think|guess|confirm you can|give me a second|hold on|just|still)\b/;
 /** "Priya to execute", "Darius will align…", "Marisol's going to…" (group 1 the name, group 2 the task). */
 export const NAMED_ASSIGNMENT =
-  /\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:'s| is)? (?:to|will|is going to|going to|is gonna|gonna|needs to|has to|should|can|'ll|owns|takes|is on point for|on point for|is on|is taking|will take|will own|to own|to take)\s+(.*)$/;
+  /\b(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?:'s| is)? (?:to|will|is going to|going to|is gonna|gonna|needs to|has to|should|can|'ll|owns|takes|is on point for|on point for|is on|is taking|will take|will own|to own|to take)\s+(.*)$/u;
 /** "Action item: …", "AI for Wen: …", "to-do: …" */
 export const ACTION_MARKER =
   /\b(?:action item|action|todo|to-do|follow-up|follow up)(?: item)?(?: for ([A-Za-z]+))?\s*[:\-–—]\s*(.*)$/i;
@@ -161,7 +161,7 @@ export const DECISION_CALL =
   /\b(?:i'm making the call|i'll make the call|making the call|my call is|(?:it's|that's) my call|final call|the call is)\b/;
 /** Handing a decision to the person who carries it out: "Farah, you own it", "Jun, that's yours". Group 1 the name. */
 export const EXECUTOR =
-  /^(?:(?:and|so|okay|ok)[,]?\s+)?(?:([A-Z][a-z]+),\s+(?:you(?:'ll| will| own| take| lead| run| drive| handle)\b|you're (?:on (?:it|this|that|point)|up|the owner|in charge|(?:driving|leading|running|owning|taking|handling)\b)|(?:it's|that's|this is) (?:yours|on you)\b|(?:can|could|will|would) you\b)|([A-Z][a-z]+) (?:owns|takes|leads|drives|runs) (?:that|it|this)\b)/;
+  /^(?:(?:and|so|okay|ok)[,]?\s+)?(?:(\p{Lu}\p{Ll}+),\s+(?:you(?:'ll| will| own| take| lead| run| drive| handle)\b|you're (?:on (?:it|this|that|point)|up|the owner|in charge|(?:driving|leading|running|owning|taking|handling)\b)|(?:it's|that's|this is) (?:yours|on you)\b|(?:can|could|will|would) you\b)|(\p{Lu}\p{Ll}+) (?:owns|takes|leads|drives|runs) (?:that|it|this)\b)/u;
 /** Taking ownership of what was just raised. */
 export const OWNERSHIP =
   /\b(?:(?:i'll|i will|i can|i'm happy to|let me) own (?:it|that|this|that risk|this risk|that one|this one|the risk)|(?:that's|it's) (?:mine|on me)|i own (?:it|that|this))\b/;

@@ -348,7 +348,9 @@ export class MeetingState {
     const at = /@([a-z][\w-]*)/i.exec(text);
     if (at?.[1]) return people.resolveName(at[1], true);
     // "Priya to execute", "Darius will…", "Priya executes it", "Darius brings a proposal".
-    for (const m of text.matchAll(/\b([A-Z][a-z]+)(?:'s)? (to|will|is going to|is on it|has it|owning|[a-z]+s)\b/g)) {
+    for (const m of text.matchAll(
+      /\b(\p{Lu}\p{Ll}+)(?:'s)? (to|will|is going to|is on it|has it|owning|[a-z]+s)\b/gu,
+    )) {
       if (
         m[2] &&
         /^(?:is|was|has|does|says|thinks|knows|seems|wants|likes|needs|means|sounds|looks|feels|gets|goes)$/.test(m[2])

@@ -197,7 +197,9 @@ function firstNameOf(label: string): string {
 }
 
 export function isNameCandidate(word: string): boolean {
-  return /^[A-Z][a-z]+(?:-[A-Z][a-z]+)?$/.test(word) && /[aeiouy]/i.test(word) && !NOT_NAMES.has(word.toLowerCase());
+  return (
+    /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u.test(word) && /[aeiouyà-ÿ]/i.test(word) && !NOT_NAMES.has(word.toLowerCase())
+  );
 }
 
 /** A capitalised word that may be a name, accents and "O'Rourke" included: not a common word or month. */

@@ -62,7 +62,7 @@ export function splitSentences(raw: string): Sentence[] {
   // Abbreviations ("5 p.m.", "e.g.", "Dr.") end in a full stop without ending the sentence.
   // "Priya will update the runbook and Wen will post the JD": two people's tasks, two sentences.
   const clauses = raw.replace(
-    /,?\s+and\s+(?=[A-Z][a-z]+(?: will| is going to|'s going to| to| can| should|'ll)\b)/g,
+    /,?\s+and\s+(?=\p{Lu}\p{Ll}+(?: will| is going to|'s going to| to| can| should|'ll)\b)/gu,
     ". ",
   );
   for (const piece of clauses.split(

@@ -645,3 +645,30 @@ describe("what only sounds like a decision", () => {
     expect(decisions.map((d) => d.text)).not.toContainEqual(expect.stringMatching(/thanks/i));
   });
 });
+
+describe("names with accents", () => {
+  it("'Lucía, can you…' asks Lucía, and her 'I'll have them by the twelfth' dates it", () => {
+    const a = single(
+      [
+        ["Obinna", "We should spike the time zone handling before we commit to a date."],
+        ["Maya", "Okay, that's fair. Lucía, can you get the mockups done so the spike has something to work against?"],
+        ["Lucía", "I'll have them by the twelfth."],
+      ],
+      "action",
+    );
+    expect(a.owner).toBe("Lucía");
+    expect(a.due).toBe("2025-11-12");
+    expect(a.text).toMatch(/^Get the mockups done/);
+  });
+
+  it("'Renée, you own it' hands the decision to Renée", () => {
+    const d = single(
+      [
+        ["Maya", "Okay, decided, the pilot moves to the spring term. Renée, you own it."],
+        ["Renée", "Fine."],
+      ],
+      "decision",
+    );
+    expect(d.owner).toBe("Renée");
+  });
+});

@@ -94,7 +94,7 @@ export function followUpOf(state: MeetingState, who: string | null): Tracked | n
 }
 
 /** Where it goes: "…to Dana at the budget review", "…with Graham". */
-const DESTINATION = /\b(?:to|with)\s+(?:(?:the|our|their)\s+)?([A-Z][a-z]+)\b/;
+const DESTINATION = /\b(?:to|with)\s+(?:(?:the|our|their)\s+)?(\p{Lu}\p{Ll}+)(?![\p{L}])/u;
 
 function mentions(item: Item, name: string): boolean {
   const word = new RegExp(`\\b${name}\\b`);

@@ -118,7 +118,7 @@ function answerQuestions(state: MeetingState, text: string, madeItems: boolean):
     // Judged against the question's own words: a long reply that takes up half of them speaks to it.
     const speaksToIt = overlap(q.words, replyWords) >= 0.25 || share(q.words, replyWords) >= 0.5;
     // "Ravi, what would you cut?" — whatever Ravi says next is his answer.
-    const askedOfMe = people.same(/^([A-Z][a-z]+),/.exec(q.item.text)?.[1] ?? null, speaker);
+    const askedOfMe = people.same(/^(\p{Lu}\p{Ll}+),/u.exec(q.item.text)?.[1] ?? null, speaker);
     const asksForPlan = PLAN_QUESTION.test(q.item.text.toLowerCase());
     const answers = firstReply
       ? !MOVING_ON.test(lowerText) &&

@@ -1,7 +1,7 @@
 import type { ItemKind } from "../../item.js";
 import type { SectionKind } from "../../template/template.js";
 import { baseForm } from "../actions.js";
-import { AGENDA, ESCALATION, HEADING, IMPERATIVE_VERB, PENDING, RECAP } from "../cues.js";
+import { AGENDA, ESCALATION, EXECUTOR, HEADING, IMPERATIVE_VERB, PENDING, RECAP } from "../cues.js";
 import { findDueDate, stripDuePhrase } from "../dates.js";
 import {
   type MeetingState,
@@ -46,7 +46,8 @@ export function recaps(state: MeetingState, c: SentenceContext): boolean {
     recap.at = state.index;
     return true;
   }
-  if (recap?.kind && contentWordSet(s.text).size >= 2 && !isQuestion) {
+  // "Okay, decided, X. Renée, you own it.": handing what was just decided to its owner is not another line.
+  if (recap?.kind && contentWordSet(s.text).size >= 2 && !isQuestion && !EXECUTOR.test(s.text)) {
     recap.at = state.index;
     // "That's decided. Inès redoes the drill-down screen. Load test doc in two weeks." — owners and
     // dates make tasks, even in a list of decisions.
@@ -171,7 +172,7 @@ function recapItem(state: MeetingState, kind: RecapKind, s: Sentence, doer: stri
       return decision;
     }
   }
-  const vocative = /^(?:and\s+)?([A-Z][a-z]+|me)\s*[,:]\s*(.*)$/i.exec(s.text.trim());
+  const vocative = /^(?:and\s+)?(\p{Lu}\p{Ll}+|me)\s*[,:]\s*(.*)$/iu.exec(s.text.trim());
   let owner: string | null = doer;
   let body = s.text;
   if (!doer && vocative?.[1] && vocative[2]) {

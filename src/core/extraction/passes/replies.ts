@@ -189,7 +189,7 @@ export function ownership(state: MeetingState, c: SentenceContext): boolean {
     /^(?:me|i do|i will|mine|that's me)\b/.test(lower) &&
     previousTurn &&
     /\bwho(?:'s| is)? (?:owns?|owning|taking|doing)\b/i.test(previousTurn.text);
-  const possessed = /\brisk is ([A-Z][a-z]+)'s\b/.exec(s.text);
+  const possessed = /\brisk is (\p{Lu}\p{Ll}+)'s\b/u.exec(s.text);
   if (claimed || possessed) {
     const owner = claimed ? speaker : people.lookup(possessed?.[1] ?? "");
     const risk = claimed
@@ -204,7 +204,7 @@ export function ownership(state: MeetingState, c: SentenceContext): boolean {
   // "Anselm, the on-call risk is yours to own" names the owner; else it is whoever spoke last.
   const previousSpeaker = state.previousSpeaker;
   const handedTo =
-    people.lookup(/^(?:(?:so|okay|and)[,]?\s+)*([A-Z][a-z]+),/.exec(s.text)?.[1] ?? "") ??
+    people.lookup(/^(?:(?:so|okay|and)[,]?\s+)*(\p{Lu}\p{Ll}+),/u.exec(s.text)?.[1] ?? "") ??
     (previousSpeaker !== speaker ? previousSpeaker : null);
   if (YOUR_RISK.test(lower) && handedTo) {
     const risk =
