@@ -220,8 +220,12 @@ export function readAction(s: Sentence, ctx: ActionContext): ActionReading | nul
       (ctx.lastRequestJustPromised &&
         /^(?:have|get|send) (?:a (?:first )?draft|all \d+|both|all of them)\b/.test(rest));
     // One's own promise restated needs most of its words; an answer to a request needs only some.
+    // "I'll ask them for the rollback results. I'll ask today.": fewer words, all of them the task's, restate it.
+    const lastRequest = ctx.lastRequest;
     const restates =
-      ctx.lastRequest !== null && overlap(ctx.lastRequest, restWords) >= (ctx.lastRequestAskedOfMe ? 0.2 : 0.5);
+      lastRequest !== null &&
+      (overlap(lastRequest, restWords) >= (ctx.lastRequestAskedOfMe ? 0.2 : 0.5) ||
+        (ctx.lastRequestJustPromised && restWords.size > 0 && [...restWords].every((w) => lastRequest.has(w))));
     if (ctx.lastRequest && (restates || answersRequest)) {
       return { kind: "refine", text: isTask(rest, null) ? clause(restText) : null, owner: speaker };
     }

@@ -569,6 +569,12 @@ describe("when a task just taken on will be done", () => {
     expect(a.due).toBe("2025-11-04");
   });
 
+  it("'I'll ask today' after 'I'll ask them for the results' dates that task, and adds no other", () => {
+    const a = single([["Sakura", "I'll ask the vendor for the rollback test results. I'll ask today."]], "action");
+    expect(a.text).toBe("Ask the vendor for the rollback test results");
+    expect(a.due).toBe("2025-11-03");
+  });
+
   it("'I'll get all three done by end of the week' dates the screens just taken on", () => {
     const a = single(
       [["Lena", "Put me down for the phone screens with the backend candidates. I'll get all three done by Friday."]],
