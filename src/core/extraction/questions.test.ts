@@ -105,3 +105,19 @@ describe("a question reported rather than asked", () => {
     expect(reader.ofKind([["Camille", text]], "question")).toHaveLength(1);
   });
 });
+
+describe("a speaker saying what they want to know", () => {
+  const reader = conversationReader({ meetingDate: "2025-10-08" });
+  it("is not an open question the meeting leaves behind: the room answers it or someone finds out", () => {
+    const open = reader
+      .ofKind(
+        [
+          ["Hollis", "I want to know if it's a pick problem or an inventory accuracy problem."],
+          ["Sakura", "It's inventory accuracy, the cycle counts on aisle nine were off by a third."],
+        ],
+        "question",
+      )
+      .filter((q) => q.status === "open");
+    expect(open).toEqual([]);
+  });
+});
