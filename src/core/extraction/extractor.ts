@@ -12,7 +12,13 @@ import { readLeadingCue } from "./passes/leading-cue.js";
 import { inferImplicitItems, readLinesAhead } from "./passes/learned.js";
 import { readMetrics } from "./passes/metrics-pass.js";
 import { motions } from "./passes/motions.js";
-import { callsForAgreement, directiveAnswer, proposalContinuation, proposalsWaiting } from "./passes/proposals.js";
+import {
+  acceptableTerms,
+  callsForAgreement,
+  directiveAnswer,
+  proposalContinuation,
+  proposalsWaiting,
+} from "./passes/proposals.js";
 import { questions, settleQuestions } from "./passes/question-pass.js";
 import { recaps } from "./passes/recaps.js";
 import { done, dueDates, rationale } from "./passes/refinements.js";
@@ -69,6 +75,7 @@ const SENTENCE_PASSES: readonly SentencePass[] = [
   directiveAnswer,
   riskAnnouncements,
   motions,
+  acceptableTerms,
   // What the sentence leads with; exactly one of the next four reads it.
   readLeadingCue,
   escalations,

@@ -678,3 +678,30 @@ describe("names with accents", () => {
     expect(d.owner).toBe("Renée");
   });
 });
+
+describe("the other side's term, and someone willing to take it", () => {
+  it("'…they want X, which I think we can live with.' — 'X is fine' accepts X, and is no task", () => {
+    const items = extract([
+      [
+        "Marcus",
+        "Their counsel sent redlines Friday, they want the cap at two times fees instead of one, which I think we can live with.",
+      ],
+      ["Dana", "Two times is fine, we've given that before."],
+    ]).items;
+    expect(items.map((i) => i.kind)).toEqual(["decision"]);
+    expect(items[0]?.text).toMatch(/^Accept the cap at 2 times fees/);
+    expect(items[0]?.decidedBy).toBe("Dana");
+  });
+
+  it("stays a proposal when nobody takes it, and 'X is fine' about something else accepts nothing", () => {
+    expect(
+      ofKind(
+        [
+          ["Marcus", "They want the cap at two times fees instead of one, which I think we can live with."],
+          ["Dana", "The weather is fine today."],
+        ],
+        "decision",
+      ),
+    ).toEqual([]);
+  });
+});

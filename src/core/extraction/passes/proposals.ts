@@ -94,6 +94,29 @@ export function directiveAnswer(state: MeetingState, c: SentenceContext): boolea
   return true;
 }
 
+/**
+ * "…they want the cap at two times fees instead of one, which I think we can live with.": accepting the other
+ * side's term is proposed, for the room to agree to. The sentence is no task ("live with").
+ */
+export function acceptableTerms(state: MeetingState, c: SentenceContext): boolean {
+  const term = ACCEPTABLE_TERMS.exec(c.s.text)?.[1];
+  if (!term || contentWordSet(term).size < 2) return false;
+  const asked = term.replace(/^(?:they|the customer|the client)\s+(?:want|wants|asked for|are asking for)\s+/i, "");
+  state.proposals.push({
+    text: `Accept ${asked}.`,
+    speaker: state.speaker,
+    at: state.index,
+    evidence: [state.evidenceFor(c.s)],
+    explicit: true,
+    owner: null,
+  });
+  return true;
+}
+
+/** The other side's term, and the speaker willing to take it: group 1 the term (the clause before ", which"). */
+const ACCEPTABLE_TERMS =
+  /(?:^|[,;]\s*)([^,;]+?),\s*which (?:i think |i guess |honestly )?(?:we|i) (?:can|could) (?:live with|accept|work with)\b/i;
+
 /** "We should…", "I propose…": a proposal waits for a reply when nothing else was made of the sentence. */
 export function proposalsWaiting(state: MeetingState, c: SentenceContext): boolean {
   if (c.created) return false;

@@ -88,6 +88,17 @@ function restatedByReply(state: MeetingState, c: SentenceContext): boolean {
   return true;
 }
 
+/** "Two times is fine, we've given that before.": what was proposed, named and found fine. */
+const NAMED_FINE =
+  /^(?:(?:yeah|yes|ok|okay|so|and)[,.]?\s+)*((?:[\w'-]+ ){1,4})(?:is|are|sounds|seems) (?:fine|ok|okay|acceptable|good)\b/;
+
+function findsProposalFine(lower: string, proposals: readonly { text: string }[]): boolean {
+  const named = NAMED_FINE.exec(lower)?.[1];
+  if (!named) return false;
+  const words = contentWordSet(named);
+  return words.size > 0 && proposals.some((p) => [...words].some((w) => contentWordSet(p.text).has(w)));
+}
+
 /** Agreement settles a proposal, or the statement just made, or the conclusion said after "I agree". */
 export function agreement(state: MeetingState, c: SentenceContext): boolean {
   const { s, lower, words, isQuestion } = c;
@@ -99,7 +110,10 @@ export function agreement(state: MeetingState, c: SentenceContext): boolean {
       state.proposals = state.proposals.filter((p) => p.speaker === speaker);
     } else {
       const noObjection = NO_OBJECTION.test(lower);
-      const strong = STRONG_AGREEMENT.test(lower) || (noObjection && state.proposals.some((x) => x.askedForObjections));
+      const strong =
+        STRONG_AGREEMENT.test(lower) ||
+        (noObjection && state.proposals.some((x) => x.askedForObjections)) ||
+        findsProposalFine(lower, state.proposals);
       const weak = !strong && WEAK_AGREEMENT.test(lower);
       const p = [...state.proposals]
         .reverse()
