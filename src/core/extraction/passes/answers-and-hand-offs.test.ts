@@ -705,3 +705,19 @@ describe("the other side's term, and someone willing to take it", () => {
     ).toEqual([]);
   });
 });
+
+describe("a short decision and how it plays out", () => {
+  it("'We can release it when it settles' said next is part of 'we reserve the full sixty-four'", () => {
+    const d = single(
+      [
+        ["Owen", "The customer is disputing all of the detention revenue, about sixty-four K."],
+        [
+          "Grace",
+          "Then we reserve the full sixty-four. We can release it when it settles. I'd rather be conservative here.",
+        ],
+      ],
+      "decision",
+    );
+    expect(d.text).toBe("We reserve the full 64; We can release it when it settles");
+  });
+});
