@@ -39,6 +39,8 @@ export interface Tracked {
 export interface Proposal {
   /** "Any objections?": a "No." accepts it. */
   askedForObjections?: boolean;
+  /** "Everyone okay with that?": whoever asked the room makes the call its yes confirms. */
+  calledForAgreement?: boolean;
   text: string;
   speaker: string | null;
   at: number;

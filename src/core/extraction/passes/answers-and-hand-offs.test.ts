@@ -721,3 +721,27 @@ describe("a short decision and how it plays out", () => {
     expect(d.text).toBe("We reserve the full 64; We can release it when it settles");
   });
 });
+
+describe("the chair's call, confirmed by the room", () => {
+  const meeting: [string, string][] = [
+    ["Leo", "Could we launch with the stills and swap the video in when it's ready?"],
+    ["Sofia", "Creatively I'd prefer a good video on day five over a bad one on day one."],
+    [
+      "Rebecca",
+      "Okay. Then let's keep the second. We go live with the stills and the video swaps in when it's done. Everyone okay with that?",
+    ],
+    ["Jamal", "Works for me."],
+    ["Hannah", "Yeah, fine by me."],
+  ];
+
+  it("is one decision, in the chair's words, and the chair's call", () => {
+    const decisions = ofKind(meeting, "decision");
+    expect(decisions).toHaveLength(1);
+    expect(decisions[0]?.text).toMatch(/^Let's keep the second; We go live with the stills/);
+    expect(decisions[0]?.decidedBy).toBe("Rebecca");
+  });
+
+  it("an 'okay' that opens the chair's own conclusion agrees to nothing said before it", () => {
+    expect(ofKind(meeting, "decision").map((d) => d.text)).not.toContainEqual(expect.stringMatching(/prefer/));
+  });
+});

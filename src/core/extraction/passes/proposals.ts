@@ -35,6 +35,7 @@ export function callsForAgreement(state: MeetingState, c: SentenceContext): bool
         explicit: true,
         owner: state.namedOwner(stated.text),
         askedForObjections: /objection/.test(lower),
+        calledForAgreement: true,
       });
       // The statement may already have been read as something else (an action, a pending item).
       return true;
@@ -47,6 +48,7 @@ export function callsForAgreement(state: MeetingState, c: SentenceContext): bool
         evidence: [state.evidenceFor(s)],
         explicit: true,
         owner: null,
+        calledForAgreement: true,
       });
       return true;
     }

@@ -124,8 +124,27 @@ export function agreement(state: MeetingState, c: SentenceContext): boolean {
             (strong || x.explicit) &&
             (!noObjection || x.askedForObjections),
         );
-      if (p && (strong || weak)) {
-        c.created = state.decide(p, speaker, strong ? 0.8 : 0.6);
+      // "Okay. Then let's keep the second. We go live with the stills…": an "okay" that opens the speaker's own
+      // conclusion takes the floor; it agrees to nothing said before.
+      const ownConclusion =
+        weak && /^(?:(?:then|so|and)[,]?\s+)*(?:let's|we'll|we go|we're going|we will)\b/.test(c.next?.lower ?? "");
+      // "Could we launch with the stills…?" — "Okay. Then let's keep the date. We go live with the stills…" —
+      // "Fine by me.": the proposal was settled by the decision that took it up; the yes confirms that one.
+      const settled = p
+        ? state.latest(
+            "decision",
+            REPLY_WINDOW,
+            (t) => t.at >= p.at && t.item.status === "decided" && overlap(t.words, contentWordSet(p.text)) >= 0.3,
+          )
+        : null;
+      if (p && settled && (strong || weak) && !ownConclusion) {
+        state.proposals = state.proposals.filter((x) => x !== p);
+        state.addEvidence(settled, s);
+        c.created = settled;
+        return true;
+      }
+      if (p && (strong || weak) && !ownConclusion) {
+        c.created = state.decide(p, p.calledForAgreement ? p.speaker : speaker, strong ? 0.8 : 0.6);
         state.addEvidence(c.created, s);
         state.restating = c.created;
         return true;
