@@ -3,6 +3,7 @@ import { antecedentOf, onlyPointsBack, withAntecedent } from "../context.js";
 import { CORRECTION, ESCALATION_STEP } from "../cues.js";
 import { findDueDate, stripDuePhrase } from "../dates.js";
 import type { MeetingState, SentenceContext, Tracked } from "../meeting-state.js";
+import { isNameCandidate } from "../people.js";
 import { cleanItemText, contentWordSet } from "../text.js";
 import { escalationRestated, followUpOf } from "./escalation-pass.js";
 
@@ -98,10 +99,13 @@ export function actions(state: MeetingState, c: SentenceContext): boolean {
       state.addEvidence(ownRisk, s);
       return true;
     }
-    // "Call her." "Send it over.": the task names what the turn pointed at.
-    const read = onlyPointsBack(action.text)
-      ? withAntecedent(antecedentOf(sentences, i), s, action.text)
-      : { text: action.text, quote: s.raw };
+    // "Okay, so Bea takes over on-call lead. I'll tell her Monday.": "her" is the one person just named.
+    const person = /\b(?:him|her)\b/i.test(action.text) ? personJustNamed(state, i) : null;
+    const task = person ? action.text.replace(/\b(?:him|her)\b/i, person) : action.text;
+    // "Send it over.": the task names what the turn pointed at.
+    const read = onlyPointsBack(task)
+      ? withAntecedent(antecedentOf(sentences, i), s, task)
+      : { text: task, quote: s.raw };
     // Named, the task no longer leans on context the notes will not have (readAction marked it down for that).
     const confidence = read.text === action.text ? action.confidence : Math.min(0.95, action.confidence + 0.3);
     const item = state.newItem("action", read.text, { ...state.evidenceFor(s), quote: read.quote }, confidence);
@@ -115,6 +119,21 @@ export function actions(state: MeetingState, c: SentenceContext): boolean {
     state.lastRequestOf = { by: speaker, of: action.owner };
   }
   return false;
+}
+
+/**
+ * The one person the sentence before named (in this turn, else the turn before), not the speaker: whom "him" or
+ * "her" stands for. Null when it named none or several.
+ */
+function personJustNamed(state: MeetingState, i: number): string | null {
+  const before = i > 0 ? state.sentences[i - 1]?.text : state.history.at(-2)?.text;
+  const named = new Set<string>();
+  for (const m of before?.matchAll(/\p{Lu}\p{Ll}+/gu) ?? []) {
+    // A capitalised word that opens the sentence may be any word; elsewhere one the grammar allows is a name.
+    const person = state.people.lookup(m[0]) ?? (m.index > 0 && isNameCandidate(m[0]) ? m[0] : null);
+    if (person && !state.mine(person)) named.add(m[0]);
+  }
+  return named.size === 1 ? [...named][0]! : null;
 }
 
 /** The decision just made, when a task only says to do it ("I'll mute it after this"): its verb and a pronoun. */

@@ -745,3 +745,19 @@ describe("the chair's call, confirmed by the room", () => {
     expect(ofKind(meeting, "decision").map((d) => d.text)).not.toContainEqual(expect.stringMatching(/prefer/));
   });
 });
+
+describe("'him' and 'her' in a task", () => {
+  it("stand for the one person just named", () => {
+    const a = single([["Shauna", "Okay, so Bea takes over as on-call lead. I'll tell her Monday."]], "action");
+    expect(a.text).toBe("Tell Bea");
+    expect(a.due).toBe("2025-11-10");
+  });
+
+  it("stay as said when two people were named", () => {
+    const a = single(
+      [["Shauna", "Okay, so Bea takes over from Arturo as on-call lead. I'll tell her Monday."]],
+      "action",
+    );
+    expect(a.text).not.toMatch(/Bea|Arturo/);
+  });
+});
