@@ -70,6 +70,10 @@ describe("readRisk", () => {
     ["The main risk is that the vendor API deprecation breaks our sync.", "The vendor API deprecation breaks our sync"],
     ["I'm worried about the Q2 mobile capacity.", "The Q2 mobile capacity"],
     ["Is there a risk that sales ops sits on it?", "Sales ops sits on it"],
+    [
+      "The data migration is slipping and nobody owns the cutover.",
+      "The data migration is slipping and nobody owns the cutover",
+    ],
   ])("%j is a risk: %j", (raw, text) => {
     const r = risk(raw);
     expect(r?.text).toBe(text);
@@ -90,6 +94,9 @@ describe("readRisk", () => {
     "Is the build green?",
     "Any other risks?",
     "Risk.",
+    // A slip already past, or how to word one, threatens nothing ahead.
+    "I've been meaning to push on this since the summer and it kept slipping.",
+    "Just don't make it sound like it's already slipping.",
   ])("%j is not a risk", (raw) => {
     expect(risk(raw)).toBeNull();
   });
