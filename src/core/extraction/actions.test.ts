@@ -152,6 +152,7 @@ describe("what is not a task for the notes", () => {
     ["Olivia", "I'll take one million if I have to."],
     ["Sunita", "I can approve up to ten K a month on my own."],
     ["Delphine", "I'll call this meeting of the committee to order at ten-oh-two."],
+    ["Delphine", "I'll call the October eighth meeting of the Public Works Committee of the Town of Ashby to order."],
     ["Omar", "I'll second that for discussion."],
     ["Ana", "I'll put it on the list."],
     // A promise inside a clause that describes a thing: "something I can fix", "which we can live with".

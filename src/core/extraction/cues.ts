@@ -47,7 +47,7 @@ export const DELIVERABLE =
 
 /** Talk about running the meeting itself, wherever it stands in a clause. */
 export const MEETING_TALK =
-  /\b(?:call (?:the |this )?(?:meeting|session)\b[^.?!]{0,80}? to order|second (?:that|it|the motion)|reflect (?:that|it|this) in the minutes|(?:put|add) (?:it|that|this) (?:on|to) (?:the |our )?(?:open )?(?:list|agenda)|update the invite|bring (?:it |that |this )?up in|wrap (?:it |this |things )?up|minutes left|\d+ minutes|next slide|my screen|move on|the next agenda item|(?:on|join|end|leave) this call|hear me|see my screen|go back to the slide)\b/;
+  /\b(?:call (?:the |this )?(?:[\w'-]+ ){0,3}(?:meeting|session)\b[^.?!]{0,120}? to order|second (?:that|it|the motion)|reflect (?:that|it|this) in the minutes|(?:put|add) (?:it|that|this) (?:on|to) (?:the |our )?(?:open )?(?:list|agenda)|update the invite|bring (?:it |that |this )?up in|wrap (?:it |this |things )?up|minutes left|\d+ minutes|next slide|my screen|move on|the next agenda item|(?:on|join|end|leave) this call|hear me|see my screen|go back to the slide)\b/;
 
 /** What follows "can you…" when it is about the call itself. */
 export const NOT_A_REQUEST =
