@@ -1,10 +1,10 @@
 import { meaningfulWords, readAction } from "../actions.js";
-import { antecedentOf, onlyPointsBack, withAntecedent } from "../context.js";
+import { antecedentOf, onlyPointsBack, setUpBefore, withAntecedent } from "../context.js";
 import { CORRECTION, ESCALATION_STEP } from "../cues.js";
 import { findDueDate, stripDuePhrase } from "../dates.js";
 import type { MeetingState, SentenceContext, Tracked } from "../meeting-state.js";
 import { isNameCandidate } from "../people.js";
-import { cleanItemText, contentWordSet } from "../text.js";
+import { cleanItemText, contentWordSet, wordCount } from "../text.js";
 import { escalationRestated, followUpOf } from "./escalation-pass.js";
 
 /**
@@ -102,10 +102,15 @@ export function actions(state: MeetingState, c: SentenceContext): boolean {
     // "Okay, so Bea takes over on-call lead. I'll tell her Monday.": "her" is the one person just named.
     const person = /\b(?:him|her)\b/i.test(action.text) ? personJustNamed(state, i) : null;
     const task = person ? action.text.replace(/\b(?:him|her)\b/i, person) : action.text;
-    // "Send it over.": the task names what the turn pointed at.
+    // "Send it over.": the task names what the turn pointed at. "My one req is on hold until I know what Wen's
+    // absence does to us. I'll decide in two weeks.": a verb alone is about what the turn just said.
+    const bareVerb =
+      i > 0 && meaningfulWords(task) <= 1 && wordCount(task) <= 2 && !/^(?:talk|speak|chat|see)\b/i.test(task);
     const read = onlyPointsBack(task)
       ? withAntecedent(antecedentOf(sentences, i), s, task)
-      : { text: task, quote: s.raw };
+      : bareVerb
+        ? withAntecedent(setUpBefore(sentences, i), s, task)
+        : { text: task, quote: s.raw };
     // Named, the task no longer leans on context the notes will not have (readAction marked it down for that).
     const confidence = read.text === action.text ? action.confidence : Math.min(0.95, action.confidence + 0.3);
     const item = state.newItem("action", read.text, { ...state.evidenceFor(s), quote: read.quote }, confidence);

@@ -761,3 +761,18 @@ describe("'him' and 'her' in a task", () => {
     expect(a.text).not.toMatch(/Bea|Arturo/);
   });
 });
+
+describe("a verb alone", () => {
+  it("is about what the turn just said: 'My one req is on hold… I'll decide in two weeks.'", () => {
+    const a = single(
+      [["Mateo", "My one req is on hold until I figure out what Wen's absence does to us. I'll decide in two weeks."]],
+      "action",
+    );
+    expect(a.text).toMatch(/^My one req is on hold .* — decide$/);
+    expect(a.due).toBe("2025-11-17");
+  });
+
+  it("'Thank you, Harriet. Talk soon.' is no task", () => {
+    expect(ofKind([["Dana", "Thank you, Harriet. I'll talk to you soon."]], "action")).toEqual([]);
+  });
+});
