@@ -121,3 +121,18 @@ describe("a speaker saying what they want to know", () => {
     expect(open).toEqual([]);
   });
 });
+
+describe("a question answered with what it depends on", () => {
+  const reader = conversationReader({ meetingDate: "2025-10-08" });
+  it("stays open, and names the unknown it waits on", () => {
+    const [q] = reader.ofKind(
+      [
+        ["Arturo", "What are the chances, do you think?"],
+        ["Shauna", "I don't know yet. Depends on how many staff slots we get, and I genuinely don't know the number."],
+      ],
+      "question",
+    );
+    expect(q?.status).toBe("open");
+    expect(q?.text).toBe("What are the chances, do you think — depends on how many staff slots we get");
+  });
+});

@@ -52,6 +52,9 @@ export function questions(state: MeetingState, c: SentenceContext): boolean {
  * After the turn: questions nobody answered stay open; a substantive reply from someone else answers them,
  * and "that's still open" reopens the one just answered.
  */
+/** "…depends on how many staff slots we get": group 1 the unknown the answer waits on. */
+const DEPENDS_ON = /\bdepends on ((?:how|what|whether|when|who|which|if) [^.;!?]+)/i;
+
 export function settleQuestions(state: MeetingState): void {
   const text = state.segment.text;
   if (state.openQuestions.length)
@@ -112,6 +115,15 @@ function answerQuestions(state: MeetingState, text: string, madeItems: boolean):
     const firstReply = !state.replied.has(q);
     state.replied.add(q);
     // "No idea", "nobody knows": it stays open, and someone else may still answer.
+    if (leftOpen && firstReply) {
+      // "What are the chances?" — "I don't know yet. Depends on how many staff slots we get.": what it waits on
+      // is what the meeting does not know.
+      const on = DEPENDS_ON.exec(text)?.[1]?.replace(/,\s+(?:and|but|so)\b.*$/i, "");
+      if (on && contentWordSet(on).size >= 2) {
+        state.set(q, "text", `${q.item.text} — depends on ${on}`);
+        state.addEvidence(q, splitSentences(text).find((x) => DEPENDS_ON.test(x.lower)) ?? splitSentences(text)[0]!);
+      }
+    }
     if (leftOpen || !substantive) continue;
     // The first reply answers unless it moves on; later talk answers only when it speaks to the question,
     // so a meeting that changes the subject leaves the question open.
