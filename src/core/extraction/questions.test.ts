@@ -136,3 +136,20 @@ describe("a question answered with what it depends on", () => {
     expect(q?.text).toBe("What are the chances, do you think — depends on how many staff slots we get");
   });
 });
+
+describe("a question brought up again by name", () => {
+  const reader = conversationReader({ meetingDate: "2025-10-08" });
+  it("'And the partner bank counting thing?' — 'Still open.' reopens the question asked long before", () => {
+    const lines: [string, string][] = [
+      ["Renata", "Does anyone know if we're supposed to be counting partner bank incidents in our numbers?"],
+      ["Aisha", "We never agreed on that, I don't think."],
+      ["Tomasz", "I've been excluding them."],
+    ];
+    for (let n = 0; n < 8; n++) lines.push(["Diego", `The login loop fix number ${n + 1} is deployed and monitored.`]);
+    lines.push(["Hannah", "And the partner bank incident counting thing?"], ["Renata", "Still open."]);
+    const open = reader.ofKind(lines, "question").filter((q) => q.status === "open");
+    expect(open.map((q) => q.text)).toEqual([
+      "Does anyone know if we're supposed to be counting partner bank incidents in our numbers",
+    ]);
+  });
+});

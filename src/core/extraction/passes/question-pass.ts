@@ -1,6 +1,12 @@
 import { antecedentOf, setUpBefore, withAntecedent } from "../context.js";
 import { ACKNOWLEDGEMENT, MOVING_ON, NON_ANSWER, OPEN_QUESTION, STILL_OPEN } from "../cues.js";
-import { type MeetingState, MIN_CONFIDENCE, REPLY_WINDOW, type SentenceContext } from "../meeting-state.js";
+import {
+  type MeetingState,
+  MIN_CONFIDENCE,
+  REPLY_WINDOW,
+  type SentenceContext,
+  type Tracked,
+} from "../meeting-state.js";
 import { readQuestion } from "../questions.js";
 import { cleanItemText, contentWordSet, overlap, splitSentences, wordCount } from "../text.js";
 
@@ -52,6 +58,17 @@ export function questions(state: MeetingState, c: SentenceContext): boolean {
  * After the turn: questions nobody answered stay open; a substantive reply from someone else answers them,
  * and "that's still open" reopens the one just answered.
  */
+/**
+ * "And the partner bank incident counting thing?" — "Still open.": a question asked long before, brought up again
+ * by name in the turn just before.
+ */
+function askedAgain(state: MeetingState): Tracked | null {
+  const before = state.history.at(-2);
+  if (!before || before.speaker === state.speaker || !/\?\s*$/.test(before.text)) return null;
+  const words = contentWordSet(before.text);
+  return state.tracked.findLast((t) => t.item.kind === "question" && overlap(t.words, words) >= 0.3) ?? null;
+}
+
 /** "…depends on how many staff slots we get": group 1 the unknown the answer waits on. */
 const DEPENDS_ON = /\bdepends on ((?:how|what|whether|when|who|which|if) [^.;!?]+)/i;
 
@@ -70,7 +87,8 @@ export function settleQuestions(state: MeetingState): void {
     const latest = state.tracked.at(-1);
     const q =
       state.latest("question", 3) ??
-      (latest?.item.kind === "question" && state.index - latest.at <= REPLY_WINDOW + 2 ? latest : null);
+      (latest?.item.kind === "question" && state.index - latest.at <= REPLY_WINDOW + 2 ? latest : null) ??
+      askedAgain(state);
     if (q && q.item.status === "answered") state.set(q, "status", "open");
     if (q) state.openQuestions = state.openQuestions.filter((x) => x !== q);
   }
