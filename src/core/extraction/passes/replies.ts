@@ -14,7 +14,7 @@ import {
   WEAK_AGREEMENT,
   YOUR_RISK,
 } from "../cues.js";
-import { type MeetingState, REPLY_WINDOW, type SentenceContext } from "../meeting-state.js";
+import { type MeetingState, type Proposal, REPLY_WINDOW, type SentenceContext } from "../meeting-state.js";
 import { readRiskAttributes } from "../risks.js";
 import { cleanItemText, contentWordSet, overlap } from "../text.js";
 
@@ -92,7 +92,7 @@ function restatedByReply(state: MeetingState, c: SentenceContext): boolean {
 const NAMED_FINE =
   /^(?:(?:yeah|yes|ok|okay|so|and)[,.]?\s+)*((?:[\w'-]+ ){1,4})(?:is|are|sounds|seems) (?:fine|ok|okay|acceptable|good)\b/;
 
-function findsProposalFine(lower: string, proposals: readonly { text: string }[]): boolean {
+function findsProposalFine(lower: string, proposals: readonly Proposal[]): boolean {
   const named = NAMED_FINE.exec(lower)?.[1];
   if (!named) return false;
   const words = contentWordSet(named);
@@ -128,22 +128,20 @@ export function agreement(state: MeetingState, c: SentenceContext): boolean {
       // conclusion takes the floor; it agrees to nothing said before.
       const ownConclusion =
         weak && /^(?:(?:then|so|and)[,]?\s+)*(?:let's|we'll|we go|we're going|we will)\b/.test(c.next?.lower ?? "");
-      // "Could we launch with the stills…?" — "Okay. Then let's keep the date. We go live with the stills…" —
-      // "Fine by me.": the proposal was settled by the decision that took it up; the yes confirms that one.
-      const settled = p
-        ? state.latest(
-            "decision",
-            REPLY_WINDOW,
-            (t) => t.at >= p.at && t.item.status === "decided" && overlap(t.words, contentWordSet(p.text)) >= 0.3,
-          )
-        : null;
-      if (p && settled && (strong || weak) && !ownConclusion) {
-        state.proposals = state.proposals.filter((x) => x !== p);
-        state.addEvidence(settled, s);
-        c.created = settled;
-        return true;
-      }
       if (p && (strong || weak) && !ownConclusion) {
+        // "Could we launch with the stills…?" — "Okay. Then let's keep the date. We go live with the stills…" —
+        // "Fine by me.": the proposal was settled by the decision that took it up; the yes confirms that one.
+        const settled = state.latest(
+          "decision",
+          REPLY_WINDOW,
+          (t) => t.at >= p.at && t.item.status === "decided" && overlap(t.words, contentWordSet(p.text)) >= 0.3,
+        );
+        if (settled) {
+          state.proposals = state.proposals.filter((x) => x !== p);
+          state.addEvidence(settled, s);
+          c.created = settled;
+          return true;
+        }
         c.created = state.decide(p, p.calledForAgreement ? p.speaker : speaker, strong ? 0.8 : 0.6);
         state.addEvidence(c.created, s);
         state.restating = c.created;
