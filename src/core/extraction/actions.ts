@@ -226,7 +226,7 @@ export function readAction(s: Sentence, ctx: ActionContext): ActionReading | nul
       lastRequest !== null &&
       (overlap(lastRequest, restWords) >= (ctx.lastRequestAskedOfMe ? 0.2 : 0.5) ||
         (ctx.lastRequestJustPromised && restWords.size > 0 && [...restWords].every((w) => lastRequest.has(w))));
-    if (ctx.lastRequest && (restates || answersRequest)) {
+    if (lastRequest && (restates || answersRequest)) {
       return { kind: "refine", text: isTask(rest, null) ? clause(restText) : null, owner: speaker };
     }
     if (!NOT_A_TASK.test(rest) && isTask(rest, due)) {
