@@ -133,10 +133,10 @@ export function actions(state: MeetingState, c: SentenceContext): boolean {
 function personJustNamed(state: MeetingState, i: number): string | null {
   const before = i > 0 ? state.sentences[i - 1]?.text : state.history.at(-2)?.text;
   const named = new Set<string>();
-  for (const m of before?.matchAll(/\p{Lu}\p{Ll}+/gu) ?? []) {
-    // A capitalised word that opens the sentence may be any word; elsewhere one the grammar allows is a name.
-    const person = state.people.lookup(m[0]) ?? (m.index > 0 && isNameCandidate(m[0]) ? m[0] : null);
-    if (person && !state.mine(person)) named.add(m[0]);
+  // A capitalised word that opens a sentence may be any word; elsewhere one the grammar allows is a name.
+  for (const [word] of before?.matchAll(/(?<!(?:^|[.!?])\s*)\p{Lu}\p{Ll}+/gu) ?? []) {
+    const person = state.people.lookup(word) ?? (isNameCandidate(word) ? word : null);
+    if (person && !state.mine(person) && !state.people.same(person, state.previousSpeaker)) named.add(word);
   }
   return named.size === 1 ? [...named][0]! : null;
 }

@@ -753,6 +753,17 @@ describe("'him' and 'her' in a task", () => {
     expect(a.due).toBe("2025-11-10");
   });
 
+  it("stay as said when the words before name nobody: a capital that opens a sentence is no name", () => {
+    const a = single(
+      [
+        ["Nadia", "I was going to do it on the second. July second. For marketing leadership."],
+        ["Carlos", "Okay, I'll tell her to hold the second."],
+      ],
+      "action",
+    );
+    expect(a.text).toBe("Tell her to hold the second");
+  });
+
   it("stay as said when two people were named", () => {
     const a = single(
       [["Shauna", "Okay, so Bea takes over from Arturo as on-call lead. I'll tell her Monday."]],
