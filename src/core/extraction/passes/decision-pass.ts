@@ -50,12 +50,6 @@ export function pendingDecisions(state: MeetingState, c: SentenceContext): boole
   return true;
 }
 
-/**
- * What "I'd rather not decide that yet" leaves pending: the proposal on the table, else what the same turn
- * said just before, else the choice someone else asked for (the asker parking their own question leaves it an
- * open question). A question of fact put off ("Do we know districts want it?" — "Let's not decide that
- * today") stays an open question: "question".
- */
 /** "I must first discuss with Lars, our CFO, if we add Hamburg at renewal" — the open choice, and whom it waits on. */
 const EMBEDDED_WHETHER =
   /\b(discuss|check|talk|confer|speak|consult)(?: (?:it|this|that))? with ((?:\p{Lu}\p{Ll}+|the \w+|my \w+|our \w+)(?:, (?:our|my|the) [\w ]+,)?)\s+(?:if|whether) (?:we|i|they) (?:should |would |will |can )?(.+)$/u;
@@ -71,6 +65,12 @@ function asWhether(text: string): string | null {
   return `Whether to ${m[3].replace(/[.!]+$/, "")} (pending ${noun} with ${m[2].replace(/,$/, "")})`;
 }
 
+/**
+ * What "I'd rather not decide that yet" leaves pending: the proposal on the table, else what the same turn
+ * said just before, else the choice someone else asked for (the asker parking their own question leaves it an
+ * open question). A question of fact put off ("Do we know districts want it?" — "Let's not decide that
+ * today") stays an open question: "question".
+ */
 function whatIsPending(state: MeetingState, c: SentenceContext): string | "question" | null {
   const speaker = state.speaker;
   const proposal = state.waitingProposal();
@@ -211,7 +211,7 @@ function restated(state: MeetingState, item: Item): Tracked | null {
 function withoutAnnouncing(words: ReadonlySet<string>): Set<string> {
   return new Set([...words].filter((w) => !ANNOUNCING.has(w)));
 }
-/** A question that asks the room to choose, not to know. */
+
 /**
  * "The question is whether to move to a managed service. … Then let's not decide today.": the choice named a
  * while ago, while its asker explained it, is the decision left pending (and no longer a question).
@@ -240,6 +240,7 @@ const WHETHER_TO = /\bwhether (?:to|we should|we (?:move|go|keep|switch|stay|shi
 /** How far back a named choice can be: its asker may explain it over several turns before it is put off. */
 const NAMED_CHOICE_WINDOW = 8;
 
+/** A question that asks the room to choose, not to know. */
 const ASKS_FOR_A_DECISION =
   /\b(?:decide|decision|or not|in or out|should we|shall we|do we (?:go|move|keep|switch|stay|ship|launch|drop|cut|pay|book|hire)|can we (?:agree|go|move|switch|ship|drop))\b/i;
 /** "Can we decide now if…", "Should we agree on…": the asking, not the matter. */

@@ -101,7 +101,8 @@ export function directiveAnswer(state: MeetingState, c: SentenceContext): boolea
  * side's term is proposed, for the room to agree to. The sentence is no task ("live with").
  */
 export function acceptableTerms(state: MeetingState, c: SentenceContext): boolean {
-  const term = ACCEPTABLE_TERMS.exec(c.s.text)?.[1];
+  // Every sentence comes here: only one that says "which" can name a term.
+  const term = c.lower.includes("which") ? ACCEPTABLE_TERMS.exec(c.s.text)?.[1] : undefined;
   if (!term || contentWordSet(term).size < 2) return false;
   const asked = term.replace(/^(?:they|the customer|the client)\s+(?:want|wants|asked for|are asking for)\s+/i, "");
   state.proposals.push({

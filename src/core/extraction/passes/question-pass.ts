@@ -55,10 +55,6 @@ export function questions(state: MeetingState, c: SentenceContext): boolean {
 }
 
 /**
- * After the turn: questions nobody answered stay open; a substantive reply from someone else answers them,
- * and "that's still open" reopens the one just answered.
- */
-/**
  * "And the partner bank incident counting thing?" — "Still open.": a question asked long before, brought up again
  * by name in the turn just before.
  */
@@ -72,6 +68,10 @@ function askedAgain(state: MeetingState): Tracked | null {
 /** "…depends on how many staff slots we get": group 1 the unknown the answer waits on. */
 const DEPENDS_ON = /\bdepends on ((?:how|what|whether|when|who|which|if) [^.;!?]+)/i;
 
+/**
+ * After the turn: questions nobody answered stay open; a substantive reply from someone else answers them,
+ * and "that's still open" reopens the one just answered.
+ */
 export function settleQuestions(state: MeetingState): void {
   const text = state.segment.text;
   if (state.openQuestions.length)
@@ -104,7 +104,7 @@ function answerQuestions(state: MeetingState, text: string, madeItems: boolean):
     text.replace(/^(?:(?:hmm+|um+|uh+|so|well|yeah|okay|ok|honestly|right)[,.!?]*\s+)+/i, ""),
   )[0];
   // "I asked. I don't have an answer.": a short preface, then the non-answer.
-  const second = splitSentences(text)[1];
+  const second = state.sentences[1];
   const leftOpen =
     NON_ANSWER.test(opening?.lower ?? lowerText) ||
     (opening !== undefined &&
@@ -139,7 +139,7 @@ function answerQuestions(state: MeetingState, text: string, madeItems: boolean):
       const on = DEPENDS_ON.exec(text)?.[1]?.replace(/,\s+(?:and|but|so)\b.*$/i, "");
       if (on && contentWordSet(on).size >= 2) {
         state.set(q, "text", `${q.item.text} — depends on ${on}`);
-        state.addEvidence(q, splitSentences(text).find((x) => DEPENDS_ON.test(x.lower)) ?? splitSentences(text)[0]!);
+        state.addEvidence(q, state.sentences.find((x) => DEPENDS_ON.test(x.lower)) ?? state.sentences[0]!);
       }
     }
     if (leftOpen || !substantive) continue;

@@ -89,7 +89,7 @@ function recapsWhoDoesWhat(state: MeetingState, s: Sentence): boolean {
     const led = DOER_FIRST.exec(part);
     const body = led?.[1] && led[2] && isDoer(state, led[1], led[2]) ? part.slice(led[0].length - led[2].length) : part;
     if (led?.[1] && body !== part) doer = led[1];
-    const owner = doer.toLowerCase() === "i" ? state.speaker : state.people.lookup(doer);
+    const owner = personNamed(state, doer);
     const [verb = "", ...more] = body.split(/\s+/);
     recapTask(state, s, owner, `${baseForm(verb)} ${more.join(" ")}`);
   }
@@ -108,12 +108,7 @@ function recapsTaskList(state: MeetingState, s: Sentence, text: string): boolean
   const entries = text.replace(/[.!]+$/, "").split(/,\s+(?:and\s+)?|;\s+/);
   const read = entries.map((entry) => {
     const m = LISTED_DOER.exec(entry.trim());
-    const who =
-      m?.[1]?.toLowerCase() === "me" || m?.[1]?.toLowerCase() === "i"
-        ? state.speaker
-        : m?.[1]
-          ? state.people.lookup(m[1])
-          : null;
+    const who = m?.[1] ? personNamed(state, m[1]) : null;
     return who && m?.[2] ? { owner: who, task: m[2] } : { owner: null, task: entry.trim() };
   });
   if (read.filter((e) => e.owner).length < 2) return false;
@@ -128,6 +123,11 @@ function recapsTaskList(state: MeetingState, s: Sentence, text: string): boolean
     recapTask(state, s, owner, `${verb} ${more.join(" ")}`);
   }
   return true;
+}
+
+/** Whom a recap entry names: "I" or "me" is the speaker, a name the person known by it. */
+function personNamed(state: MeetingState, word: string): string | null {
+  return /^(?:i|me)$/i.test(word) ? state.speaker : state.people.lookup(word);
 }
 
 /** One doer's part of a recap line: the task (an escalation if it says so), joined to what it restates. */
